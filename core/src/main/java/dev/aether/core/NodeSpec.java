@@ -1,0 +1,113 @@
+package dev.aether.core;
+
+import dev.aether.core.param.SmoothedParam;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The ports and parameters a node declares as instance fields (also arrays of them), found by reflection
+ * in declaration order, superclass fields first. Immutable; built on the control thread.
+ */
+public final class NodeSpec {
+    private final List<InputPort> inputs;
+    private final List<OutputPort> outputs;
+    private final List<SmoothedParam> params;
+
+    private NodeSpec(List<InputPort> inputs, List<OutputPort> outputs, List<SmoothedParam> params) {
+        this.inputs = Collections.unmodifiableList(inputs);
+        this.outputs = Collections.unmodifiableList(outputs);
+        this.params = Collections.unmodifiableList(params);
+    }
+
+    /** Reads the node's port and parameter fields. Ports are not bound; see {@link #bind}. */
+    @ControlThread
+    public static NodeSpec of(DspNode node) {
+        List<InputPort> in = new ArrayList<>();
+        List<OutputPort> out = new ArrayList<>();
+        List<SmoothedParam> ps = new ArrayList<>();
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = node.getClass(); c != null && c != Object.class; c = c.getSuperclass()) chain.add(0, c);
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
+                Class<?> t = f.getType();
+                boolean relevant = Port.class.isAssignableFrom(t) || t == SmoothedParam.class
+                        || (t.isArray() && (Port.class.isAssignableFrom(t.getComponentType())
+                                            || t.getComponentType() == SmoothedParam.class));
+                if (!relevant) continue;
+                Object v = read(f, node);
+                if (v instanceof Object[] arr) {
+                    for (Object o : arr) add(o, in, out, ps);
+                } else {
+                    add(v, in, out, ps);
+                }
+            }
+        }
+        checkUnique(node, in);
+        checkUnique(node, out);
+        return new NodeSpec(in, out, ps);
+    }
+
+    /** Binds every port to {@code owner} and numbers it; prepares every parameter for the rate. */
+    @ControlThread
+    public NodeSpec bind(Object owner, double sampleRate) {
+        for (int i = 0; i < inputs.size(); i++) inputs.get(i).bind(i, owner);
+        for (int i = 0; i < outputs.size(); i++) outputs.get(i).bind(i, owner);
+        for (SmoothedParam p : params) p.prepare(sampleRate);
+        return this;
+    }
+
+    public List<InputPort> inputs() { return inputs; }
+    public List<OutputPort> outputs() { return outputs; }
+    public List<SmoothedParam> params() { return params; }
+
+    /** The input called {@code name}, or null. */
+    public InputPort input(String name) {
+        for (InputPort p : inputs) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    /** The output called {@code name}, or null. */
+    public OutputPort output(String name) {
+        for (OutputPort p : outputs) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    /** The parameter called {@code name}, or null. */
+    public SmoothedParam param(String name) {
+        for (SmoothedParam p : params) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    private static void add(Object v, List<InputPort> in, List<OutputPort> out, List<SmoothedParam> ps) {
+        if (v instanceof InputPort p) { if (!in.contains(p)) in.add(p); }
+        else if (v instanceof OutputPort p) { if (!out.contains(p)) out.add(p); }
+        else if (v instanceof SmoothedParam p) { if (!ps.contains(p)) ps.add(p); }
+    }
+
+    private static Object read(Field f, DspNode node) {
+        if (!f.trySetAccessible()) {
+            throw new IllegalArgumentException(node.typeName() + ": cannot read field '" + f.getName()
+                    + "'; make it public or open the package");
+        }
+        try {
+            return f.get(node);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(node.typeName() + ": cannot read field '" + f.getName() + "'", e);
+        }
+    }
+
+    private static void checkUnique(DspNode node, List<? extends Port> ports) {
+        for (int i = 0; i < ports.size(); i++) {
+            for (int j = i + 1; j < ports.size(); j++) {
+                if (ports.get(i).name().equals(ports.get(j).name())) {
+                    throw new IllegalArgumentException(node.typeName() + ": two ports are named '"
+                            + ports.get(i).name() + "'; give each port its own name");
+                }
+            }
+        }
+    }
+}

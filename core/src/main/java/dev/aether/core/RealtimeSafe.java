@@ -1,0 +1,13 @@
+package dev.aether.core;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** No allocation, locks, blocking, I/O or logging, and bounded time. Calls only other {@code @RealtimeSafe} code. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR})
+public @interface RealtimeSafe {}
