@@ -1,0 +1,23 @@
+package dev.aether.core.driver;
+
+import dev.aether.core.ControlThread;
+
+/**
+ * Moves audio from an {@link AudioSource} to somewhere: a sound card, a WAV file, or nowhere at the
+ * real rate. Start and stop are control-thread calls; the driver owns its audio thread.
+ */
+public interface AudioDriver extends AutoCloseable {
+    /** A one-line description for the console, e.g. {@code "Java Sound: default device, 512-frame buffer"}. */
+    String description();
+
+    /** Starts pulling audio from {@code source} on the driver's own thread. */
+    @ControlThread
+    void start(AudioSource source);
+
+    /** Stops and joins the audio thread. Idempotent. */
+    @ControlThread
+    void stop();
+
+    @Override
+    default void close() { stop(); }
+}
