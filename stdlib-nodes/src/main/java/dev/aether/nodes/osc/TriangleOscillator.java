@@ -24,7 +24,7 @@ import dev.aether.core.param.SmoothedParam;
  * <li>Input {@code pm}: phase modulation in radians, added to the phase per sample (2&pi; = one cycle).
  * <li>Input {@code sync}: hard sync; a rising edge (previous sample &lt;= 0, this one &gt; 0) restarts the phase at
  *     that sample. The jump is band-limited but sample-, not sub-sample-accurate.
- * <li>Output {@code out}: mono, -1..1 (peaks of the band-limited edges overshoot by up to about 9 %).
+ * <li>Output {@code out}: mono, -1..1 (the band-limited corners are slightly rounded).
  * <li>Param {@code frequencyHz}: Hz, 0.01..20000, default 440, exponential smoothing.
  * <li>State: phase, previous pm and sync samples, the 32-sample correction ring.
  * </ul>
