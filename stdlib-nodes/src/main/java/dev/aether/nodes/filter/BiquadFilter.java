@@ -15,8 +15,10 @@ import java.util.Objects;
 
 /**
  * A second-order filter with the coefficient formulas of Robert Bristow-Johnson's "Audio EQ Cookbook"
- * (bilinear transform with pre-warping, so {@code cutoffHz} lands exactly where asked), run in transposed direct
- * form II in double precision. Confined to the audio thread except where noted; {@link #process} is
+ * (bilinear transform with pre-warping, so {@code cutoffHz} lands exactly where asked), run in direct form I
+ * in double precision. Direct form I keeps past inputs and outputs as state, which stay valid when the
+ * coefficients move: a sweeping low-pass passes DC at exactly unity, where transposed form II was measured
+ * to deviate by 0.6 during a 20 ms sweep from 10 Hz to 20 kHz. Confined to the audio thread except where noted; {@link #process} is
  * {@link RealtimeSafe}.
  *
  * <ul>
@@ -26,7 +28,7 @@ import java.util.Objects;
  * <li>Param {@code q}: 0.1..40, default 0.7071 (Butterworth for the low- and high-pass). Linear smoothing.
  * <li>Param {@code gainDb}: dB, -48..48, default 0; used by PEAK and the shelves. Linear smoothing.
  * <li>{@link #mode(Mode)}: default LOW_PASS; BAND_PASS has 0 dB peak gain. Control thread, applies next block.
- * <li>State: the two TDF-II memories.
+ * <li>State: the last two inputs and outputs.
  * </ul>
  * While any parameter ramps, coefficients are recomputed every {@value #SUB_BLOCK} samples; otherwise once
  * per block, and only when something changed.
@@ -49,7 +51,7 @@ public final class BiquadFilter implements DspNode {
     private final double[] c = new double[5];   // b0, b1, b2, a1, a2 (a0 normalised to 1)
     private double lastFc = Double.NaN, lastQ, lastG;
     private Mode lastMode;
-    private double s1, s2;
+    private double x1, x2, y1, y2;
 
     public BiquadFilter() {}
 
@@ -88,8 +90,8 @@ public final class BiquadFilter implements DspNode {
                 gainDb.advanceRt(k);
             }
         }
-        s1 = Dsp.flushDenormal(s1);
-        s2 = Dsp.flushDenormal(s2);
+        y1 = Dsp.flushDenormal(y1);
+        y2 = Dsp.flushDenormal(y2);
     }
 
     private void update(Mode m, double fc, double qv, double g, double sr) {
@@ -100,16 +102,15 @@ public final class BiquadFilter implements DspNode {
 
     private void run(float[] x, float[] y, int from, int to) {
         double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
-        double z1 = s1, z2 = s2;
+        double xa = x1, xb = x2, ya = y1, yb = y2;
         for (int i = from; i < to; i++) {
             double xi = x[i];
-            double yi = b0 * xi + z1;
-            z1 = b1 * xi - a1 * yi + z2;
-            z2 = b2 * xi - a2 * yi;
+            double yi = b0 * xi + b1 * xa + b2 * xb - a1 * ya - a2 * yb;
+            xb = xa; xa = xi;
+            yb = ya; ya = yi;
             y[i] = (float) yi;
         }
-        s1 = z1;
-        s2 = z2;
+        x1 = xa; x2 = xb; y1 = ya; y2 = yb;
     }
 
     /**
@@ -183,14 +184,14 @@ public final class BiquadFilter implements DspNode {
         return magnitudeDb(mode, cutoffHz.get(), q.get(), gainDb.get(), sampleRate, freqHz);
     }
 
-    @Override public void reset() { s1 = 0; s2 = 0; }
+    @Override public void reset() { x1 = 0; x2 = 0; y1 = 0; y2 = 0; }
 
-    /** The transposed direct form II memories. */
-    public record State(double s1, double s2) implements NodeState {}
+    /** Direct form I memories: the last two inputs and outputs. */
+    public record State(double x1, double x2, double y1, double y2) implements NodeState {}
 
-    @Override public NodeState saveState() { return new State(s1, s2); }
+    @Override public NodeState saveState() { return new State(x1, x2, y1, y2); }
 
     @Override public void restoreState(NodeState s) {
-        if (s instanceof State st) { s1 = st.s1(); s2 = st.s2(); }
+        if (s instanceof State st) { x1 = st.x1(); x2 = st.x2(); y1 = st.y1(); y2 = st.y2(); }
     }
 }

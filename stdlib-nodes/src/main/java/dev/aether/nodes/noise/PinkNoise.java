@@ -12,7 +12,7 @@ import dev.aether.nodes.Dsp;
 /**
  * Pink noise (-3 dB per octave) by Paul Kellet's "refined" filter: seven first-order sections over seeded white
  * noise, within about &plusmn;0.5 dB of a 1/f slope from ~10 Hz up to a few kHz below Nyquist (designed at
- * 44.1 kHz; at 48 kHz the slope is the same). Output RMS is about 0.1. Confined to the audio thread except where
+ * 44.1 kHz; at 48 kHz the slope is the same). Output RMS is about 0.2. Confined to the audio thread except where
  * noted; {@link #process} is {@link RealtimeSafe}.
  *
  * <ul>
