@@ -12,7 +12,7 @@ import dev.aether.core.RealtimeSafe;
  * Spectrum analyser tap: passes {@code in} to {@code out} and copies the audio into a ring of 4 x fftSize
  * samples; the audio thread does nothing else. {@link #spectrumDb()} (control thread) takes the newest fftSize
  * samples, checks with the write counter that the writer did not overwrite them meanwhile (retrying a few
- * times), applies a Hann window and an FFT ({@link Fft}), and returns magnitudes in dBFS: bin k at
+ * times; blocks must not exceed fftSize), applies a Hann window and an FFT ({@link Fft}), and returns magnitudes in dBFS: bin k at
  * {@code k * rate / fftSize} Hz, normalised so a full-scale sine on a bin reads 0 dB.
  *
  * <ul>
@@ -89,7 +89,7 @@ public final class SpectrumTap implements DspNode {
             long start = end - fftSize;
             for (int i = 0; i < fftSize; i++) snapshot[i] = ring[(int) (start + i) & mask];
             long after = written;
-            if (after - start <= ring.length) return transform();
+            if (after - start <= ring.length - fftSize) return transform();   // a block in flight stays clear
         }
         return null;
     }
