@@ -9,5 +9,5 @@ import java.lang.annotation.Target;
 /** Confined to the audio thread. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR})
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR, ElementType.FIELD})
 public @interface AudioThread {}

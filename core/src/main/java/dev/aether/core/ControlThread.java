@@ -9,5 +9,5 @@ import java.lang.annotation.Target;
 /** Never runs on the audio thread; may allocate, lock and block. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR})
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR, ElementType.FIELD})
 public @interface ControlThread {}

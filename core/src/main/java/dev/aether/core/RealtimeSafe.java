@@ -9,5 +9,5 @@ import java.lang.annotation.Target;
 /** No allocation, locks, blocking, I/O or logging, and bounded time. Calls only other {@code @RealtimeSafe} code. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR})
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR, ElementType.FIELD})
 public @interface RealtimeSafe {}

@@ -125,6 +125,22 @@ public final class SmoothedParam {
         timed.clear();
     }
 
+    /**
+     * Engine use: jumps to the last value set, with no ramp, for a node that is about to sound for the first
+     * time (so {@code saw(110)} starts at 110 Hz instead of gliding from the default). Control thread only,
+     * before the node is in a plan.
+     */
+    @ControlThread
+    public void settle() {
+        Change c = latest;
+        if (c != null && c != seen) {
+            seen = c;
+            value = c.value;
+            rampTarget = c.value;
+            remaining = 0;
+        }
+    }
+
     /** Engine use: the sample rate ramps are measured in. Control thread, before the param sounds. */
     @ControlThread
     public void prepare(double sampleRate) { this.sampleRate = sampleRate; }

@@ -1,0 +1,309 @@
+package dev.aether.core;
+
+import dev.aether.core.buffer.BufferPool;
+import dev.aether.core.command.Command;
+import dev.aether.core.command.EngineEvent;
+import dev.aether.core.command.EventRing;
+import dev.aether.core.command.SpscCommandRing;
+import dev.aether.core.driver.AudioDriver;
+import dev.aether.core.driver.AudioSource;
+import dev.aether.core.graph.Crossfade;
+import dev.aether.core.graph.Edge;
+import dev.aether.core.graph.ExecutionPlan;
+import dev.aether.core.graph.FeedbackPair;
+import dev.aether.core.graph.MasterBus;
+import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.graph.NodeWarmer;
+import dev.aether.core.graph.Patch;
+import dev.aether.core.graph.PlanCompiler;
+import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.rt.Scheduler;
+import dev.aether.core.rt.Transport;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * The engine's control-thread face: add, connect, replace and remove nodes; every edit compiles a new
+ * immutable {@link ExecutionPlan} here and sends it to the audio thread on the command ring.
+ *
+ * <p>Thread-safe for control threads (edits serialise on this object); never called by the audio thread.
+ * Without a running driver, commands are applied directly by the calling thread, so building a patch and
+ * then {@link #render rendering} it offline needs no audio thread at all.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create(EngineConfig.defaults());
+ * SineLike osc = new SineLike();
+ * engine.add(osc);
+ * engine.connectToMaster(osc.out);
+ * float[] stereo = new float[2 * 48_000];
+ * engine.render(stereo, 48_000);                      // one second, offline
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineConfig config;
+    private final Patch patch;
+    private final BufferPool pool;
+    private final PlanCompiler compiler;
+    private final SpscCommandRing commands;
+    private final EventRing events;
+    private final SpscArrayQueue<ExecutionPlan> returns;
+    private final Transport transport;
+    private final Scheduler scheduler;
+    private final NodeWarmer warmer;
+    private final MasterBus masterBus = new MasterBus();
+    private final NodeSlot master;
+    private AudioDriver driver;
+    private int batchDepth;
+    private boolean dirty;
+
+    private Engine(EngineConfig config) {
+        this.config = config;
+        this.patch = new Patch(config.sampleRate());
+        this.pool = new BufferPool(config.blockSize(), 256);
+        this.compiler = new PlanCompiler(pool);
+        this.commands = new SpscCommandRing(config.ringCapacity());
+        this.events = new EventRing(4096);
+        this.returns = new SpscArrayQueue<>(4096);
+        this.transport = new Transport(config.sampleRate());
+        this.warmer = new NodeWarmer(config.sampleRate(), config.blockSize());
+        this.master = patch.add(masterBus);
+        this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, transport);
+    }
+
+    /** A stopped engine with an empty patch (only the master bus). */
+    @ControlThread
+    public static Engine create(EngineConfig config) { return new Engine(config); }
+
+    public EngineConfig config() { return config; }
+
+    // ------------------------------------------------------------------ graph edits
+
+    /** Adds a node (prepared, parameters settled, class warmed). It sounds once connected towards the master. */
+    @ControlThread
+    public synchronized NodeId add(DspNode node) {
+        NodeSlot slot = patch.add(node);
+        prepare(node, slot.spec());
+        edited();
+        return slot.id();
+    }
+
+    /** Removes a node and its connections at the next block. A stale id throws {@link StaleNodeException}. */
+    @ControlThread
+    public synchronized void remove(NodeId id) {
+        if (id.equals(master.id())) throw new IllegalArgumentException("the master bus cannot be removed");
+        patch.remove(id);
+        edited();
+    }
+
+    /** Connects an output to an input (sources into one input are summed). A cycle is refused, named. */
+    @ControlThread
+    public synchronized void connect(OutputPort from, InputPort to) {
+        patch.connect(from, to);
+        edited();
+    }
+
+    /** Removes one connection; false if there was none. */
+    @ControlThread
+    public synchronized boolean disconnect(OutputPort from, InputPort to) {
+        boolean removed = patch.disconnect(from, to);
+        if (removed) edited();
+        return removed;
+    }
+
+    /** Connects an output to the stereo master bus (a mono output feeds both sides). */
+    @ControlThread
+    public void connectToMaster(OutputPort from) { connect(from, masterBus.in); }
+
+    /** The master bus input (stereo). */
+    public InputPort masterInput() { return masterBus.in; }
+
+    /** The master bus's id. */
+    public NodeId masterId() { return master.id(); }
+
+    /**
+     * Adds an explicit feedback pair: connect the loop's end to {@code pair.send.in} and take
+     * {@code pair.receive.out} back in; the signal arrives one block ({@link EngineConfig#blockSize()}) later.
+     */
+    @ControlThread
+    public synchronized FeedbackPair feedback(int channels) {
+        FeedbackPair pair = new FeedbackPair(channels, config.blockSize(), config.blockSize());
+        batch(() -> {
+            add(pair.send);
+            add(pair.receive);
+        });
+        return pair;
+    }
+
+    /**
+     * Replaces a live node by {@code next} (hot swap): connections are kept by port name, the old state is
+     * copied in ({@link DspNode#saveState()} → {@link DspNode#restoreState}) when asked, and the audio thread
+     * crossfades old → new with equal power when the swap is due. The state is read while the old node still
+     * plays, so it is a recent state; the crossfade hides the gap.
+     *
+     * @throws IllegalArgumentException if {@code next} lacks a port that is connected on the old node
+     */
+    @ControlThread
+    public synchronized void replace(NodeId id, DspNode next, SwapOptions options) {
+        NodeSlot slot = patch.slot(id);
+        if (slot == master) throw new IllegalArgumentException("the master bus cannot be replaced");
+        DspNode old = slot.node();
+        NodeSpec oldSpec = slot.spec();
+        NodeSpec nextSpec = NodeSpec.of(next);
+        for (Edge e : patch.edges()) {
+            if (e.to() == id.packed() && nextSpec.input(e.toPort()) == null) {
+                throw new IllegalArgumentException(next.typeName() + " has no input '" + e.toPort()
+                        + "', which is connected on " + slot.label() + "; keep the port name or disconnect it first");
+            }
+            if (e.from() == id.packed() && nextSpec.output(e.fromPort()) == null) {
+                throw new IllegalArgumentException(next.typeName() + " has no output '" + e.fromPort()
+                        + "', which is connected on " + slot.label() + "; keep the port name or disconnect it first");
+            }
+        }
+        nextSpec.bind(slot, config.sampleRate());
+        prepare(next, nextSpec);
+        if (options.carryState()) {
+            NodeState s = old.saveState();
+            if (s != null) next.restoreState(s);
+        }
+        int frames = (int) Math.round(options.crossfadeSeconds() * config.sampleRate());
+        Crossfade fade = frames > 0 ? new Crossfade(old, oldSpec, nextSpec, frames, config.blockSize()) : null;
+        patch.replaceNode(slot, next, nextSpec, fade);
+        post(new Command.SwapPlan(compiler.compile(patch, master), options.when()));
+    }
+
+    /** Runs {@code edits} and sends one plan for all of them. Nests. */
+    @ControlThread
+    public synchronized void batch(Runnable edits) {
+        batchDepth++;
+        try {
+            edits.run();
+        } finally {
+            if (--batchDepth == 0 && dirty) {
+                dirty = false;
+                post(new Command.SwapPlan(compiler.compile(patch, master), When.NOW));
+            }
+        }
+    }
+
+    /** Lets a node that was bypassed after a fault play again. */
+    @ControlThread
+    public synchronized void clearFault(NodeId id) { post(new Command.ClearFault(patch.slot(id))); }
+
+    /** Changes tempo and metre at {@code when} (the beat position is continuous). */
+    @ControlThread
+    public synchronized void tempo(double bpm, int beatsPerBar, When when) {
+        if (!(bpm >= 1 && bpm <= 999)) throw new IllegalArgumentException("tempo must be 1..999 BPM, was " + bpm);
+        if (beatsPerBar < 1 || beatsPerBar > 32) throw new IllegalArgumentException("beats per bar must be 1..32, was " + beatsPerBar);
+        post(new Command.SetTempo(bpm, beatsPerBar, when));
+    }
+
+    /** Silences everything now: removes every node (the master stays) and mutes until the next edit. */
+    @ControlThread
+    public synchronized void panic() {
+        scheduler.panic(true);
+        for (NodeSlot s : patch.slots()) if (s != master) patch.remove(s.id());
+        post(new Command.SwapPlan(compiler.compile(patch, master), When.NOW));
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The node under {@code id}; a stale id throws. */
+    public synchronized DspNode node(NodeId id) { return patch.slot(id).node(); }
+
+    /** The slot under {@code id} (label, spec, meters); a stale id throws. */
+    public synchronized NodeSlot slot(NodeId id) { return patch.slot(id); }
+
+    /** True while {@code id} names a live node. */
+    public synchronized boolean contains(NodeId id) { return patch.contains(id); }
+
+    /** Every live node, master first, in slot order. */
+    public synchronized List<NodeSlot> nodes() { return patch.slots(); }
+
+    /** Every connection. */
+    public synchronized List<Edge> edges() { return List.copyOf(patch.edges()); }
+
+    /** The id of the node owning {@code port}. */
+    public synchronized NodeId idOf(Port port) { return patch.owner(port).id(); }
+
+    /** Nodes in the order the audio thread runs them. */
+    public synchronized List<NodeSlot> order() { return patch.order(); }
+
+    public Transport transport() { return transport; }
+
+    /** Engine figures for display: load, xruns, worst stall. Any thread. */
+    public Scheduler scheduler() { return scheduler; }
+
+    /** Hands waiting engine events to {@code handler} and recycles returned plans; returns the event count. */
+    @ControlThread
+    public int pollEvents(Consumer<? super EngineEvent> handler) {
+        reclaim();
+        return events.drain(handler);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** Starts {@code driver} pulling audio from this engine. */
+    @ControlThread
+    public synchronized void start(AudioDriver driver) {
+        if (this.driver != null) throw new IllegalStateException("already running on " + this.driver.description() + "; stop() first");
+        this.driver = driver;
+        driver.start(scheduler);
+    }
+
+    /** Stops the driver, if any. */
+    @ControlThread
+    public synchronized void stop() {
+        if (driver != null) {
+            driver.stop();
+            driver = null;
+        }
+    }
+
+    /** The driver the engine runs on, or null. */
+    public synchronized AudioDriver driver() { return driver; }
+
+    /** The engine as a driver sees it. */
+    public AudioSource source() { return scheduler; }
+
+    /**
+     * Renders {@code frames} stereo frames into {@code interleaved} on the calling thread (offline: faster than
+     * real time, deterministic). Only while no driver runs.
+     */
+    @ControlThread
+    public synchronized void render(float[] interleaved, int frames) {
+        if (driver != null) throw new IllegalStateException("render() is for offline use; a driver is running: stop() it first");
+        scheduler.renderRt(interleaved, frames);
+        reclaim();
+    }
+
+    @Override public void close() { stop(); }
+
+    // ------------------------------------------------------------------ internals
+
+    private void prepare(DspNode node, NodeSpec spec) {
+        node.prepare(config.sampleRate(), config.blockSize());
+        for (SmoothedParam p : spec.params()) p.settle();
+        warmer.warm(node, spec);
+    }
+
+    private void edited() {
+        if (batchDepth > 0) {
+            dirty = true;
+            return;
+        }
+        scheduler.panic(false);
+        post(new Command.SwapPlan(compiler.compile(patch, master), When.NOW));
+    }
+
+    private void post(Command c) {
+        reclaim();
+        if (!commands.offer(c)) throw new EngineBusyException(commands.capacity());
+        if (driver == null) scheduler.applyWhileStoppedRt();
+    }
+
+    private void reclaim() {
+        ExecutionPlan p;
+        while ((p = returns.relaxedPoll()) != null) compiler.recycle(p);
+    }
+}

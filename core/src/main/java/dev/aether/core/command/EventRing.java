@@ -1,0 +1,109 @@
+package dev.aether.core.command;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.ControlThread;
+import dev.aether.core.NodeId;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.graph.NodeSlot;
+import java.util.function.Consumer;
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * Audio → control: typed events in pre-allocated mutable slots. The audio thread takes a free slot, fills it
+ * and publishes it; the control thread turns it into an immutable {@link EngineEvent} and gives the slot back.
+ * When no slot is free the event is counted as dropped; the audio thread never allocates or blocks.
+ */
+public final class EventRing {
+    enum Kind { FAULT, METER, XRUN, POSITION }
+
+    static final class Slot {
+        Kind kind;
+        NodeSlot node;
+        String cause;
+        Throwable error;
+        float peak, rms;
+        long a, b;
+        double x, y;
+        boolean flag;
+    }
+
+    private final SpscArrayQueue<Slot> published;
+    private final SpscArrayQueue<Slot> free;
+    private long dropped;          // audio thread
+    private long droppedReported;  // control thread
+    private volatile long droppedPublished;
+
+    public EventRing(int capacity) {
+        published = new SpscArrayQueue<>(capacity);
+        free = new SpscArrayQueue<>(capacity);
+        for (int i = 0; i < capacity; i++) free.offer(new Slot());
+    }
+
+    private Slot claim() {
+        Slot s = free.relaxedPoll();
+        if (s == null) droppedPublished = ++dropped;
+        return s;
+    }
+
+    @AudioThread @RealtimeSafe
+    public void faultRt(NodeSlot node, String cause, Throwable error) {
+        Slot s = claim();
+        if (s == null) return;
+        s.kind = Kind.FAULT; s.node = node; s.cause = cause; s.error = error;
+        published.offer(s);
+    }
+
+    /** {@code node} null means the master. */
+    @AudioThread @RealtimeSafe
+    public void meterRt(NodeSlot node, float peak, float rms) {
+        Slot s = claim();
+        if (s == null) return;
+        s.kind = Kind.METER; s.node = node; s.peak = peak; s.rms = rms;
+        published.offer(s);
+    }
+
+    @AudioThread @RealtimeSafe
+    public void xrunRt(long count, long stallNanos, boolean resync) {
+        Slot s = claim();
+        if (s == null) return;
+        s.kind = Kind.XRUN; s.a = count; s.b = stallNanos; s.flag = resync;
+        published.offer(s);
+    }
+
+    @AudioThread @RealtimeSafe
+    public void positionRt(long sample, double beat, double bpm) {
+        Slot s = claim();
+        if (s == null) return;
+        s.kind = Kind.POSITION; s.a = sample; s.x = beat; s.y = bpm;
+        published.offer(s);
+    }
+
+    /** Hands every waiting event to {@code handler} as an {@link EngineEvent}; returns how many. */
+    @ControlThread
+    public synchronized int drain(Consumer<? super EngineEvent> handler) {
+        int n = 0;
+        long d = droppedPublished;
+        if (d != droppedReported) {
+            handler.accept(new EngineEvent.Dropped(d - droppedReported));
+            droppedReported = d;
+            n++;
+        }
+        Slot s;
+        while ((s = published.relaxedPoll()) != null) {
+            EngineEvent e = switch (s.kind) {
+                case FAULT -> new EngineEvent.NodeFault(s.node.id(), s.node.label(), s.cause, s.error);
+                case METER -> new EngineEvent.Meter(s.node == null ? null : s.node.id(),
+                        s.node == null ? "master" : s.node.label(), s.peak, s.rms);
+                case XRUN -> new EngineEvent.Xrun(s.a, s.b, s.flag);
+                case POSITION -> new EngineEvent.Position(s.a, s.x, s.y);
+            };
+            s.node = null; s.error = null; s.cause = null;
+            free.offer(s);
+            handler.accept(e);
+            n++;
+        }
+        return n;
+    }
+
+    static NodeId idOf(NodeSlot s) { return s == null ? null : s.id(); }
+}

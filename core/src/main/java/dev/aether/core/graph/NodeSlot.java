@@ -1,0 +1,55 @@
+package dev.aether.core.graph;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeId;
+import dev.aether.core.NodeSpec;
+
+/**
+ * The engine's record of one node: its id, current instance and spec (control thread), plus the figures the
+ * audio thread keeps about it (fault flag, meters, cost). Ports of the node point at their slot as owner.
+ */
+public final class NodeSlot {
+    private final NodeId id;
+    private DspNode node;
+    private NodeSpec spec;
+    private Crossfade fade;
+
+    // written by the audio thread only; read racily by the control thread for display
+    @AudioThread public volatile boolean faulted;
+    @AudioThread public float peak;            // max |x| since the last meter report
+    @AudioThread public double sumSquares;     // since the last meter report
+    @AudioThread public long frames;
+    @AudioThread public long costNanos;        // last block, when profiling
+    @AudioThread public volatile float meterPeak;   // last reported
+    @AudioThread public volatile float meterRms;
+
+    NodeSlot(NodeId id, DspNode node, NodeSpec spec) {
+        this.id = id;
+        this.node = node;
+        this.spec = spec;
+    }
+
+    public NodeId id() { return id; }
+    public DspNode node() { return node; }
+    public NodeSpec spec() { return spec; }
+
+    /** A display name such as {@code SineOscillator#3}. */
+    public String label() { return node.typeName() + "#" + id.index(); }
+
+    /** The crossfade from the previous instance still running, or null. */
+    Crossfade fade() {
+        Crossfade f = fade;
+        if (f != null && f.isFinished()) fade = null;
+        return fade;
+    }
+
+    void replace(DspNode next, NodeSpec nextSpec, Crossfade crossfade) {
+        this.node = next;
+        this.spec = nextSpec;
+        this.fade = crossfade;
+        this.faulted = false;
+    }
+
+    @Override public String toString() { return label(); }
+}

@@ -1,0 +1,162 @@
+package dev.aether.core.graph;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.GraphCycleException;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeId;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.OutputPort;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutable graph: nodes in a generational arena plus edges between named ports. Owned by the control
+ * thread; the audio thread never sees it, only the {@link ExecutionPlan}s compiled from it.
+ *
+ * <p>Every connection is checked with Kahn's algorithm; one that would close a loop is refused with the
+ * nodes of the loop named ({@link GraphCycleException}).
+ */
+@ControlThread
+public final class Patch {
+    private final NodeArena<NodeSlot> arena = new NodeArena<>(64);
+    private final List<Edge> edges = new ArrayList<>();
+    private final double sampleRate;
+
+    public Patch(double sampleRate) { this.sampleRate = sampleRate; }
+
+    /** Adds a node; binds its ports to the new slot. */
+    public NodeSlot add(DspNode node) {
+        NodeSpec spec = NodeSpec.of(node);
+        long id = arena.insert(key -> new NodeSlot(NodeId.unpack(key), node, spec));
+        NodeSlot slot = arena.get(id);
+        spec.bind(slot, sampleRate);
+        return slot;
+    }
+
+    /** Puts {@code next} in {@code slot}'s place (hot swap); edges stay, matched by port name. */
+    public void replaceNode(NodeSlot slot, DspNode next, NodeSpec nextSpec, Crossfade fade) {
+        slot.replace(next, nextSpec, fade);
+    }
+
+    /** Removes a node and every edge touching it. */
+    public NodeSlot remove(NodeId id) {
+        long key = id.packed();
+        NodeSlot slot = arena.get(key);
+        edges.removeIf(e -> e.from() == key || e.to() == key);
+        arena.remove(key);
+        return slot;
+    }
+
+    /** The slot of a live node; a stale id throws {@link dev.aether.core.StaleNodeException}. */
+    public NodeSlot slot(NodeId id) { return arena.get(id.packed()); }
+
+    public boolean contains(NodeId id) { return arena.contains(id.packed()); }
+
+    /** The slot that owns {@code port}, checked to be live. */
+    public NodeSlot owner(dev.aether.core.Port port) {
+        if (!(port.owner() instanceof NodeSlot s)) {
+            throw new IllegalArgumentException("port '" + port.name() + "' belongs to a node that was never added; add the node first");
+        }
+        if (!arena.contains(s.id().packed()) || arena.get(s.id().packed()) != s) {
+            throw new IllegalArgumentException("port '" + port.name() + "' belongs to " + s.label() + ", which was removed");
+        }
+        return s;
+    }
+
+    /** Connects {@code from} to {@code to}; refuses cycles and duplicate edges. */
+    public Edge connect(OutputPort from, InputPort to) {
+        NodeSlot a = owner(from), b = owner(to);
+        Edge e = new Edge(a.id().packed(), from.name(), b.id().packed(), to.name());
+        if (edges.contains(e)) return e;
+        edges.add(e);
+        try {
+            order();
+        } catch (GraphCycleException ex) {
+            edges.remove(edges.size() - 1);
+            throw ex;
+        }
+        return e;
+    }
+
+    /** Removes the edge; returns false if there was none. */
+    public boolean disconnect(OutputPort from, InputPort to) {
+        NodeSlot a = owner(from), b = owner(to);
+        return edges.remove(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
+    }
+
+    /** Removes every edge into {@code to}. */
+    public void disconnectAll(InputPort to) {
+        NodeSlot b = owner(to);
+        long key = b.id().packed();
+        edges.removeIf(e -> e.to() == key && e.toPort().equals(to.name()));
+    }
+
+    public List<Edge> edges() { return Collections.unmodifiableList(edges); }
+
+    /** Live slots in slot order. */
+    public List<NodeSlot> slots() {
+        List<NodeSlot> all = new ArrayList<>();
+        arena.forEach(all::add);
+        return all;
+    }
+
+    public int size() { return arena.size(); }
+
+    /**
+     * Kahn's topological sort. Ties are broken by slot order, so the same patch always gives the same order.
+     * Throws {@link GraphCycleException} naming one cycle when there is one.
+     */
+    public List<NodeSlot> order() {
+        List<NodeSlot> nodes = slots();
+        Map<Long, Integer> pos = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) pos.put(nodes.get(i).id().packed(), i);
+        int n = nodes.size();
+        int[] indegree = new int[n];
+        List<List<Integer>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
+        for (Edge e : edges) {
+            int a = pos.get(e.from()), b = pos.get(e.to());
+            out.get(a).add(b);
+            indegree[b]++;
+        }
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) if (indegree[i] == 0) ready.add(i);
+        List<NodeSlot> order = new ArrayList<>(n);
+        while (!ready.isEmpty()) {
+            int v = ready.poll();
+            order.add(nodes.get(v));
+            for (int w : out.get(v)) if (--indegree[w] == 0) ready.add(w);
+        }
+        if (order.size() < n) throw new GraphCycleException(findCycle(nodes, out, indegree));
+        return order;
+    }
+
+    private static List<String> findCycle(List<NodeSlot> nodes, List<List<Integer>> out, int[] indegree) {
+        // Every node Kahn left behind has a predecessor that was left behind too, and so does every
+        // node it points to among them: following out-edges inside that set must revisit a node.
+        int start = -1;
+        for (int i = 0; i < indegree.length; i++) if (indegree[i] > 0) { start = i; break; }
+        LinkedHashSet<Integer> path = new LinkedHashSet<>();
+        int v = start;
+        while (path.add(v)) {
+            int next = -1;
+            for (int w : out.get(v)) if (indegree[w] > 0) { next = w; break; }
+            v = next;
+        }
+        List<String> cycle = new ArrayList<>();
+        boolean on = false;
+        for (int p : path) {
+            if (p == v) on = true;
+            if (on) cycle.add(nodes.get(p).label());
+        }
+        cycle.add(nodes.get(v).label());
+        return cycle;
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.aether.core.graph;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * One step of an {@link ExecutionPlan}: sum what feeds the node's inputs, then run it. Immutable after
+ * compilation except for the crossfade's progress (audio thread).
+ */
+public final class PlanEntry {
+    public final NodeSlot slot;
+    public final DspNode node;
+    public final SmoothedParam[] params;
+    /** [input port][channel] → buffer (a source's output, a sum buffer, or silence). */
+    public final float[][][] inputs;
+    /** [output port][channel] → buffer this node writes. */
+    public final float[][][] outputs;
+    /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
+    public final float[][] sumTargets;
+    public final float[][][] sumSources;
+    public final float[][] sumGains;
+    /** The running crossfade from the previous instance, or null. */
+    public final Crossfade fade;
+    /** The previous instance's inputs while fading ([old input port][channel]). */
+    public final float[][][] fadeInputs;
+    public final SmoothedParam[] fadeParams;
+
+    PlanEntry(NodeSlot slot, DspNode node, SmoothedParam[] params, float[][][] inputs, float[][][] outputs,
+              float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
+              Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
+        this.slot = slot;
+        this.node = node;
+        this.params = params;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.sumTargets = sumTargets;
+        this.sumSources = sumSources;
+        this.sumGains = sumGains;
+        this.fade = fade;
+        this.fadeInputs = fadeInputs;
+        this.fadeParams = fadeParams;
+    }
+}

@@ -1,0 +1,338 @@
+package dev.aether.core.rt;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.command.Command;
+import dev.aether.core.command.EventRing;
+import dev.aether.core.command.SpscCommandRing;
+import dev.aether.core.driver.AudioSource;
+import dev.aether.core.graph.ExecutionPlan;
+import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.graph.PlanEntry;
+import dev.aether.core.param.SmoothedParam;
+import java.util.Arrays;
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * Runs the current {@link ExecutionPlan} block by block. Confined to the audio thread except where noted;
+ * nothing here allocates, locks, blocks or logs in steady state.
+ *
+ * <p>Each block it takes at most {@code commandsPerBlock} commands from the ring, resolves when each is due
+ * (now, an exact sample, the next beat or bar) and splits the block at due samples so a plan swap or tempo
+ * change lands on its exact sample. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
+ * the master goes through the safety limiter; replaced plans go back on the return ring.
+ */
+public final class Scheduler implements AudioSource {
+    private static final int PENDING_CAPACITY = 128;
+    private static final int METERS_PER_BLOCK = 4;
+
+    private final EngineConfig config;
+    private final int blockSize;
+    private final ProcessContext ctx;
+    private final SpscCommandRing commands;
+    private final EventRing events;
+    private final SpscArrayQueue<ExecutionPlan> returns;
+    private final Transport transport;
+    private final MasterLimiter limiter;
+    private final Command[] pending = new Command[PENDING_CAPACITY];
+    private int pendingCount;
+
+    private ExecutionPlan plan;
+    private long time;
+    private int meterCursor;
+    private long blocks;
+    private int resyncFadeRemaining;
+    private float masterPeak;
+    private double masterSumSquares;
+    private long masterFrames;
+
+    // figures published for the control thread
+    private volatile long xruns;
+    private volatile long worstStallNanos;
+    private volatile double load;            // smoothed render time / block time
+    private volatile double peakLoad;
+    private volatile boolean panic;
+    private volatile boolean profileNodes;
+    private volatile Thread audioThread;
+
+    public Scheduler(EngineConfig config, ExecutionPlan initial, SpscCommandRing commands, EventRing events,
+                     SpscArrayQueue<ExecutionPlan> returns, Transport transport) {
+        this.config = config;
+        this.blockSize = config.blockSize();
+        this.ctx = new ProcessContext(config.sampleRate());
+        this.commands = commands;
+        this.events = events;
+        this.returns = returns;
+        this.transport = transport;
+        this.limiter = new MasterLimiter(config.limiterCeiling());
+        this.plan = initial;
+    }
+
+    @Override public int channels() { return 2; }
+    @Override public double sampleRate() { return config.sampleRate(); }
+    @Override public int blockSize() { return blockSize; }
+
+    @Override
+    public void audioThreadStarted() { audioThread = Thread.currentThread(); }
+
+    /** The thread that last rendered (null before the first render). Any thread. */
+    public Thread audioThread() { return audioThread; }
+
+    @Override @AudioThread @RealtimeSafe
+    public void renderRt(float[] interleaved, int frames) {
+        if (audioThread == null) audioThread = Thread.currentThread();
+        int done = 0;
+        while (done < frames) {
+            int n = Math.min(blockSize, frames - done);
+            long t0 = System.nanoTime();
+            renderBlockRt(interleaved, done, n);
+            long spent = System.nanoTime() - t0;
+            double l = spent * config.sampleRate() / (n * 1e9);
+            load = load * 0.99 + l * 0.01;
+            if (l > peakLoad) peakLoad = l;
+            done += n;
+        }
+    }
+
+    /** Renders one block of {@code n <= blockSize} frames into {@code out} at frame {@code offset}. */
+    private void renderBlockRt(float[] out, int offset, int n) {
+        takeCommandsRt();
+        int done = 0;
+        while (done < n) {
+            applyDueRt();
+            int seg = n - done;
+            long next = nextDueRt();
+            if (next - time < seg) seg = (int) (next - time);
+            runPlanRt(seg);
+            writeMasterRt(out, offset + done, seg);
+            time += seg;
+            done += seg;
+        }
+        transport.publishRt(time);
+        if ((++blocks & 15) == 0) {
+            events.positionRt(time, transport.beatAt(time), transport.bpmRt());
+            events.meterRt(null, masterPeak, (float) Math.sqrt(masterSumSquares / Math.max(1, masterFrames)));
+            masterPeak = 0;
+            masterSumSquares = 0;
+            masterFrames = 0;
+        }
+        reportMetersRt();
+    }
+
+    /**
+     * Applies due commands on the calling thread while no driver runs (the caller is then the only thread
+     * touching the scheduler). Timed commands stay pending until rendering reaches them.
+     */
+    public void applyWhileStoppedRt() {
+        takeCommandsRt();
+        applyDueRt();
+    }
+
+    private void takeCommandsRt() {
+        int budget = config.commandsPerBlock();
+        while (budget-- > 0 && pendingCount < PENDING_CAPACITY) {
+            Command c = commands.pollRt();
+            if (c == null) break;
+            c.dueSample = switch (c.when.kind()) {
+                case NOW -> time;
+                case AT_SAMPLE -> Math.max(time, c.when.sample());
+                case NEXT_BEAT -> transport.nextBeatSample(time);
+                case NEXT_BAR -> transport.nextBarSample(time);
+            };
+            pending[pendingCount++] = c;
+        }
+    }
+
+    /** Applies, in arrival order, every pending command that is due. */
+    private void applyDueRt() {
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            Command c = pending[i];
+            if (c.dueSample <= time) {
+                applyRt(c);
+            } else {
+                pending[kept++] = c;
+            }
+        }
+        for (int i = kept; i < pendingCount; i++) pending[i] = null;
+        pendingCount = kept;
+    }
+
+    private long nextDueRt() {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < pendingCount; i++) next = Math.min(next, pending[i].dueSample);
+        return next;
+    }
+
+    private void applyRt(Command c) {
+        if (c instanceof Command.SwapPlan s) {
+            ExecutionPlan old = plan;
+            plan = s.plan;
+            if (old != null) returns.offer(old);
+        } else if (c instanceof Command.SetTempo t) {
+            transport.tempoRt(time, t.bpm, t.beatsPerBar);
+        } else if (c instanceof Command.ClearFault f) {
+            f.slot.faulted = false;
+        }
+    }
+
+    private void runPlanRt(int n) {
+        ExecutionPlan p = plan;
+        Arrays.fill(p.silence, 0, n, 0f);
+        ctx.time(time, n, transport.bpmRt(), transport.beatAt(time));
+        boolean profile = profileNodes;
+        PlanEntry[] entries = p.entries;
+        for (PlanEntry e : entries) {
+            sumInputsRt(e, n);
+            NodeSlot slot = e.slot;
+            if (slot.faulted) {
+                zeroRt(e.outputs, n);
+                continue;
+            }
+            SmoothedParam[] params = e.params;
+            for (SmoothedParam param : params) param.beginBlockRt(time, n);
+            ctx.bind(e.inputs, e.outputs);
+            long t0 = profile ? System.nanoTime() : 0;
+            try {
+                e.node.process(ctx);
+            } catch (Throwable t) {
+                faultRt(e, "exception", t, n);
+                continue;
+            } finally {
+                for (SmoothedParam param : params) param.endBlockRt();
+            }
+            if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
+            if (profile) slot.costNanos = System.nanoTime() - t0;
+            scanRt(e, n);
+        }
+    }
+
+    private static void sumInputsRt(PlanEntry e, int n) {
+        float[][] targets = e.sumTargets;
+        for (int k = 0; k < targets.length; k++) {
+            float[] dst = targets[k];
+            float[][] src = e.sumSources[k];
+            float[] g = e.sumGains[k];
+            float g0 = g[0];
+            float[] s0 = src[0];
+            for (int i = 0; i < n; i++) dst[i] = s0[i] * g0;
+            for (int j = 1; j < src.length; j++) {
+                float[] s = src[j];
+                float gj = g[j];
+                for (int i = 0; i < n; i++) dst[i] += s[i] * gj;
+            }
+        }
+    }
+
+    /** Meters every output and checks it is finite; flushes outputs that decayed into denormals. */
+    private void scanRt(PlanEntry e, int n) {
+        float peak = 0;
+        double sumSquares = 0;
+        float[][][] outs = e.outputs;
+        for (float[][] port : outs) {
+            for (float[] b : port) {
+                float pk = 0, ss = 0;
+                for (int i = 0; i < n; i++) {
+                    float v = b[i];
+                    pk = Math.max(pk, Math.abs(v));
+                    ss += v * v;
+                }
+                if (!(ss < Float.POSITIVE_INFINITY)) {   // NaN or Inf somewhere (or overflow to Inf)
+                    if (!finiteRt(b, n)) {
+                        faultRt(e, "non-finite output (NaN or Inf)", null, n);
+                        return;
+                    }
+                }
+                if (pk < 1e-30f && pk > 0f) Arrays.fill(b, 0, n, 0f);
+                peak = Math.max(peak, pk);
+                sumSquares += ss;
+            }
+        }
+        NodeSlot slot = e.slot;
+        if (peak > slot.peak) slot.peak = peak;
+        slot.sumSquares += sumSquares;
+        slot.frames += n;
+    }
+
+    private static boolean finiteRt(float[] b, int n) {
+        for (int i = 0; i < n; i++) if (!(Math.abs(b[i]) <= Float.MAX_VALUE)) return false;
+        return true;
+    }
+
+    private void faultRt(PlanEntry e, String cause, Throwable t, int n) {
+        e.slot.faulted = true;
+        zeroRt(e.outputs, n);
+        events.faultRt(e.slot, cause, t);
+    }
+
+    private static void zeroRt(float[][][] outputs, int n) {
+        for (float[][] port : outputs) for (float[] b : port) Arrays.fill(b, 0, n, 0f);
+    }
+
+    private void reportMetersRt() {
+        PlanEntry[] entries = plan.entries;
+        if (entries.length == 0) return;
+        for (int k = 0; k < METERS_PER_BLOCK && k < entries.length; k++) {
+            if (meterCursor >= entries.length) meterCursor = 0;
+            NodeSlot s = entries[meterCursor++].slot;
+            float rms = (float) Math.sqrt(s.sumSquares / Math.max(1, s.frames));
+            s.meterPeak = s.peak;
+            s.meterRms = rms;
+            events.meterRt(s, s.peak, rms);
+            s.peak = 0;
+            s.sumSquares = 0;
+            s.frames = 0;
+        }
+    }
+
+    private void writeMasterRt(float[] out, int offset, int n) {
+        float[] l = plan.master[0], r = plan.master[1];
+        boolean mute = panic;
+        int o = offset * 2;
+        float pk = masterPeak;
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            float a = mute ? 0f : limiter.apply(l[i]);
+            float b = mute ? 0f : limiter.apply(r[i]);
+            if (resyncFadeRemaining > 0) {
+                float g = 1f - resyncFadeRemaining / (float) blockSize;
+                a *= g;
+                b *= g;
+                resyncFadeRemaining--;
+            }
+            out[o++] = a;
+            out[o++] = b;
+            pk = Math.max(pk, Math.max(Math.abs(a), Math.abs(b)));
+            ss += a * a + b * b;
+        }
+        masterPeak = pk;
+        masterSumSquares += ss * 0.5;
+        masterFrames += n;
+    }
+
+    @Override @AudioThread @RealtimeSafe
+    public void lateRt(long stallNanos, boolean resync) {
+        long count = xruns + 1;
+        xruns = count;
+        if (stallNanos > worstStallNanos) worstStallNanos = stallNanos;
+        if (resync) resyncFadeRemaining = blockSize;
+        events.xrunRt(count, stallNanos, resync);
+    }
+
+    // ---------------------------------------------------------------- any thread
+
+    /** Engine sample position of the next block. Racy read, for display. */
+    public long time() { return transport.publishedSample(); }
+    public long xruns() { return xruns; }
+    public long worstStallNanos() { return worstStallNanos; }
+    /** Smoothed render time as a fraction of real time (0.1 = 10 % of the deadline). */
+    public double load() { return load; }
+    public double peakLoad() { return peakLoad; }
+    /** Mutes the master at once (true) or lets it sound again (false). Any thread. */
+    public void panic(boolean on) { panic = on; }
+    /** Turns per-node timing (two clock reads per node per block) on or off. Any thread. */
+    public void profileNodes(boolean on) { profileNodes = on; }
+    public ExecutionPlan currentPlan() { return plan; }
+}
