@@ -103,6 +103,14 @@ public final class SnippetEvaluator implements AutoCloseable {
                 for (Diag d : diags) out.add(DiagnosticFormatter.format(d, input, start));
                 continue;
             }
+            if (s instanceof DeclarationSnippet d && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
+                ok = false;                                 // aether does not keep half-defined code
+                for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
+                    out.add(unresolvedError(missing, source, input, start));
+                }
+                continue;
+            }
             if (e.exception() != null) {
                 ok = false;
                 out.add(describe(e.exception()));
@@ -140,6 +148,16 @@ public final class SnippetEvaluator implements AutoCloseable {
         boolean replaced = old != null && old != k;
         if (old != k) types.add(new TypeDefinition(t.name(), k, replaced ? old : null));
         return replaced;
+    }
+
+    /** "cannot find symbol" for a name JShell would leave for later, with a caret at its first use. */
+    private static String unresolvedError(String missing, String source, String input, int start) {
+        String name = missing.substring(missing.lastIndexOf(' ') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
+                .matcher(source);
+        int at = m.find() ? m.start() : 0;
+        return DiagnosticFormatter.format("error", "cannot find symbol\n  symbol: " + missing
+                        + "\n  (the old definition is still in use)", input, start + at, start + at + name.length());
     }
 
     private String unresolved(DeclarationSnippet d) {

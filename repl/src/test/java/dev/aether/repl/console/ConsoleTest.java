@@ -2,6 +2,8 @@ package dev.aether.repl.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.repl.session.SessionJournal;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleTest {
     static ScriptedConsole c;
 
-    @BeforeAll static void start() throws Exception { c = new ScriptedConsole(null); }
+    @BeforeAll static void start() throws Exception { c = new ScriptedConsole((SessionJournal) null); }
 
     @AfterAll static void stop() { c.close(); }
 

@@ -12,7 +12,8 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
 /**
@@ -25,22 +26,23 @@ public final class ScriptedConsole implements AutoCloseable {
     private final Console console;
     private final Thread thread;
     private final Evaluator evaluator;
+    private boolean ownsEvaluator = true;
 
     public ScriptedConsole(SessionJournal journal) throws IOException {
-        this(new Evaluator(new PrintStream(OutputStream.nullOutputStream())), new CommandRegistry(), journal,
-                List::of);
+        this(t -> new Console(t, new Evaluator(new PrintStream(OutputStream.nullOutputStream())),
+                new CommandRegistry(), ConsoleConfig.scripted(), journal, List::of));
     }
 
-    public ScriptedConsole(Evaluator evaluator, CommandRegistry commands, SessionJournal journal,
-                           Supplier<List<String>> liveNames) throws IOException {
-        this.evaluator = evaluator;
+    /** Runs the console {@code factory} builds on a dumb terminal over piped streams. */
+    public ScriptedConsole(Function<Terminal, Console> factory) throws IOException {
         PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
         OutputStream out = new OutputStream() {
             @Override public void write(int b) { synchronized (screen) { screen.write(b); } }
             @Override public void write(byte[] b, int off, int len) { synchronized (screen) { screen.write(b, off, len); } }
         };
         DumbTerminal terminal = new DumbTerminal("test", "dumb", in, out, StandardCharsets.UTF_8);
-        console = new Console(terminal, evaluator, commands, ConsoleConfig.scripted(), journal, liveNames);
+        console = factory.apply(terminal);
+        evaluator = console.evaluator();
         evaluator.awaitReady();
         thread = new Thread(console::run, "aether-prompt");
         thread.setDaemon(true);
@@ -148,6 +150,12 @@ public final class ScriptedConsole implements AutoCloseable {
         } catch (InterruptedException | IOException e) {
             Thread.currentThread().interrupt();
         }
-        evaluator.close();
+        if (ownsEvaluator) evaluator.close();
+    }
+
+    /** Leaves the evaluator open on close (its owner closes it). */
+    public ScriptedConsole sharedEvaluator() {
+        ownsEvaluator = false;
+        return this;
     }
 }
