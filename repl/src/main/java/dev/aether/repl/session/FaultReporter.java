@@ -46,8 +46,6 @@ public final class FaultReporter implements AutoCloseable {
                     : f.error().getClass().getSimpleName() + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage());
             printer.accept("fault in " + f.nodeLabel() + ": " + cause + " — node bypassed (silent); "
                     + "fix and redefine it to swap it back in");
-        } else if (e instanceof EngineEvent.Dropped d) {
-            printer.accept("(" + d.count() + " engine events were dropped)");
         }
     }
 
