@@ -28,6 +28,10 @@ final class HelpCommand implements ConsoleCommand {
             console.print(b.toString());
             return;
         }
+        if (topic.equals("nodes")) {
+            console.print(dev.aether.repl.userapi.Prelude.nodeHelp());
+            return;
+        }
         if (topic.equals("swap")) {
             console.print(String.join("\n",
                     "Redefine a class and every live instance is replaced by one of the new class:",
