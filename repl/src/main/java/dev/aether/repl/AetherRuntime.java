@@ -39,6 +39,7 @@ public final class AetherRuntime implements AutoCloseable {
         });
         CommandRegistry commands = new CommandRegistry();
         EngineCommands.addTo(commands, session);
+        SessionCommands.addTo(commands, session, evaluator);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);

@@ -63,6 +63,11 @@ public final class Evaluator implements AutoCloseable {
         return shell.thenApplyAsync(s -> task.get(), worker);
     }
 
+    /** Sources of the user's imports, types and methods in definition order (see {@link SnippetEvaluator#declarationSources}). */
+    public CompletableFuture<List<String>> declarationSources() {
+        return shell.thenApplyAsync(SnippetEvaluator::declarationSources, worker);
+    }
+
     /** True once the JShell is up. */
     public boolean isReady() { return shell.isDone() && !shell.isCompletedExceptionally(); }
 

@@ -62,6 +62,21 @@ public final class SnippetEvaluator implements AutoCloseable {
     /** The analysis of this shell (same thread only). */
     public SourceCodeAnalysis analysis() { return shell.sourceCodeAnalysis(); }
 
+    /**
+     * Source of every active user import, type and method, in the order they were defined (the prelude
+     * imports excluded): what a saved session needs to define the same classes again.
+     */
+    public List<String> declarationSources() {
+        List<String> out = new ArrayList<>();
+        for (Snippet s : shell.snippets().collect(Collectors.toList())) {
+            if (!shell.status(s).isActive()) continue;
+            Snippet.Kind k = s.kind();
+            if (k == Snippet.Kind.IMPORT && PRELUDE_IMPORTS.contains(s.source().strip())) continue;
+            if (k == Snippet.Kind.IMPORT || k == Snippet.Kind.TYPE_DECL || k == Snippet.Kind.METHOD) out.add(s.source().strip());
+        }
+        return out;
+    }
+
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
     public EvalReport evaluate(String input) {
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();

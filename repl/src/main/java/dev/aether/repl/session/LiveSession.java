@@ -46,6 +46,11 @@ public final class LiveSession implements AutoCloseable {
         return t;
     });
     private final HotSwapper swapper;
+    private volatile Runnable beforeEdit = () -> {};
+    private boolean restoring;
+
+    /** A sounding patch: its slot name (null for {@code play}) and its chain. */
+    public record Sounding(String name, Chain chain) {}
 
     /** A patch that sounds: its chain, its fader, and the name of its slot (or null). */
     private record Played(Chain chain, SlotFader fader, String name) {}
@@ -84,12 +89,14 @@ public final class LiveSession implements AutoCloseable {
 
     /** Adds (if needed) and wires the chain, then fades it in on the master. */
     public synchronized Chain play(Chain chain) {
+        edit();
         played.add(start(chain, null, START_STOP_FADE_SECONDS));
         return chain;
     }
 
     /** Fades out and removes every playing patch and slot. */
     public synchronized void stopAll() {
+        edit();
         for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
         for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
         played.clear();
@@ -98,6 +105,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Fades out and removes the patches that play {@code chain}'s last node. */
     public synchronized boolean stop(Chain chain) {
+        edit();
         boolean any = false;
         for (var it = played.iterator(); it.hasNext(); ) {
             Played p = it.next();
@@ -114,6 +122,7 @@ public final class LiveSession implements AutoCloseable {
     public synchronized Chain def(String name, Chain chain) {
         Played old = slots.get(name);
         if (old != null && old.chain.node() == chain.node()) return chain;
+        edit();
         slots.put(name, start(chain, name, SLOT_FADE_SECONDS));
         if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
         return chain;
@@ -121,8 +130,9 @@ public final class LiveSession implements AutoCloseable {
 
     /** Fades slot {@code name} out; false when there is no such slot. */
     public synchronized boolean undef(String name) {
+        if (!slots.containsKey(name)) return false;
+        edit();
         Played old = slots.remove(name);
-        if (old == null) return false;
         fadeOutAndRemove(old, SLOT_FADE_SECONDS);
         return true;
     }
@@ -152,6 +162,7 @@ public final class LiveSession implements AutoCloseable {
                     + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
                     + " belongs to no live node");
         }
+        edit();
         engine.connect(from, to);
     }
 
@@ -187,6 +198,41 @@ public final class LiveSession implements AutoCloseable {
         played.clear();
         slots.clear();
         ids.clear();
+    }
+
+    /** Sets what runs before every graph edit (play, stop, def, undef, connect): the undo snapshot. */
+    public void beforeEdit(Runnable r) { beforeEdit = r; }
+
+    private void edit() {
+        if (!restoring) beforeEdit.run();
+    }
+
+    /**
+     * Runs {@code edits} under this session's lock as one engine batch (one new plan), without undo snapshots:
+     * how a saved session is put back.
+     */
+    public synchronized void restoring(Runnable edits) {
+        boolean was = restoring;
+        restoring = true;
+        try {
+            engine.batch(edits);
+        } finally {
+            restoring = was;
+        }
+    }
+
+    /** What sounds, played patches first, then the slots in definition order. */
+    public synchronized List<Sounding> sounding() {
+        List<Sounding> out = new ArrayList<>();
+        for (Played p : played) out.add(new Sounding(null, p.chain));
+        for (Played p : slots.values()) out.add(new Sounding(p.name, p.chain));
+        return out;
+    }
+
+    /** The engine id of {@code node} (or of the instance that replaced it), or null when it is not live. */
+    public synchronized NodeId idOf(DspNode node) {
+        NodeId id = ids.get(node);
+        return id != null && engine.contains(id) ? id : null;
     }
 
     /** After a hot swap: the new instance answers for the old one's id. */

@@ -170,51 +170,51 @@ public final class Prelude {
 
     // filters
 
-    private static Chain biquad(String name, BiquadFilter.Mode mode, double hz, double q, double db) {
+    private static Chain biquad(String recipe, BiquadFilter.Mode mode, double hz, double q, double db) {
         BiquadFilter f = new BiquadFilter(mode);
         f.cutoffHz.reset(hz);
         f.q.reset(q);
         f.gainDb.reset(db);
-        return made(f, call(name, hz, q, db));
+        return made(f, recipe);
     }
 
     /** A 12 dB/octave low pass at {@code cutoffHz} (Hz, 10..20000), Q 0.707. Params cutoffHz, q, gainDb. */
     @NodeDoc(group = "filters", usage = "lowpass(cutoffHz [, q])", text = "biquad low pass 12 dB/oct; params cutoffHz (Hz), q")
-    public static Chain lowpass(double cutoffHz) { return lowpass(cutoffHz, 0.7071); }
+    public static Chain lowpass(double cutoffHz) { return biquad(call("lowpass", cutoffHz), BiquadFilter.Mode.LOW_PASS, cutoffHz, 0.7071, 0); }
 
     /** A 12 dB/octave low pass at {@code cutoffHz} (Hz) with resonance {@code q} (0.1..40). */
-    public static Chain lowpass(double cutoffHz, double q) { return biquad("lowpass", BiquadFilter.Mode.LOW_PASS, cutoffHz, q, 0); }
+    public static Chain lowpass(double cutoffHz, double q) { return biquad(call("lowpass", cutoffHz, q), BiquadFilter.Mode.LOW_PASS, cutoffHz, q, 0); }
 
     /** A 12 dB/octave high pass at {@code cutoffHz} (Hz), Q 0.707. */
     @NodeDoc(group = "filters", usage = "highpass(cutoffHz [, q])", text = "biquad high pass 12 dB/oct; params cutoffHz (Hz), q")
-    public static Chain highpass(double cutoffHz) { return highpass(cutoffHz, 0.7071); }
+    public static Chain highpass(double cutoffHz) { return biquad(call("highpass", cutoffHz), BiquadFilter.Mode.HIGH_PASS, cutoffHz, 0.7071, 0); }
 
     /** A 12 dB/octave high pass at {@code cutoffHz} (Hz) with resonance {@code q}. */
-    public static Chain highpass(double cutoffHz, double q) { return biquad("highpass", BiquadFilter.Mode.HIGH_PASS, cutoffHz, q, 0); }
+    public static Chain highpass(double cutoffHz, double q) { return biquad(call("highpass", cutoffHz, q), BiquadFilter.Mode.HIGH_PASS, cutoffHz, q, 0); }
 
     /** A band pass around {@code centerHz} (Hz) with quality {@code q} (0 dB peak). */
     @NodeDoc(group = "filters", usage = "bandpass(centerHz, q)", text = "biquad band pass, 0 dB peak; params cutoffHz (Hz), q")
-    public static Chain bandpass(double centerHz, double q) { return biquad("bandpass", BiquadFilter.Mode.BAND_PASS, centerHz, q, 0); }
+    public static Chain bandpass(double centerHz, double q) { return biquad(call("bandpass", centerHz, q), BiquadFilter.Mode.BAND_PASS, centerHz, q, 0); }
 
     /** A notch at {@code centerHz} (Hz) with quality {@code q}. */
     @NodeDoc(group = "filters", usage = "notch(centerHz, q)", text = "biquad notch; params cutoffHz (Hz), q")
-    public static Chain notch(double centerHz, double q) { return biquad("notch", BiquadFilter.Mode.NOTCH, centerHz, q, 0); }
+    public static Chain notch(double centerHz, double q) { return biquad(call("notch", centerHz, q), BiquadFilter.Mode.NOTCH, centerHz, q, 0); }
 
     /** A peaking bell at {@code centerHz} (Hz), quality {@code q}, boost or cut {@code gainDb} (dB). */
     @NodeDoc(group = "filters", usage = "peak(centerHz, q, gainDb)", text = "biquad bell EQ; params cutoffHz (Hz), q, gainDb (dB)")
-    public static Chain peak(double centerHz, double q, double gainDb) { return biquad("peak", BiquadFilter.Mode.PEAK, centerHz, q, gainDb); }
+    public static Chain peak(double centerHz, double q, double gainDb) { return biquad(call("peak", centerHz, q, gainDb), BiquadFilter.Mode.PEAK, centerHz, q, gainDb); }
 
     /** A low shelf at {@code cornerHz} (Hz) of {@code gainDb} (dB). */
     @NodeDoc(group = "filters", usage = "lowshelf(cornerHz, gainDb)", text = "biquad low shelf; params cutoffHz (Hz), gainDb (dB)")
-    public static Chain lowshelf(double cornerHz, double gainDb) { return biquad("lowshelf", BiquadFilter.Mode.LOW_SHELF, cornerHz, 0.7071, gainDb); }
+    public static Chain lowshelf(double cornerHz, double gainDb) { return biquad(call("lowshelf", cornerHz, gainDb), BiquadFilter.Mode.LOW_SHELF, cornerHz, 0.7071, gainDb); }
 
     /** A high shelf at {@code cornerHz} (Hz) of {@code gainDb} (dB). */
     @NodeDoc(group = "filters", usage = "highshelf(cornerHz, gainDb)", text = "biquad high shelf; params cutoffHz (Hz), gainDb (dB)")
-    public static Chain highshelf(double cornerHz, double gainDb) { return biquad("highshelf", BiquadFilter.Mode.HIGH_SHELF, cornerHz, 0.7071, gainDb); }
+    public static Chain highshelf(double cornerHz, double gainDb) { return biquad(call("highshelf", cornerHz, gainDb), BiquadFilter.Mode.HIGH_SHELF, cornerHz, 0.7071, gainDb); }
 
     /** A second-order all pass (phase shift, flat magnitude) centred on {@code centerHz} (Hz). */
     @NodeDoc(group = "filters", usage = "allpass(centerHz, q)", text = "biquad all pass; params cutoffHz (Hz), q")
-    public static Chain allpass(double centerHz, double q) { return biquad("allpass", BiquadFilter.Mode.ALL_PASS, centerHz, q, 0); }
+    public static Chain allpass(double centerHz, double q) { return biquad(call("allpass", centerHz, q), BiquadFilter.Mode.ALL_PASS, centerHz, q, 0); }
 
     /** A state-variable filter, low pass at {@code cutoffHz} (Hz), resonance {@code q}; also outputs lowPass, bandPass, highPass, notch. */
     @NodeDoc(group = "filters", usage = "svf(cutoffHz, q [, mode])",

@@ -1,0 +1,109 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.core.NodeSpec;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.console.ScriptedConsole;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** :save writes a state, :open in a fresh console puts it back sample for sample, :undo steps back. */
+class SaveOpenUndoTest {
+    static final String RAMP = """
+            class Ramp implements DspNode {
+                final OutputPort out = Ports.audioOut("out");
+                final SmoothedParam rateHz = Params.hz("rateHz", 3, 0.1, 1000);
+                double phase;
+                record State(double phase) implements NodeState {}
+                public void process(ProcessContext c) {
+                    float[] y = c.out(out);
+                    for (int i = 0; i < c.frames(); i++) {
+                        y[i] = (float) (0.2 * (phase - 0.5));
+                        phase += rateHz.nextRt() / c.sampleRate();
+                        phase -= Math.floor(phase);
+                    }
+                }
+                public NodeState saveState() { return new State(phase); }
+                public void restoreState(NodeState s) { if (s instanceof State st) phase = st.phase(); }
+            }""";
+
+    @TempDir Path dir;
+    AetherRuntime a, b;
+    ScriptedConsole ca, cb;
+
+    static AetherRuntime[] holder = new AetherRuntime[1];
+
+    ScriptedConsole console() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return new ScriptedConsole(t -> (holder[0] = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
+                null, quiet)).console()).sharedEvaluator();
+    }
+
+    @AfterEach void stop() {
+        for (ScriptedConsole c : new ScriptedConsole[] {ca, cb}) if (c != null) c.close();
+        for (AetherRuntime r : new AetherRuntime[] {a, b}) if (r != null) r.close();
+    }
+
+    static float[] render(AetherRuntime rt, double seconds) {
+        int frames = (int) Math.round(seconds * 48_000);
+        float[] out = new float[2 * frames];
+        rt.engine().render(out, frames);
+        return out;
+    }
+
+    @Test void shouldOpenASavedSessionThatSoundsLikeTheOriginalContinued() throws Exception {
+        ca = console();
+        a = holder[0];
+        ca.eval(RAMP);
+        ca.eval("var r = new Ramp();");
+        ca.eval("def(\"lead\", sine(330).to(lowpass(900)).to(gain(-12)))");
+        ca.eval("play(node(r).to(gain(-6)))");
+        ca.eval("set(slot(\"lead\"), \"cutoffHz\", 1234.5, 0)");
+        ca.eval("set(r, \"rateHz\", 7.25, 0)");
+        render(a, 0.3137);
+        Path file = dir.resolve("s.aether");
+        assertThat(ca.eval(":save " + file)).isEqualTo("saved " + file);
+        assertThat(Files.readString(file)).contains("aether-session 1", "node ", "state ", "edge ", "play ");
+
+        cb = console();
+        b = holder[0];
+        assertThat(cb.eval(":open " + file)).isEqualTo("opened " + file + " (2 patches)");
+        var restoredLead = b.session().slot("lead");
+        assertThat(restoredLead.param("cutoffHz").get()).as("cutoff restored").isEqualTo(1234.5);
+        assertThat(restoredLead.toString()).isEqualTo("sine(330) -> lowpass(900) -> gain(-12)");
+
+        float[] original = render(a, 0.5), reopened = render(b, 0.5);
+        double maxDiff = 0;
+        for (int i = 2 * 4_800; i < original.length; i++) maxDiff = Math.max(maxDiff, Math.abs(original[i] - reopened[i]));
+        double rms = LiveCodingTest.rms(original);
+        assertThat(rms).as("something sounds").isGreaterThan(0.05);
+        assertThat(maxDiff).as("after the 50 ms fade-in, the reopened session matches the original continued").isLessThan(1e-4);
+    }
+
+    @Test void shouldUndoTheLastGraphEdit() throws Exception {
+        ca = console();
+        a = holder[0];
+        ca.eval("def(\"a\", sine(220).to(gain(-12)))");
+        ca.eval("def(\"b\", saw(110).to(gain(-12)))");
+        assertThat(a.session().slotNames()).containsExactly("a", "b");
+        assertThat(ca.eval(":undo")).isEqualTo("undone (1 patches sound)");
+        assertThat(a.session().slotNames()).containsExactly("a");
+        assertThat(NodeSpec.of(a.session().slot("a").nodes().get(0)).param("frequencyHz").get()).isEqualTo(220.0);
+        ca.eval("undef(\"a\")");
+        assertThat(a.session().slotNames()).isEmpty();
+        ca.eval(":undo");
+        assertThat(a.session().slotNames()).containsExactly("a");
+        render(a, 0.2);
+        assertThat(LiveCodingTest.rms(render(a, 0.2))).as("the undone undef sounds again").isGreaterThan(0.05);
+        ca.eval(":undo");
+        ca.eval(":undo");
+        assertThat(ca.eval(":undo")).isEqualTo("nothing to undo");
+    }
+}
