@@ -6,6 +6,7 @@ import dev.aether.core.RealtimeSafe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -24,12 +25,16 @@ import javax.sound.sampled.SourceDataLine;
  * allocates nothing ({@code JavaSoundDriverTest} checks it).
  *
  * <p>Xruns: Java Sound reports none, so they are inferred from the wall clock against frames written.
- * Once the device buffer of {@code B} frames has been filled, the clock is anchored: block {@code W} is due
- * to be written at {@code anchor + (W - W_anchor) / rate}, which leaves {@code B} frames of slack before the
- * device runs dry. A block more than {@code B/2} past that is reported late (once per episode); past
+ * Once the device buffer of {@code B} frames has been filled and a settling time has passed (one more
+ * buffer, at least 100 ms: PulseAudio takes extra audio at first), the clock is anchored: block {@code W} is
+ * due to be written at {@code anchor + (W - W_anchor) / rate}, which leaves {@code B} frames of slack before
+ * the device runs dry. A block more than {@code B/2} past that is reported late (once per episode); past
  * {@code B} the device has drained, so {@code lateRt(stall, true)} asks the engine to resync and the clock
- * re-anchors once the buffer has refilled. The anchor follows the device clock slowly (1/1024 of each
- * on-time error), which absorbs crystal drift between the device and {@code System.nanoTime}.
+ * re-anchors once the buffer has refilled. The anchor follows the device clock slowly (1/256 of each
+ * on-time error), which absorbs crystal drift between the device and {@code System.nanoTime}. The thread
+ * waits for room itself ({@code available()}, then {@code parkNanos} for the time the missing frames take
+ * to play) because {@code DirectAudioDevice.write()} polls with {@code Object.wait} of a quarter buffer,
+ * which would add up to 10 ms of jitter.
  */
 public final class JavaSoundDriver implements AudioDriver {
     private final DriverConfig config;
@@ -205,8 +210,11 @@ public final class JavaSoundDriver implements AudioDriver {
         byte[] b = bytes;
         WavFormat fmt = format;
         SourceDataLine out = line;
+        int frameBytes = out.getFormat().getFrameSize();
         long written = 0;
+        long settleFrames = Math.max(bufferFrames, Math.round(0.1 / nanosPerFrame * 1e9));
         long fillUntil = bufferFrames;  // no lateness checks until the device buffer is full (start / after resync)
+        long settleUntil = fillUntil + settleFrames;
         boolean anchored = false;
         long anchorNanos = 0;
         long anchorFrame = 0;
@@ -216,10 +224,10 @@ public final class JavaSoundDriver implements AudioDriver {
             int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
             long now = System.nanoTime();
             if (!anchored) {
-                if (written >= fillUntil) {
-                    anchored = true;
+                if (written >= fillUntil) {   // settling: the device may take more than its buffer at first
                     anchorNanos = now;
                     anchorFrame = written;
+                    anchored = written >= settleUntil;
                 }
             } else {
                 long stall = now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
@@ -230,6 +238,7 @@ public final class JavaSoundDriver implements AudioDriver {
                     behind = false;
                     anchored = false;
                     fillUntil = written + bufferFrames;
+                    settleUntil = fillUntil + settleFrames;
                     src.lateRt(stall, true);
                 } else if (stall > lateNanos) {
                     if (!behind) {
@@ -239,9 +248,16 @@ public final class JavaSoundDriver implements AudioDriver {
                     }
                 } else {
                     behind = false;
-                    anchorNanos += stall >> 10;   // follow the device clock slowly
+                    anchorNanos += stall >> 8;    // follow the device clock slowly
                 }
             }
+            // wait for room ourselves: DirectAudioDevice.write() polls with Object.wait(buffer/4 ms)
+            int room = out.available();
+            while (room < len && running) {
+                LockSupport.parkNanos((long) ((len - room) / frameBytes * nanosPerFrame) + 50_000);
+                room = out.available();
+            }
+            if (!running) break;
             out.write(b, 0, len);
             written += block;
             framesWritten = written;
