@@ -67,9 +67,13 @@ class JavaSoundDriverTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             stop = true;
-            thread.join(3_000);
+            try {
+                thread.join(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             line.stop();
             line.close();
         }
