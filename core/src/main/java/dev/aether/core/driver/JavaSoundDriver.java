@@ -26,11 +26,11 @@ import javax.sound.sampled.SourceDataLine;
  *
  * <p>Xruns: Java Sound reports none, so they are inferred from the wall clock against frames written.
  * Once the device buffer of {@code B} frames has been filled and a settling time has passed (one more
- * buffer, at least 100 ms: PulseAudio takes extra audio at first), the clock is anchored: block {@code W} is
+ * buffer, at least 100 ms: PulseAudio takes extra audio at first), the clock is anchored on the mean offset seen while settling: block {@code W} is
  * due to be written at {@code anchor + (W - W_anchor) / rate}, which leaves {@code B} frames of slack before
  * the device runs dry. A block more than {@code B/2} past that is reported late (once per episode); past
  * {@code B} the device has drained, so {@code lateRt(stall, true)} asks the engine to resync and the clock
- * re-anchors once the buffer has refilled. The anchor follows the device clock slowly (1/256 of each
+ * re-anchors once the buffer has refilled. The anchor follows the device clock slowly (1/4096 of each
  * on-time error), which absorbs crystal drift between the device and {@code System.nanoTime}. The thread
  * waits for room itself ({@code available()}, then {@code parkNanos} for the time the missing frames take
  * to play) because {@code DirectAudioDevice.write()} polls with {@code Object.wait} of a quarter buffer,
@@ -219,15 +219,25 @@ public final class JavaSoundDriver implements AudioDriver {
         long anchorNanos = 0;
         long anchorFrame = 0;
         boolean behind = false;
+        long settleSum = 0;
+        int settleCount = 0;
         while (running) {
             src.renderRt(f, block);
             int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
             long now = System.nanoTime();
             if (!anchored) {
-                if (written >= fillUntil) {   // settling: the device may take more than its buffer at first
-                    anchorNanos = now;
-                    anchorFrame = written;
-                    anchored = written >= settleUntil;
+                if (written >= fillUntil) {   // settling: anchor on the mean offset, PulseAudio takes data in bursts
+                    if (settleCount == 0) {
+                        anchorNanos = now;
+                        anchorFrame = written;
+                        settleSum = 0;
+                    }
+                    settleSum += now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
+                    settleCount++;
+                    if (written >= settleUntil) {
+                        anchorNanos += settleSum / settleCount;
+                        anchored = true;
+                    }
                 }
             } else {
                 long stall = now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
@@ -239,6 +249,7 @@ public final class JavaSoundDriver implements AudioDriver {
                     anchored = false;
                     fillUntil = written + bufferFrames;
                     settleUntil = fillUntil + settleFrames;
+                    settleCount = 0;
                     src.lateRt(stall, true);
                 } else if (stall > lateNanos) {
                     if (!behind) {
@@ -248,7 +259,7 @@ public final class JavaSoundDriver implements AudioDriver {
                     }
                 } else {
                     behind = false;
-                    anchorNanos += stall >> 8;    // follow the device clock slowly
+                    anchorNanos += stall >> 12;   // follow the device clock's drift (ppm), not its stalls
                 }
             }
             // wait for room ourselves: DirectAudioDevice.write() polls with Object.wait(buffer/4 ms)

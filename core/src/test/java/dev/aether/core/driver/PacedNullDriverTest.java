@@ -70,22 +70,17 @@ class PacedNullDriverTest {
         // 16-frame blocks at 192 kHz: 12 000 blocks a second
         SineSource s = new SineSource(192_000, 2, 16, 440, 0.5, Long.MAX_VALUE);
         PacedNullDriver d = new PacedNullDriver(CONFIG.realtimeScheduling(false));
-        long before, after, blocks;
+        long[] r;
         try {
             d.start(s);
-            waitFor(s, 192_000, 5_000);                   // warm-up: 1 s
-            Thread t = s.audioThread;
-            long f0 = s.framesRendered;
-            before = Allocations.allocatedBytes(t);
-            waitFor(s, f0 + 16 * 12_000, 5_000);
-            after = Allocations.allocatedBytes(t);
-            blocks = (s.framesRendered - f0) / 16;
+            while (s.audioThread == null) Thread.sleep(1);
+            r = Allocations.steadyState(s, 192_000 / 4, 20, 16 * 10_000);
         } finally {
             d.stop();
         }
-        System.out.printf("PacedNullDriver: %d bytes allocated over %d blocks%n", after - before, blocks);
-        assertThat(blocks).isGreaterThanOrEqualTo(10_000);
-        assertThat(after - before).as("bytes allocated by the audio thread in steady state").isZero();
+        System.out.printf("PacedNullDriver: %d bytes allocated over %d blocks%n", r[0], r[1] / 16);
+        assertThat(r[1] / 16).as("blocks measured").isGreaterThanOrEqualTo(10_000);
+        assertThat(r[0]).as("bytes allocated by the audio thread in steady state").isZero();
     }
 
     @Test
