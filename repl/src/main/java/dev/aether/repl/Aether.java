@@ -49,9 +49,11 @@ public final class Aether {
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
             Console console = rt.console();
-            var driver = new InterimPacedNullDriver();
-            rt.engine().start(driver);
-            console.print("aether: audio on " + driver.description() + "; :help for help, :quit to leave");
+            var choice = dev.aether.core.driver.DriverFactory.defaultDriver(
+                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate())));
+            if (choice.notice() != null) console.print(choice.notice());
+            rt.engine().start(choice.driver());
+            console.print("aether: audio on " + choice.driver().description() + "; :help for help, :quit to leave");
             if (o.recover()) recover(console, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
@@ -107,7 +109,10 @@ public final class Aether {
             long t0 = System.nanoTime();
             rt.engine().render(out, frames);
             double took = (System.nanoTime() - t0) / 1e9;
-            InterimWavFile.write(o.out(), out, 2, config.sampleRate());
+            try (var wav = dev.aether.core.driver.WavWriter.open(o.out(), dev.aether.core.driver.WavFormat.PCM_16, 2,
+                    (int) Math.round(config.sampleRate()))) {
+                wav.write(out, frames);
+            }
             rt.faults().drain();
             System.err.printf("aether render: %s: %.2f s of audio in %.2f s (%.0fx real time)%n", o.out(),
                     o.seconds(), took, o.seconds() / Math.max(took, 1e-9));

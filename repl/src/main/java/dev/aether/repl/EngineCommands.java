@@ -23,6 +23,22 @@ final class EngineCommands {
         r.add(command("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
         r.add(command("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
         r.add(command("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
+        r.add(command("devices", ":devices", "Java Sound output devices", (a, c) -> {
+            var list = dev.aether.core.driver.JavaSoundDriver.devices();
+            StringBuilder b = new StringBuilder("playing on " + (engine.driver() == null ? "nothing" : engine.driver().description()));
+            for (var d : list) b.append(String.format("%n  %d  %s (%s)", d.index(), d.name(), d.description()));
+            if (list.isEmpty()) b.append("\n  no Java Sound output devices");
+            c.print(b.toString());
+        }));
+        r.add(command("device", ":device N|NAME", "play on another output device (index from :devices, or a name part)", (a, c) -> {
+            if (a.isBlank()) throw new IllegalArgumentException("usage: :device N|NAME");
+            var cfg = dev.aether.core.driver.DriverConfig.defaults()
+                    .sampleRateHz((int) Math.round(engine.config().sampleRate())).device(a.strip());
+            var next = dev.aether.core.driver.JavaSoundDriver.open(cfg);      // fails before the old one stops
+            engine.stop();
+            engine.start(next);
+            c.print("audio on " + next.description());
+        }));
         r.add(command("panic", ":panic", "silence everything now", (a, c) -> {
             session.panic();
             c.print("silenced");
