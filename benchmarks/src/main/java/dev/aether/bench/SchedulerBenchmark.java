@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -83,17 +82,14 @@ public class SchedulerBenchmark {
         ctx.time(0, FRAMES, 120, 0);
     }
 
-    /** Drains engine events (control-side work, allocates records) outside the measured ops. */
-    @Setup(Level.Iteration)
-    public void drainEvents() { engine.pollEvents(e -> { }); }
-
     @TearDown
     public void tearDown() { engine.close(); }
 
     /**
-     * One block through the scheduler (the figure the target is about). The event ring is drained only
-     * between iterations, so after ~800 blocks meter events are dropped at the ring (a cheap failed claim);
-     * publishing them costs a few tens of ns per block more.
+     * One block through the scheduler (the figure the target is about). Nobody drains the engine's event
+     * ring here (draining allocates event records on the control side, which -prof gc would charge to the
+     * audio path), so once it is full meter events are dropped at a cheap failed claim; publishing them
+     * would cost a few tens of ns per block more.
      */
     @Benchmark
     public float[] renderBlock() {

@@ -25,7 +25,6 @@ import org.jaudiolibs.pipes.units.Waveform;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -157,10 +156,7 @@ public class StandardPatchBenchmark {
             requireSound(interleaved, "engine");
         }
 
-        /** Engine events are drained between iterations (control-side work), not inside the measured ops. */
-        @Setup(Level.Iteration)
-        public void drainEvents() { engine.pollEvents(e -> { }); }
-
+        // the event ring is not drained: see SchedulerBenchmark#renderBlock
         @TearDown
         public void tearDown() { engine.close(); }
     }
