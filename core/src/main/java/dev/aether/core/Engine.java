@@ -144,7 +144,15 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalArgumentException if {@code next} lacks a port that is connected on the old node
      */
     @ControlThread
-    public synchronized void replace(NodeId id, DspNode next, SwapOptions options) {
+    public void replace(NodeId id, DspNode next, SwapOptions options) { replace(id, next, options, null); }
+
+    /**
+     * As {@link #replace(NodeId, DspNode, SwapOptions)}, with {@code carry(old, next)} moving the state instead of
+     * saveState/restoreState. It runs after {@code next} is prepared, so arrays it fills are the ones that play.
+     */
+    @ControlThread
+    public synchronized void replace(NodeId id, DspNode next, SwapOptions options,
+                                     java.util.function.BiConsumer<DspNode, DspNode> carry) {
         NodeSlot slot = patch.slot(id);
         if (slot == master) throw new IllegalArgumentException("the master bus cannot be replaced");
         DspNode old = slot.node();
@@ -162,7 +170,9 @@ public final class Engine implements AutoCloseable {
         }
         nextSpec.bind(slot, config.sampleRate());
         prepare(next, nextSpec);
-        if (options.carryState()) {
+        if (carry != null) {
+            carry.accept(old, next);
+        } else if (options.carryState()) {
             NodeState s = old.saveState();
             if (s != null) next.restoreState(s);
         }
@@ -172,16 +182,24 @@ public final class Engine implements AutoCloseable {
         post(new Command.SwapPlan(compiler.compile(patch, master), options.when()));
     }
 
-    /** Runs {@code edits} and sends one plan for all of them. Nests. */
+    /** Runs {@code edits} and sends one plan for all of them, adopted at the next block. Nests. */
     @ControlThread
-    public synchronized void batch(Runnable edits) {
+    public void batch(Runnable edits) { batch(When.NOW, edits); }
+
+    /**
+     * Runs {@code edits} and sends one plan for all of them, adopted exactly at {@code when} (a sample, the next
+     * beat or the next bar): the audio thread splits the block there. Nested batches join the outermost one.
+     */
+    @ControlThread
+    public synchronized void batch(When when, Runnable edits) {
         batchDepth++;
         try {
             edits.run();
         } finally {
             if (--batchDepth == 0 && dirty) {
                 dirty = false;
-                post(new Command.SwapPlan(compiler.compile(patch, master), When.NOW));
+                scheduler.panic(false);
+                post(new Command.SwapPlan(compiler.compile(patch, master), when));
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.aether.core.command;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
-import dev.aether.core.NodeId;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.graph.NodeSlot;
 import java.util.function.Consumer;
@@ -33,7 +32,10 @@ public final class EventRing {
     private long droppedReported;  // control thread
     private volatile long droppedPublished;
 
+    private final int reserve;
+
     public EventRing(int capacity) {
+        reserve = capacity / 4;
         published = new SpscArrayQueue<>(capacity);
         free = new SpscArrayQueue<>(capacity);
         for (int i = 0; i < capacity; i++) free.offer(new Slot());
@@ -53,9 +55,13 @@ public final class EventRing {
         published.offer(s);
     }
 
-    /** {@code node} null means the master. */
+    /**
+     * {@code node} null means the master. Meters are skipped (not counted as dropped) while fewer than a quarter
+     * of the slots are free, so a console that is not draining never loses fault or xrun events to meters.
+     */
     @AudioThread @RealtimeSafe
     public void meterRt(NodeSlot node, float peak, float rms) {
+        if (free.size() < reserve) return;
         Slot s = claim();
         if (s == null) return;
         s.kind = Kind.METER; s.node = node; s.peak = peak; s.rms = rms;
@@ -104,6 +110,4 @@ public final class EventRing {
         }
         return n;
     }
-
-    static NodeId idOf(NodeSlot s) { return s == null ? null : s.id(); }
 }

@@ -138,25 +138,30 @@ public final class Patch {
     }
 
     private static List<String> findCycle(List<NodeSlot> nodes, List<List<Integer>> out, int[] indegree) {
-        // Every node Kahn left behind has a predecessor that was left behind too, and so does every
-        // node it points to among them: following out-edges inside that set must revisit a node.
-        int start = -1;
-        for (int i = 0; i < indegree.length; i++) if (indegree[i] > 0) { start = i; break; }
+        // Every node Kahn left behind (indegree > 0) has a predecessor that was left behind too, so walking
+        // predecessors inside that set must revisit a node; the walk from there on is a cycle (reversed).
+        int n = nodes.size();
+        List<List<Integer>> preds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) preds.add(new ArrayList<>());
+        for (int v = 0; v < n; v++) for (int w : out.get(v)) preds.get(w).add(v);
+        int v = -1;
+        for (int i = 0; i < n; i++) if (indegree[i] > 0) { v = i; break; }
         LinkedHashSet<Integer> path = new LinkedHashSet<>();
-        int v = start;
         while (path.add(v)) {
-            int next = -1;
-            for (int w : out.get(v)) if (indegree[w] > 0) { next = w; break; }
-            v = next;
+            int prev = -1;
+            for (int u : preds.get(v)) if (indegree[u] > 0) { prev = u; break; }
+            v = prev;
         }
-        List<String> cycle = new ArrayList<>();
+        List<Integer> loop = new ArrayList<>();
         boolean on = false;
         for (int p : path) {
             if (p == v) on = true;
-            if (on) cycle.add(nodes.get(p).label());
+            if (on) loop.add(0, p);
         }
-        cycle.add(nodes.get(v).label());
+        // start at the node added first, so the message reads in a stable order
+        int first = loop.indexOf(java.util.Collections.min(loop));
+        List<String> cycle = new ArrayList<>();
+        for (int k = 0; k <= loop.size(); k++) cycle.add(nodes.get(loop.get((first + k) % loop.size())).label());
         return cycle;
     }
-
 }

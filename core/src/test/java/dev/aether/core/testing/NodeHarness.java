@@ -9,7 +9,7 @@ import dev.aether.core.param.SmoothedParam;
 import java.util.Arrays;
 
 /**
- * Runs one node on its own, block by block, the way the engine does (params clocked, buffers bound),
+ * Runs one node on its own, block by block, the way the engine does (params settled, then clocked; buffers bound),
  * for unit tests of DSP. Inputs are fed from arrays; outputs are collected into arrays.
  *
  * <pre>{@code
@@ -20,6 +20,7 @@ import java.util.Arrays;
 public final class NodeHarness {
     private final DspNode node;
     private final NodeSpec spec;
+    private final SmoothedParam[] params;
     private final int blockSize;
     private final ProcessContext ctx;
     private final float[][][] in, out;
@@ -30,7 +31,9 @@ public final class NodeHarness {
         this.node = node;
         this.blockSize = blockSize;
         this.spec = NodeSpec.of(node).bind(this, sampleRate);
+        this.params = spec.params().toArray(new SmoothedParam[0]);
         node.prepare(sampleRate, blockSize);
+        for (SmoothedParam p : params) p.settle();
         this.ctx = new ProcessContext(sampleRate);
         in = new float[spec.inputs().size()][][];
         for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][blockSize];
@@ -69,7 +72,7 @@ public final class NodeHarness {
         return result;
     }
 
-    /** Renders one block of {@code n} frames into the harness's own buffers (no copies, no allocation). */
+    /** Renders one block of {@code n} frames into the harness's own buffers (no copies; allocates nothing). */
     public void renderBlock(int n) {
         for (int i = 0; i < in.length; i++) {
             float[][] sig = inputSignals[i];
@@ -85,10 +88,10 @@ public final class NodeHarness {
                 }
             }
         }
-        for (SmoothedParam p : spec.params()) p.beginBlockRt(time, n);
-        ctx.time(time, n, 120, time / (48_000.0 * 0.5));
+        for (SmoothedParam p : params) p.beginBlockRt(time, n);
+        ctx.time(time, n, 120, time * 2.0 / ctx.sampleRate());
         node.process(ctx);
-        for (SmoothedParam p : spec.params()) p.endBlockRt();
+        for (SmoothedParam p : params) p.endBlockRt();
         time += n;
     }
 

@@ -1,0 +1,96 @@
+package dev.aether.core.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PacedNullDriverTest {
+    private static final DriverConfig CONFIG = DriverConfig.defaults().bufferFrames(512);
+
+    private static void waitFor(SineSource s, long frames, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (s.framesRendered < frames && System.currentTimeMillis() < end) Thread.sleep(5);
+    }
+
+    @Test
+    void shouldTakeOneSecondOfWallTimeForOneSecondOfAudio() throws InterruptedException {
+        SineSource s = new SineSource(48_000, 2, 64, 440, 0.5, Long.MAX_VALUE).markAt(48_000);
+        PacedNullDriver d = new PacedNullDriver(CONFIG);
+        try {
+            d.start(s);
+            waitFor(s, 48_000 + 64, 5_000);
+        } finally {
+            d.stop();
+        }
+        double seconds = (s.markNanos - s.firstRenderNanos) / 1e9;
+        System.out.printf("PacedNullDriver: 1 s of audio took %.4f s wall; late blocks %d; %s%n",
+                seconds, d.lateBlocks(), d.schedulingReport());
+        assertThat(seconds).as("wall seconds between the renders of frame 0 and frame 48000").isBetween(0.95, 1.05);
+        assertThat(d.failure()).isNull();
+    }
+
+    @Test
+    void shouldReportASlowRenderAsLateWithResync() throws InterruptedException {
+        SineSource s = new SineSource(48_000, 2, 64, 440, 0.5, Long.MAX_VALUE).slowAt(12_000, 50);
+        PacedNullDriver d = new PacedNullDriver(CONFIG);
+        try {
+            d.start(s);
+            waitFor(s, 24_000, 5_000);
+        } finally {
+            d.stop();
+        }
+        System.out.printf("PacedNullDriver: 50 ms stall reported as %.2f ms (resync calls %d, late calls %d)%n",
+                s.stallOfFirstResync / 1e6, s.resyncCalls, s.lateCalls);
+        assertThat(s.resyncCalls).as("resyncs reported").isGreaterThanOrEqualTo(1);
+        assertThat(s.stallOfFirstResync / 1e6).as("reported stall in ms").isBetween(45.0, 80.0);
+        assertThat(d.resyncs()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepPacingAfterAResync() throws InterruptedException {
+        SineSource s = new SineSource(48_000, 2, 64, 440, 0.5, Long.MAX_VALUE).slowAt(0, 100).markAt(24_000);
+        PacedNullDriver d = new PacedNullDriver(CONFIG);
+        long afterStall;
+        try {
+            d.start(s);
+            waitFor(s, 64 + 1, 2_000);
+            afterStall = System.nanoTime();
+            waitFor(s, 24_000 + 64, 5_000);
+        } finally {
+            d.stop();
+        }
+        double seconds = (s.markNanos - afterStall) / 1e9;
+        assertThat(seconds).as("frame 64..24000 after the re-anchor take ~0.5 s, not a catch-up burst").isBetween(0.45, 0.55);
+    }
+
+    @Test
+    void shouldNotAllocateInTheSteadyStateLoop() throws InterruptedException {
+        assumeTrue(Allocations.supported(), "per-thread allocation counting unsupported");
+        // 16-frame blocks at 192 kHz: 12 000 blocks a second
+        SineSource s = new SineSource(192_000, 2, 16, 440, 0.5, Long.MAX_VALUE);
+        PacedNullDriver d = new PacedNullDriver(CONFIG.realtimeScheduling(false));
+        long[] r;
+        try {
+            d.start(s);
+            while (s.audioThread == null) Thread.sleep(1);
+            r = Allocations.steadyState(s, 192_000 / 4, 20, 16 * 10_000);
+        } finally {
+            d.stop();
+        }
+        System.out.printf("PacedNullDriver: %d bytes allocated over %d blocks%n", r[0], r[1] / 16);
+        assertThat(r[1] / 16).as("blocks measured").isGreaterThanOrEqualTo(10_000);
+        assertThat(r[0]).as("bytes allocated by the audio thread in steady state").isZero();
+    }
+
+    @Test
+    void shouldStopPromptlyAndIdempotently() {
+        PacedNullDriver d = new PacedNullDriver(CONFIG.realtimeScheduling(false));
+        d.start(new SineSource(48_000, 2, 64, 440, 0.5, Long.MAX_VALUE));
+        long t0 = System.nanoTime();
+        d.stop();
+        d.stop();
+        assertThat((System.nanoTime() - t0) / 1e6).as("stop ms").isLessThan(500);
+        assertThat(d.description()).contains("paced null driver");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.aether.repl;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.repl.console.Console;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.session.SessionJournal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+
+/** Entry point of {@code bin/aether}: the console, {@code run} and {@code render}. See {@link LaunchOptions}. */
+public final class Aether {
+    private Aether() {}
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions o;
+        try {
+            o = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("aether: " + e.getMessage() + "\n" + LaunchOptions.USAGE);
+            System.exit(64);
+            return;
+        }
+        int code;
+        switch (o.mode()) {
+            case "help": System.out.println(LaunchOptions.USAGE); code = 0; break;
+            case "render": code = render(o); break;
+            default: code = live(o); break;
+        }
+        System.exit(code);
+    }
+
+    /** The console (and {@code run}): engine on a driver, journal on, prompt until :quit. */
+    static int live(LaunchOptions o) throws IOException, InterruptedException {
+        Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
+        Path journalDir = o.home().resolve("journal");
+        Optional<Path> previous = SessionJournal.newest(journalDir, null);
+        SessionJournal journal = SessionJournal.start(journalDir);
+        EngineConfig config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block());
+        try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
+                new PrintStream(terminal.output(), true))) {
+            Console console = rt.console();
+            var driver = new InterimPacedNullDriver();
+            rt.engine().start(driver);
+            console.print("aether: audio on " + driver.description() + "; :help for help, :quit to leave");
+            if (o.recover()) recover(console, previous);
+            if (o.script() != null) {
+                console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
+                if (!o.interactive()) {
+                    console.print("playing " + o.script() + "; Ctrl-C to stop");
+                    new CountDownLatch(1).await();
+                }
+            }
+            console.run();
+        }
+        return 0;
+    }
+
+    private static void recover(Console console, Optional<Path> previous) {
+        if (previous.isEmpty()) {
+            console.print("nothing to recover: no earlier journal");
+            return;
+        }
+        List<String> entries = SessionJournal.entries(previous.get());
+        console.print("recovering " + entries.size() + " inputs from " + previous.get());
+        for (String e : entries) console.evaluate(e, Long.MAX_VALUE).join();
+    }
+
+    /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound. */
+    static int render(LaunchOptions o) throws IOException {
+        EngineConfig config;
+        try {
+            config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block());
+        } catch (IllegalArgumentException e) {
+            System.err.println("aether render: " + e.getMessage());
+            return 64;
+        }
+        if (!Files.isRegularFile(o.script())) {
+            System.err.println("aether render: no such file: " + o.script());
+            return 66;
+        }
+        Terminal terminal = new DumbTerminal("render", "dumb", InputStream.nullInputStream(), System.err,
+                java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream userOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.scripted(), null, userOut)) {
+            EvalReport report = rt.console().evaluate(Files.readString(o.script()), 0).join();
+            if (report.failed()) {
+                System.err.println("aether render: " + o.script() + " has errors (see above); nothing rendered");
+                return 1;
+            }
+            if (rt.engine().edges().isEmpty()) {
+                System.err.println("aether render: " + o.script() + " makes no sound graph (nothing is connected "
+                        + "to the master; use play(...) or def(...)); nothing rendered");
+                return 2;
+            }
+            int frames = (int) Math.round(o.seconds() * config.sampleRate());
+            float[] out = new float[2 * frames];
+            long t0 = System.nanoTime();
+            rt.engine().render(out, frames);
+            double took = (System.nanoTime() - t0) / 1e9;
+            InterimWavFile.write(o.out(), out, 2, config.sampleRate());
+            rt.faults().drain();
+            System.err.printf("aether render: %s: %.2f s of audio in %.2f s (%.0fx real time)%n", o.out(),
+                    o.seconds(), took, o.seconds() / Math.max(took, 1e-9));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aether.repl;
+
+import dev.aether.core.Engine;
+import dev.aether.core.EngineConfig;
+import dev.aether.repl.console.CommandRegistry;
+import dev.aether.repl.console.Console;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.session.FaultReporter;
+import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.SessionJournal;
+import java.io.PrintStream;
+import org.jline.terminal.Terminal;
+
+/**
+ * One running aether: engine, live session, evaluation worker, console, fault reporter and journal, wired
+ * together. Used by the launcher and by tests (which drive the console over a dumb terminal and render the
+ * engine offline).
+ */
+public final class AetherRuntime implements AutoCloseable {
+    private final Engine engine;
+    private final Evaluator evaluator;
+    private final LiveSession session;
+    private final Console console;
+    private final FaultReporter faults;
+    private final SessionJournal journal;
+
+    public AetherRuntime(EngineConfig engineConfig, Terminal terminal, ConsoleConfig consoleConfig,
+                         SessionJournal journal, PrintStream userOut) {
+        this.engine = Engine.create(engineConfig);
+        this.journal = journal;
+        this.evaluator = new Evaluator(userOut);
+        Console[] holder = new Console[1];
+        this.session = new LiveSession(engine, text -> holder[0].print(text)).activate();
+        evaluator.addTypeListener(session.swapper());
+        evaluator.onWorker(() -> {
+            session.bindToCurrentThread();                 // several runtimes in one JVM (tests) stay apart
+            return null;
+        });
+        CommandRegistry commands = new CommandRegistry();
+        EngineCommands.addTo(commands, session);
+        this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
+        holder[0] = console;
+        this.faults = new FaultReporter(engine, console::print);
+    }
+
+    public Engine engine() { return engine; }
+    public Evaluator evaluator() { return evaluator; }
+    public LiveSession session() { return session; }
+    public Console console() { return console; }
+    public FaultReporter faults() { return faults; }
+
+    @Override public void close() {
+        faults.close();
+        engine.close();
+        session.close();
+        evaluator.close();
+        if (journal != null) journal.close();
+    }
+}

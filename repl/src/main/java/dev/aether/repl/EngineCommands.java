@@ -1,0 +1,103 @@
+package dev.aether.repl;
+
+import dev.aether.core.Engine;
+import dev.aether.core.When;
+import dev.aether.core.graph.Edge;
+import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.param.SmoothedParam;
+import dev.aether.repl.console.CommandRegistry;
+import dev.aether.repl.console.Console;
+import dev.aether.repl.console.ConsoleCommand;
+import dev.aether.repl.session.LiveSession;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Console commands about the engine: {@code :graph :nodes :cpu :tempo :panic}. */
+final class EngineCommands {
+    private EngineCommands() {}
+
+    static void addTo(CommandRegistry r, LiveSession session) {
+        Engine engine = session.engine();
+        r.add(command("graph", ":graph", "the patch as text, in the order the audio thread runs it",
+                (a, c) -> c.print(graph(engine))));
+        r.add(command("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
+        r.add(command("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
+        r.add(command("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
+        r.add(command("panic", ":panic", "silence everything now", (a, c) -> {
+            session.panic();
+            c.print("silenced");
+        }));
+    }
+
+    static String graph(Engine engine) {
+        Map<Long, String> labels = new HashMap<>();
+        for (NodeSlot s : engine.nodes()) labels.put(s.id().packed(), s.label());
+        StringBuilder b = new StringBuilder();
+        for (NodeSlot s : engine.order()) {
+            b.append(s.label());
+            String sep = " -> ";
+            for (Edge e : engine.edges()) {
+                if (e.from() == s.id().packed()) {
+                    b.append(sep).append(e.fromPort()).append(" -> ").append(labels.get(e.to())).append('.').append(e.toPort());
+                    sep = ", ";
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString().strip();
+    }
+
+    static String nodes(Engine engine) {
+        StringBuilder b = new StringBuilder();
+        for (NodeSlot s : engine.nodes()) {
+            b.append(String.format("%-22s", s.label()));
+            for (SmoothedParam p : s.spec().params()) b.append(' ').append(p.name()).append('=').append(fmt(p.get())).append(p.unit());
+            if (s.faulted) b.append("  [FAULTED]");
+            b.append('\n');
+        }
+        return b.toString().strip();
+    }
+
+    static String cpu(Engine engine) {
+        var sch = engine.scheduler();
+        sch.profileNodes(true);
+        StringBuilder b = new StringBuilder(String.format("load %.1f%% (peak %.1f%%), xruns %d, worst stall %.2f ms%n",
+                sch.load() * 100, sch.peakLoad() * 100, sch.xruns(), sch.worstStallNanos() / 1e6));
+        long deadline = engine.config().blockNanos();
+        for (NodeSlot s : engine.order()) {
+            b.append(String.format("  %-22s %7.1f us/block  %5.1f%%%n", s.label(), s.costNanos / 1e3,
+                    100.0 * s.costNanos / deadline));
+        }
+        b.append("(per-node cost is now being measured; run :cpu again for fresh figures)");
+        return b.toString();
+    }
+
+    private static void tempo(Engine engine, String args, Console c) {
+        if (args.isBlank()) {
+            c.print(String.format("%s BPM, %d beats per bar", fmt(engine.transport().publishedBpm()),
+                    engine.transport().publishedBeatsPerBar()));
+            return;
+        }
+        String[] p = args.split("\\s+");
+        int beats = p.length > 1 ? Integer.parseInt(p[1]) : Math.max(1, engine.transport().publishedBeatsPerBar());
+        engine.tempo(Double.parseDouble(p[0]), beats, When.NOW);
+        if (c.journal() != null) c.journal().append("tempo(" + p[0] + ");");
+        c.print("tempo " + p[0] + " BPM");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.4g", v);
+    }
+
+    interface Body { void run(String args, Console console) throws Exception; }
+
+    static ConsoleCommand command(String name, String usage, String summary, Body body) {
+        return new ConsoleCommand() {
+            @Override public String name() { return name; }
+            @Override public String usage() { return usage; }
+            @Override public String summary() { return summary; }
+            @Override public void run(String args, Console console) throws Exception { body.run(args, console); }
+        };
+    }
+
+}

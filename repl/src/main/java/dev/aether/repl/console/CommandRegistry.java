@@ -1,0 +1,43 @@
+package dev.aether.repl.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The console commands by name; a unique prefix selects a command ({@code :gr} is {@code :graph}). */
+public final class CommandRegistry {
+    private final Map<String, ConsoleCommand> commands = new TreeMap<>();
+
+    public CommandRegistry add(ConsoleCommand c) {
+        commands.put(c.name(), c);
+        return this;
+    }
+
+    /** {@code :name} for every command, sorted. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String n : commands.keySet()) names.add(":" + n);
+        return names;
+    }
+
+    public List<ConsoleCommand> all() { return new ArrayList<>(commands.values()); }
+
+    /** The command {@code word} names exactly or by unique prefix; null with {@code problem} set otherwise. */
+    public ConsoleCommand find(String word, StringBuilder problem) {
+        ConsoleCommand exact = commands.get(word);
+        if (exact != null) return exact;
+        List<ConsoleCommand> matches = new ArrayList<>();
+        for (Map.Entry<String, ConsoleCommand> e : commands.entrySet()) {
+            if (e.getKey().startsWith(word)) matches.add(e.getValue());
+        }
+        if (matches.size() == 1) return matches.get(0);
+        if (matches.isEmpty()) {
+            problem.append("unknown command :").append(word).append(" (try :help)");
+        } else {
+            problem.append(":").append(word).append(" is ambiguous:");
+            for (ConsoleCommand c : matches) problem.append(" :").append(c.name());
+        }
+        return null;
+    }
+}

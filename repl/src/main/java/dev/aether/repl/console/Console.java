@@ -1,0 +1,215 @@
+package dev.aether.repl.console;
+
+import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.session.SessionJournal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import jdk.jshell.SourceCodeAnalysis;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The prompt: reads Java snippets and {@code :commands} with JLine, hands snippets to the {@link Evaluator}'s
+ * worker thread and prints what comes back. Enter waits at most {@link ConsoleConfig#resultWaitMillis} for a
+ * result, then the prompt returns and the result is printed above it when it arrives. Messages from other
+ * threads (engine faults, file watchers) go through {@link #print}, which is thread-safe.
+ *
+ * <p>Every accepted snippet is appended to the {@link SessionJournal} as soon as the worker accepts it.
+ */
+public final class Console {
+    private static final long COMPLETION_TIMEOUT_MILLIS = 700;
+    private static final long COMPLETENESS_TIMEOUT_MILLIS = 500;
+
+    private final Terminal terminal;
+    private final Evaluator evaluator;
+    private final CommandRegistry commands;
+    private final ConsoleConfig config;
+    private final SessionJournal journal;
+    private final LineReader reader;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile CompletableFuture<EvalReport> last = CompletableFuture.completedFuture(null);
+    private volatile boolean quit;
+    private volatile boolean atPrompt;
+
+    public Console(Terminal terminal, Evaluator evaluator, CommandRegistry commands, ConsoleConfig config,
+                   SessionJournal journal, Supplier<List<String>> liveNames) {
+        this.terminal = terminal;
+        this.evaluator = evaluator;
+        this.commands = commands;
+        this.config = config;
+        this.journal = journal;
+        LineReaderBuilder b = LineReaderBuilder.builder()
+                .appName("aether")
+                .terminal(terminal)
+                .parser(new SnippetParser(this::needsMoreInput))
+                .completer(new SnippetCompleter(this::suggest, commands::names, liveNames))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P...> ")
+                .variable(LineReader.INDENTATION, 4)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_BRACKET, false);
+        if (config.color()) b.highlighter(new JavaHighlighter());
+        if (config.historyFile() != null) b.variable(LineReader.HISTORY_FILE, config.historyFile());
+        this.reader = b.build();
+        BuiltinCommands.addTo(commands);
+    }
+
+    /** Reads and evaluates until {@code :quit} or end of input. */
+    public void run() {
+        while (!quit) {
+            String line;
+            try {
+                atPrompt = true;
+                line = reader.readLine(config.prompt());
+            } catch (UserInterruptException e) {
+                continue;                                      // Ctrl-C clears the line
+            } catch (EndOfFileException e) {
+                break;
+            } finally {
+                atPrompt = false;
+            }
+            accept(line);
+        }
+        try {
+            last.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
+            // leaving anyway
+        }
+    }
+
+    /** Runs one line as typed at the prompt: a command or Java. */
+    public void accept(String line) {
+        if (line == null || line.isBlank()) return;
+        String trimmed = line.strip();
+        if (trimmed.startsWith(":")) {
+            runCommand(trimmed.substring(1));
+        } else {
+            evaluate(line, config.resultWaitMillis());
+        }
+    }
+
+    private void runCommand(String text) {
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        String args = space < 0 ? "" : text.substring(space + 1).strip();
+        StringBuilder problem = new StringBuilder();
+        ConsoleCommand c = commands.find(word, problem);
+        if (c == null) {
+            print(problem.toString());
+            return;
+        }
+        try {
+            c.run(args, this);
+        } catch (Exception e) {
+            print(":" + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
+     * Evaluates Java on the worker; waits up to {@code waitMillis} so the result prints before the next prompt,
+     * otherwise it prints above the prompt when it arrives.
+     */
+    public CompletableFuture<EvalReport> evaluate(String input, long waitMillis) {
+        pending.incrementAndGet();
+        CompletableFuture<EvalReport> f = evaluator.submit(input).whenComplete((r, ex) -> {
+            try {
+                if (ex != null) {
+                    print("internal error: " + ex);
+                } else {
+                    if (journal != null) for (String s : r.accepted()) journal.append(s);
+                    if (!r.output().isEmpty()) print(r.text());
+                }
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+        last = f;
+        try {
+            f.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still compiling: the prompt comes back and the result prints above it later
+        } catch (ExecutionException e) {
+            // printed by the handler
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return f;
+    }
+
+    /** Prints above the prompt (or plainly when no prompt is shown). Any thread. */
+    public void print(String text) {
+        if (text == null || text.isEmpty()) return;
+        reader.printAbove(text.endsWith("\n") ? text : text + "\n");
+    }
+
+    /** Ends the loop after the current line. */
+    public void quit() { quit = true; }
+
+    public boolean isQuitting() { return quit; }
+
+    /** True when the prompt is shown and no evaluation is running (tests). */
+    public boolean isIdle() { return atPrompt && pending.get() == 0; }
+
+    public Evaluator evaluator() { return evaluator; }
+
+    public CommandRegistry commands() { return commands; }
+
+    public Terminal terminal() { return terminal; }
+
+    public LineReader reader() { return reader; }
+
+    /** The journal of this session, or null. */
+    public SessionJournal journal() { return journal; }
+
+    /** Evaluates a whole script file, entry by entry (as {@code :load}). */
+    public void load(Path script) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(script);
+        evaluate(text, Long.MAX_VALUE).join();
+    }
+
+    private boolean needsMoreInput(String source) {
+        if (!evaluator.isReady()) return CompletenessCheck.bracketsOpen(source);
+        try {
+            return evaluator.analyse(a -> {
+                SourceCodeAnalysis.Completeness c = a.analyzeCompletion(source).completeness();
+                return c == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                        || c == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
+            }).get(COMPLETENESS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return CompletenessCheck.bracketsOpen(source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private SnippetCompleter.Suggestions suggest(String buffer, int cursor) {
+        if (!evaluator.isReady()) return new SnippetCompleter.Suggestions(cursor, List.of());
+        try {
+            return evaluator.analyse(a -> {
+                int[] anchor = new int[1];
+                List<SourceCodeAnalysis.Suggestion> s = a.completionSuggestions(buffer, cursor, anchor);
+                List<String> texts = new java.util.ArrayList<>();
+                boolean smart = s.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
+                for (SourceCodeAnalysis.Suggestion x : s) {
+                    if (!smart || x.matchesType()) texts.add(x.continuation());
+                }
+                return new SnippetCompleter.Suggestions(anchor[0], texts);
+            }).get(COMPLETION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return new SnippetCompleter.Suggestions(cursor, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SnippetCompleter.Suggestions(cursor, List.of());
+        }
+    }
+}

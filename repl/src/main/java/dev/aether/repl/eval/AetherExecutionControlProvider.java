@@ -1,0 +1,33 @@
+package dev.aether.repl.eval;
+
+import java.util.Map;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Runs user code in this JVM (so user classes implement the engine's own {@code DspNode}) with classes
+ * loaded by an {@link AetherLoaderDelegate}. {@link Mode#DIRECT} (the default) runs the bytecode javac wrote;
+ * {@link Mode#STOCK_LOCAL} uses the JDK's {@code LocalExecutionControl}, which on JDK 21+ weaves a volatile
+ * stop check into every method entry and backward branch (kept for measurement).
+ */
+public final class AetherExecutionControlProvider implements ExecutionControlProvider {
+    /** Which execution control to generate. */
+    public enum Mode { DIRECT, STOCK_LOCAL }
+
+    private final AetherLoaderDelegate delegate;
+    private final Mode mode;
+
+    public AetherExecutionControlProvider(AetherLoaderDelegate delegate, Mode mode) {
+        this.delegate = delegate;
+        this.mode = mode;
+    }
+
+    @Override public String name() { return "aether"; }
+
+    @Override public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        return mode == Mode.DIRECT ? new DirectExecutionControl(delegate) : new LocalExecutionControl(delegate);
+    }
+}

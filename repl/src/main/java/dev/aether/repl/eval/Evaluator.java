@@ -1,0 +1,84 @@
+package dev.aether.repl.eval;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * The evaluation worker: one daemon thread ({@value #THREAD_NAME}) that owns the {@link SnippetEvaluator}
+ * and does all compiling, class loading and running of user code, so the prompt thread never waits for javac
+ * and the audio thread never sees it. The JShell starts in the background on construction; every call queues
+ * behind it. Thread-safe.
+ */
+public final class Evaluator implements AutoCloseable {
+    /** Name of the worker thread; tests check that no compilation happens elsewhere. */
+    public static final String THREAD_NAME = "aether-eval";
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, THREAD_NAME);
+        t.setDaemon(true);
+        return t;
+    });
+    private final CompletableFuture<SnippetEvaluator> shell;
+    private final List<TypeListener> typeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called on the worker after an input defined or redefined types, before its report is returned. */
+    public interface TypeListener {
+        /** Returns extra lines to show (e.g. hot-swap results); may be empty. */
+        List<String> typesDefined(List<TypeDefinition> types);
+    }
+
+    public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) {
+        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut), worker);
+    }
+
+    public Evaluator(PrintStream userOut) { this(AetherExecutionControlProvider.Mode.DIRECT, userOut); }
+
+    public void addTypeListener(TypeListener l) { typeListeners.add(l); }
+
+    /** Evaluates {@code input} on the worker; the future completes with what to show. */
+    public CompletableFuture<EvalReport> submit(String input) {
+        return shell.thenApplyAsync(s -> {
+            EvalReport r = s.evaluate(input);
+            if (r.types().isEmpty() || typeListeners.isEmpty()) return r;
+            List<String> out = new java.util.ArrayList<>(r.output());
+            boolean failed = r.failed();
+            for (TypeListener l : typeListeners) out.addAll(l.typesDefined(r.types()));
+            return new EvalReport(out, r.accepted(), r.types(), failed);
+        }, worker);
+    }
+
+    /** Runs {@code task} on the worker with the shell's analysis (completion, documentation). */
+    public <T> CompletableFuture<T> analyse(Function<SourceCodeAnalysis, T> task) {
+        return shell.thenApplyAsync(s -> task.apply(s.analysis()), worker);
+    }
+
+    /** Runs any task on the worker thread (e.g. a hot swap's trial run, queued behind evaluation). */
+    public <T> CompletableFuture<T> onWorker(java.util.function.Supplier<T> task) {
+        return shell.thenApplyAsync(s -> task.get(), worker);
+    }
+
+    /** True once the JShell is up. */
+    public boolean isReady() { return shell.isDone() && !shell.isCompletedExceptionally(); }
+
+    /** Blocks until the JShell is up (tests, scripts). */
+    public void awaitReady() { shell.join(); }
+
+    /** The loader delegate of the running shell (waits for startup). */
+    public AetherLoaderDelegate loader() { return shell.join().loader(); }
+
+    @Override public void close() {
+        shell.thenAcceptAsync(SnippetEvaluator::close, worker);
+        worker.shutdown();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

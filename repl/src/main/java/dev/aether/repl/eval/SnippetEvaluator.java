@@ -1,0 +1,217 @@
+package dev.aether.repl.eval;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * A JShell that runs user code in this JVM through aether's own execution control, and reports each input as
+ * an {@link EvalReport}. Confined to one thread (the evaluation worker, see {@link Evaluator}); JShell is not
+ * thread-safe.
+ */
+public final class SnippetEvaluator implements AutoCloseable {
+    /** Imports every session starts with; {@code dev.aether.repl.userapi} is the only aether package. */
+    public static final List<String> PRELUDE_IMPORTS = List.of(
+            "import static dev.aether.repl.userapi.Prelude.*;",
+            "import dev.aether.repl.userapi.*;",
+            "import dev.aether.core.*;",
+            "import dev.aether.core.param.*;",
+            "import java.util.*;",
+            "import java.util.function.*;");
+
+    private final JShell shell;
+    private final AetherLoaderDelegate loader;
+    private final Map<String, Class<?>> knownTypes = new HashMap<>();
+
+    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) {
+        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader());
+        this.shell = JShell.builder()
+                .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
+                .compilerOptions("--class-path", System.getProperty("java.class.path"))
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(userOut)
+                .err(userOut)
+                .build();
+        for (String imp : PRELUDE_IMPORTS) {
+            EvalReport r = evaluate(imp);
+            if (r.failed()) throw new IllegalStateException("prelude import failed: " + imp + "\n" + r.text());
+        }
+    }
+
+    /** The delegate that loads user classes. */
+    public AetherLoaderDelegate loader() { return loader; }
+
+    /** The analysis of this shell (same thread only). */
+    public SourceCodeAnalysis analysis() { return shell.sourceCodeAnalysis(); }
+
+    /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
+    public EvalReport evaluate(String input) {
+        List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
+        List<TypeDefinition> types = new ArrayList<>();
+        boolean failed = false;
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        int consumed = 0;
+        while (consumed < input.length() && !input.substring(consumed).isBlank()) {
+            String rest = input.substring(consumed);
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            if (info.completeness() == Completeness.EMPTY) break;
+            if (!info.completeness().isComplete()) {
+                out.add("error: incomplete input: " + firstLine(rest.strip()) + " ...");
+                failed = true;
+                break;
+            }
+            String source = info.source();
+            int start = consumed + leadingWhitespace(rest) - leadingWhitespace(source);
+            consumed = input.length() - info.remaining().length();
+            failed |= !evalSnippet(source, input, start, out, accepted, types);
+        }
+        return new EvalReport(out, accepted, types, failed);
+    }
+
+    private boolean evalSnippet(String source, String input, int start, List<String> out, List<String> accepted,
+                                List<TypeDefinition> types) {
+        List<SnippetEvent> events = shell.eval(source);
+        boolean ok = true;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {                 // a consequence: a dependent type recompiled
+                if (e.snippet() instanceof TypeDeclSnippet t && e.status().isActive()) noteType(t, types);
+                continue;
+            }
+            Snippet s = e.snippet();
+            if (e.status() == Snippet.Status.REJECTED) {
+                ok = false;
+                List<Diag> diags = shell.diagnostics(s).collect(Collectors.toList());
+                if (diags.isEmpty()) out.add("error: not a valid snippet: " + firstLine(source.strip()));
+                for (Diag d : diags) out.add(DiagnosticFormatter.format(d, input, start));
+                continue;
+            }
+            if (s instanceof DeclarationSnippet d && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
+                ok = false;                                 // aether does not keep half-defined code
+                for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
+                    out.add(unresolvedError(missing, source, input, start));
+                }
+                continue;
+            }
+            if (e.exception() != null) {
+                ok = false;
+                out.add(describe(e.exception()));
+                continue;
+            }
+            accepted.add(source.strip());
+            describeSuccess(e, out, types);
+        }
+        return ok;
+    }
+
+    private void describeSuccess(SnippetEvent e, List<String> out, List<TypeDefinition> types) {
+        Snippet s = e.snippet();
+        if (s instanceof TypeDeclSnippet t) {
+            boolean replaced = noteType(t, types);
+            out.add((replaced ? "replaced " : "created ") + kindOf(t) + " " + t.name() + unresolved(t));
+        } else if (s instanceof MethodSnippet m) {
+            boolean replaced = e.previousStatus() != Snippet.Status.NONEXISTENT;
+            out.add((replaced ? "modified " : "created ") + "method " + m.name() + "(" + m.parameterTypes() + ")"
+                    + unresolved(m));
+        } else if (s instanceof VarSnippet v) {
+            out.add(v.name() + " ==> " + e.value());
+        } else if (s instanceof ExpressionSnippet x && e.value() != null && !"void".equals(x.typeName())) {
+            out.add(x.name() + " ==> " + e.value());
+        } else if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && e.value() != null) {
+            out.add(((VarSnippet) s).name() + " ==> " + e.value());
+        }
+    }
+
+    /** Records the class now behind {@code t}; true when it replaced an earlier class of that name. */
+    private boolean noteType(TypeDeclSnippet t, List<TypeDefinition> types) {
+        Class<?> k = loader.newestTopLevel(t.name());
+        if (k == null) return false;
+        Class<?> old = knownTypes.put(t.name(), k);
+        boolean replaced = old != null && old != k;
+        if (old != k) types.add(new TypeDefinition(t.name(), k, replaced ? old : null));
+        return replaced;
+    }
+
+    /** "cannot find symbol" for a name JShell would leave for later, with a caret at its first use. */
+    private static String unresolvedError(String missing, String source, String input, int start) {
+        String name = missing.substring(missing.lastIndexOf(' ') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
+                .matcher(source);
+        int at = m.find() ? m.start() : 0;
+        return DiagnosticFormatter.format("error", "cannot find symbol\n  symbol: " + missing
+                        + "\n  (the old definition is still in use)", input, start + at, start + at + name.length());
+    }
+
+    private String unresolved(DeclarationSnippet d) {
+        List<String> missing = shell.unresolvedDependencies(d).collect(Collectors.toList());
+        return missing.isEmpty() ? "" : ", however, it cannot be used until " + String.join(", ", missing)
+                + " is declared";
+    }
+
+    private static String kindOf(TypeDeclSnippet t) {
+        switch (t.subKind()) {
+            case INTERFACE_SUBKIND: return "interface";
+            case ENUM_SUBKIND: return "enum";
+            case RECORD_SUBKIND: return "record";
+            case ANNOTATION_TYPE_SUBKIND: return "annotation";
+            default: return "class";
+        }
+    }
+
+    /** An exception thrown by user code, named with its cause and the first user-code frames. */
+    static String describe(JShellException ex) {
+        if (ex instanceof UnresolvedReferenceException u) {
+            return "error: " + u.getSnippet().toString().strip() + " uses something not yet declared";
+        }
+        StringBuilder b = new StringBuilder("exception ");
+        b.append(ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName());
+        if (ex.getMessage() != null) b.append(": ").append(ex.getMessage());
+        StackTraceElement[] trace = ex.getStackTrace();
+        int shown = 0;
+        for (StackTraceElement f : trace) {
+            if (shown == 4) break;
+            String cls = f.getClassName();
+            if (cls.startsWith("jdk.internal.") || cls.startsWith("java.lang.reflect.")) break;
+            b.append("\n  at ").append(cls.startsWith("REPL.") ? userFrame(f) : f.toString());
+            shown++;
+        }
+        return b.toString();
+    }
+
+    private static String userFrame(StackTraceElement f) {
+        String cls = f.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
+        return (cls.isEmpty() ? "" : cls + ".") + f.getMethodName()
+                + (f.getLineNumber() > 0 ? " (line " + f.getLineNumber() + ")" : "");
+    }
+
+    private static int leadingWhitespace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override public void close() { shell.close(); }
+}

@@ -1,0 +1,56 @@
+package dev.aether.repl.session;
+
+import dev.aether.core.Engine;
+import dev.aether.core.command.EngineEvent;
+import java.util.function.Consumer;
+
+/**
+ * Drains the engine's event ring every 20 ms on a daemon thread ({@code aether-events}) and prints faults
+ * above the prompt, naming the node and the cause. Xruns are counted for {@code :cpu}.
+ */
+public final class FaultReporter implements AutoCloseable {
+    private final Engine engine;
+    private final Consumer<String> printer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public FaultReporter(Engine engine, Consumer<String> printer) {
+        this.engine = engine;
+        this.printer = printer;
+        this.thread = new Thread(this::loop, "aether-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            drain();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Handles waiting events now (also used by tests after an offline render). */
+    public void drain() {
+        synchronized (engine) {                    // pollEvents recycles plans, as edits do: one at a time
+            engine.pollEvents(this::handle);
+        }
+    }
+
+    private void handle(EngineEvent e) {
+        if (e instanceof EngineEvent.NodeFault f) {
+            String cause = f.error() == null ? f.cause()
+                    : f.error().getClass().getSimpleName() + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage());
+            printer.accept("fault in " + f.nodeLabel() + ": " + cause + " — node bypassed (silent); "
+                    + "fix and redefine it to swap it back in");
+        }
+    }
+
+    @Override public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.aether.repl.session;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.Engine;
+import dev.aether.core.SwapOptions;
+import dev.aether.core.When;
+import dev.aether.core.graph.NodeSlot;
+import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.eval.TypeDefinition;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Replaces every live instance of a redefined user class by an instance of the new class. For each one:
+ * a new instance takes the old one's state ({@link StateCarrier}) and is trial-run off the audio thread
+ * ({@link TrialRun}); a failed trial keeps the old code playing and says why; otherwise a second new
+ * instance, with freshly carried state, goes to {@link Engine#replace} with an equal-power crossfade
+ * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap, optionally
+ * quantised to the next beat or bar).
+ *
+ * <p>Runs on the evaluation worker (it is an {@link Evaluator.TypeListener}), never on the audio thread.
+ */
+public final class HotSwapper implements Evaluator.TypeListener {
+    private final Engine engine;
+    private final Consumer<String> printer;
+    private final BiConsumer<DspNode, DspNode> onSwapped;
+    private volatile SwapOptions defaults = new SwapOptions(SwapOptions.DEFAULT_CROSSFADE_SECONDS, When.NOW, false);
+    private volatile SwapOptions once;
+    private volatile double trialSeconds = 0.5;
+    private volatile double budgetFraction = 0.5;
+
+    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped) {
+        this.engine = engine;
+        this.printer = printer;
+        this.onSwapped = onSwapped;
+    }
+
+    /** Crossfade for every later swap (0..10 s). */
+    public void crossfadeSeconds(double seconds) { defaults = defaults.crossfade(seconds); }
+
+    /** When later swaps happen: {@link When#NOW}, {@link When#NEXT_BEAT} or {@link When#NEXT_BAR}. */
+    public void quantise(When when) { defaults = defaults.at(when); }
+
+    /** Settings for the next swap only. */
+    public void nextSwap(double crossfadeSeconds, When when) {
+        once = new SwapOptions(crossfadeSeconds, when, false);
+    }
+
+    /** Share of a block's duration a swapped-in node may cost in its trial (default 0.5). */
+    public void budgetFraction(double f) { budgetFraction = f; }
+
+    /** Length of the trial render (default 0.5 s). */
+    public void trialSeconds(double s) { trialSeconds = s; }
+
+    public SwapOptions defaults() { return defaults; }
+
+    @Override public List<String> typesDefined(List<TypeDefinition> types) {
+        List<String> out = new ArrayList<>();
+        SwapOptions options = once != null ? once : defaults;
+        boolean swappedAny = false;
+        for (TypeDefinition t : types) {
+            if (!t.isRedefinition() || !DspNode.class.isAssignableFrom(t.newClass())) continue;
+            for (NodeSlot slot : liveInstancesOf(t)) {
+                out.add(swap(slot, t.newClass(), options));
+                swappedAny = true;
+            }
+        }
+        if (swappedAny) once = null;
+        return out;
+    }
+
+    private List<NodeSlot> liveInstancesOf(TypeDefinition t) {
+        List<NodeSlot> live = new ArrayList<>();
+        for (NodeSlot s : engine.nodes()) {
+            Class<?> k = s.node().getClass();
+            if (k != t.newClass() && k.getSimpleName().equals(t.name())
+                    && k.getName().startsWith("REPL.") && k.getEnclosingClass() != null
+                    && k.getEnclosingClass().getEnclosingClass() == null) {
+                live.add(s);
+            }
+        }
+        return live;
+    }
+
+    /** Swaps one live node; returns the line to show. */
+    String swap(NodeSlot slot, Class<?> newClass, SwapOptions options) {
+        DspNode old = slot.node();
+        String label = slot.label();
+        try {
+            DspNode trial = instantiate(newClass);
+            StateCarrier.carry(old, trial);
+            TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
+                    trialSeconds, budgetFraction).run(trial);
+            if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
+            DspNode next = instantiate(newClass);
+            StateCarrier.Carried carried = StateCarrier.carry(old, next);
+            engine.replace(slot.id(), next, options);
+            onSwapped.accept(old, next);
+            return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried,
+                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            return "kept old " + label + ": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; the old code keeps playing";
+        }
+    }
+
+    private static DspNode instantiate(Class<?> k) throws ReflectiveOperationException {
+        Constructor<?> c;
+        try {
+            c = k.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(k.getSimpleName() + " needs a constructor without parameters to be hot-swapped");
+        }
+        c.setAccessible(true);
+        return (DspNode) c.newInstance();
+    }
+
+    private static String millis(double s) { return Math.round(s * 1000 * 10) / 10.0 + " ms"; }
+
+    private static String whenText(When w) {
+        switch (w.kind()) {
+            case NEXT_BEAT: return " at next beat";
+            case NEXT_BAR: return " at next bar";
+            default: return "";
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.aether.repl.session;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.Engine;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeId;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.OutputPort;
+import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.param.SmoothedParam;
+import dev.aether.repl.userapi.Chain;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What the person has made sound: the engine, the played patches and the named slots, and how hot swaps are
+ * done. The prelude ({@code dev.aether.repl.userapi.Prelude}) reaches it through {@link #current()}.
+ *
+ * <p>Every patch that sounds ends in a {@link SlotFader}, so starting, stopping and redefining a slot fade
+ * instead of clicking. Thread-safe: called from the evaluation worker, the prompt and the fade timer.
+ */
+public final class LiveSession implements AutoCloseable {
+    private static volatile LiveSession current;
+    private static final ThreadLocal<LiveSession> ON_THIS_THREAD = new ThreadLocal<>();
+
+    /** Fade when a patch starts or stops. */
+    public static final double START_STOP_FADE_SECONDS = 0.005;
+    /** Crossfade when a named slot is redefined, and fade-out when it is undefined. */
+    public static final double SLOT_FADE_SECONDS = 0.050;
+
+    private final Engine engine;
+    private final Consumer<String> printer;
+    private final Map<DspNode, NodeId> ids = new IdentityHashMap<>();
+    private final List<Played> played = new ArrayList<>();
+    private final Map<String, Played> slots = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "aether-fades");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HotSwapper swapper;
+
+    /** A patch that sounds: its chain, its fader, and the name of its slot (or null). */
+    private record Played(Chain chain, SlotFader fader, String name) {}
+
+    public LiveSession(Engine engine, Consumer<String> printer) {
+        this.engine = engine;
+        this.printer = printer;
+        this.swapper = new HotSwapper(engine, this::message, this::swapped);
+    }
+
+    /** Makes this the session the prelude talks to. */
+    public LiveSession activate() {
+        current = this;
+        return this;
+    }
+
+    /** Makes this the session the prelude talks to from the calling thread (an evaluation worker). */
+    public void bindToCurrentThread() { ON_THIS_THREAD.set(this); }
+
+    /** The session of this thread, else the active one; fails with a clear message when there is none. */
+    public static LiveSession current() {
+        LiveSession s = ON_THIS_THREAD.get();
+        if (s == null) s = current;
+        if (s == null) throw new IllegalStateException("no aether session is running");
+        return s;
+    }
+
+    public Engine engine() { return engine; }
+
+    public HotSwapper swapper() { return swapper; }
+
+    /** Prints a message above the prompt. */
+    public void message(String text) { printer.accept(text); }
+
+    // ------------------------------------------------------------------ playing
+
+    /** Adds (if needed) and wires the chain, then fades it in on the master. */
+    public synchronized Chain play(Chain chain) {
+        played.add(start(chain, null, START_STOP_FADE_SECONDS));
+        return chain;
+    }
+
+    /** Fades out and removes every playing patch and slot. */
+    public synchronized void stopAll() {
+        for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+        for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+        played.clear();
+        slots.clear();
+    }
+
+    /** Fades out and removes the patches that play {@code chain}'s last node. */
+    public synchronized boolean stop(Chain chain) {
+        boolean any = false;
+        for (var it = played.iterator(); it.hasNext(); ) {
+            Played p = it.next();
+            if (p.chain.node() == chain.node()) {
+                fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+                it.remove();
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out. */
+    public synchronized Chain def(String name, Chain chain) {
+        Played old = slots.get(name);
+        if (old != null && old.chain.node() == chain.node()) return chain;
+        slots.put(name, start(chain, name, SLOT_FADE_SECONDS));
+        if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+        return chain;
+    }
+
+    /** Fades slot {@code name} out; false when there is no such slot. */
+    public synchronized boolean undef(String name) {
+        Played old = slots.remove(name);
+        if (old == null) return false;
+        fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+        return true;
+    }
+
+    /** The chain in slot {@code name}, or null. */
+    public synchronized Chain slot(String name) {
+        Played p = slots.get(name);
+        return p == null ? null : p.chain;
+    }
+
+    /** Names of the slots, in definition order. */
+    public synchronized List<String> slotNames() { return new ArrayList<>(slots.keySet()); }
+
+    /** Adds a node to the engine (without sounding it) if it is not there yet; returns its id. */
+    public synchronized NodeId add(DspNode node) {
+        NodeId id = ids.get(node);
+        if (id != null && engine.contains(id)) return id;
+        id = engine.add(node);
+        ids.put(node, id);
+        return id;
+    }
+
+    /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
+    public synchronized void connect(OutputPort from, InputPort to) {
+        if (from.owner() == null || to.owner() == null) {
+            throw new IllegalArgumentException("connect: add both nodes first (play, def or add(node)); "
+                    + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
+                    + " belongs to no live node");
+        }
+        engine.connect(from, to);
+    }
+
+    /** Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds}. */
+    public synchronized void set(DspNode node, String name, double value, double rampSeconds) {
+        DspNode live = live(node);
+        SmoothedParam p = NodeSpec.of(live).param(name);
+        if (p == null) {
+            List<String> names = new ArrayList<>();
+            for (SmoothedParam q : NodeSpec.of(live).params()) names.add(q.name());
+            throw new IllegalArgumentException(live.typeName() + " has no parameter '" + name + "'"
+                    + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+        }
+        p.set(value, rampSeconds);
+    }
+
+    /** The instance now sounding for {@code node} (a hot swap replaces instances), or {@code node} itself. */
+    public synchronized DspNode live(DspNode node) {
+        NodeId id = ids.get(node);
+        return id != null && engine.contains(id) ? engine.node(id) : node;
+    }
+
+    /** Names for completion: slots and live node labels. */
+    public synchronized List<String> liveNames() {
+        List<String> names = new ArrayList<>(slots.keySet());
+        for (NodeSlot s : engine.nodes()) names.add(s.label());
+        return names;
+    }
+
+    /** Silences everything now (no fade) and forgets every patch. */
+    public synchronized void panic() {
+        engine.panic();
+        played.clear();
+        slots.clear();
+        ids.clear();
+    }
+
+    /** After a hot swap: the new instance answers for the old one's id. */
+    private synchronized void swapped(DspNode old, DspNode next) {
+        NodeId id = ids.get(old);
+        if (id != null) ids.put(next, id);
+    }
+
+    private Played start(Chain chain, String name, double fadeSeconds) {
+        SlotFader fader = new SlotFader(chain.out.channels());
+        engine.batch(() -> {
+            List<DspNode> nodes = chain.nodes();
+            for (DspNode n : nodes) add(n);
+            for (int i = 0; i + 1 < nodes.size(); i++) {
+                List<OutputPort> outs = NodeSpec.of(live(nodes.get(i))).outputs();
+                List<InputPort> ins = NodeSpec.of(live(nodes.get(i + 1))).inputs();
+                if (outs.isEmpty() || ins.isEmpty()) {
+                    throw new IllegalArgumentException("cannot chain " + nodes.get(i).typeName() + " into "
+                            + nodes.get(i + 1).typeName() + ": " + (outs.isEmpty() ? "no output" : "no input"));
+                }
+                if (!connected(outs.get(0), ins.get(0))) engine.connect(outs.get(0), ins.get(0));
+            }
+            add(fader);
+            engine.connect(NodeSpec.of(live(chain.node())).outputs().get(0), fader.in);
+            engine.connectToMaster(fader.out);
+        });
+        fader.level.set(1, fadeSeconds);
+        return new Played(chain, fader, name);
+    }
+
+    private boolean connected(OutputPort from, InputPort to) {
+        long a = engine.idOf(from).packed(), b = engine.idOf(to).packed();
+        for (var e : engine.edges()) {
+            if (e.from() == a && e.to() == b && e.fromPort().equals(from.name()) && e.toPort().equals(to.name())) return true;
+        }
+        return false;
+    }
+
+    private void fadeOutAndRemove(Played p, double seconds) {
+        p.fader.level.set(0, seconds);
+        long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
+        timer.schedule(() -> removeUnused(p), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
+
+    /** Removes the fader and every node of the patch that no other sounding patch uses. */
+    private synchronized void removeUnused(Played gone) {
+        java.util.Set<DspNode> inUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Played p : played) inUse.addAll(p.chain.nodes());
+        for (Played p : slots.values()) inUse.addAll(p.chain.nodes());
+        engine.batch(() -> {
+            remove(gone.fader);
+            for (DspNode n : gone.chain.nodes()) if (!inUse.contains(n)) remove(n);
+        });
+    }
+
+    private void remove(DspNode n) {
+        NodeId id = ids.remove(n);
+        if (id != null && engine.contains(id)) engine.remove(id);
+    }
+
+    @Override public void close() {
+        timer.shutdownNow();
+        if (current == this) current = null;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.aether.repl.session;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeState;
+import dev.aether.core.Port;
+import dev.aether.core.param.SmoothedParam;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries a live node's state into an instance of its redefined class, before the new instance sounds.
+ *
+ * <ol>
+ *   <li>Fields with the same name and type are copied: primitives, boxed values, strings and enums; primitive
+ *       arrays as copies (old and new instance run side by side during the crossfade, so nothing mutable is
+ *       shared). Final fields are copied only when they are arrays (delay lines, tables). Ports are never
+ *       copied; a parameter carries its value.</li>
+ *   <li>Then, where the old class defines {@code saveState}, its state goes to the new {@code restoreState};
+ *       a state record declared inside the old class is rebuilt as the new class's record of the same name
+ *       when their components match by name and type.</li>
+ * </ol>
+ * Control thread. Reads the old instance while it may still be rendering; fields are read once each.
+ */
+public final class StateCarrier {
+    private StateCarrier() {}
+
+    /** What was carried, for the swap message. */
+    public record Carried(List<String> fields, boolean stateRestored) {
+        @Override public String toString() {
+            String f = fields.isEmpty() ? "no fields" : "fields " + String.join(", ", fields);
+            return f + (stateRestored ? "; saveState/restoreState" : "");
+        }
+    }
+
+    public static Carried carry(DspNode from, DspNode to) {
+        Map<String, Field> source = fieldsByName(from.getClass());
+        List<String> copied = new ArrayList<>();
+        for (Field target : fieldsByName(to.getClass()).values()) {
+            Field f = source.get(target.getName());
+            if (f == null || f.getType() != target.getType()) continue;
+            try {
+                if (copyField(f, from, target, to)) copied.add(target.getName());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a field we cannot write stays as the new class initialised it
+            }
+        }
+        boolean restored = false;
+        if (definesSaveState(from.getClass())) {
+            NodeState s = from.saveState();
+            if (s != null) {
+                to.restoreState(translate(s, to.getClass()));
+                restored = true;
+            }
+        }
+        return new Carried(copied, restored);
+    }
+
+    private static boolean copyField(Field f, Object from, Field target, Object to)
+            throws ReflectiveOperationException {
+        Class<?> t = f.getType();
+        if (Port.class.isAssignableFrom(t)) return false;
+        Object value = f.get(from);
+        if (t == SmoothedParam.class) {
+            SmoothedParam a = (SmoothedParam) value, b = (SmoothedParam) target.get(to);
+            if (a == null || b == null || !a.name().equals(b.name())) return false;
+            b.reset(a.get());
+            return true;
+        }
+        if (t.isArray() && t.getComponentType().isPrimitive()) {
+            Object copy = copyArray(value);
+            Object existing = target.get(to);
+            if (existing != null && copy != null && java.lang.reflect.Array.getLength(existing)
+                    == java.lang.reflect.Array.getLength(copy)) {
+                System.arraycopy(copy, 0, existing, 0, java.lang.reflect.Array.getLength(copy));
+            } else {
+                target.set(to, copy);
+            }
+            return true;
+        }
+        if (Modifier.isFinal(target.getModifiers())) return false;
+        if (!isValueType(t)) return false;
+        target.set(to, value);
+        return true;
+    }
+
+    private static boolean isValueType(Class<?> t) {
+        return t.isPrimitive() || t == String.class || t.isEnum() || Number.class.isAssignableFrom(t)
+                && t.getName().startsWith("java.lang.") || t == Boolean.class || t == Character.class;
+    }
+
+    private static Object copyArray(Object a) {
+        if (a == null) return null;
+        int n = java.lang.reflect.Array.getLength(a);
+        Object c = java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
+        System.arraycopy(a, 0, c, 0, n);
+        return c;
+    }
+
+    private static Map<String, Field> fieldsByName(Class<?> k) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Class<?> c = k; c != null && c != Object.class && !c.getName().startsWith("java."); c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || fields.containsKey(f.getName())) continue;
+                if (f.trySetAccessible()) fields.put(f.getName(), f);
+            }
+        }
+        return fields;
+    }
+
+    private static boolean definesSaveState(Class<?> k) {
+        try {
+            Method m = k.getMethod("saveState");
+            return m.getDeclaringClass() != DspNode.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code state} as an instance of the same-named record nested in {@code target}'s class (when the record
+     * was itself redefined), else {@code state} unchanged.
+     */
+    static NodeState translate(NodeState state, Class<?> target) {
+        Class<?> sk = state.getClass();
+        if (!sk.isRecord()) return state;
+        for (Class<?> nested : target.getDeclaredClasses()) {
+            if (nested == sk) return state;
+            if (!nested.isRecord() || !nested.getSimpleName().equals(sk.getSimpleName())
+                    || !NodeState.class.isAssignableFrom(nested)) continue;
+            NodeState rebuilt = rebuild(state, nested);
+            if (rebuilt != null) return rebuilt;
+        }
+        return state;
+    }
+
+    private static NodeState rebuild(NodeState state, Class<?> to) {
+        RecordComponent[] src = state.getClass().getRecordComponents(), dst = to.getRecordComponents();
+        if (src.length != dst.length) return null;
+        Object[] args = new Object[dst.length];
+        Class<?>[] types = new Class<?>[dst.length];
+        try {
+            for (int i = 0; i < dst.length; i++) {
+                if (!src[i].getName().equals(dst[i].getName()) || src[i].getType() != dst[i].getType()) return null;
+                Method acc = src[i].getAccessor();
+                acc.setAccessible(true);
+                args[i] = acc.invoke(state);
+                types[i] = dst[i].getType();
+            }
+            Constructor<?> c = to.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            return (NodeState) c.newInstance(args);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

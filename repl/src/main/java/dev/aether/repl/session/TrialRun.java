@@ -1,0 +1,121 @@
+package dev.aether.repl.session;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.param.SmoothedParam;
+import java.util.Arrays;
+
+/**
+ * Renders a candidate node off the audio thread before it may replace a live one, the way the engine would:
+ * same rate and block size, every input fed a test signal with the port's channel count, parameters clocked.
+ * Rejects the candidate when {@code process} throws, writes NaN or infinity, or costs more per block than the
+ * budget (median of the second half of the blocks, after the JIT has had a go). Control thread; the node
+ * given must not be the instance that will sound (its ports are bound to this run).
+ */
+public final class TrialRun {
+    /** The outcome: {@link #passed()} or a reason naming what failed. */
+    public record Verdict(boolean passed, String reason, long medianBlockNanos) {
+        static Verdict pass(long nanos) { return new Verdict(true, "", nanos); }
+        static Verdict fail(String reason, long nanos) { return new Verdict(false, reason, nanos); }
+    }
+
+    private final double sampleRate;
+    private final int blockSize;
+    private final double seconds;
+    private final double budgetFraction;
+
+    /**
+     * @param seconds        how much audio to render (0.5 s by default)
+     * @param budgetFraction share of a block's duration one node may use (e.g. 0.5)
+     */
+    public TrialRun(double sampleRate, int blockSize, double seconds, double budgetFraction) {
+        this.sampleRate = sampleRate;
+        this.blockSize = blockSize;
+        this.seconds = seconds;
+        this.budgetFraction = budgetFraction;
+    }
+
+    /** Budget per block in nanoseconds. */
+    public long budgetNanos() { return (long) (budgetFraction * blockSize / sampleRate * 1e9); }
+
+    public Verdict run(DspNode node) {
+        String name = node.typeName();
+        NodeSpec spec;
+        try {
+            spec = NodeSpec.of(node).bind(this, sampleRate);
+            node.prepare(sampleRate, blockSize);
+        } catch (RuntimeException e) {
+            return Verdict.fail(name + " could not be prepared: " + describe(e), 0);
+        }
+        float[][][] in = buffers(spec.inputs().stream().mapToInt(p -> p.channels()).toArray());
+        float[][][] out = buffers(spec.outputs().stream().mapToInt(p -> p.channels()).toArray());
+        ProcessContext ctx = new ProcessContext(sampleRate);
+        ctx.bind(in, out);
+        int blocks = Math.max(2, (int) Math.ceil(seconds * sampleRate / blockSize));
+        long[] cost = new long[blocks];
+        long time = 0;
+        for (int b = 0; b < blocks; b++, time += blockSize) {
+            fillTestSignal(in, time);
+            for (float[][] port : out) for (float[] ch : port) Arrays.fill(ch, 0f);
+            ctx.time(time, blockSize, 120, 0);
+            for (SmoothedParam p : spec.params()) p.beginBlockRt(time, blockSize);
+            long t0 = System.nanoTime();
+            try {
+                node.process(ctx);
+            } catch (RuntimeException | Error e) {
+                return Verdict.fail(name + ".process threw " + describe(e) + " (after " + b + " blocks)", 0);
+            }
+            cost[b] = System.nanoTime() - t0;
+            for (SmoothedParam p : spec.params()) p.endBlockRt();
+            String bad = nonFinite(spec, out, name);
+            if (bad != null) return Verdict.fail(bad + " (after " + b + " blocks)", 0);
+        }
+        long[] late = Arrays.copyOfRange(cost, blocks / 2, blocks);
+        Arrays.sort(late);
+        long median = late[late.length / 2];
+        if (median > budgetNanos()) {
+            return Verdict.fail(String.format("%s costs %.3f ms per %d-frame block, over the budget of %.3f ms",
+                    name, median / 1e6, blockSize, budgetNanos() / 1e6), median);
+        }
+        return Verdict.pass(median);
+    }
+
+    private float[][][] buffers(int[] channels) {
+        float[][][] b = new float[channels.length][][];
+        for (int i = 0; i < b.length; i++) b[i] = new float[channels[i]][blockSize];
+        return b;
+    }
+
+    /** Two non-harmonic sines at -6 dBFS, different per channel, so filters and shapers see real material. */
+    private void fillTestSignal(float[][][] in, long time) {
+        for (float[][] port : in) {
+            for (int ch = 0; ch < port.length; ch++) {
+                double f1 = 220 * (ch + 1), f2 = 1_370.5 + 100 * ch;
+                for (int i = 0; i < blockSize; i++) {
+                    double t = (time + i) / sampleRate;
+                    port[ch][i] = (float) (0.25 * Math.sin(2 * Math.PI * f1 * t) + 0.25 * Math.sin(2 * Math.PI * f2 * t));
+                }
+            }
+        }
+    }
+
+    private String nonFinite(NodeSpec spec, float[][][] out, String name) {
+        for (int p = 0; p < out.length; p++) {
+            for (int ch = 0; ch < out[p].length; ch++) {
+                for (int i = 0; i < blockSize; i++) {
+                    float v = out[p][ch][i];
+                    if (!Float.isFinite(v)) {
+                        return name + " wrote " + (Float.isNaN(v) ? "NaN" : "Infinity") + " to output '"
+                                + spec.outputs().get(p).name() + "'";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.console.ScriptedConsole;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real console, typed at, with the engine rendered offline between inputs. */
+class LiveCodingTest {
+    static final String FUZZ_V1 = """
+            class Fuzz implements DspNode {
+                final InputPort in = Ports.audioIn("in");
+                final OutputPort out = Ports.audioOut("out");
+                double drive = 1;
+                public void process(ProcessContext c) {
+                    float[] x = c.in(in), y = c.out(out);
+                    for (int i = 0; i < c.frames(); i++) y[i] = (float) Math.tanh(drive * x[i]);
+                }
+            }""";
+    static final String FUZZ_V2 = FUZZ_V1.replace("Math.tanh(drive * x[i])", "Math.tanh(8 * drive * x[i])");
+
+    AetherRuntime rt;
+    ScriptedConsole c;
+
+    @BeforeEach void start() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
+                null, quiet)).console()).sharedEvaluator();
+    }
+
+    @AfterEach void stop() {
+        c.close();
+        rt.close();
+    }
+
+    float[] render(double seconds) {
+        int frames = (int) (seconds * 48_000);
+        float[] out = new float[2 * frames];
+        rt.engine().render(out, frames);
+        rt.faults().drain();
+        return out;
+    }
+
+    @Test void shouldPlayASineAt440HzFromTheExactReadmeLine() {
+        c.eval("play(sine(440))");
+        render(0.1);                                                   // fade-in
+        float[] y = render(1.0);
+        int crossings = 0;
+        for (int i = 2; i < y.length; i += 2) if (y[i - 2] < 0 && y[i] >= 0) crossings++;
+        assertThat(crossings).as("upward zero crossings in 1 s").isBetween(439, 441);
+        float peak = 0;
+        for (float v : y) peak = Math.max(peak, Math.abs(v));
+        assertThat(peak).as("a sine that is heard").isGreaterThan(0.5f);
+    }
+
+    @Test void shouldHotSwapARedefinedNodeAndChangeTheSound() {
+        assertThat(c.eval(FUZZ_V1)).isEqualTo("created class Fuzz");
+        c.eval("var f = new Fuzz();");
+        c.eval("play(sine(220).to(gain01()).to(f))".replace(".to(gain01())", ""));
+        render(0.2);
+        float[] before = render(0.5);
+        String swap = c.eval(FUZZ_V2);
+        assertThat(swap).startsWith("replaced class Fuzz\nswapped Fuzz#").contains("fields drive");
+        render(0.2);
+        float[] after = render(0.5);
+        assertThat(rms(after)).as("8x drive is louder after tanh").isGreaterThan(rms(before) * 1.2);
+    }
+
+    @Test void shouldKeepTheAudioBitIdenticalAfterACompileError() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        AetherRuntime[] reference = new AetherRuntime[1];
+        try (ScriptedConsole ref = new ScriptedConsole(t -> (reference[0] = new AetherRuntime(EngineConfig.defaults(),
+                t, ConsoleConfig.scripted(), null, quiet)).console()).sharedEvaluator()) {
+            for (ScriptedConsole x : new ScriptedConsole[] {c, ref}) {
+                x.eval(FUZZ_V1);
+                x.eval("play(sine(220).to(new Fuzz()))");
+            }
+            String err = c.eval(FUZZ_V1.replace("double drive = 1;", "double drive = nope;"));
+            assertThat(err).contains("error: cannot find symbol", "at line 4, column 20:",
+                    "      double drive = nope;\n                     ^~~~");
+            float[] withError = render(0.5);
+            float[] without = new float[withError.length];
+            reference[0].engine().render(without, without.length / 2);
+            assertThat(Arrays.equals(withError, without)).as("audio after a compile error is bit-identical").isTrue();
+        } finally {
+            reference[0].close();
+        }
+    }
+
+    @Test void shouldRejectASwapWhoseTrialProducesNaNAndKeepTheOldCode() {
+        c.eval(FUZZ_V1);
+        c.eval("play(sine(220).to(new Fuzz()))");
+        render(0.2);
+        float[] before = render(0.1);
+        String out = c.eval(FUZZ_V1.replace("Math.tanh(drive * x[i])", "Float.NaN"));
+        assertThat(out).contains("kept old Fuzz#", "wrote NaN to output 'out'", "the old code keeps playing");
+        float[] after = render(0.1);
+        assertThat(rms(after)).isCloseTo(rms(before), org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test void shouldPrintAFaultAboveThePromptNamingTheNodeAndCause() {
+        c.eval("""
+                class Boom implements DspNode {
+                    final OutputPort out = Ports.audioOut("out");
+                    int blocks;
+                    public void process(ProcessContext c) {
+                        if (++blocks > 3) throw new IllegalStateException("kaboom");
+                        java.util.Arrays.fill(c.out(out), 0, c.frames(), 0f);
+                    }
+                }""");
+        c.eval("play(new Boom())");
+        c.take();
+        render(0.05);
+        String screen = c.awaitOutput("kaboom", 5_000);
+        assertThat(screen).contains("fault in Boom#", "IllegalStateException: kaboom");
+    }
+
+    @Test void shouldCompileOnTheEvaluationWorkerThread() {
+        assertThat(c.eval("Thread.currentThread().getName()")).endsWith("==> \"aether-eval\"");
+    }
+
+    static double rms(float[] x) {
+        double s = 0;
+        for (float v : x) s += v * v;
+        return Math.sqrt(s / x.length);
+    }
+
+}

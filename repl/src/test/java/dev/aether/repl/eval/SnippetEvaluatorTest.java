@@ -1,0 +1,67 @@
+package dev.aether.repl.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.core.DspNode;
+import java.io.PrintStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SnippetEvaluatorTest {
+    static SnippetEvaluator eval;
+
+    @BeforeAll static void start() {
+        eval = new SnippetEvaluator(AetherExecutionControlProvider.Mode.DIRECT, new PrintStream(System.out, true));
+    }
+
+    @AfterAll static void stop() { eval.close(); }
+
+    @Test void shouldShowExpressionValues() {
+        EvalReport r = eval.evaluate("1 + 2");
+        assertThat(r.failed()).isFalse();
+        assertThat(r.text()).matches("\\$\\d+ ==> 3");
+    }
+
+    @Test void shouldFormatCompileErrorsWithLineColumnAndCaret() {
+        EvalReport r = eval.evaluate("int a = 1;\nint b = nope + 1;");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.text()).contains("a ==> 1", "error: cannot find symbol", "at line 2, column 9:",
+                "  int b = nope + 1;\n          ^~~~");
+    }
+
+    @Test void shouldDefineUserNodesThatImplementTheEnginesDspNode() {
+        EvalReport r = eval.evaluate("""
+                class Quiet implements DspNode {
+                    final OutputPort out = Ports.audioOut("out");
+                    public void process(ProcessContext c) { java.util.Arrays.fill(c.out(out), 0, c.frames(), 0f); }
+                }""");
+        assertThat(r.failed()).as(r.text()).isFalse();
+        assertThat(r.types()).hasSize(1);
+        Class<?> k = r.types().get(0).newClass();
+        assertThat(DspNode.class.isAssignableFrom(k)).isTrue();
+        assertThat(eval.loader().isUserClass(k)).isTrue();
+    }
+
+    @Test void shouldReportARedefinitionWithTheOldAndNewClass() {
+        eval.evaluate("class Twice { int f() { return 1; } }");
+        EvalReport r = eval.evaluate("class Twice { int f() { return 2; } }");
+        assertThat(r.text()).isEqualTo("replaced class Twice");
+        TypeDefinition t = r.types().get(0);
+        assertThat(t.isRedefinition()).isTrue();
+        assertThat(t.newClass()).isNotSameAs(t.oldClass());
+        assertThat(t.newClass().getSimpleName()).isEqualTo("Twice");
+    }
+
+    @Test void shouldEvaluateSeveralSnippetsInOneInput() {
+        EvalReport r = eval.evaluate("int x = 2; int y = x * 21; y");
+        assertThat(r.accepted()).hasSize(3);
+        assertThat(r.output()).last().asString().endsWith("==> 42");
+    }
+
+    @Test void shouldNameTheExceptionThrownByUserCode() {
+        EvalReport r = eval.evaluate("Integer.parseInt(\"x\")");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.text()).startsWith("exception java.lang.NumberFormatException: For input string: \"x\"");
+    }
+}

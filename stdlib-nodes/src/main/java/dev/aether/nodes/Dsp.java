@@ -1,0 +1,78 @@
+package dev.aether.nodes;
+
+import dev.aether.core.RealtimeSafe;
+
+/**
+ * Small numeric helpers shared by the stdlib nodes. All methods are static, allocation-free and
+ * {@link RealtimeSafe}; any thread may call them.
+ */
+public final class Dsp {
+    /** 2&pi;. */
+    public static final double TWO_PI = 2 * Math.PI;
+    /** 1 / (2&pi;): radians to cycles. */
+    public static final double INV_TWO_PI = 1 / (2 * Math.PI);
+    /** Magnitudes below this are flushed to zero by {@link #flushDenormal}. */
+    public static final double DENORMAL_THRESHOLD = 1e-25;
+
+    private Dsp() {}
+
+    /**
+     * Returns 0 for values smaller in magnitude than {@value #DENORMAL_THRESHOLD} and for NaN, else {@code x}.
+     * Apply to feedback state once per block so that decaying filters never reach subnormal numbers and a
+     * NaN cannot live on in a recursion.
+     */
+    @RealtimeSafe
+    public static double flushDenormal(double x) {
+        return Math.abs(x) >= DENORMAL_THRESHOLD ? x : 0;   // NaN fails the comparison and becomes 0
+    }
+
+    /** Decibels to linear amplitude: {@code 10^(db/20)}. */
+    @RealtimeSafe
+    public static double dbToGain(double db) { return Math.pow(10, db / 20); }
+
+    /** Linear amplitude to decibels: {@code 20 log10(|gain|)}; 0 gives {@code -Infinity}. */
+    @RealtimeSafe
+    public static double gainToDb(double gain) { return 20 * Math.log10(Math.abs(gain)); }
+
+    /** Power ratio to decibels: {@code 10 log10(power)}. */
+    @RealtimeSafe
+    public static double powerToDb(double power) { return 10 * Math.log10(power); }
+
+    /** MIDI note number to Hz (A4 = note 69 = 440 Hz, equal temperament). */
+    @RealtimeSafe
+    public static double midiToHz(double note) { return 440 * Math.pow(2, (note - 69) / 12); }
+
+    /** Fractional part in [0, 1): {@code x - floor(x)}. */
+    @RealtimeSafe
+    public static double wrap01(double x) {
+        double w = x - Math.floor(x);
+        return w >= 1 ? 0 : w;                              // x slightly below an integer can round up to 1
+    }
+
+    /** Clamps {@code x} to [lo, hi]. */
+    @RealtimeSafe
+    public static double clamp(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+    /**
+     * Two-sample polynomial band-limited step residual (PolyBLEP) for a unit upward step at phase 0 of a
+     * phase {@code t} in [0, 1) advancing by {@code dt} per sample; add {@code -h * polyBlep(t, dt)} to a naive
+     * waveform that jumps by {@code h} at t = 0 (e.g. {@code saw -= polyBlep(t, dt)} for a 2t-1 saw scaled by 1).
+     * Cheap but weaker than a table BLEP: see {@code SawOscillator} for the method the stdlib uses.
+     */
+    @RealtimeSafe
+    public static double polyBlep(double t, double dt) {
+        if (t < dt) {
+            double x = t / dt;
+            return x + x - x * x - 1;
+        }
+        if (t > 1 - dt) {
+            double x = (t - 1) / dt;
+            return x * x + x + x + 1;
+        }
+        return 0;
+    }
+
+    /** Linear interpolation {@code a + (b - a) t}. */
+    @RealtimeSafe
+    public static double lerp(double a, double b, double t) { return a + (b - a) * t; }
+}

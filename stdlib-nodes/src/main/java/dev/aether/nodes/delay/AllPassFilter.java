@@ -1,0 +1,81 @@
+package dev.aether.nodes.delay;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.Params;
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * Schroeder all-pass: {@code v[n] = in[n] + g v[n - D]}, {@code out[n] = -g v[n] + v[n - D]}. Flat magnitude
+ * response, dispersing phase (diffusion in reverbs). Confined to the audio thread except where noted.
+ *
+ * <ul>
+ * <li>Ports: {@code in}, {@code out} (mono).</li>
+ * <li>Params: {@code delayMillis} ms 0.1..maxDelayMillis, default min(5, max) (linear interpolation);
+ *     {@code gain} g -0.99..0.99, default 0.5.</li>
+ * <li>State: buffer and write position ({@link State}).</li>
+ * </ul>
+ */
+public final class AllPassFilter implements DspNode {
+    public final InputPort in = Ports.audioIn("in");
+    public final OutputPort out = Ports.audioOut("out");
+    public final SmoothedParam delayMillis;
+    public final SmoothedParam gain = Params.linear("gain", "", 0.5, -0.99, 0.99);
+
+    private final double maxDelayMillis;
+    private final DelayBuffer buf = new DelayBuffer();
+
+    /** An all-pass holding up to {@code maxDelayMillis} (0.1 .. 60 000). */
+    public AllPassFilter(double maxDelayMillis) {
+        if (!(maxDelayMillis >= 0.1 && maxDelayMillis <= 60_000)) {
+            throw new IllegalArgumentException("maxDelayMillis must be in [0.1, 60000], was " + maxDelayMillis);
+        }
+        this.maxDelayMillis = maxDelayMillis;
+        delayMillis = Params.linear("delayMillis", "ms", Math.min(5, maxDelayMillis), 0.1, maxDelayMillis);
+        buf.allocate(maxDelayMillis * 48);
+    }
+
+    /** An all-pass holding up to 100 ms. */
+    public AllPassFilter() { this(100); }
+
+    @ControlThread public AllPassFilter delayMillis(double ms) { delayMillis.set(ms); return this; }
+    @ControlThread public AllPassFilter gain(double g) { gain.set(g); return this; }
+    public double delayMillis() { return delayMillis.get(); }
+    public double gain() { return gain.get(); }
+
+    @Override @ControlThread
+    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); }
+
+    @Override @RealtimeSafe
+    public void process(ProcessContext ctx) {
+        float[] x = ctx.in(in), y = ctx.out(out);
+        int n = ctx.frames();
+        double toSamples = ctx.sampleRate() / 1000;
+        int max = buf.maxDelay();
+        for (int i = 0; i < n; i++) {
+            double d = delayMillis.nextRt() * toSamples - 1;
+            double g = gain.nextRt();
+            double vd = buf.readLinear(d < 0 ? 0 : d > max ? max : d);
+            double v = x[i] + g * vd;
+            buf.write((float) (Math.abs(v) < 1e-25 ? 0 : v));
+            y[i] = (float) (-g * v + vd);
+        }
+    }
+
+    @Override @ControlThread public void reset() { buf.clear(); }
+
+    /** Saved state. */
+    public record State(float[] buffer, int writeIndex) implements NodeState {}
+
+    @Override public NodeState saveState() { return new State(buf.copy(), buf.w); }
+
+    @Override public void restoreState(NodeState s) {
+        if (s instanceof State st) buf.restore(st.buffer(), st.writeIndex());
+    }
+}

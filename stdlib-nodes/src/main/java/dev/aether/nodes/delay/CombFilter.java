@@ -1,0 +1,89 @@
+package dev.aether.nodes.delay;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.Params;
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * Feedback comb filter with loop damping (the Freeverb comb): {@code out[n] = v[n - D]},
+ * {@code v[n] = in[n] + feedback * lp(out[n])}, where {@code lp} is {@code y = (1 - damping) x + damping y}.
+ * Resonates at multiples of 1000 / delayMillis Hz. Confined to the audio thread except where noted.
+ *
+ * <ul>
+ * <li>Ports: {@code in}, {@code out} (mono).</li>
+ * <li>Params: {@code delayMillis} ms 0.1..maxDelayMillis, default min(10, max) (linear interpolation);
+ *     {@code feedback} -0.999..0.999, default 0.8; {@code damping} 0..1, default 0.</li>
+ * <li>State: buffer, write position, damping memory ({@link State}).</li>
+ * </ul>
+ */
+public final class CombFilter implements DspNode {
+    public final InputPort in = Ports.audioIn("in");
+    public final OutputPort out = Ports.audioOut("out");
+    public final SmoothedParam delayMillis;
+    public final SmoothedParam feedback = Params.linear("feedback", "", 0.8, -0.999, 0.999);
+    public final SmoothedParam damping = Params.unit("damping", 0);
+
+    private final double maxDelayMillis;
+    private final DelayBuffer buf = new DelayBuffer();
+    private double store;
+
+    /** A comb holding up to {@code maxDelayMillis} (0.1 .. 60 000). */
+    public CombFilter(double maxDelayMillis) {
+        if (!(maxDelayMillis >= 0.1 && maxDelayMillis <= 60_000)) {
+            throw new IllegalArgumentException("maxDelayMillis must be in [0.1, 60000], was " + maxDelayMillis);
+        }
+        this.maxDelayMillis = maxDelayMillis;
+        delayMillis = Params.linear("delayMillis", "ms", Math.min(10, maxDelayMillis), 0.1, maxDelayMillis);
+        buf.allocate(maxDelayMillis * 48);
+    }
+
+    /** A comb holding up to 100 ms. */
+    public CombFilter() { this(100); }
+
+    @ControlThread public CombFilter delayMillis(double ms) { delayMillis.set(ms); return this; }
+    @ControlThread public CombFilter feedback(double g) { feedback.set(g); return this; }
+    @ControlThread public CombFilter damping(double d) { damping.set(d); return this; }
+    public double delayMillis() { return delayMillis.get(); }
+    public double feedback() { return feedback.get(); }
+    public double damping() { return damping.get(); }
+
+    @Override @ControlThread
+    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); store = 0; }
+
+    @Override @RealtimeSafe
+    public void process(ProcessContext ctx) {
+        float[] x = ctx.in(in), y = ctx.out(out);
+        int n = ctx.frames();
+        double toSamples = ctx.sampleRate() / 1000;
+        int max = buf.maxDelay();
+        double s = store;
+        for (int i = 0; i < n; i++) {
+            double d = delayMillis.nextRt() * toSamples - 1;
+            double fb = feedback.nextRt(), damp = damping.nextRt();
+            double o = buf.readLinear(d < 0 ? 0 : d > max ? max : d);
+            s = o * (1 - damp) + s * damp;
+            double v = x[i] + fb * s;
+            buf.write((float) (Math.abs(v) < 1e-25 ? 0 : v));
+            y[i] = (float) o;
+        }
+        store = Math.abs(s) < 1e-25 ? 0 : s;
+    }
+
+    @Override @ControlThread public void reset() { buf.clear(); store = 0; }
+
+    /** Saved state. */
+    public record State(float[] buffer, int writeIndex, double store) implements NodeState {}
+
+    @Override public NodeState saveState() { return new State(buf.copy(), buf.w, store); }
+
+    @Override public void restoreState(NodeState s) {
+        if (s instanceof State st) { buf.restore(st.buffer(), st.writeIndex()); store = st.store(); }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.aether.nodes.dynamics;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.Params;
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * Feed-forward peak compressor. Confined to the audio thread except where noted.
+ *
+ * <p>Detector: a smooth decoupled peak follower on {@code |in|} (release stage
+ * {@code e1 = max(|x|, aR e1 + (1 - aR)|x|)}, then attack stage {@code e = aA e + (1 - aA) e1}; coefficients
+ * {@code exp(-1 / (time * rate))}). Gain computer on the detected level L in dB (Giannoulis, Massberg and Reiss
+ * 2012), threshold T, ratio R, knee width W:
+ * below {@code T - W/2} no change; above {@code T + W/2} the output level is {@code T + (L - T) / R}; in the knee
+ * {@code L + (1/R - 1)(L - T + W/2)^2 / (2W)}. So a steady sine of peak level L above the knee comes out at peak
+ * {@code T + (L - T)/R + makeup}. {@link #gainReductionDb()} reports the latest reduction (any thread).
+ *
+ * <ul>
+ * <li>Ports: {@code in}, {@code out} (mono).</li>
+ * <li>Params: {@code thresholdDb} dB -80..0, default -20; {@code ratio} 1..50, default 4;
+ *     {@code attackMillis} ms 0.05..500, default 10; {@code releaseMillis} ms 1..5000, default 100;
+ *     {@code makeupDb} dB 0..40, default 0; {@code kneeDb} dB 0..24, default 6.</li>
+ * <li>State: the two detector stages ({@link State}).</li>
+ * </ul>
+ */
+public final class Compressor implements DspNode {
+    public final InputPort in = Ports.audioIn("in");
+    public final OutputPort out = Ports.audioOut("out");
+    public final SmoothedParam thresholdDb = Params.db("thresholdDb", -20, -80, 0);
+    public final SmoothedParam ratio = Params.linear("ratio", "", 4, 1, 50);
+    public final SmoothedParam attackMillis = Params.linear("attackMillis", "ms", 10, 0.05, 500);
+    public final SmoothedParam releaseMillis = Params.linear("releaseMillis", "ms", 100, 1, 5_000);
+    public final SmoothedParam makeupDb = Params.db("makeupDb", 0, 0, 40);
+    public final SmoothedParam kneeDb = Params.db("kneeDb", 6, 0, 24);
+
+    private double e1, e;
+    private volatile float reductionDb;
+
+    @ControlThread public Compressor thresholdDb(double v) { thresholdDb.set(v); return this; }
+    @ControlThread public Compressor ratio(double v) { ratio.set(v); return this; }
+    @ControlThread public Compressor attackMillis(double v) { attackMillis.set(v); return this; }
+    @ControlThread public Compressor releaseMillis(double v) { releaseMillis.set(v); return this; }
+    @ControlThread public Compressor makeupDb(double v) { makeupDb.set(v); return this; }
+    @ControlThread public Compressor kneeDb(double v) { kneeDb.set(v); return this; }
+    public double thresholdDb() { return thresholdDb.get(); }
+    public double ratio() { return ratio.get(); }
+    public double attackMillis() { return attackMillis.get(); }
+    public double releaseMillis() { return releaseMillis.get(); }
+    public double makeupDb() { return makeupDb.get(); }
+    public double kneeDb() { return kneeDb.get(); }
+
+    /** Gain reduction at the end of the last block, in dB (<= 0). Any thread. */
+    public double gainReductionDb() { return reductionDb; }
+
+    /** The static curve: output level in dB for a detected level in dB (before makeup). */
+    public static double staticCurveDb(double levelDb, double thresholdDb, double ratio, double kneeDb) {
+        double over = levelDb - thresholdDb;
+        if (2 * over < -kneeDb) return levelDb;
+        if (kneeDb > 0 && 2 * Math.abs(over) <= kneeDb) {
+            double t = over + kneeDb / 2;
+            return levelDb + (1 / ratio - 1) * t * t / (2 * kneeDb);
+        }
+        return thresholdDb + over / ratio;
+    }
+
+    @Override @RealtimeSafe
+    public void process(ProcessContext ctx) {
+        float[] x = ctx.in(in), y = ctx.out(out);
+        int n = ctx.frames();
+        double sr = ctx.sampleRate();
+        double aA = Math.exp(-1000 / (attackMillis.currentRt() * sr));
+        double aR = Math.exp(-1000 / (releaseMillis.currentRt() * sr));
+        double s1 = e1, s = e, gr = 0;
+        for (int i = 0; i < n; i++) {
+            double t = thresholdDb.nextRt(), r = ratio.nextRt(), w = kneeDb.nextRt(), mk = makeupDb.nextRt();
+            double a = Math.abs(x[i]);
+            s1 = Math.max(a, aR * s1 + (1 - aR) * a);
+            s = aA * s + (1 - aA) * s1;
+            double g = mk;
+            if (s > 1e-9) {
+                double l = 20 * Math.log10(s);
+                gr = staticCurveDb(l, t, r, w) - l;
+                g += gr;
+            } else {
+                gr = 0;
+            }
+            y[i] = (float) (x[i] * Math.pow(10, g / 20));
+        }
+        e1 = Math.abs(s1) < 1e-25 ? 0 : s1;
+        e = Math.abs(s) < 1e-25 ? 0 : s;
+        reductionDb = (float) gr;
+    }
+
+    @Override @ControlThread public void reset() { e1 = e = 0; reductionDb = 0; }
+
+    /** Saved state: detector stages. */
+    public record State(double releaseStage, double attackStage) implements NodeState {}
+
+    @Override public NodeState saveState() { return new State(e1, e); }
+
+    @Override public void restoreState(NodeState s) {
+        if (s instanceof State st) { e1 = st.releaseStage(); e = st.attackStage(); }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aether.nodes.env;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.ControlThread;
+import dev.aether.core.RealtimeSafe;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * Timed gate events from any control thread to the audio thread (lock-free, bounded). Events for one node
+ * are expected in time order; an untimed event ({@code atSample < 0}) applies at the start of the next block,
+ * a late one at the start of the block it is seen in.
+ */
+final class GateQueue {
+    static final int CAPACITY = 256;
+
+    record Event(boolean on, long atSample) {}
+
+    private final MpscArrayQueue<Event> queue = new MpscArrayQueue<>(CAPACITY);
+
+    @ControlThread
+    boolean offer(boolean on, long atSample) { return queue.offer(new Event(on, atSample)); }
+
+    /** Offset in [0, frames) of the next event in the block starting at {@code blockStart}, or {@code frames}. */
+    @AudioThread @RealtimeSafe
+    int nextOffset(long blockStart, int frames) {
+        Event e = queue.relaxedPeek();
+        if (e == null) return frames;
+        long d = e.atSample() - blockStart;
+        if (d <= 0) return 0;
+        return d >= frames ? frames : (int) d;
+    }
+
+    /** Removes the next event and returns its gate value. Call only after {@link #nextOffset} found one. */
+    @AudioThread @RealtimeSafe
+    boolean pollOn() {
+        Event e = queue.relaxedPoll();
+        return e != null && e.on();
+    }
+
+    @ControlThread
+    void clear() { queue.clear(); }
+}

@@ -1,0 +1,155 @@
+package dev.aether.nodes.osc;
+
+import dev.aether.core.RealtimeSafe;
+import dev.aether.nodes.Dsp;
+
+/**
+ * The engine shared by {@link SawOscillator}, {@link PulseOscillator} and {@link TriangleOscillator}: a
+ * double-precision phase, a naive waveform delayed by {@link BlepTable#HALF_WIDTH} samples, and a ring into
+ * which every discontinuity adds its band-limited correction (BLEP for value steps, BLAMP for slope steps)
+ * at its sub-sample position. Confined to the audio thread except save/restore (control thread, node idle).
+ */
+final class BlepCore {
+    static final int SAW = 0, PULSE = 1, TRIANGLE = 2;
+    private static final int H = BlepTable.HALF_WIDTH;
+    private static final int OS = BlepTable.OVERSAMPLING;
+    private static final double MAX_INC = 0.49;
+
+    private final int shape;
+    double phase;                 // effective phase (accumulator + pm) in [0, 1)
+    double prevPmCycles;          // pm of the previous sample, in cycles
+    float prevSync;               // sync input of the previous sample
+    final double[] ring = new double[BlepTable.RING];
+    int pos;
+
+    BlepCore(int shape) { this.shape = shape; }
+
+    void reset() {
+        phase = 0;
+        prevPmCycles = 0;
+        prevSync = 0;
+        java.util.Arrays.fill(ring, 0);
+        pos = 0;
+    }
+
+    /**
+     * Renders {@code n} samples. Base frequency is {@code freqBuf[i]} or, when null, {@code freqConst};
+     * pulse width likewise. {@code resetNow} restarts the phase at the first sample (band-limited).
+     */
+    @RealtimeSafe
+    void render(float[] out, int n, double sampleRate, double freqConst, float[] freqBuf, float[] fm,
+                float[] pm, float[] sync, double widthConst, float[] widthBuf, boolean resetNow) {
+        double invSr = 1 / sampleRate;
+        double p = phase, prevPm = prevPmCycles;
+        float ps = prevSync;
+        double[] r = ring;
+        int at = pos;
+        for (int i = 0; i < n; i++) {
+            double f = (freqBuf == null ? freqConst : freqBuf[i]) + fm[i];
+            double inc = Dsp.clamp(f * invSr, -MAX_INC, MAX_INC);
+            double w = shape == PULSE ? Dsp.clamp(widthBuf == null ? widthConst : widthBuf[i], 0.01, 0.99) : 0.5;
+            double pmc = pm[i] * Dsp.INV_TWO_PI;
+            double delta = inc + (pmc - prevPm);
+            prevPm = pmc;
+            float s = sync[i];
+            boolean restart = (ps <= 0 && s > 0) || (resetNow && i == 0);
+            ps = s;
+            if (restart) {
+                double would = Dsp.wrap01(p + delta);
+                double next = Dsp.wrap01(pmc);
+                addStep(r, at, value(next, w) - value(would, w), 0);
+                if (shape == TRIANGLE) addRamp(r, at, slope(next) * inc - slope(would) * delta, 0);
+                p = next;
+            } else {
+                if (delta != 0) events(r, at, p, delta, w);
+                p = Dsp.wrap01(p + delta);
+            }
+            r[(at + H) & BlepTable.RING_MASK] += value(p, w);
+            out[i] = (float) r[at];
+            r[at] = 0;
+            at = (at + 1) & BlepTable.RING_MASK;
+        }
+        phase = p;
+        prevPmCycles = prevPm;
+        prevSync = ps;
+        pos = at;
+    }
+
+    private void events(double[] r, int at, double p, double delta, double w) {
+        double ad = Math.abs(delta);
+        switch (shape) {
+            case SAW -> {
+                double b = crossing(0, p, delta, ad);
+                if (b >= 0) addStep(r, at, delta > 0 ? -2 : 2, b);
+            }
+            case PULSE -> {
+                double b = crossing(0, p, delta, ad);
+                if (b >= 0) addStep(r, at, delta > 0 ? 2 : -2, b);
+                b = crossing(w, p, delta, ad);
+                if (b >= 0) addStep(r, at, delta > 0 ? -2 : 2, b);
+            }
+            default -> {
+                double b = crossing(0, p, delta, ad);
+                if (b >= 0) addRamp(r, at, 8 * ad, b);
+                b = crossing(0.5, p, delta, ad);
+                if (b >= 0) addRamp(r, at, -8 * ad, b);
+            }
+        }
+    }
+
+    /**
+     * If the phase moving from {@code p} by {@code delta} crosses {@code q}, returns how far (in samples,
+     * [0, 1)) before the current sample it did; otherwise -1.
+     */
+    private static double crossing(double q, double p, double delta, double ad) {
+        if (delta > 0) {
+            double d = q - p;
+            if (d <= 0) d += 1;
+            return d <= ad ? 1 - d / ad : -1;
+        }
+        double d = p - q;
+        if (d < 0) d += 1;
+        return d < ad ? 1 - d / ad : -1;
+    }
+
+    private double value(double p, double w) {
+        switch (shape) {
+            case SAW: return 2 * p - 1;
+            case PULSE: return p < w ? 1 : -1;
+            default: return p < 0.5 ? 4 * p - 1 : 3 - 4 * p;
+        }
+    }
+
+    /** Triangle slope in value per cycle. */
+    private static double slope(double p) { return p < 0.5 ? 4 : -4; }
+
+    /** Adds a band-limited step of height {@code h} that happened {@code b} samples before the current one. */
+    private static void addStep(double[] r, int at, double h, double b) {
+        if (h == 0) return;
+        double x = b * OS;
+        int i0 = (int) x;
+        double fr = x - i0;
+        double[] t = BlepTable.STEP;
+        for (int k = 0; k < 2 * H; k++) {
+            int j = k * OS + i0;
+            double v = t[j] + (t[j + 1] - t[j]) * fr;
+            if (k >= H) v -= 1;
+            r[(at + k) & BlepTable.RING_MASK] += h * v;
+        }
+    }
+
+    /** Adds a band-limited slope change of {@code s} (value per sample) {@code b} samples before now. */
+    private static void addRamp(double[] r, int at, double s, double b) {
+        if (s == 0) return;
+        double x = b * OS;
+        int i0 = (int) x;
+        double fr = x - i0;
+        double[] t = BlepTable.RAMP;
+        for (int k = 0; k < 2 * H; k++) {
+            int j = k * OS + i0;
+            double v = t[j] + (t[j + 1] - t[j]) * fr;
+            if (k >= H) v -= k - H + b;
+            r[(at + k) & BlepTable.RING_MASK] += s * v;
+        }
+    }
+}

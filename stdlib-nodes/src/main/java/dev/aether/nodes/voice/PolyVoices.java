@@ -1,0 +1,279 @@
+package dev.aether.nodes.voice;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.SmoothedParam;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * A polyphonic instrument from any {@link Voice}: N voices are created up front, notes are allocated to them,
+ * and their first outputs are summed. Confined to the audio thread except where noted.
+ *
+ * <p>Notes: {@link #noteOn(int, double)}, {@link #noteOff(int)}, {@link #allNotesOff()} and the timed
+ * {@link #noteOnAt}/{@link #noteOffAt} may be called from any thread; they travel through a lock-free queue of
+ * {@value #QUEUE_CAPACITY} events (time order per producer) and apply sample-accurately: the block is split at
+ * each event and the voices are rendered in sub-blocks, each with its own clocked parameters and
+ * pre-allocated buffers. At most {@value #MAX_EVENTS_PER_BLOCK} events apply per block; the rest wait.
+ *
+ * <p>Allocation: a note already held by a voice retriggers that voice; otherwise a free (inactive) voice is
+ * used; otherwise one is stolen: with {@link Stealing#OLDEST}, the oldest released voice, else the oldest
+ * held one; with {@link Stealing#QUIETEST}, the voice with the lowest peak in its last block. A stolen voice is
+ * retriggered in place ({@link Voice#noteOnRt}), which a voice should do without a click. Released voices keep
+ * sounding until {@link Voice#isActiveRt()} turns false; then they are free.
+ *
+ * <ul>
+ * <li>Ports: {@code out}, as many channels as the voices' first output.</li>
+ * <li>Params: none of its own; each voice's params are clocked here (they are not visible to the engine).</li>
+ * <li>State: the voices' states and the allocator ({@link State}).</li>
+ * </ul>
+ */
+public final class PolyVoices implements DspNode {
+    public static final int QUEUE_CAPACITY = 1024;
+    public static final int MAX_EVENTS_PER_BLOCK = 256;
+
+    /** Which voice to take when none is free. */
+    public enum Stealing { OLDEST, QUIETEST }
+
+    private record NoteEvent(int note, double velocity, boolean on, long atSample) {}
+
+    public final OutputPort out;
+
+    private final Voice[] voices;
+    private final NodeSpec[] specs;
+    private final SmoothedParam[][] params;
+    private final ProcessContext[] contexts;
+    private final float[][][][] voiceOut;          // [voice][output][channel][frame]
+    private final float[][][][] voiceIn;           // silent inputs
+    private final MpscArrayQueue<NoteEvent> events = new MpscArrayQueue<>(QUEUE_CAPACITY);
+    private final AtomicIntegerArray published;    // note per voice, -1 when free
+    private volatile int activeCount;
+    private volatile Stealing stealing = Stealing.OLDEST;
+    private final int channels;
+
+    // audio-thread allocator state
+    private final int[] notes;
+    private final boolean[] held;
+    private final long[] age;
+    private final double[] peak;
+    private long counter;
+
+    /** {@code count} voices (1..256) from {@code factory}, which must return a new voice each call. */
+    public PolyVoices(int count, Supplier<? extends Voice> factory) {
+        if (count < 1 || count > 256) throw new IllegalArgumentException("count must be 1..256, was " + count);
+        voices = new Voice[count];
+        specs = new NodeSpec[count];
+        params = new SmoothedParam[count][];
+        contexts = new ProcessContext[count];
+        voiceOut = new float[count][][][];
+        voiceIn = new float[count][][][];
+        notes = new int[count];
+        held = new boolean[count];
+        age = new long[count];
+        peak = new double[count];
+        published = new AtomicIntegerArray(count);
+        for (int v = 0; v < count; v++) {
+            Voice voice = factory.get();
+            for (int u = 0; u < v; u++) {
+                if (voices[u] == voice) throw new IllegalArgumentException("the factory must return a new voice each call");
+            }
+            voices[v] = voice;
+            specs[v] = NodeSpec.of(voice);
+            if (specs[v].outputs().isEmpty()) throw new IllegalArgumentException(voice.typeName() + " has no output");
+            params[v] = specs[v].params().toArray(new SmoothedParam[0]);
+            notes[v] = -1;
+            published.set(v, -1);
+        }
+        channels = specs[0].outputs().get(0).channels();
+        out = Ports.audioOut("out", channels);
+        prepare(48_000, 256);
+    }
+
+    public int voiceCount() { return voices.length; }
+    public PolyVoices stealing(Stealing s) { stealing = s; return this; }
+    public Stealing stealing() { return stealing; }
+
+    /** Voices sounding at the end of the last block. Any thread. */
+    public int activeVoices() { return activeCount; }
+
+    /** The MIDI note voice {@code v} plays (held or releasing) at the end of the last block, or -1. Any thread. */
+    public int noteOfVoice(int v) { return published.get(v); }
+
+    /** Plays {@code midiNote} (0..127) at velocity 0..1 from the next block. Any thread; false if queue full. */
+    @ControlThread public boolean noteOn(int midiNote, double velocity) { return offer(midiNote, velocity, true, -1); }
+    /** Releases {@code midiNote} from the next block. Any thread; false if the queue is full. */
+    @ControlThread public boolean noteOff(int midiNote) { return offer(midiNote, 0, false, -1); }
+    /** Plays {@code midiNote} at engine sample {@code atSample}. */
+    @ControlThread public boolean noteOnAt(int midiNote, double velocity, long atSample) {
+        return offer(midiNote, velocity, true, atSample);
+    }
+    /** Releases {@code midiNote} at engine sample {@code atSample}. */
+    @ControlThread public boolean noteOffAt(int midiNote, long atSample) { return offer(midiNote, 0, false, atSample); }
+    /** Releases every held note from the next block. */
+    @ControlThread public boolean allNotesOff() { return events.offer(new NoteEvent(-1, 0, false, -1)); }
+
+    private boolean offer(int note, double velocity, boolean on, long at) {
+        if (note < 0 || note > 127) throw new IllegalArgumentException("midi note must be 0..127, was " + note);
+        if (!(velocity >= 0 && velocity <= 1)) throw new IllegalArgumentException("velocity must be 0..1, was " + velocity);
+        return events.offer(new NoteEvent(note, velocity, on, at));
+    }
+
+    @Override @ControlThread
+    public void prepare(double sampleRate, int maxFrames) {
+        for (int v = 0; v < voices.length; v++) {
+            specs[v].bind(this, sampleRate);
+            voices[v].prepare(sampleRate, maxFrames);
+            float[][][] o = new float[specs[v].outputs().size()][][];
+            for (int k = 0; k < o.length; k++) o[k] = new float[specs[v].outputs().get(k).channels()][maxFrames];
+            float[][][] in = new float[specs[v].inputs().size()][][];
+            for (int k = 0; k < in.length; k++) in[k] = new float[specs[v].inputs().get(k).channels()][maxFrames];
+            voiceOut[v] = o;
+            voiceIn[v] = in;
+            contexts[v] = new ProcessContext(sampleRate);
+            contexts[v].bind(in, o);
+        }
+    }
+
+    @Override @RealtimeSafe
+    public void process(ProcessContext ctx) {
+        int n = ctx.frames();
+        long t0 = ctx.sampleTime();
+        for (int c = 0; c < channels; c++) {
+            float[] o = ctx.out(out, c);
+            for (int i = 0; i < n; i++) o[i] = 0f;
+        }
+        for (int v = 0; v < voices.length; v++) peak[v] = 0;
+        int pos = 0, applied = 0;
+        while (pos < n) {
+            int next = nextOffset(t0, n);
+            while (next <= pos && applied < MAX_EVENTS_PER_BLOCK) {
+                apply(events.relaxedPoll());
+                applied++;
+                next = nextOffset(t0, n);
+            }
+            int end = next > pos ? next : n;
+            render(ctx, t0, pos, end - pos);
+            pos = end;
+        }
+        int active = 0;
+        for (int v = 0; v < voices.length; v++) {
+            if (notes[v] >= 0) active++;
+            published.lazySet(v, notes[v]);
+        }
+        activeCount = active;
+    }
+
+    private int nextOffset(long t0, int n) {
+        NoteEvent e = events.relaxedPeek();
+        if (e == null) return n;
+        long d = e.atSample - t0;
+        return d <= 0 ? 0 : d >= n ? n : (int) d;
+    }
+
+    private void apply(NoteEvent e) {
+        if (e == null) return;
+        if (e.note < 0) {
+            for (int v = 0; v < voices.length; v++) {
+                if (held[v]) { held[v] = false; voices[v].noteOffRt(); }
+            }
+            return;
+        }
+        if (!e.on) {
+            for (int v = 0; v < voices.length; v++) {
+                if (held[v] && notes[v] == e.note) { held[v] = false; voices[v].noteOffRt(); }
+            }
+            return;
+        }
+        int v = pick(e.note);
+        notes[v] = e.note;
+        held[v] = true;
+        age[v] = ++counter;
+        voices[v].noteOnRt(Voice.midiToHz(e.note), e.velocity);
+    }
+
+    private int pick(int note) {
+        for (int v = 0; v < voices.length; v++) if (held[v] && notes[v] == note) return v;
+        for (int v = 0; v < voices.length; v++) if (notes[v] < 0 && !voices[v].isActiveRt()) return v;
+        int best = -1;
+        if (stealing == Stealing.QUIETEST) {
+            for (int v = 0; v < voices.length; v++) if (best < 0 || peak[v] < peak[best]) best = v;
+            return best;
+        }
+        for (int v = 0; v < voices.length; v++) if (!held[v] && (best < 0 || age[v] < age[best])) best = v;
+        if (best >= 0) return best;
+        for (int v = 0; v < voices.length; v++) if (best < 0 || age[v] < age[best]) best = v;
+        return best;
+    }
+
+    private void render(ProcessContext ctx, long t0, int offset, int k) {
+        long start = t0 + offset;
+        for (int v = 0; v < voices.length; v++) {
+            if (notes[v] < 0) continue;
+            Voice voice = voices[v];
+            ProcessContext vc = contexts[v];
+            vc.time(start, k, ctx.bpm(), ctx.beat());
+            SmoothedParam[] ps = params[v];
+            for (int p = 0; p < ps.length; p++) ps[p].beginBlockRt(start, k);
+            voice.process(vc);
+            for (int p = 0; p < ps.length; p++) ps[p].endBlockRt();
+            float[][] vo = voiceOut[v][0];
+            double pk = peak[v];
+            for (int c = 0; c < channels; c++) {
+                float[] src = vo[c], dst = ctx.out(out, c);
+                for (int i = 0; i < k; i++) {
+                    float s = src[i];
+                    dst[offset + i] += s;
+                    double a = Math.abs(s);
+                    if (a > pk) pk = a;
+                }
+            }
+            peak[v] = pk;
+            if (!voice.isActiveRt()) {
+                notes[v] = -1;
+                held[v] = false;
+            }
+        }
+    }
+
+    @Override @ControlThread
+    public void reset() {
+        for (int v = 0; v < voices.length; v++) {
+            voices[v].reset();
+            notes[v] = -1;
+            held[v] = false;
+            age[v] = 0;
+            peak[v] = 0;
+            published.set(v, -1);
+        }
+        counter = 0;
+        activeCount = 0;
+        events.clear();
+    }
+
+    /** Saved state: each voice's own state and the allocator. */
+    public record State(NodeState[] voices, int[] notes, boolean[] held, long[] age, double[] peak, long counter)
+            implements NodeState {}
+
+    @Override public NodeState saveState() {
+        NodeState[] vs = new NodeState[voices.length];
+        for (int v = 0; v < voices.length; v++) vs[v] = voices[v].saveState();
+        return new State(vs, notes.clone(), held.clone(), age.clone(), peak.clone(), counter);
+    }
+
+    @Override public void restoreState(NodeState s) {
+        if (!(s instanceof State st) || st.notes().length != voices.length) return;
+        for (int v = 0; v < voices.length; v++) voices[v].restoreState(st.voices()[v]);
+        System.arraycopy(st.notes(), 0, notes, 0, notes.length);
+        System.arraycopy(st.held(), 0, held, 0, held.length);
+        System.arraycopy(st.age(), 0, age, 0, age.length);
+        System.arraycopy(st.peak(), 0, peak, 0, peak.length);
+        counter = st.counter();
+    }
+}
