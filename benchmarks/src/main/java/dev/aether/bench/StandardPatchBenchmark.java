@@ -161,6 +161,65 @@ public class StandardPatchBenchmark {
         public void tearDown() { engine.close(); }
     }
 
+    /**
+     * The same patch from the stdlib nodes now on main: {@code SawOscillator} (table BLEP/BLAMP, 16-sample
+     * kernel: more work than PolyBLEP) → {@code BiquadFilter} (LOW_PASS, direct form I, 3 params) → {@code Vca}
+     * with {@code AdsrEnvelope} (note on) on its control → {@code Gain} (dB) → the engine's input sum →
+     * {@link MonoToStereo}: {@code 5N + 2} nodes. Not the same arithmetic as {@link #fused}; compare with care.
+     */
+    @State(Scope.Thread)
+    public static class StdlibEngineState {
+        @Param({"16", "64", "256"})
+        public int voices;
+        Engine engine;
+        AudioSource source;
+        final float[] interleaved = new float[2 * FRAMES];
+
+        @Setup
+        public void setUp() {
+            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
+            MonoToStereo mix = new MonoToStereo();
+            engine.batch(() -> {
+                engine.add(mix);
+                for (int v = 0; v < voices; v++) {
+                    var saw = new dev.aether.nodes.osc.SawOscillator().frequencyHz(Voicing.frequencyHz(v));
+                    var lp = new dev.aether.nodes.filter.BiquadFilter().cutoffHz(Voicing.cutoffHz(v)).q(Voicing.Q);
+                    var env = new dev.aether.nodes.env.AdsrEnvelope();
+                    env.attackSeconds.set(Voicing.ATTACK_SECONDS);
+                    env.decaySeconds.set(Voicing.DECAY_SECONDS);
+                    env.sustainLevel.set(Voicing.SUSTAIN);
+                    var vca = new dev.aether.nodes.mix.Vca();
+                    var gain = new dev.aether.nodes.mix.Gain(20 * Math.log10(Voicing.gain(voices)));
+                    engine.add(saw);
+                    engine.add(lp);
+                    engine.add(env);
+                    engine.add(vca);
+                    engine.add(gain);
+                    engine.connect(saw.out, lp.in);
+                    engine.connect(lp.out, vca.in);
+                    engine.connect(env.out, vca.control);
+                    engine.connect(vca.out, gain.in);
+                    engine.connect(gain.out, mix.in);
+                    env.noteOn();
+                }
+                engine.connectToMaster(mix.out);
+            });
+            source = engine.source();
+            for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
+            engine.pollEvents(e -> { });
+            requireSound(interleaved, "engine (stdlib)");
+        }
+
+        @TearDown
+        public void tearDown() { engine.close(); }
+    }
+
+    @Benchmark
+    public float[] engineStdlib(StdlibEngineState s) {
+        s.source.renderRt(s.interleaved, FRAMES);
+        return s.interleaved;
+    }
+
     @Benchmark
     public float[] fused(FusedState s) {
         s.patch.render(s.interleaved, FRAMES);
