@@ -1,0 +1,185 @@
+package dev.aether.bench;
+
+import dev.aether.bench.nodes.ZeroStages;
+import dev.aether.core.DspNode;
+import dev.aether.core.Engine;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.driver.AudioSource;
+import dev.aether.core.graph.ExecutionPlan;
+import dev.aether.core.graph.PlanEntry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Scheduler overhead. Target (issue 1): one 64-frame block of a chain of 1000 trivial nodes in
+ * <b>≤ 5 µs</b> ({@link #renderBlock} at {@code nodes=1000}); that is 5 ns per node per block against a
+ * 1333 µs deadline at 48 kHz.
+ *
+ * <p>The chain is {@code nodes} stages of four classes (A, B, C, D, A, ...) that zero their mono output;
+ * stage i reads stage i-1; the last feeds the master. One op renders one block through
+ * {@code engine.source().renderRt(interleaved, 64)}, the driver's entry point (no {@code synchronized}).
+ *
+ * <p>Decomposition of the cost (same chain, same plan):
+ * <ul>
+ *   <li>{@link #processOnly}: the plan's {@code process} calls alone (megamorphic dispatch + zero fill), no
+ *       input summing, no params, no scan: the floor any scheduler pays.</li>
+ *   <li>{@link #scanOnly}: a copy of the scheduler's per-output NaN/meter scan ({@code Scheduler.scanRt})
+ *       over the plan's output buffers: what the safety scan costs per block.</li>
+ * </ul>
+ * {@code renderBlock - processOnly - scanOnly} is the remaining per-node bookkeeping (param loops,
+ * try/finally, context binding, fade check) plus the per-block fixed cost (commands, transport, meters,
+ * master write with limiter).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class SchedulerBenchmark {
+    private static final int FRAMES = 64;
+
+    @Param({"1", "10", "100", "1000"})
+    public int nodes;
+
+    private Engine engine;
+    private AudioSource source;
+    private final float[] interleaved = new float[2 * FRAMES];
+    private PlanEntry[] entries;
+    private ProcessContext ctx;
+
+    @Setup
+    public void setUp() {
+        engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(FRAMES));
+        DspNode[] chain = new DspNode[nodes];
+        engine.batch(() -> {
+            for (int i = 0; i < nodes; i++) {
+                chain[i] = ZeroStages.create(i);
+                engine.add(chain[i]);
+                if (i > 0) engine.connect(ZeroStages.out(chain[i - 1]), ZeroStages.in(chain[i]));
+            }
+            engine.connectToMaster(ZeroStages.out(chain[nodes - 1]));
+        });
+        source = engine.source();
+        for (int i = 0; i < 1000; i++) source.renderRt(interleaved, FRAMES);
+        ExecutionPlan plan = engine.scheduler().currentPlan();
+        if (plan.entries.length != nodes + 1) throw new IllegalStateException("plan has " + plan.entries.length + " entries");
+        entries = plan.entries;
+        ctx = new ProcessContext(48_000);
+        ctx.time(0, FRAMES, 120, 0);
+    }
+
+    @TearDown
+    public void tearDown() { engine.close(); }
+
+    /**
+     * One block through the scheduler (the figure the target is about). Nobody drains the engine's event
+     * ring here (draining allocates event records on the control side, which -prof gc would charge to the
+     * audio path), so once it is full meter events are dropped at a cheap failed claim; publishing them
+     * would cost a few tens of ns per block more.
+     */
+    @Benchmark
+    public float[] renderBlock() {
+        source.renderRt(interleaved, FRAMES);
+        return interleaved;
+    }
+
+    /** Just the node calls of the same plan, in order (megamorphic dispatch + zero fill). */
+    @Benchmark
+    public void processOnly() {
+        ProcessContext c = ctx;
+        for (PlanEntry e : entries) {
+            c.bind(e.inputs, e.outputs);
+            e.node.process(c);
+        }
+    }
+
+    /** A copy of {@code Scheduler.scanRt} over every output buffer of the plan (peak, sum of squares, NaN check). */
+    @Benchmark
+    public void scanOnly(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            float peak = 0;
+            double sumSquares = 0;
+            for (float[][] port : e.outputs) {
+                for (float[] b : port) {
+                    float pk = 0, ss = 0;
+                    for (int i = 0; i < FRAMES; i++) {
+                        float v = b[i];
+                        pk = Math.max(pk, Math.abs(v));
+                        ss += v * v;
+                    }
+                    if (!(ss < Float.POSITIVE_INFINITY)) bh.consume(b);
+                    if (pk < 1e-30f && pk > 0f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+                    peak = Math.max(peak, pk);
+                    sumSquares += ss;
+                }
+            }
+            bh.consume(peak);
+            bh.consume(sumSquares);
+        }
+    }
+
+    /**
+     * The scan proposed for the scheduler: the same peak, finiteness and denormal-flush decisions from one
+     * integer max over the sign-cleared bit patterns ({@code bits > 0x7f800000} is NaN, {@code ==} is Inf,
+     * and for finite floats the bit order is the magnitude order), which C2 vectorizes; the sum of squares
+     * (RMS meters) is left to the {@code METERS_PER_BLOCK} nodes metered this block, so it is not here.
+     */
+    @Benchmark
+    public void scanIntBits(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            int peakBits = 0;
+            for (float[][] port : e.outputs) {
+                for (float[] b : port) {
+                    int m = 0;
+                    for (int i = 0; i < FRAMES; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & 0x7fffffff);
+                    if (m >= 0x7f800000) bh.consume(b);                         // NaN or Inf: fault
+                    if (m > 0 && m < 0x0da24260) java.util.Arrays.fill(b, 0, FRAMES, 0f);   // below 1e-30f
+                    peakBits = Math.max(peakBits, m);
+                }
+            }
+            bh.consume(Float.intBitsToFloat(peakBits));
+        }
+    }
+
+    /** The current scan's arithmetic, but with 4 independent accumulators (breaks the add/max latency chains). */
+    @Benchmark
+    public void scanUnrolled(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            float peak = 0;
+            double sumSquares = 0;
+            for (float[][] port : e.outputs) {
+                for (float[] b : port) {
+                    float p0 = 0, p1 = 0, p2 = 0, p3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (int i = 0; i < FRAMES; i += 4) {
+                        float v0 = b[i], v1 = b[i + 1], v2 = b[i + 2], v3 = b[i + 3];
+                        p0 = Math.max(p0, Math.abs(v0)); p1 = Math.max(p1, Math.abs(v1));
+                        p2 = Math.max(p2, Math.abs(v2)); p3 = Math.max(p3, Math.abs(v3));
+                        s0 += v0 * v0; s1 += v1 * v1; s2 += v2 * v2; s3 += v3 * v3;
+                    }
+                    float pk = Math.max(Math.max(p0, p1), Math.max(p2, p3));
+                    float ss = (s0 + s1) + (s2 + s3);
+                    if (!(ss < Float.POSITIVE_INFINITY)) bh.consume(b);
+                    if (pk < 1e-30f && pk > 0f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+                    peak = Math.max(peak, pk);
+                    sumSquares += ss;
+                }
+            }
+            bh.consume(peak);
+            bh.consume(sumSquares);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.aether.bench;
+
+import dev.aether.bench.nodes.Amp;
+import dev.aether.bench.nodes.BlepSaw;
+import dev.aether.bench.nodes.MonoToStereo;
+import dev.aether.bench.nodes.RbjLowPass;
+import dev.aether.core.Engine;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.NodeId;
+import dev.aether.core.SwapOptions;
+import dev.aether.core.command.EngineEvent;
+import dev.aether.core.driver.AudioDriver;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * Soak harness (issue 5): runs the engine on the real audio path for N minutes under load and prints
+ * xruns, worst stall, load, and the JVM, collectors and audio-thread scheduling in use.
+ *
+ * <p>Patch: {@code voices} (default 64) voices of {@link BlepSaw} → {@link RbjLowPass} → {@link Amp}, summed
+ * by {@link MonoToStereo} into the master. Load: a control thread makes {@code swaps} (default 30) plan
+ * swaps a second, rotating through hot-replacing a voice's filter (10 ms crossfade, state carried),
+ * disconnecting and reconnecting a voice, and a cutoff change; a garbage thread allocates {@code mbps}
+ * (default 200) MB/s, keeping a rolling 64 MB of it alive so it reaches the old generation.
+ *
+ * <p>Driver: {@code dev.aether.core.driver.DriverFactory.defaultDriver(DriverConfig.defaults())} (Java Sound,
+ * or the paced null driver when there is no device), found by reflection so this compiles before the
+ * drivers branch is merged; {@code -Dsoak.driver=null} forces {@code PacedNullDriver}. Without a driver
+ * factory in core it falls back to {@link PacedFallbackDriver} and says so.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests
+ * java -XX:+UseZGC -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.aether.bench.Soak 10 [voices] [swaps/s] [MB/s]
+ * </pre>
+ */
+public final class Soak {
+    private Soak() {}
+
+    public static void main(String[] args) throws Exception {
+        double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 1;
+        int voices = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int swapsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int megabytesPerSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+
+        Engine engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(64));
+        List<NodeId> filters = new ArrayList<>();
+        List<Amp> amps = new ArrayList<>();
+        MonoToStereo mix = new MonoToStereo();
+        engine.batch(() -> {
+            engine.add(mix);
+            for (int v = 0; v < voices; v++) {
+                BlepSaw saw = new BlepSaw().frequencyHz(55 * Math.pow(2, (v % 36) / 12.0));
+                RbjLowPass lp = new RbjLowPass().cutoffHz(800 + 30 * v);
+                Amp amp = new Amp().gain(0.5 / voices);
+                engine.add(saw);
+                filters.add(engine.add(lp));
+                engine.add(amp);
+                amps.add(amp);
+                engine.connect(saw.out, lp.in);
+                engine.connect(lp.out, amp.in);
+                engine.connect(amp.out, mix.in);
+            }
+            engine.connectToMaster(mix.out);
+        });
+
+        Object[] choice = chooseDriver();
+        AudioDriver driver = (AudioDriver) choice[0];
+        System.out.printf(Locale.ROOT, "soak: %.1f min, %d voices (%d nodes), %d plan swaps/s, %d MB/s garbage%n",
+                minutes, voices, engine.nodes().size(), swapsPerSecond, megabytesPerSecond);
+        System.out.println("driver: " + driver.description() + (choice[1] == null ? "" : "  [" + choice[1] + "]"));
+
+        AtomicLong faults = new AtomicLong(), xrunEvents = new AtomicLong(), swaps = new AtomicLong();
+        AtomicLong garbageBytes = new AtomicLong();
+        long end = System.nanoTime() + (long) (minutes * 60e9);
+        engine.start(driver);
+
+        Thread garbage = new Thread(() -> makeGarbage(megabytesPerSecond, end, garbageBytes), "soak-garbage");
+        garbage.setDaemon(true);
+        garbage.start();
+
+        SplittableRandom random = new SplittableRandom(7);
+        long period = 1_000_000_000L / swapsPerSecond;
+        long next = System.nanoTime(), nextReport = next + 10_000_000_000L, started = next;
+        int step = 0;
+        while (System.nanoTime() < end) {
+            int v = random.nextInt(voices);
+            switch (step++ % 3) {
+                case 0 -> {
+                    NodeId id = filters.get(v);
+                    RbjLowPass next2 = new RbjLowPass().cutoffHz(600 + random.nextInt(4000));
+                    engine.replace(id, next2, SwapOptions.DEFAULT);
+                }
+                case 1 -> {
+                    Amp a = amps.get(v);
+                    engine.batch(() -> {
+                        engine.disconnect(a.out, mix.in);
+                        engine.connect(a.out, mix.in);
+                    });
+                }
+                default -> {
+                    Amp a = amps.get(v);
+                    engine.disconnect(a.out, mix.in);
+                    engine.connect(a.out, mix.in);
+                }
+            }
+            swaps.incrementAndGet();
+            engine.pollEvents(e -> count(e, faults, xrunEvents));
+            long now = System.nanoTime();
+            if (now >= nextReport) {
+                nextReport += 10_000_000_000L;
+                System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d, worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d%n",
+                        (now - started) / 1e9, engine.scheduler().xruns(), engine.scheduler().worstStallNanos() / 1e6,
+                        engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100, swaps.get(),
+                        garbageBytes.get() >> 20, faults.get());
+            }
+            next += period;
+            long wait = next - System.nanoTime();
+            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+        }
+
+        String scheduling = schedulingOf(engine, driver);
+        engine.stop();
+        garbage.join(2000);
+        engine.pollEvents(e -> count(e, faults, xrunEvents));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.println("---- soak result");
+        System.out.printf(Locale.ROOT, "duration       %.1f s, plan swaps %d (%.1f/s), garbage %.0f MB (%.0f MB/s)%n", seconds,
+                swaps.get(), swaps.get() / seconds, garbageBytes.get() / 1e6, garbageBytes.get() / 1e6 / seconds);
+        System.out.printf(Locale.ROOT, "xruns          %d (events seen %d)%n", engine.scheduler().xruns(), xrunEvents.get());
+        System.out.printf(Locale.ROOT, "worst stall    %.3f ms%n", engine.scheduler().worstStallNanos() / 1e6);
+        System.out.printf(Locale.ROOT, "load           %.1f %% smoothed at the end, peak block %.1f %% of the deadline%n",
+                engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100);
+        System.out.println("node faults    " + faults.get());
+        System.out.println("driver         " + driver.description());
+        System.out.println("jvm            " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")");
+        System.out.println("jvm flags      " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            System.out.printf(Locale.ROOT, "gc             %s: %d collections, %d ms%n", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime());
+        }
+        System.out.println("scheduling     " + scheduling);
+        System.out.println("cpu            " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        driver.close();
+        System.exit(0);
+    }
+
+    private static void count(EngineEvent e, AtomicLong faults, AtomicLong xruns) {
+        if (e instanceof EngineEvent.NodeFault f) {
+            faults.incrementAndGet();
+            System.out.println("fault: " + f.nodeLabel() + ": " + f.cause());
+        } else if (e instanceof EngineEvent.Xrun) {
+            xruns.incrementAndGet();
+        }
+    }
+
+    /** {driver, notice or null}. */
+    private static Object[] chooseDriver() {
+        try {
+            Class<?> configType = Class.forName("dev.aether.core.driver.DriverConfig");
+            Object config = configType.getMethod("defaults").invoke(null);
+            if ("null".equals(System.getProperty("soak.driver"))) {
+                Class<?> nullDriver = Class.forName("dev.aether.core.driver.PacedNullDriver");
+                return new Object[] {nullDriver.getConstructor(configType).newInstance(config), "forced by -Dsoak.driver=null"};
+            }
+            Class<?> factory = Class.forName("dev.aether.core.driver.DriverFactory");
+            Object choice = factory.getMethod("defaultDriver", configType).invoke(null, config);
+            Object driver = choice.getClass().getMethod("driver").invoke(choice);
+            Object notice = choice.getClass().getMethod("notice").invoke(choice);
+            return new Object[] {driver, notice};
+        } catch (ClassNotFoundException e) {
+            return new Object[] {new PacedFallbackDriver(512),
+                    "TODO: no dev.aether.core.driver.DriverFactory on this build (drivers branch not merged): silent fallback, normal scheduling"};
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not create the driver: " + e, e);
+        }
+    }
+
+    /** The driver's own report (if it has one) plus the kernel's view of the audio thread's policy. */
+    private static String schedulingOf(Engine engine, AudioDriver driver) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            Method m = driver.getClass().getMethod("schedulingReport");
+            sb.append(m.invoke(driver)).append("; ");
+        } catch (ReflectiveOperationException ignored) {
+            sb.append("driver has no scheduling report; ");
+        }
+        Thread audio = engine.scheduler().audioThread();
+        if (audio == null) return sb.append("no audio thread seen").toString();
+        String comm = audio.getName().length() > 15 ? audio.getName().substring(0, 15) : audio.getName();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(t.resolve("comm")).trim();
+                if (!name.equals(comm)) continue;
+                String policy = "?";
+                for (String line : Files.readAllLines(t.resolve("sched"))) {
+                    if (line.startsWith("policy")) policy = line.substring(line.indexOf(':') + 1).trim();
+                }
+                String label = switch (policy) { case "0" -> "SCHED_OTHER"; case "1" -> "SCHED_FIFO"; case "2" -> "SCHED_RR"; default -> policy; };
+                sb.append("kernel: thread '").append(name).append("' tid ").append(t.getFileName()).append(" policy ").append(label);
+                sb.append(" (").append(chrt(t.getFileName().toString())).append(")");
+                return sb.toString();
+            }
+        } catch (IOException | RuntimeException e) {
+            return sb.append("kernel view unavailable: ").append(e.getMessage()).toString();
+        }
+        return sb.append("audio thread '").append(audio.getName()).append("' not found in /proc/self/task").toString();
+    }
+
+    private static String chrt(String tid) {
+        try {
+            Process p = new ProcessBuilder("chrt", "-p", tid).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim().replace('\n', ';');
+            p.waitFor(2, TimeUnit.SECONDS);
+            return "chrt: " + out;
+        } catch (IOException e) {
+            return "no chrt";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "chrt interrupted";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** Allocates {@code mbps} MB/s in 10 ms slices of mixed sizes, keeping a rolling 64 MB reachable. */
+    private static void makeGarbage(int mbps, long end, AtomicLong total) {
+        long slice = mbps * 1_000_000L / 100;
+        Object[] keep = new Object[4096];      // 4096 × ~16 KB average = ~64 MB kept
+        int k = 0;
+        SplittableRandom r = new SplittableRandom(3);
+        long next = System.nanoTime();
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            long made = 0;
+            while (made < slice) {
+                int size = r.nextInt(10) == 0 ? 16 + r.nextInt(128 * 1024) : 16 + r.nextInt(512);
+                byte[] b = new byte[size];
+                b[size - 1] = 1;
+                sink += b[0];
+                made += size + 16;
+                if (size > 4096) keep[k++ & 4095] = b;
+            }
+            total.addAndGet(made);
+            next += 10_000_000;
+            long wait = next - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+        }
+        if (sink == 42) System.out.print("");
+    }
+}
