@@ -17,6 +17,7 @@ import dev.aether.core.graph.NodeWarmer;
 import dev.aether.core.graph.Patch;
 import dev.aether.core.graph.PlanCompiler;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.rt.MasterTap;
 import dev.aether.core.rt.Scheduler;
 import dev.aether.core.rt.Transport;
 import java.util.List;
@@ -277,6 +278,21 @@ public final class Engine implements AutoCloseable {
             driver = null;
         }
     }
+
+    /**
+     * Opens a tap on the master output (after the limiter) holding {@code capacityFrames} stereo frames: for
+     * recording, scopes and meters on another thread. Close it with {@link #closeTap}.
+     */
+    @ControlThread
+    public MasterTap openTap(int capacityFrames) {
+        MasterTap tap = new MasterTap(capacityFrames);
+        scheduler.addTap(tap);
+        return tap;
+    }
+
+    /** Stops feeding {@code tap}. */
+    @ControlThread
+    public void closeTap(MasterTap tap) { scheduler.removeTap(tap); }
 
     /** The driver the engine runs on, or null. */
     public synchronized AudioDriver driver() { return driver; }

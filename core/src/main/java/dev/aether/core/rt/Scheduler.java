@@ -56,6 +56,7 @@ public final class Scheduler implements AudioSource {
     private volatile boolean panic;
     private volatile boolean profileNodes;
     private volatile Thread audioThread;
+    private volatile MasterTap[] taps = new MasterTap[0];
 
     public Scheduler(EngineConfig config, ExecutionPlan initial, SpscCommandRing commands, EventRing events,
                      SpscArrayQueue<ExecutionPlan> returns, Transport transport) {
@@ -310,6 +311,8 @@ public final class Scheduler implements AudioSource {
         masterPeak = pk;
         masterSumSquares += ss * 0.5;
         masterFrames += n;
+        MasterTap[] t = taps;
+        for (MasterTap tap : t) tap.writeRt(out, offset * 2, n * 2);
     }
 
     @Override @AudioThread @RealtimeSafe
@@ -335,4 +338,16 @@ public final class Scheduler implements AudioSource {
     /** Turns per-node timing (two clock reads per node per block) on or off. Any thread. */
     public void profileNodes(boolean on) { profileNodes = on; }
     public ExecutionPlan currentPlan() { return plan; }
+
+    /** Starts copying the master output into {@code tap}. Control thread. */
+    public synchronized void addTap(MasterTap tap) {
+        MasterTap[] old = taps, next = java.util.Arrays.copyOf(old, old.length + 1);
+        next[old.length] = tap;
+        taps = next;
+    }
+
+    /** Stops copying into {@code tap}. Control thread. */
+    public synchronized void removeTap(MasterTap tap) {
+        taps = java.util.Arrays.stream(taps).filter(t -> t != tap).toArray(MasterTap[]::new);
+    }
 }
