@@ -65,10 +65,15 @@ public final class NodeArena<T> {
     }
 
     /** Removes the value under {@code id}; returns it, or throws if the id is stale. */
+    @SuppressWarnings("unchecked")
     public T remove(long id) {
-        T v = get(id);
         int index = (int) id;
-        values[index] = null;
+        Object[] vs = values;
+        if (index < 0 || index >= high || generations[index] != (int) (id >>> 32) || vs[index] == null) {
+            throw new StaleNodeException(NodeId.unpack(id), index >= 0 && index < high ? generations[index] : -1);
+        }
+        T v = (T) vs[index];
+        vs[index] = null;
         generations[index]++;
         freeStack[freeTop++] = index;
         size--;

@@ -16,9 +16,9 @@ public final class NodeSlot {
     private Crossfade fade;
 
     // written by the audio thread only; read racily by the control thread for display
-    @AudioThread public volatile boolean faulted;
+    @AudioThread public boolean faulted;       // bypassed after a fault; cleared by a command or a replace
     @AudioThread public float peak;            // max |x| since the last meter report
-    @AudioThread public double sumSquares;     // since the last meter report
+    @AudioThread public double sumSquares;     // over the block in which the node is metered
     @AudioThread public long frames;
     @AudioThread public long costNanos;        // last block, when profiling
     @AudioThread public volatile float meterPeak;   // last reported

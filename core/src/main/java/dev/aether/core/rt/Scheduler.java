@@ -185,7 +185,10 @@ public final class Scheduler implements AudioSource {
         ctx.time(time, n, transport.bpmRt(), transport.beatAt(time));
         boolean profile = profileNodes;
         PlanEntry[] entries = p.entries;
-        for (PlanEntry e : entries) {
+        int meterFrom = meterCursor >= entries.length ? 0 : meterCursor;
+        int meterTo = meterFrom + METERS_PER_BLOCK;
+        for (int k = 0; k < entries.length; k++) {
+            PlanEntry e = entries[k];
             sumInputsRt(e, n);
             NodeSlot slot = e.slot;
             if (slot.faulted) {
@@ -206,7 +209,7 @@ public final class Scheduler implements AudioSource {
             }
             if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
             if (profile) slot.costNanos = System.nanoTime() - t0;
-            scanRt(e, n);
+            scanRt(e, n, k >= meterFrom && k < meterTo);
         }
     }
 
@@ -227,39 +230,44 @@ public final class Scheduler implements AudioSource {
         }
     }
 
-    /** Meters every output and checks it is finite; flushes outputs that decayed into denormals. */
-    private void scanRt(PlanEntry e, int n) {
-        float peak = 0;
+    /** Largest |x| as raw bits; bits at or above this are NaN or Inf. */
+    private static final int NON_FINITE_BITS = 0x7f80_0000;
+    /** Outputs whose largest |x| is below 1e-30 (but not zero) are denormal tails: zeroed. */
+    private static final int TINY_BITS = Float.floatToRawIntBits(1e-30f);
+
+    /**
+     * Checks every output is finite, holds its peak for the meter and zeroes outputs that decayed to denormal
+     * levels, all from one integer max over the samples' magnitude bits (vectorisable). The sum of squares
+     * for RMS is taken only for the nodes metered this block.
+     */
+    private void scanRt(PlanEntry e, int n, boolean metered) {
+        int maxBits = 0;
         double sumSquares = 0;
         float[][][] outs = e.outputs;
         for (float[][] port : outs) {
             for (float[] b : port) {
-                float pk = 0, ss = 0;
-                for (int i = 0; i < n; i++) {
-                    float v = b[i];
-                    pk = Math.max(pk, Math.abs(v));
-                    ss += v * v;
+                int m = 0;
+                for (int i = 0; i < n; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
+                if (m >= NON_FINITE_BITS) {
+                    faultRt(e, "non-finite output (NaN or Inf)", null, n);
+                    return;
                 }
-                if (!(ss < Float.POSITIVE_INFINITY)) {   // NaN or Inf somewhere (or overflow to Inf)
-                    if (!finiteRt(b, n)) {
-                        faultRt(e, "non-finite output (NaN or Inf)", null, n);
-                        return;
-                    }
+                if (m < TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
+                if (metered) {
+                    float ss = 0;
+                    for (int i = 0; i < n; i++) ss += b[i] * b[i];
+                    sumSquares += ss;
                 }
-                if (pk < 1e-30f && pk > 0f) Arrays.fill(b, 0, n, 0f);
-                peak = Math.max(peak, pk);
-                sumSquares += ss;
+                maxBits = Math.max(maxBits, m);
             }
         }
         NodeSlot slot = e.slot;
+        float peak = Float.intBitsToFloat(maxBits);
         if (peak > slot.peak) slot.peak = peak;
-        slot.sumSquares += sumSquares;
-        slot.frames += n;
-    }
-
-    private static boolean finiteRt(float[] b, int n) {
-        for (int i = 0; i < n; i++) if (!(Math.abs(b[i]) <= Float.MAX_VALUE)) return false;
-        return true;
+        if (metered) {
+            slot.sumSquares = sumSquares;
+            slot.frames = n;
+        }
     }
 
     private void faultRt(PlanEntry e, String cause, Throwable t, int n) {
