@@ -53,7 +53,8 @@ public final class Aether {
                     dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate())));
             if (choice.notice() != null) console.print(choice.notice());
             rt.engine().start(choice.driver());
-            console.print("aether: audio on " + choice.driver().description() + "; :help for help, :quit to leave");
+            console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
+                    + "; :help for help, :quit to leave");
             if (o.recover()) recover(console, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();

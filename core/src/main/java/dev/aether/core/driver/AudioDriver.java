@@ -14,6 +14,12 @@ public interface AudioDriver extends AutoCloseable {
     @ControlThread
     void start(AudioSource source);
 
+    /**
+     * One line on how the audio thread is scheduled, e.g. {@code "audio thread: SCHED_FIFO 80"} or
+     * {@code "audio thread: normal scheduling (no permission)"}; meaningful once started.
+     */
+    default String schedulingReport() { return "audio thread: " + description(); }
+
     /** Stops and joins the audio thread. Idempotent. */
     @ControlThread
     void stop();

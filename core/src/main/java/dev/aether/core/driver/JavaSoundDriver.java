@@ -315,7 +315,7 @@ public final class JavaSoundDriver implements AudioDriver {
     public long maxStallNanos() { return maxStallNanos; }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
-    public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }
+    @Override public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }
 
     /** What the audio loop threw (it then ended), or null. */
     public Throwable failure() { return handle == null ? null : handle.failure(); }

@@ -117,7 +117,7 @@ public final class PacedNullDriver implements AudioDriver {
     public long resyncs() { return resyncs; }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
-    public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }
+    @Override public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }
 
     /** What the audio loop threw (it then ended), or null. */
     public Throwable failure() { return handle == null ? null : handle.failure(); }
