@@ -42,6 +42,7 @@ public final class SmoothedParam {
     private Change seen;                // last untimed change applied
     private long position;              // absolute sample position of the next sample
     private long blockEnd;
+    private boolean timedPending;       // the timed queue was non-empty when last looked at (begin of block)
 
     SmoothedParam(String name, String unit, double defaultValue, double min, double max, Curve curve,
                   double rampSeconds) {
@@ -108,6 +109,8 @@ public final class SmoothedParam {
         if (atSample < 0) throw new IllegalArgumentException("param '" + name + "': atSample must be >= 0");
         double c = clampChecked(v);
         if (!timed.offer(new Change(c, checkRamp(rampSeconds), atSample))) return false;
+        // seen by the audio thread at its next block start (a change for inside the block being rendered
+        // right now lands at that block's end at the latest)
         target = c;
         return true;
     }
@@ -123,6 +126,7 @@ public final class SmoothedParam {
         latest = null;
         seen = null;
         timed.clear();
+        timedPending = false;
     }
 
     /**
@@ -157,6 +161,7 @@ public final class SmoothedParam {
             seen = c;
             startRamp(c.value, c.rampSeconds);
         }
+        timedPending = timed.relaxedPeek() != null;
         applyDue();
     }
 
@@ -164,7 +169,12 @@ public final class SmoothedParam {
     @AudioThread @RealtimeSafe
     public void endBlockRt() {
         long left = blockEnd - position;
-        if (left > 0) advanceRt((int) left);
+        if (left <= 0) return;
+        if (remaining == 0 && !timedPending) {
+            position = blockEnd;           // at rest: nothing to advance
+            return;
+        }
+        advanceRt((int) left);
     }
 
     /** The value of the next sample, without advancing. */
@@ -175,6 +185,7 @@ public final class SmoothedParam {
     @AudioThread @RealtimeSafe
     public boolean isSmoothingRt() {
         if (remaining > 0) return true;
+        if (!timedPending) return false;
         Change next = timed.relaxedPeek();
         return next != null && next.atSample < blockEnd;
     }
@@ -183,6 +194,10 @@ public final class SmoothedParam {
     @AudioThread @RealtimeSafe
     public double nextRt() {
         double v = value;
+        if (remaining == 0 && !timedPending) {
+            position++;
+            return v;
+        }
         advanceRt(1);
         return v;
     }
@@ -263,6 +278,7 @@ public final class SmoothedParam {
 
     /** Samples until the next timed change (at most {@code n}, at least 1). */
     private int segmentLength(int n) {
+        if (!timedPending) return n;
         Change next = timed.relaxedPeek();
         if (next == null) return n;
         long until = next.atSample - position;
@@ -270,11 +286,13 @@ public final class SmoothedParam {
     }
 
     private void applyDue() {
+        if (!timedPending) return;
         Change next;
         while ((next = timed.relaxedPeek()) != null && next.atSample <= position) {
             timed.relaxedPoll();
             startRamp(next.value, next.rampSeconds);
         }
+        if (next == null) timedPending = false;
     }
 
     private void startRamp(double to, double seconds) {
