@@ -22,6 +22,7 @@ final class SineSource implements AudioSource {
     volatile long framesRendered;
     volatile long firstRenderNanos;
     volatile long markNanos;
+    volatile long secondRenderNanos;   // when the render of the second block began
     volatile int lateCalls;
     volatile int resyncCalls;
     volatile long maxStallNanos;
@@ -62,6 +63,7 @@ final class SineSource implements AudioSource {
         long n0 = framesRendered;
         long now = System.nanoTime();
         if (n0 == 0) firstRenderNanos = now;
+        if (n0 > 0 && secondRenderNanos == 0) secondRenderNanos = now;
         if (markFrame >= 0 && n0 >= markFrame && markNanos == 0) markNanos = now;
         double w = 2 * Math.PI * frequencyHz / sampleRate;
         for (int i = 0; i < frames; i++) {
