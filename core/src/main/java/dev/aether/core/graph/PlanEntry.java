@@ -15,6 +15,8 @@ public final class PlanEntry {
     public final float[][][] inputs;
     /** [output port][channel] → buffer this node writes. */
     public final float[][][] outputs;
+    /** The same output buffers, flat: what the scheduler scans and zeroes. */
+    public final float[][] outputBuffers;
     /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
     public final float[][] sumTargets;
     public final float[][][] sumSources;
@@ -33,6 +35,11 @@ public final class PlanEntry {
         this.params = params;
         this.inputs = inputs;
         this.outputs = outputs;
+        int count = 0;
+        for (float[][] port : outputs) count += port.length;
+        this.outputBuffers = new float[count][];
+        int k = 0;
+        for (float[][] port : outputs) for (float[] b : port) outputBuffers[k++] = b;
         this.sumTargets = sumTargets;
         this.sumSources = sumSources;
         this.sumGains = sumGains;

@@ -192,7 +192,7 @@ public final class Scheduler implements AudioSource {
             sumInputsRt(e, n);
             NodeSlot slot = e.slot;
             if (slot.faulted) {
-                zeroRt(e.outputs, n);
+                zeroRt(e.outputBuffers, n);
                 continue;
             }
             SmoothedParam[] params = e.params;
@@ -243,23 +243,21 @@ public final class Scheduler implements AudioSource {
     private void scanRt(PlanEntry e, int n, boolean metered) {
         int maxBits = 0;
         double sumSquares = 0;
-        float[][][] outs = e.outputs;
-        for (float[][] port : outs) {
-            for (float[] b : port) {
-                int m = 0;
-                for (int i = 0; i < n; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
-                if (m >= NON_FINITE_BITS) {
-                    faultRt(e, "non-finite output (NaN or Inf)", null, n);
-                    return;
-                }
-                if (m < TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
-                if (metered) {
-                    float ss = 0;
-                    for (int i = 0; i < n; i++) ss += b[i] * b[i];
-                    sumSquares += ss;
-                }
-                maxBits = Math.max(maxBits, m);
+        float[][] outs = e.outputBuffers;
+        for (float[] b : outs) {
+            int m = 0;
+            for (int i = 0; i < n; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
+            if (m >= NON_FINITE_BITS) {
+                faultRt(e, "non-finite output (NaN or Inf)", null, n);
+                return;
             }
+            if (m < TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
+            if (metered) {
+                float ss = 0;
+                for (int i = 0; i < n; i++) ss += b[i] * b[i];
+                sumSquares += ss;
+            }
+            maxBits = Math.max(maxBits, m);
         }
         NodeSlot slot = e.slot;
         float peak = Float.intBitsToFloat(maxBits);
@@ -272,12 +270,12 @@ public final class Scheduler implements AudioSource {
 
     private void faultRt(PlanEntry e, String cause, Throwable t, int n) {
         e.slot.faulted = true;
-        zeroRt(e.outputs, n);
+        zeroRt(e.outputBuffers, n);
         events.faultRt(e.slot, cause, t);
     }
 
-    private static void zeroRt(float[][][] outputs, int n) {
-        for (float[][] port : outputs) for (float[] b : port) Arrays.fill(b, 0, n, 0f);
+    private static void zeroRt(float[][] buffers, int n) {
+        for (float[] b : buffers) Arrays.fill(b, 0, n, 0f);
     }
 
     private void reportMetersRt() {
