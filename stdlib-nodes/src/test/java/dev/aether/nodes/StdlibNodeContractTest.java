@@ -70,9 +70,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     its factory queued control events, which reset drops) what it rendered first;</li>
  * <li>save, restore into a fresh node, continue is bit-identical to an uninterrupted run (the state is saved
  *     mid-block; a node without state must return a non-null one unless the case says it is stateless);</li>
- * <li>rendering allocates nothing: after 20,000 warm-up blocks, 10,000 blocks of {@code renderBlock} allocate
- *     0 bytes on the thread ({@code ThreadMXBean} allocated bytes), once with the first parameter ramping and
- *     once steady;</li>
+ * <li>rendering allocates nothing: after 20,000 warm-up blocks, two consecutive windows of 10,000 blocks of
+ *     {@code NodeHarness.renderBlock} each allocate 0 bytes on the thread ({@code ThreadMXBean} allocated bytes),
+ *     within at most six windows; once with the first parameter ramping and once steady. A window before the two
+ *     may show a one-off few dozen bytes: the JIT, deoptimising late, re-materialises scalar-replaced objects on
+ *     the running thread (seen on JDK 25: 72 bytes once). A node that allocates while rendering, even once in
+ *     15,000 blocks, never shows two quiet windows in a row;</li>
  * <li>linear filters are time-invariant: delaying the input by a non-block-aligned number of samples delays the
  *     output by the same number, to within 1e-6.</li>
  * </ul>
@@ -295,11 +298,16 @@ class StdlibNodeContractTest {
                 if (ramp) p.set(p.min() + (p.max() - p.min()) * 0.3, 60); else p.set(p.defaultValue(), 0);
             }
             renderBlocks(h, ports, in, 20_000);
-            long before = Allocations.currentThread();
-            renderBlocks(h, ports, in, 10_000);
-            long bytes = Allocations.currentThread() - before;
-            assertThat(bytes).as("%s: bytes allocated over 10,000 blocks (%s)", c, ramp ? "first param ramping" : "steady")
-                    .isZero();
+            long[] windows = new long[6];
+            int quiet = 0, w = 0;
+            for (; w < windows.length && quiet < 2; w++) {
+                long before = Allocations.currentThread();
+                renderBlocks(h, ports, in, 10_000);
+                windows[w] = Allocations.currentThread() - before;
+                quiet = windows[w] == 0 ? quiet + 1 : 0;
+            }
+            assertThat(quiet).as("%s: two consecutive windows of 10,000 blocks allocating 0 bytes (%s); bytes per window: %s",
+                    c, ramp ? "first param ramping" : "steady", Arrays.toString(Arrays.copyOf(windows, w))).isEqualTo(2);
         }
     }
 

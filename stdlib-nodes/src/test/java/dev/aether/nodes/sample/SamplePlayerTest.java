@@ -143,7 +143,7 @@ class SamplePlayerTest {
             float[] y = h.render(72_000)[0][0];
             double db = Signals.db(Signals.amplitudeAt(y, 24_000, 48_000, hz, 48_000) / 0.5);
             System.out.printf("SamplePlayer 44.1 -> 48 kHz passband: %.0f Hz %.4f dB%n", hz, db);
-            double tol = hz <= 10_000 ? 0.01 : hz <= 16_000 ? 0.1 : 0.5;
+            double tol = 0.001;
             assertThat(db).as("gain at %s Hz in dB", hz).isCloseTo(0, org.assertj.core.data.Offset.offset(tol));
         }
     }
