@@ -68,6 +68,9 @@ public final class Evaluator implements AutoCloseable {
         return shell.thenApplyAsync(SnippetEvaluator::declarationSources, worker);
     }
 
+    /** The threads that compiled, analysed or ran input, or defined user classes (waits for startup). */
+    public CompileThreads compileThreads() { return loader().threads(); }
+
     /** True once the JShell is up. */
     public boolean isReady() { return shell.isDone() && !shell.isCompletedExceptionally(); }
 

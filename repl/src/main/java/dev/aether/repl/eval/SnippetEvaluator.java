@@ -60,7 +60,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     public AetherLoaderDelegate loader() { return loader; }
 
     /** The analysis of this shell (same thread only). */
-    public SourceCodeAnalysis analysis() { return shell.sourceCodeAnalysis(); }
+    public SourceCodeAnalysis analysis() {
+        loader.threads().note();
+        return shell.sourceCodeAnalysis();
+    }
 
     /**
      * Source of every active user import, type and method, in the order they were defined (the prelude
@@ -79,6 +82,7 @@ public final class SnippetEvaluator implements AutoCloseable {
 
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
     public EvalReport evaluate(String input) {
+        loader.threads().note();
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
         boolean failed = false;
