@@ -43,6 +43,7 @@ public final class AetherRuntime implements AutoCloseable {
         SessionCommands.addTo(commands, session, evaluator);
         this.record = new RecordCommand(engine);
         commands.add(record);
+        VisualCommands.addTo(commands, engine, evaluator);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
