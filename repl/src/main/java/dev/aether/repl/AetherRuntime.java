@@ -25,6 +25,7 @@ public final class AetherRuntime implements AutoCloseable {
     private final FaultReporter faults;
     private final SessionJournal journal;
     private final RecordCommand record;
+    private final MidiCommand midi;
 
     public AetherRuntime(EngineConfig engineConfig, Terminal terminal, ConsoleConfig consoleConfig,
                          SessionJournal journal, PrintStream userOut) {
@@ -44,6 +45,8 @@ public final class AetherRuntime implements AutoCloseable {
         this.record = new RecordCommand(engine);
         commands.add(record);
         VisualCommands.addTo(commands, engine, evaluator);
+        this.midi = new MidiCommand(session);
+        commands.add(midi);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
@@ -57,6 +60,7 @@ public final class AetherRuntime implements AutoCloseable {
 
     @Override public void close() {
         record.close();
+        midi.close();
         faults.close();
         engine.close();
         session.close();
