@@ -24,6 +24,8 @@ public final class AetherRuntime implements AutoCloseable {
     private final Console console;
     private final FaultReporter faults;
     private final SessionJournal journal;
+    private final RecordCommand record;
+    private final MidiCommand midi;
 
     public AetherRuntime(EngineConfig engineConfig, Terminal terminal, ConsoleConfig consoleConfig,
                          SessionJournal journal, PrintStream userOut) {
@@ -40,6 +42,11 @@ public final class AetherRuntime implements AutoCloseable {
         CommandRegistry commands = new CommandRegistry();
         EngineCommands.addTo(commands, session);
         SessionCommands.addTo(commands, session, evaluator);
+        this.record = new RecordCommand(engine);
+        commands.add(record);
+        VisualCommands.addTo(commands, engine, evaluator);
+        this.midi = new MidiCommand(session);
+        commands.add(midi);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
@@ -52,6 +59,8 @@ public final class AetherRuntime implements AutoCloseable {
     public FaultReporter faults() { return faults; }
 
     @Override public void close() {
+        record.close();
+        midi.close();
         faults.close();
         engine.close();
         session.close();

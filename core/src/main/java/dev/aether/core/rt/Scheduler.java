@@ -4,6 +4,7 @@ import dev.aether.core.AudioThread;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.When;
 import dev.aether.core.command.Command;
 import dev.aether.core.command.EventRing;
 import dev.aether.core.command.SpscCommandRing;
@@ -136,12 +137,13 @@ public final class Scheduler implements AudioSource {
         while (budget-- > 0 && pendingCount < PENDING_CAPACITY) {
             Command c = commands.pollRt();
             if (c == null) break;
-            c.dueSample = switch (c.when.kind()) {
-                case NOW -> time;
-                case AT_SAMPLE -> Math.max(time, c.when.sample());
-                case NEXT_BEAT -> transport.nextBeatSample(time);
-                case NEXT_BAR -> transport.nextBarSample(time);
-            };
+            // an if chain, not a switch on the enum: javac compiles that to a synthetic class (Scheduler$1)
+            // which the JVM would load, from the class path, on the audio thread at the first command
+            When.Kind k = c.when.kind();
+            if (k == When.Kind.AT_SAMPLE) c.dueSample = Math.max(time, c.when.sample());
+            else if (k == When.Kind.NEXT_BEAT) c.dueSample = transport.nextBeatSample(time);
+            else if (k == When.Kind.NEXT_BAR) c.dueSample = transport.nextBarSample(time);
+            else c.dueSample = time;
             pending[pendingCount++] = c;
         }
     }

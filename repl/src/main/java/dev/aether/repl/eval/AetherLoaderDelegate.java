@@ -21,9 +21,20 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     private final List<Class<?>> loadOrder = new CopyOnWriteArrayList<>();
 
-    public AetherLoaderDelegate(ClassLoader parent) { this.loader = new UserClassLoader(parent); }
+    private final CompileThreads threads;
+
+    public AetherLoaderDelegate(ClassLoader parent) { this(parent, new CompileThreads()); }
+
+    public AetherLoaderDelegate(ClassLoader parent, CompileThreads threads) {
+        this.threads = threads;
+        this.loader = new UserClassLoader(parent, threads);
+    }
+
+    /** The threads that defined user classes (and, through the evaluator, compiled them). */
+    public CompileThreads threads() { return threads; }
 
     @Override public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
+        threads.note();
         boolean[] installed = new boolean[cbcs.length];
         for (ClassBytecodes c : cbcs) loader.declare(c.name(), c.bytecodes());
         int i = 0;

@@ -53,6 +53,11 @@ public final class Evaluator implements AutoCloseable {
         }, worker);
     }
 
+    /** The value of a Java expression in the session, computed on the worker (see {@link SnippetEvaluator#valueOf}). */
+    public CompletableFuture<Object> valueOf(String expression) {
+        return shell.thenApplyAsync(s -> s.valueOf(expression), worker);
+    }
+
     /** Runs {@code task} on the worker with the shell's analysis (completion, documentation). */
     public <T> CompletableFuture<T> analyse(Function<SourceCodeAnalysis, T> task) {
         return shell.thenApplyAsync(s -> task.apply(s.analysis()), worker);
@@ -67,6 +72,9 @@ public final class Evaluator implements AutoCloseable {
     public CompletableFuture<List<String>> declarationSources() {
         return shell.thenApplyAsync(SnippetEvaluator::declarationSources, worker);
     }
+
+    /** The threads that compiled, analysed or ran input, or defined user classes (waits for startup). */
+    public CompileThreads compileThreads() { return loader().threads(); }
 
     /** True once the JShell is up. */
     public boolean isReady() { return shell.isDone() && !shell.isCompletedExceptionally(); }

@@ -60,7 +60,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     public AetherLoaderDelegate loader() { return loader; }
 
     /** The analysis of this shell (same thread only). */
-    public SourceCodeAnalysis analysis() { return shell.sourceCodeAnalysis(); }
+    public SourceCodeAnalysis analysis() {
+        loader.threads().note();
+        return shell.sourceCodeAnalysis();
+    }
 
     /**
      * Source of every active user import, type and method, in the order they were defined (the prelude
@@ -79,6 +82,7 @@ public final class SnippetEvaluator implements AutoCloseable {
 
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
     public EvalReport evaluate(String input) {
+        loader.threads().note();
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
         boolean failed = false;
@@ -99,6 +103,40 @@ public final class SnippetEvaluator implements AutoCloseable {
             failed |= !evalSnippet(source, input, start, out, accepted, types);
         }
         return new EvalReport(out, accepted, types, failed);
+    }
+
+    /**
+     * The value of the Java expression {@code expression}, evaluated in this shell (so it sees the user's
+     * variables and methods) and then dropped from it, leaving no trace in the session.
+     *
+     * @throws IllegalArgumentException naming the compile error or the exception thrown
+     */
+    public Object valueOf(String expression) {
+        loader.threads().note();
+        String source = Captured.class.getName() + ".put((Object) (" + expression.strip() + "\n));";
+        Captured.take();
+        List<SnippetEvent> events = shell.eval(source);
+        try {
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) continue;
+                if (e.status() == Snippet.Status.REJECTED) {
+                    List<String> out = new ArrayList<>();
+                    for (Diag d : shell.diagnostics(e.snippet()).collect(Collectors.toList())) {
+                        for (String line : d.getMessage(null).split("\n")) {
+                            if (!line.strip().startsWith("location:")) out.add(line);   // the hidden wrapper class
+                        }
+                    }
+                    throw new IllegalArgumentException("not an expression: " + expression.strip()
+                            + (out.isEmpty() ? "" : "\n" + String.join("\n", out)));
+                }
+                if (e.exception() != null) throw new IllegalArgumentException(describe(e.exception()));
+            }
+            return Captured.take();
+        } finally {
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() == null && shell.status(e.snippet()).isActive()) shell.drop(e.snippet());
+            }
+        }
     }
 
     private boolean evalSnippet(String source, String input, int start, List<String> out, List<String> accepted,

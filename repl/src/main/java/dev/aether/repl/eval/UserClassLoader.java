@@ -13,8 +13,12 @@ final class UserClassLoader extends ClassLoader {
     static { ClassLoader.registerAsParallelCapable(); }
 
     private final Map<String, byte[]> bytecodes = new ConcurrentHashMap<>();
+    private final CompileThreads threads;
 
-    UserClassLoader(ClassLoader parent) { super("aether-user", parent); }
+    UserClassLoader(ClassLoader parent, CompileThreads threads) {
+        super("aether-user", parent);
+        this.threads = threads;
+    }
 
     /** Makes {@code bytes} the definition of {@code binaryName}, to be defined on first load. */
     void declare(String binaryName, byte[] bytes) { bytecodes.put(binaryName, bytes); }
@@ -22,6 +26,7 @@ final class UserClassLoader extends ClassLoader {
     @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] b = bytecodes.get(name);
         if (b == null) throw new ClassNotFoundException(name);
+        threads.note();
         return defineClass(name, b, 0, b.length);
     }
 }

@@ -1,0 +1,85 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.PacedNullDriver;
+import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.console.ScriptedConsole;
+import dev.aether.repl.midi.TestMidiProvider;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import javax.sound.midi.ShortMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code :midi} with a pure-Java MIDI input (registered in META-INF/services on the test class path). */
+class MidiCommandTest {
+    static final String VOICE = """
+            class Beep implements dev.aether.nodes.voice.Voice {
+                final OutputPort out = Ports.audioOut("out");
+                double hz, vel, phase;
+                boolean gate;
+                public void noteOnRt(double f, double v) { hz = f; vel = v; gate = true; }
+                public void noteOffRt() { gate = false; }
+                public boolean isActiveRt() { return gate; }
+                public void process(ProcessContext c) {
+                    float[] y = c.out(out);
+                    for (int i = 0; i < c.frames(); i++) {
+                        y[i] = gate ? (float) (vel * Math.sin(phase)) : 0f;
+                        phase += 2 * Math.PI * hz / c.sampleRate();
+                    }
+                }
+            }""";
+
+    AetherRuntime rt;
+    ScriptedConsole c;
+
+    @BeforeEach void start() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
+                null, quiet)).console()).sharedEvaluator();
+        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+    }
+
+    @AfterEach void stop() {
+        c.close();
+        rt.close();
+    }
+
+    @Test void shouldListTheTestKeyboardAsAnInput() {
+        assertThat(c.eval(":midi")).contains("no MIDI input is open", "aether test keyboard (a MIDI input for tests)");
+    }
+
+    @Test void shouldPlayAPolySlotFromMidiNotes() throws Exception {
+        c.eval(VOICE);
+        c.eval("def(\"keys\", poly(4, () -> new Beep()))");
+        int index = MidiCommand.inputs().stream().map(i -> i.getName()).toList().indexOf("aether test keyboard");
+        assertThat(index).isGreaterThanOrEqualTo(0);
+        assertThat(c.eval(":midi " + index)).isEqualTo("MIDI aether test keyboard -> keys");
+        PolyVoices poly = (PolyVoices) rt.session().live(rt.session().slot("keys").node());
+        VisualCommands visuals = new VisualCommands(rt.engine(), rt.evaluator());
+
+        TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 127));
+        Thread.sleep(150);
+        assertThat(poly.activeVoices()).as("voices after one note on").isEqualTo(1);
+        assertThat(poly.noteOfVoice(0)).isEqualTo(69);
+        float[] heard = visuals.captureMono(4_800);
+        assertThat(RecordCommandTest.estimateHz(heard, 0, 48_000)).as("pitch of MIDI note 69").isBetween(438.0, 442.0);
+
+        TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 0));   // running-status note off
+        Thread.sleep(150);
+        assertThat(poly.activeVoices()).as("voices after the note off").isZero();
+        assertThat(c.eval(":midi off")).isEqualTo("closed MIDI input aether test keyboard -> keys");
+        TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100));
+        Thread.sleep(100);
+        assertThat(poly.activeVoices()).as("a closed input plays nothing").isZero();
+    }
+
+    @Test void shouldSayWhenNoSlotHoldsAnInstrument() {
+        assertThat(c.eval(":midi 0")).startsWith(":midi: no slot holds a poly(...) instrument");
+    }
+}

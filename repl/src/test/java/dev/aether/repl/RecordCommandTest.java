@@ -1,0 +1,90 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.PacedNullDriver;
+import dev.aether.core.driver.WavFormat;
+import dev.aether.core.driver.WavReader;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.console.ScriptedConsole;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code :record} while the engine plays on the paced null driver (a real audio thread at the real rate). */
+class RecordCommandTest {
+    AetherRuntime rt;
+    ScriptedConsole c;
+    @TempDir Path dir;
+
+    @BeforeEach void start() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
+                null, quiet)).console()).sharedEvaluator();
+        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+    }
+
+    @AfterEach void stop() {
+        c.close();
+        rt.close();
+    }
+
+    @Test void shouldRecordTheSineThatPlaysAtItsPitchAndReportDurationAndDrops() throws Exception {
+        c.eval("play(sine(440))");
+        Path wav = dir.resolve("take.wav");
+        assertThat(c.eval(":record " + wav)).isEqualTo("recording to " + wav);
+        Thread.sleep(1_200);
+        String done = c.eval(":record stop");
+        Matcher m = Pattern.compile("recorded .*take\\.wav: ([0-9.]+) s \\((\\d+) frames, 24-bit PCM\\), (\\d+) frames dropped")
+                .matcher(done);
+        assertThat(m.find()).as("report: %s", done).isTrue();
+        double seconds = Double.parseDouble(m.group(1));
+        assertThat(seconds).as("duration of about the 1.2 s waited (paced driver)").isBetween(1.0, 1.6);
+        assertThat(Long.parseLong(m.group(3))).as("dropped frames").isZero();
+
+        WavReader r = WavReader.read(wav);
+        assertThat(r.format()).isEqualTo(WavFormat.PCM_24);
+        assertThat(r.channels()).isEqualTo(2);
+        assertThat(r.sampleRateHz()).isEqualTo(48_000);
+        assertThat((long) r.frames()).as("frames in the file = frames reported").isEqualTo(Long.parseLong(m.group(2)));
+        float[] left = r.channel(0);
+        int skip = 4_800;                                            // past the 5 ms fade-in wherever it fell
+        assertThat(estimateHz(left, skip, 48_000)).as("pitch of the recording").isCloseTo(440, within(0.5));
+        assertThat(rms(left, skip)).as("rms of a sine heard at about full scale").isGreaterThan(0.3);
+        assertThat(c.eval(":record")).isEqualTo("not recording");
+    }
+
+    @Test void shouldRefuseToStopWhenNotRecording() {
+        assertThat(c.eval(":record stop")).isEqualTo(":record: not recording");
+    }
+
+    /** Frequency from the first and last upward zero crossings (linearly interpolated) of {@code x[from..]}. */
+    static double estimateHz(float[] x, int from, double rate) {
+        double first = -1, last = -1;
+        int count = 0;
+        for (int i = from + 1; i < x.length; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                double t = (i - 1 + x[i - 1] / (x[i - 1] - x[i])) / rate;
+                if (first < 0) first = t;
+                last = t;
+                count++;
+            }
+        }
+        return count < 2 ? 0 : (count - 1) / (last - first);
+    }
+
+    static double rms(float[] x, int from) {
+        double s = 0;
+        for (int i = from; i < x.length; i++) s += x[i] * x[i];
+        return Math.sqrt(s / Math.max(1, x.length - from));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aether.core.EngineConfig;
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.PacedNullDriver;
+import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.console.ScriptedConsole;
+import dev.aether.repl.console.visual.AsciiPlot;
+import dev.aether.repl.console.visual.Response;
+import dev.aether.repl.console.visual.Scope;
+import dev.aether.repl.console.visual.Spectrum;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code :scope}, {@code :spectrum} and {@code :response}: the data behind the plots, and the plots printed. */
+class VisualCommandsTest {
+    static final int COLUMNS = 80;
+    AetherRuntime rt;
+    ScriptedConsole c;
+    VisualCommands visuals;
+
+    @BeforeEach void start() throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
+                null, quiet)).console()).sharedEvaluator();
+        visuals = new VisualCommands(rt.engine(), rt.evaluator());
+    }
+
+    @AfterEach void stop() {
+        c.close();
+        rt.close();
+    }
+
+    @Test void shouldPutTheKneeOfLowpass1000At1kHz() throws Exception {
+        Response.Curve curve = visuals.response("lowpass(1000)", COLUMNS);
+        assertThat(curve.minus3DbHz()).as("-3 dB crossings").hasSize(1);
+        // Butterworth: |H|^2 = 1 / (1 + (f/fc)^4) puts -3.0103 dB (half power) at fc and -3.000 dB a little below
+        double expected = 1000 * Math.pow(Math.pow(10, 0.3) - 1, 0.25);
+        assertThat(curve.minus3DbHz().get(0)).as("-3 dB frequency of a Butterworth low pass at 1 kHz").isCloseTo(expected, within(0.1));
+        int at100 = AsciiPlot.logColumn(100, COLUMNS, curve.loHz(), curve.hiHz());
+        int at10k = AsciiPlot.logColumn(10_000, COLUMNS, curve.loHz(), curve.hiHz());
+        assertThat(curve.db()[at100]).as("pass band near 100 Hz").isCloseTo(0, within(0.1));
+        assertThat(curve.db()[at10k]).as("a decade above, 40 dB per decade down").isBetween(-45.0, -35.0);
+        String shown = c.eval(":response lowpass(1000)");
+        assertThat(shown).contains("-3 dB at 999 Hz", "│", "1k", "dB");
+    }
+
+    @Test void shouldShowTheResonancePeakOfAHighQ() throws Exception {
+        Response.Curve curve = visuals.response("lowpass(800, 4);", COLUMNS);
+        double peak = Double.NEGATIVE_INFINITY;
+        for (double d : curve.db()) peak = Math.max(peak, d);
+        assertThat(peak).as("peak of Q = 4 is about 20 log10(4) = 12 dB").isCloseTo(12.0, within(0.6));
+        assertThat(curve.minus3DbHz()).as("above the peak, the response falls through -3 dB once").hasSize(1);
+    }
+
+    @Test void shouldMeasureANodeWithoutAFormulaFromItsImpulseResponse() throws Exception {
+        Response.Curve curve = visuals.response("lp1(1000)", COLUMNS);
+        assertThat(curve.minus3DbHz()).hasSize(1);
+        assertThat(curve.minus3DbHz().get(0)).as("-3 dB of the one-pole low pass at 1 kHz").isCloseTo(1000, within(30.0));
+    }
+
+    @Test void shouldExplainWhatIsWrongWithTheExpression() {
+        assertThat(c.eval(":response 42")).startsWith(":response: 42 is not a node or chain but Integer");
+        assertThat(c.eval(":response nosuch(3)")).startsWith(":response: not an expression: nosuch(3)");
+        assertThat(c.eval(":scope 20")).isEqualTo(":scope: nothing is rendering: no audio driver runs");
+    }
+
+    @Test void shouldShowElevenCyclesOf220HzIn52Milliseconds() throws Exception {
+        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+        c.eval("play(sine(220))");
+        Thread.sleep(100);
+        Scope.Trace t = visuals.scope(52, COLUMNS);
+        assertThat(t.millis()).isCloseTo(52, within(0.05));
+        assertThat(Scope.cycles(t)).as("cycles of 220 Hz in 52 ms (11.44), triggered at an upward crossing").isEqualTo(11);
+        double top = 0;
+        for (double h : t.hi()) top = Math.max(top, h);
+        assertThat(top).as("the trace reaches the sine's peak").isGreaterThan(0.5);
+        String shown = c.eval(":scope 52");
+        assertThat(shown).contains("52.0 ms", "█");
+        assertThat(shown.lines().count()).as("rows + axis + labels").isEqualTo(VisualCommands.ROWS + 2);
+    }
+
+    @Test void shouldPeakTheSpectrumAtTheFrequencyThatPlays() throws Exception {
+        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+        c.eval("play(sine(1000))");
+        Thread.sleep(100);
+        Spectrum.Bands b = visuals.spectrum(COLUMNS);
+        int loudest = 0;
+        for (int i = 1; i < b.db().length; i++) if (b.db()[i] > b.db()[loudest]) loudest = i;
+        double ratio = Math.pow(b.hiHz() / b.loHz(), 1.0 / COLUMNS);
+        assertThat(b.hz()[loudest]).as("centre of the loudest column").isBetween(1000 / ratio, 1000 * ratio);
+        assertThat(b.db()[AsciiPlot.logColumn(100, COLUMNS, b.loHz(), b.hiHz())]).as("level at 100 Hz")
+                .isLessThan(b.db()[loudest] - 60);
+        assertThat(c.eval(":spectrum")).contains("dB", "1k");
+    }
+}
