@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audio thread allocates nothing in steady state: 120,000 blocks of a 61-node patch while a control thread
+ * The audio thread allocates nothing in steady state: 100,000 measured blocks of a 61-node patch (after 130,000
+ * warm-up blocks) while a control thread
  * ramps parameters, changes tempo, reconnects nodes and hot-swaps nodes (plan swaps with crossfades).
  */
 class ZeroAllocationTest {
-    static final int VOICES = 30, BLOCKS = 120_000, WARMUP = 20_000, WINDOWS = 10;
+    static final int VOICES = 30, BLOCKS = 230_000, WARMUP = 130_000, WINDOWS = 10;
 
     @Test
     void shouldNotAllocateOnTheAudioThreadWhileCommandsFlowAndPlansSwap() throws Exception {
@@ -88,15 +89,14 @@ class ZeroAllocationTest {
         control.join();
         long editsDone = edits.get();
         assertThat(editsDone).as("control edits while measuring").isGreaterThan(100);
-        // Steady state allocates nothing. The JIT may, rarely, deoptimise and recompile a method mid-run, which
-        // can cost the thread a one-off ~200 bytes inside the VM; that is not growth, so one window may show it.
-        long nonZero = java.util.Arrays.stream(windows).filter(b -> b != 0).count();
-        long total = java.util.Arrays.stream(windows).sum();
-        assertThat(nonZero)
-                .as("windows of %d blocks in which the audio thread allocated (bytes per window: %s), %d edits",
-                        (BLOCKS - WARMUP) / WINDOWS, java.util.Arrays.toString(windows), editsDone)
-                .isLessThanOrEqualTo(1);
-        assertThat(total).as("bytes allocated by the audio thread over %d blocks", BLOCKS - WARMUP).isLessThanOrEqualTo(512);
+        System.out.printf("audio-thread bytes per window of %d blocks: %s (%d edits)%n",
+                (BLOCKS - WARMUP) / WINDOWS, java.util.Arrays.toString(windows), editsDone);
+        // Steady state allocates nothing. Measured on JDK 17 and 25: once, about 105,000 blocks after start
+        // (2.3 minutes of real time at 64 frames), the audio thread is charged a one-off 408 bytes that JFR
+        // does not attribute to any Java allocation site and that does not occur with C1 alone (a C2
+        // recompilation event). The warm-up runs past it; from there on every window must be exactly zero.
+        assertThat(windows).as("bytes allocated by the audio thread per window of %d blocks (%d edits)",
+                (BLOCKS - WARMUP) / WINDOWS, editsDone).containsOnly(0L);
     }
 
     /** The audio thread's loop, in its own method so the JIT compiles it normally rather than on stack. */
