@@ -44,9 +44,7 @@ public final class JavaSoundDriver implements AudioDriver {
     private final int bufferFrames;
     private volatile boolean running;
     private volatile long framesWritten;
-    private volatile long lateBlocks;
-    private volatile long resyncs;
-    private volatile long maxStallNanos;
+    private final LateBlockMeter meter = new LateBlockMeter();
     private boolean closed;
     private AudioThreadHandle handle;
     private AudioSource source;
@@ -218,7 +216,6 @@ public final class JavaSoundDriver implements AudioDriver {
         boolean anchored = false;
         long anchorNanos = 0;
         long anchorFrame = 0;
-        boolean behind = false;
         long settleSum = 0;
         int settleCount = 0;
         while (running) {
@@ -241,24 +238,13 @@ public final class JavaSoundDriver implements AudioDriver {
                 }
             } else {
                 long stall = now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
-                if (stall > maxStallNanos) maxStallNanos = stall;
-                if (stall > bufferNanos) {
-                    lateBlocks++;
-                    resyncs++;
-                    behind = false;
+                int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
+                if (lateness == LateBlockMeter.RESYNC) {
                     anchored = false;
                     fillUntil = written + bufferFrames;
                     settleUntil = fillUntil + settleFrames;
                     settleCount = 0;
-                    src.lateRt(stall, true);
-                } else if (stall > lateNanos) {
-                    if (!behind) {
-                        behind = true;
-                        lateBlocks++;
-                        src.lateRt(stall, false);
-                    }
-                } else {
-                    behind = false;
+                } else if (lateness == LateBlockMeter.ON_TIME) {
                     anchorNanos += stall >> 12;   // follow the device clock's drift (ppm), not its stalls
                 }
             }
@@ -306,13 +292,13 @@ public final class JavaSoundDriver implements AudioDriver {
     public long framesWritten() { return framesWritten; }
 
     /** Late blocks reported so far (including resyncs). */
-    public long lateBlocks() { return lateBlocks; }
+    public long lateBlocks() { return meter.lateBlocks(); }
 
     /** Late blocks past the whole buffer (device drained) so far. */
-    public long resyncs() { return resyncs; }
+    public long resyncs() { return meter.resyncs(); }
 
     /** The largest stall measured so far, in nanoseconds (0 when never behind). */
-    public long maxStallNanos() { return maxStallNanos; }
+    public long maxStallNanos() { return meter.maxStallNanos(); }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
     @Override public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }

@@ -22,8 +22,7 @@ public final class PacedNullDriver implements AudioDriver {
     private final DriverConfig config;
     private volatile boolean running;
     private volatile long framesRendered;
-    private volatile long lateBlocks;
-    private volatile long resyncs;
+    private final LateBlockMeter meter = new LateBlockMeter();
     private AudioThreadHandle handle;
     private AudioSource source;
     private float[] buffer;
@@ -64,26 +63,15 @@ public final class PacedNullDriver implements AudioDriver {
         long anchor = System.nanoTime();
         long framesSinceAnchor = 0;
         long rendered = 0;
-        boolean behind = false;      // a late block was reported and the loop has not caught up yet
         while (running) {
             long deadline = anchor + (long) (framesSinceAnchor * nanosPerFrame);
             long now = System.nanoTime();
             long stall = now - deadline;
-            if (stall > bufferNanos) {
-                lateBlocks++;
-                resyncs++;
+            int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
+            if (lateness == LateBlockMeter.RESYNC) {
                 anchor = now;
                 framesSinceAnchor = 0;
-                behind = false;
-                src.lateRt(stall, true);
-            } else if (stall > lateNanos) {
-                if (!behind) {
-                    behind = true;
-                    lateBlocks++;
-                    src.lateRt(stall, false);
-                }
-            } else {
-                behind = false;
+            } else if (lateness == LateBlockMeter.ON_TIME) {
                 while (now < deadline && running) {
                     LockSupport.parkNanos(deadline - now);
                     now = System.nanoTime();
@@ -111,10 +99,10 @@ public final class PacedNullDriver implements AudioDriver {
     public long framesRendered() { return framesRendered; }
 
     /** Blocks reported late so far. */
-    public long lateBlocks() { return lateBlocks; }
+    public long lateBlocks() { return meter.lateBlocks(); }
 
     /** Late blocks that re-anchored the clock. */
-    public long resyncs() { return resyncs; }
+    public long resyncs() { return meter.resyncs(); }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
     @Override public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }

@@ -1,11 +1,7 @@
 package dev.aether.nodes.delay;
 
 import dev.aether.core.ControlThread;
-import dev.aether.core.DspNode;
-import dev.aether.core.InputPort;
 import dev.aether.core.NodeState;
-import dev.aether.core.OutputPort;
-import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.param.Params;
@@ -22,23 +18,12 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: buffer and write position ({@link State}).</li>
  * </ul>
  */
-public final class AllPassFilter implements DspNode {
-    public final InputPort in = Ports.audioIn("in");
-    public final OutputPort out = Ports.audioOut("out");
-    public final SmoothedParam delayMillis;
+public final class AllPassFilter extends FeedbackLoopDelay {
     public final SmoothedParam gain = Params.linear("gain", "", 0.5, -0.99, 0.99);
-
-    private final double maxDelayMillis;
-    private final DelayBuffer buf = new DelayBuffer();
 
     /** An all-pass holding up to {@code maxDelayMillis} (0.1 .. 60 000). */
     public AllPassFilter(double maxDelayMillis) {
-        if (!(maxDelayMillis >= 0.1 && maxDelayMillis <= 60_000)) {
-            throw new IllegalArgumentException("maxDelayMillis must be in [0.1, 60000], was " + maxDelayMillis);
-        }
-        this.maxDelayMillis = maxDelayMillis;
-        delayMillis = Params.linear("delayMillis", "ms", Math.min(5, maxDelayMillis), 0.1, maxDelayMillis);
-        buf.allocate(maxDelayMillis * 48);
+        super(maxDelayMillis, 5);
     }
 
     /** An all-pass holding up to 100 ms. */
@@ -46,11 +31,7 @@ public final class AllPassFilter implements DspNode {
 
     @ControlThread public AllPassFilter delayMillis(double ms) { delayMillis.set(ms); return this; }
     @ControlThread public AllPassFilter gain(double g) { gain.set(g); return this; }
-    public double delayMillis() { return delayMillis.get(); }
     public double gain() { return gain.get(); }
-
-    @Override @ControlThread
-    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
@@ -59,9 +40,8 @@ public final class AllPassFilter implements DspNode {
         double toSamples = ctx.sampleRate() / 1000;
         int max = buf.maxDelay();
         for (int i = 0; i < n; i++) {
-            double d = delayMillis.nextRt() * toSamples - 1;
+            double vd = readDelayedRt(toSamples, max);
             double g = gain.nextRt();
-            double vd = buf.readLinear(d < 0 ? 0 : d > max ? max : d);
             double v = x[i] + g * vd;
             buf.write((float) (Math.abs(v) < 1e-25 ? 0 : v));
             y[i] = (float) (-g * v + vd);

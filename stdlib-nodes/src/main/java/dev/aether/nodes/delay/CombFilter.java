@@ -1,11 +1,7 @@
 package dev.aether.nodes.delay;
 
 import dev.aether.core.ControlThread;
-import dev.aether.core.DspNode;
-import dev.aether.core.InputPort;
 import dev.aether.core.NodeState;
-import dev.aether.core.OutputPort;
-import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.param.Params;
@@ -23,25 +19,14 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: buffer, write position, damping memory ({@link State}).</li>
  * </ul>
  */
-public final class CombFilter implements DspNode {
-    public final InputPort in = Ports.audioIn("in");
-    public final OutputPort out = Ports.audioOut("out");
-    public final SmoothedParam delayMillis;
+public final class CombFilter extends FeedbackLoopDelay {
     public final SmoothedParam feedback = Params.linear("feedback", "", 0.8, -0.999, 0.999);
     public final SmoothedParam damping = Params.unit("damping", 0);
-
-    private final double maxDelayMillis;
-    private final DelayBuffer buf = new DelayBuffer();
     private double store;
 
     /** A comb holding up to {@code maxDelayMillis} (0.1 .. 60 000). */
     public CombFilter(double maxDelayMillis) {
-        if (!(maxDelayMillis >= 0.1 && maxDelayMillis <= 60_000)) {
-            throw new IllegalArgumentException("maxDelayMillis must be in [0.1, 60000], was " + maxDelayMillis);
-        }
-        this.maxDelayMillis = maxDelayMillis;
-        delayMillis = Params.linear("delayMillis", "ms", Math.min(10, maxDelayMillis), 0.1, maxDelayMillis);
-        buf.allocate(maxDelayMillis * 48);
+        super(maxDelayMillis, 10);
     }
 
     /** A comb holding up to 100 ms. */
@@ -50,12 +35,11 @@ public final class CombFilter implements DspNode {
     @ControlThread public CombFilter delayMillis(double ms) { delayMillis.set(ms); return this; }
     @ControlThread public CombFilter feedback(double g) { feedback.set(g); return this; }
     @ControlThread public CombFilter damping(double d) { damping.set(d); return this; }
-    public double delayMillis() { return delayMillis.get(); }
     public double feedback() { return feedback.get(); }
     public double damping() { return damping.get(); }
 
     @Override @ControlThread
-    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); store = 0; }
+    public void prepare(double sr, int maxFrames) { super.prepare(sr, maxFrames); store = 0; }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
@@ -65,9 +49,8 @@ public final class CombFilter implements DspNode {
         int max = buf.maxDelay();
         double s = store;
         for (int i = 0; i < n; i++) {
-            double d = delayMillis.nextRt() * toSamples - 1;
+            double o = readDelayedRt(toSamples, max);
             double fb = feedback.nextRt(), damp = damping.nextRt();
-            double o = buf.readLinear(d < 0 ? 0 : d > max ? max : d);
             s = o * (1 - damp) + s * damp;
             double v = x[i] + fb * s;
             buf.write((float) (Math.abs(v) < 1e-25 ? 0 : v));

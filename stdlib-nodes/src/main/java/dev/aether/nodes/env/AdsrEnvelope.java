@@ -45,14 +45,12 @@ public final class AdsrEnvelope implements DspNode {
     public final SmoothedParam sustainLevel = Params.unit("sustainLevel", 0.7);
     public final SmoothedParam releaseSeconds = Params.seconds("releaseSeconds", 0.3, 0, 60);
 
-    private final GateQueue events = new GateQueue();
+    private final EnvelopeGate gates = new EnvelopeGate();
     private volatile EnvelopeCurve curve = EnvelopeCurve.LINEAR;
 
     // audio-thread state
     private final Segment seg = new Segment();
     private int stage = IDLE;
-    private boolean controlGate, inputGate, gateOn;
-    private boolean pendingRt, pendingOnRt;
 
     public AdsrEnvelope() {}
 
@@ -78,22 +76,22 @@ public final class AdsrEnvelope implements DspNode {
     public EnvelopeCurve curve() { return curve; }
 
     /** Opens the gate at the start of the next block. Any thread; false if the event queue is full. */
-    @ControlThread public boolean noteOn() { return events.offer(true, -1); }
+    @ControlThread public boolean noteOn() { return gates.offer(true, -1); }
     /** Closes the gate at the start of the next block. Any thread; false if the event queue is full. */
-    @ControlThread public boolean noteOff() { return events.offer(false, -1); }
+    @ControlThread public boolean noteOff() { return gates.offer(false, -1); }
     /** Opens or closes the gate at engine sample {@code atSample}. Any thread; false if the queue is full. */
-    @ControlThread public boolean gateAt(boolean on, long atSample) { return events.offer(on, atSample); }
+    @ControlThread public boolean gateAt(boolean on, long atSample) { return gates.offer(on, atSample); }
 
     /**
      * Audio-thread gate for an owner that runs this envelope itself (a voice): applies at the start of the
      * next {@link #process} call. {@code true} while already on retriggers the attack.
      */
     @AudioThread @RealtimeSafe
-    public void gateRt(boolean on) { pendingRt = true; pendingOnRt = on; }
+    public void gateRt(boolean on) { gates.gateRt(on); }
 
     /** True while the envelope is not idle (including its release). */
     @AudioThread @RealtimeSafe
-    public boolean isActiveRt() { return stage != IDLE || pendingRt && pendingOnRt; }
+    public boolean isActiveRt() { return stage != IDLE || gates.noteOnPendingRt(); }
 
     /** The last value produced. */
     @AudioThread @RealtimeSafe
@@ -107,32 +105,16 @@ public final class AdsrEnvelope implements DspNode {
         double sr = ctx.sampleRate();
         EnvelopeCurve c = curve;
         double sustain = sustainLevel.currentRt();
-        boolean retrigger = false;
-        if (pendingRt) {
-            pendingRt = false;
-            retrigger = pendingOnRt;
-            controlGate = pendingOnRt;
-        }
-        int next = events.nextOffset(t0, n);
+        gates.beginBlockRt(t0, n);
         for (int i = 0; i < n; i++) {
-            while (next == i) {
-                boolean on = events.pollOn();
-                retrigger |= on;
-                controlGate = on;
-                next = events.nextOffset(t0, n);
-                if (next < i) next = i;     // late or same-sample events apply now
-            }
-            inputGate = g[i] > 0.5f;
-            boolean now = controlGate || inputGate;
-            if (now && (!gateOn || retrigger)) {
+            int edge = gates.stepRt(i, g[i]);
+            if (edge == EnvelopeGate.RISE) {
                 stage = ATTACK;
                 seg.start(1, samples(attackSeconds.currentRt(), sr), c.attackCurvature);
-            } else if (!now && gateOn && stage != IDLE) {
+            } else if (edge == EnvelopeGate.FALL && stage != IDLE) {
                 stage = RELEASE;
                 seg.start(0, samples(releaseSeconds.currentRt(), sr), c.fallCurvature);
             }
-            retrigger = false;
-            gateOn = now;
             o[i] = (float) step(sustain, sr, c);
         }
     }
@@ -166,9 +148,7 @@ public final class AdsrEnvelope implements DspNode {
     public void reset() {
         seg.hold(0);
         stage = IDLE;
-        controlGate = inputGate = gateOn = false;
-        pendingRt = pendingOnRt = false;
-        events.clear();
+        gates.reset();
     }
 
     /** Saved state: stage, segment, gates. */
@@ -176,16 +156,16 @@ public final class AdsrEnvelope implements DspNode {
             implements NodeState {}
 
     @Override public NodeState saveState() {
-        return new State(stage, seg.save(), controlGate, inputGate, gateOn);
+        return new State(stage, seg.save(), gates.controlGate, gates.inputGate, gates.gateOn);
     }
 
     @Override public void restoreState(NodeState s) {
         if (s instanceof State st) {
             stage = st.stage();
             seg.restore(st.segment());
-            controlGate = st.controlGate();
-            inputGate = st.inputGate();
-            gateOn = st.gateOn();
+            gates.controlGate = st.controlGate();
+            gates.inputGate = st.inputGate();
+            gates.gateOn = st.gateOn();
         }
     }
 }

@@ -34,12 +34,10 @@ public final class ArEnvelope implements DspNode {
     public final SmoothedParam attackSeconds = Params.seconds("attackSeconds", 0.01, 0, 60);
     public final SmoothedParam releaseSeconds = Params.seconds("releaseSeconds", 0.3, 0, 60);
 
-    private final GateQueue events = new GateQueue();
+    private final EnvelopeGate gates = new EnvelopeGate();
     private volatile EnvelopeCurve curve = EnvelopeCurve.LINEAR;
     private final Segment seg = new Segment();
     private int stage = IDLE;
-    private boolean controlGate, gateOn;
-    private boolean pendingRt, pendingOnRt;
 
     public ArEnvelope() {}
 
@@ -58,19 +56,19 @@ public final class ArEnvelope implements DspNode {
     public EnvelopeCurve curve() { return curve; }
 
     /** Opens the gate at the next block. Any thread; false if the event queue is full. */
-    @ControlThread public boolean noteOn() { return events.offer(true, -1); }
+    @ControlThread public boolean noteOn() { return gates.offer(true, -1); }
     /** Closes the gate at the next block. Any thread; false if the event queue is full. */
-    @ControlThread public boolean noteOff() { return events.offer(false, -1); }
+    @ControlThread public boolean noteOff() { return gates.offer(false, -1); }
     /** Opens or closes the gate at engine sample {@code atSample}. Any thread; false if the queue is full. */
-    @ControlThread public boolean gateAt(boolean on, long atSample) { return events.offer(on, atSample); }
+    @ControlThread public boolean gateAt(boolean on, long atSample) { return gates.offer(on, atSample); }
 
     /** Audio-thread gate for an owner that runs this envelope itself; applies at the next {@link #process}. */
     @AudioThread @RealtimeSafe
-    public void gateRt(boolean on) { pendingRt = true; pendingOnRt = on; }
+    public void gateRt(boolean on) { gates.gateRt(on); }
 
     /** True while not idle (including the release). */
     @AudioThread @RealtimeSafe
-    public boolean isActiveRt() { return stage != IDLE || pendingRt && pendingOnRt; }
+    public boolean isActiveRt() { return stage != IDLE || gates.noteOnPendingRt(); }
 
     /** The last value produced. */
     @AudioThread @RealtimeSafe
@@ -83,31 +81,16 @@ public final class ArEnvelope implements DspNode {
         long t0 = ctx.sampleTime();
         double sr = ctx.sampleRate();
         EnvelopeCurve c = curve;
-        boolean retrigger = false;
-        if (pendingRt) {
-            pendingRt = false;
-            retrigger = pendingOnRt;
-            controlGate = pendingOnRt;
-        }
-        int next = events.nextOffset(t0, n);
+        gates.beginBlockRt(t0, n);
         for (int i = 0; i < n; i++) {
-            while (next == i) {
-                boolean on = events.pollOn();
-                retrigger |= on;
-                controlGate = on;
-                next = events.nextOffset(t0, n);
-                if (next < i) next = i;
-            }
-            boolean now = controlGate || g[i] > 0.5f;
-            if (now && (!gateOn || retrigger)) {
+            int edge = gates.stepRt(i, g[i]);
+            if (edge == EnvelopeGate.RISE) {
                 stage = ATTACK;
                 seg.start(1, AdsrEnvelope.samples(attackSeconds.currentRt(), sr), c.attackCurvature);
-            } else if (!now && gateOn && stage != IDLE) {
+            } else if (edge == EnvelopeGate.FALL && stage != IDLE) {
                 stage = RELEASE;
                 seg.start(0, AdsrEnvelope.samples(releaseSeconds.currentRt(), sr), c.fallCurvature);
             }
-            retrigger = false;
-            gateOn = now;
             if (stage == ATTACK) {
                 if (seg.next()) stage = HOLD;
             } else if (stage == RELEASE) {
@@ -121,21 +104,20 @@ public final class ArEnvelope implements DspNode {
     public void reset() {
         seg.hold(0);
         stage = IDLE;
-        controlGate = gateOn = pendingRt = pendingOnRt = false;
-        events.clear();
+        gates.reset();
     }
 
     /** Saved state: stage, segment, gates. */
     public record State(int stage, double[] segment, boolean controlGate, boolean gateOn) implements NodeState {}
 
-    @Override public NodeState saveState() { return new State(stage, seg.save(), controlGate, gateOn); }
+    @Override public NodeState saveState() { return new State(stage, seg.save(), gates.controlGate, gates.gateOn); }
 
     @Override public void restoreState(NodeState s) {
         if (s instanceof State st) {
             stage = st.stage();
             seg.restore(st.segment());
-            controlGate = st.controlGate();
-            gateOn = st.gateOn();
+            gates.controlGate = st.controlGate();
+            gates.gateOn = st.gateOn();
         }
     }
 }

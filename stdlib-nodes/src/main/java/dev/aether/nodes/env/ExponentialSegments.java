@@ -34,12 +34,11 @@ public final class ExponentialSegments implements DspNode {
 
     private record Shape(double start, double[] levels, double[] seconds, double curvature) {}
 
-    private final GateQueue events = new GateQueue();
+    private final TriggerInput triggers = new TriggerInput();
     private volatile Shape shape;
     private Shape running;                 // shape of the current run (audio thread)
     private final Segment seg = new Segment();
     private int index = -1;                // segment running, -1 before the first trigger, levels.length = done
-    private boolean lastHigh;
 
     /**
      * @param startLevel level before the first trigger
@@ -73,9 +72,9 @@ public final class ExponentialSegments implements DspNode {
     }
 
     /** Starts the run at the next block. Any thread; false if the queue is full. */
-    @ControlThread public boolean trigger() { return events.offer(true, -1); }
+    @ControlThread public boolean trigger() { return triggers.offer(-1); }
     /** Starts the run at engine sample {@code atSample}. Any thread; false if the queue is full. */
-    @ControlThread public boolean triggerAt(long atSample) { return events.offer(true, atSample); }
+    @ControlThread public boolean triggerAt(long atSample) { return triggers.offer(atSample); }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
@@ -83,18 +82,9 @@ public final class ExponentialSegments implements DspNode {
         int n = ctx.frames();
         long t0 = ctx.sampleTime();
         double sr = ctx.sampleRate();
-        int next = events.nextOffset(t0, n);
+        triggers.beginBlockRt(t0, n);
         for (int i = 0; i < n; i++) {
-            boolean fire = false;
-            while (next == i) {
-                fire |= events.pollOn();
-                next = events.nextOffset(t0, n);
-                if (next < i) next = i;
-            }
-            boolean high = tr[i] > 0.5f;
-            if (high && !lastHigh) fire = true;
-            lastHigh = high;
-            if (fire) {
+            if (triggers.firesRt(i, tr[i])) {
                 running = shape;
                 index = 0;
                 startSegment(sr);
@@ -117,8 +107,7 @@ public final class ExponentialSegments implements DspNode {
         running = shape;
         seg.hold(running.start);
         index = -1;
-        lastHigh = false;
-        events.clear();
+        triggers.reset();
     }
 
     /** Saved state; the shape itself is configuration and is not part of it. */
@@ -126,13 +115,13 @@ public final class ExponentialSegments implements DspNode {
         @Override public String toString() { return "State[" + index + ", " + Arrays.toString(segment) + "]"; }
     }
 
-    @Override public NodeState saveState() { return new State(index, seg.save(), lastHigh); }
+    @Override public NodeState saveState() { return new State(index, seg.save(), triggers.lastHigh); }
 
     @Override public void restoreState(NodeState s) {
         if (s instanceof State st) {
             index = st.index();
             seg.restore(st.segment());
-            lastHigh = st.lastHigh();
+            triggers.lastHigh = st.lastHigh();
             running = shape;
         }
     }

@@ -16,6 +16,8 @@ final class GateQueue {
     record Event(boolean on, long atSample) {}
 
     private final MpscArrayQueue<Event> queue = new MpscArrayQueue<>(CAPACITY);
+    private long blockStart;               // audio-thread cursor over the current block
+    private int frames, next;
 
     @ControlThread
     boolean offer(boolean on, long atSample) { return queue.offer(new Event(on, atSample)); }
@@ -35,6 +37,27 @@ final class GateQueue {
     boolean pollOn() {
         Event e = queue.relaxedPoll();
         return e != null && e.on();
+    }
+
+    /** Starts a block of {@code frames} samples at engine sample {@code blockStart} for {@link #dueRt}. */
+    @AudioThread @RealtimeSafe
+    void beginBlockRt(long blockStart, int frames) {
+        this.blockStart = blockStart;
+        this.frames = frames;
+        next = nextOffset(blockStart, frames);
+    }
+
+    /** True while an event is due at block offset {@code i}; take it with {@link #takeRt}. */
+    @AudioThread @RealtimeSafe
+    boolean dueRt(int i) { return next == i; }
+
+    /** Removes the event due at offset {@code i}, returns its gate value; late or same-sample events stay due. */
+    @AudioThread @RealtimeSafe
+    boolean takeRt(int i) {
+        boolean on = pollOn();
+        next = nextOffset(blockStart, frames);
+        if (next < i) next = i;
+        return on;
     }
 
     @ControlThread

@@ -33,9 +33,9 @@ public final class LineSegment implements DspNode {
     public final SmoothedParam endValue = Params.linear("endValue", "", 1, -1e6, 1e6);
     public final SmoothedParam durationSeconds = Params.seconds("durationSeconds", 1, 0, 600);
 
-    private final GateQueue events = new GateQueue();
+    private final TriggerInput triggers = new TriggerInput();
     private final Segment seg = new Segment();
-    private boolean triggered, lastHigh;
+    private boolean triggered;
 
     public LineSegment() {}
 
@@ -54,28 +54,19 @@ public final class LineSegment implements DspNode {
     public double durationSeconds() { return durationSeconds.get(); }
 
     /** Starts the ramp at the next block. Any thread; false if the queue is full. */
-    @ControlThread public boolean trigger() { return events.offer(true, -1); }
+    @ControlThread public boolean trigger() { return triggers.offer(-1); }
     /** Starts the ramp at engine sample {@code atSample}. Any thread; false if the queue is full. */
-    @ControlThread public boolean triggerAt(long atSample) { return events.offer(true, atSample); }
+    @ControlThread public boolean triggerAt(long atSample) { return triggers.offer(atSample); }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
         float[] tr = ctx.in(trigger), o = ctx.out(out);
         int n = ctx.frames();
         long t0 = ctx.sampleTime();
-        int next = events.nextOffset(t0, n);
+        triggers.beginBlockRt(t0, n);
         if (!triggered) seg.hold(startValue.currentRt());
         for (int i = 0; i < n; i++) {
-            boolean fire = false;
-            while (next == i) {
-                fire |= events.pollOn();
-                next = events.nextOffset(t0, n);
-                if (next < i) next = i;
-            }
-            boolean high = tr[i] > 0.5f;
-            if (high && !lastHigh) fire = true;
-            lastHigh = high;
-            if (fire) {
+            if (triggers.firesRt(i, tr[i])) {
                 triggered = true;
                 seg.hold(startValue.currentRt());
                 seg.start(endValue.currentRt(),
@@ -89,14 +80,14 @@ public final class LineSegment implements DspNode {
     }
 
     @Override @ControlThread
-    public void reset() { seg.hold(startValue.get()); triggered = lastHigh = false; events.clear(); }
+    public void reset() { seg.hold(startValue.get()); triggered = false; triggers.reset(); }
 
     /** Saved state. */
     public record State(double[] segment, boolean triggered, boolean lastHigh) implements NodeState {}
 
-    @Override public NodeState saveState() { return new State(seg.save(), triggered, lastHigh); }
+    @Override public NodeState saveState() { return new State(seg.save(), triggered, triggers.lastHigh); }
 
     @Override public void restoreState(NodeState s) {
-        if (s instanceof State st) { seg.restore(st.segment()); triggered = st.triggered(); lastHigh = st.lastHigh(); }
+        if (s instanceof State st) { seg.restore(st.segment()); triggered = st.triggered(); triggers.lastHigh = st.lastHigh(); }
     }
 }

@@ -1,16 +1,8 @@
 package dev.aether.nodes.filter;
 
 import dev.aether.core.ControlThread;
-import dev.aether.core.DspNode;
-import dev.aether.core.InputPort;
 import dev.aether.core.NodeState;
-import dev.aether.core.OutputPort;
-import dev.aether.core.Ports;
-import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
-import dev.aether.core.param.Params;
-import dev.aether.core.param.SmoothedParam;
-import dev.aether.nodes.Dsp;
 
 /**
  * A one-pole (6 dB/oct) high-pass ({@code in} minus the TPT low-pass), the analog RC filter through the trapezoidal (TPT) integrator with pre-warped
@@ -23,40 +15,10 @@ import dev.aether.nodes.Dsp;
  * <li>State: the integrator state s.
  * </ul>
  */
-public final class OnePoleHighPass implements DspNode {
-    public final InputPort in = Ports.audioIn("in");
-    public final OutputPort out = Ports.audioOut("out");
-    public final SmoothedParam cutoffHz = Params.hz("cutoffHz", 1_000, 10, 20_000);
-
-    private float[] cutoffBuf = new float[1024];
-    private double s;
+public final class OnePoleHighPass extends OnePoleFilter {
+    public OnePoleHighPass() { super(true); }
 
     @ControlThread public OnePoleHighPass cutoffHz(double hz) { cutoffHz.set(hz); return this; }
-    public double cutoffHz() { return cutoffHz.get(); }
-
-    @Override public void prepare(double sampleRate, int maxFrames) {
-        if (cutoffBuf.length < maxFrames) cutoffBuf = new float[maxFrames];
-    }
-
-    @Override @RealtimeSafe public void process(ProcessContext ctx) {
-        int n = ctx.frames();
-        float[] x = ctx.in(in), o = ctx.out(out);
-        double sr = ctx.sampleRate();
-        boolean ramp = cutoffHz.isSmoothingRt();
-        if (ramp) cutoffHz.fillRt(cutoffBuf, n);
-        double gg = OnePoleLowPass.gain(cutoffHz.currentRt(), sr);
-        double z = s;
-        for (int i = 0; i < n; i++) {
-            if (ramp) gg = OnePoleLowPass.gain(cutoffBuf[i], sr);
-            double v = (x[i] - z) * gg;
-            double y = v + z;
-            z = y + v;
-            o[i] = (float) (x[i] - y);
-        }
-        s = Dsp.flushDenormal(z);
-    }
-
-    @Override public void reset() { s = 0; }
 
     /** The integrator state. */
     public record State(double s) implements NodeState {}

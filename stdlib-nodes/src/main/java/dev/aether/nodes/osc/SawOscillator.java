@@ -1,15 +1,7 @@
 package dev.aether.nodes.osc;
 
 import dev.aether.core.ControlThread;
-import dev.aether.core.DspNode;
-import dev.aether.core.InputPort;
-import dev.aether.core.NodeState;
-import dev.aether.core.OutputPort;
-import dev.aether.core.Ports;
-import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
-import dev.aether.core.param.Params;
-import dev.aether.core.param.SmoothedParam;
 
 /**
  * A band-limited rising sawtooth, -1 at phase 0 rising to +1.
@@ -29,58 +21,11 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: phase, previous pm and sync samples, the 32-sample correction ring.
  * </ul>
  */
-public final class SawOscillator implements DspNode {
-    public final InputPort fm = Ports.audioIn("fm");
-    public final InputPort pm = Ports.audioIn("pm");
-    public final InputPort sync = Ports.audioIn("sync");
-    public final OutputPort out = Ports.audioOut("out");
-    public final SmoothedParam frequencyHz = Params.hz("frequencyHz", 440, 0.01, 20_000);
-
-    private final BlepCore core = new BlepCore(BlepCore.SAW);
-    private float[] freqBuf = new float[1024];
-
-    private volatile int resetRequests;
-    private int resetsSeen;
+public final class SawOscillator extends BlepOscillator {
+    public SawOscillator() { super(BlepCore.SAW, State.class, State::new); }
 
     @ControlThread public SawOscillator frequencyHz(double hz) { frequencyHz.set(hz); return this; }
-    public double frequencyHz() { return frequencyHz.get(); }
-
-    /** Restarts the phase at the start of the next block (band-limited). Any control thread. */
-    @ControlThread public void resetPhase() { resetRequests++; }
-
-    @Override public void prepare(double sampleRate, int maxFrames) {
-        if (freqBuf.length < maxFrames) freqBuf = new float[maxFrames];
-    }
-
-    @Override @RealtimeSafe public void process(ProcessContext ctx) {
-        int n = ctx.frames();
-        float[] fb = null;
-        double fc = frequencyHz.currentRt();
-        if (frequencyHz.isSmoothingRt()) { frequencyHz.fillRt(freqBuf, n); fb = freqBuf; }
-        int req = resetRequests;
-        boolean restart = req != resetsSeen;
-        resetsSeen = req;
-        core.render(ctx.out(out), n, ctx.sampleRate(), fc, fb, ctx.in(fm), ctx.in(pm), ctx.in(sync), 0, null, restart);
-    }
-
-    @Override public void reset() {
-        core.reset();
-        resetsSeen = resetRequests;
-    }
 
     /** The oscillator's state: phase in cycles, previous pm (cycles) and sync samples, correction ring. */
-    public record State(double phase, double pmCycles, float sync, double[] ring, int ringPos) implements NodeState {}
-
-    @Override public NodeState saveState() {
-        return new State(core.phase, core.prevPmCycles, core.prevSync, core.ring.clone(), core.pos);
-    }
-
-    @Override public void restoreState(NodeState s) {
-        if (!(s instanceof State st) || st.ring().length != core.ring.length) return;
-        core.phase = st.phase();
-        core.prevPmCycles = st.pmCycles();
-        core.prevSync = st.sync();
-        System.arraycopy(st.ring(), 0, core.ring, 0, core.ring.length);
-        core.pos = st.ringPos() & (core.ring.length - 1);
-    }
+    public record State(double phase, double pmCycles, float sync, double[] ring, int ringPos) implements BlepState {}
 }
