@@ -318,7 +318,7 @@ public final class Engine implements AutoCloseable {
     private void prepare(DspNode node, NodeSpec spec) {
         node.prepare(config.sampleRate(), config.blockSize());
         for (SmoothedParam p : spec.params()) p.settle();
-        warmer.warm(node, spec);
+        warmer.warm(node);
     }
 
     private void edited() {

@@ -60,6 +60,22 @@ class LiveCodingTest {
         assertThat(peak).as("a sine that is heard").isGreaterThan(0.5f);
     }
 
+    @Test void shouldPlayASampleFileFromThePrelude(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path wav = dir.resolve("tone.wav");
+        float[] tone = new float[48_000];
+        for (int i = 0; i < tone.length; i++) tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 300 * i / 48_000.0));
+        try (var w = dev.aether.core.driver.WavWriter.open(wav, dev.aether.core.driver.WavFormat.PCM_16, 1, 48_000)) {
+            w.write(tone, tone.length);
+        }
+        c.eval("play(sample(\"" + wav.toString().replace("\\", "/") + "\"))");
+        render(0.1);
+        float[] y = render(0.5);
+        int crossings = 0;
+        for (int i = 2; i < y.length; i += 2) if (y[i - 2] < 0 && y[i] >= 0) crossings++;
+        assertThat(crossings).as("upward zero crossings of a 300 Hz file in 0.5 s").isBetween(149, 151);
+        assertThat(c.eval("sample(\"/no/such/file.wav\")")).as("a missing file is named").contains("/no/such/file.wav");
+    }
+
     @Test void shouldHotSwapARedefinedNodeAndChangeTheSound() {
         assertThat(c.eval(FUZZ_V1)).isEqualTo("created class Fuzz");
         c.eval("var f = new Fuzz();");

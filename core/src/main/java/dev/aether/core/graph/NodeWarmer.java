@@ -3,22 +3,26 @@ package dev.aether.core.graph;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeSpec;
-import dev.aether.core.NodeState;
 import dev.aether.core.ProcessContext;
+import dev.aether.core.param.SmoothedParam;
+import java.lang.reflect.Constructor;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Runs a node of a class the engine has not played before a few times on the control thread, so that the
- * first call on the audio thread does not resolve constant-pool entries, load classes or allocate. The node's
- * state is saved before and restored after (or the node is {@link DspNode#reset() reset} when it has none).
- * Exceptions during warm-up are ignored: the real run reports them as faults.
+ * Runs a throwaway instance of a node class the engine has not played yet a few blocks on the control thread,
+ * so that the first call on the audio thread does not load classes, resolve constant-pool entries or allocate.
+ *
+ * <p>The live instance is never run here: that would consume what the user queued on it before it sounds
+ * (a trigger, a note, a gate). Classes without a no-argument constructor cannot be copied and are not warmed;
+ * the console's trial run warms user classes on an instance of its own. Exceptions during warm-up are ignored:
+ * the real run reports them as faults.
  */
 @ControlThread
 public final class NodeWarmer {
     private static final int BLOCKS = 8;
-    private final Set<Class<?>> warmed = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<Class<?>> seen = Collections.newSetFromMap(new WeakHashMap<>());
     private final double sampleRate;
     private final int blockSize;
 
@@ -27,35 +31,41 @@ public final class NodeWarmer {
         this.blockSize = blockSize;
     }
 
-    /** Warms {@code node} if its class is new; returns true if it ran. */
-    public synchronized boolean warm(DspNode node, NodeSpec spec) {
-        if (!warmed.add(node.getClass())) return false;
-        NodeState saved = null;
+    /** Warms {@code node}'s class if it is new and can be instantiated without arguments; true if it ran. */
+    public synchronized boolean warm(DspNode node) {
+        if (!seen.add(node.getClass())) return false;
+        DspNode probe = freshInstance(node.getClass());
+        if (probe == null) return false;
         try {
-            saved = node.saveState();
-        } catch (RuntimeException ignored) {
-            // a node whose saveState fails is reset instead
-        }
-        float[][][] in = new float[spec.inputs().size()][][];
-        for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][blockSize];
-        float[][][] out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
-        ProcessContext ctx = new ProcessContext(sampleRate);
-        ctx.bind(in, out);
-        try {
+            NodeSpec spec = NodeSpec.of(probe).bind(this, sampleRate);
+            probe.prepare(sampleRate, blockSize);
+            float[][][] in = new float[spec.inputs().size()][][];
+            for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][blockSize];
+            float[][][] out = new float[spec.outputs().size()][][];
+            for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
+            ProcessContext ctx = new ProcessContext(sampleRate);
+            ctx.bind(in, out);
+            SmoothedParam[] params = spec.params().toArray(new SmoothedParam[0]);
             for (int b = 0; b < BLOCKS; b++) {
-                ctx.time((long) b * blockSize, blockSize, 120, 0);
-                node.process(ctx);
+                long t = (long) b * blockSize;
+                for (SmoothedParam p : params) p.beginBlockRt(t, blockSize);
+                ctx.time(t, blockSize, 120, 0);
+                probe.process(ctx);
+                for (SmoothedParam p : params) p.endBlockRt();
             }
+            return true;
         } catch (Throwable ignored) {
-            // reported when it happens for real
+            return false;          // reported when it happens for real
         }
+    }
+
+    private static DspNode freshInstance(Class<? extends DspNode> type) {
         try {
-            if (saved != null) node.restoreState(saved);
-            else node.reset();
-        } catch (RuntimeException ignored) {
-            // best effort
+            Constructor<? extends DspNode> c = type.getDeclaredConstructor();
+            if (!c.trySetAccessible()) return null;
+            return c.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
-        return true;
     }
 }

@@ -38,8 +38,13 @@ import dev.aether.nodes.osc.SineOscillator;
 import dev.aether.nodes.osc.TriangleOscillator;
 import dev.aether.nodes.osc.WavetableOscillator;
 import dev.aether.nodes.reverb.Freeverb;
+import dev.aether.nodes.sample.Sample;
+import dev.aether.nodes.sample.SampleBank;
+import dev.aether.nodes.sample.SamplePlayer;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.Voice;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.aether.repl.session.LiveSession;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -330,6 +335,29 @@ public final class Prelude {
     /** A recording tape loop of {@code seconds} (0..600); {@code recording(true/false)} on its node. */
     @NodeDoc(group = "delays", usage = "tapeLoop(seconds)", text = "tape loop; params feedback 0..1, mix 0..1")
     public static Chain tapeLoop(double seconds) { return made(new TapeLoop(seconds), call("tapeLoop", seconds)); }
+
+    // samples
+
+    private static final SampleBank SAMPLES = new SampleBank();
+
+    /** Plays an audio file once (WAV, AIFF or AU; loaded once per session). Params rate (x), gainDb (dB). */
+    @NodeDoc(group = "samples", usage = "sample(\"file.wav\")", text = "plays a WAV/AIFF file once, resampled to the engine rate; params rate (0.25..4), gainDb")
+    public static Chain sample(String file) { return sample(file, false); }
+
+    /** Plays an audio file, looping over the whole file when {@code loop}. Params rate (x), gainDb (dB). */
+    @NodeDoc(group = "samples", usage = "sample(\"file.wav\", loop)", text = "the same, looping when loop is true")
+    public static Chain sample(String file, boolean loop) {
+        Sample s;
+        try {
+            s = SAMPLES.load(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("sample(\"" + file + "\"): " + e.getMessage(), e);
+        }
+        SamplePlayer player = new SamplePlayer(s);
+        if (loop) player.loop(true);
+        player.trigger();
+        return made(player, call("sample", file, loop));
+    }
 
     // reverb and dynamics
 
