@@ -43,6 +43,8 @@ import org.jline.terminal.impl.DumbTerminal;
  *       A type listener registered after the swapper also stamps the time, but the audio thread often adopts
  *       the plan before it runs, so that part ("after listener") can be negative.
  * </ul>
+ * The playing instance also stamps the start of its first {@code process} call, a cross-check one block
+ * earlier than the audio-side detection.
  *
  * <p>Run (args: [edits=200] [warm-up edits=30]):
  * <pre>
@@ -53,8 +55,10 @@ public final class EditToAudibleLatency {
     private static final String TONE = String.join("\n",
             "class Tone implements DspNode {",
             "    final OutputPort out = Ports.audioOut(\"out\");",
-            "    Tone() { dev.aether.bench.latency.LatencyMarks.constructed(); }",
+            "    final boolean live = dev.aether.bench.latency.LatencyMarks.constructed();",
+            "    boolean startedEDIT;",           // a new name each edit: the hot swap carries same-named fields
             "    public void process(ProcessContext c) {",
+            "        if (live && !startedEDIT) { startedEDIT = true; dev.aether.bench.latency.LatencyMarks.firstProcess(); }",
             "        float[] y = c.out(out);",
             "        for (int i = 0; i < c.frames(); i++) y[i] = VALUEf;",
             "    }",
@@ -90,9 +94,10 @@ public final class EditToAudibleLatency {
             Thread.sleep(300);                                  // fade-in
 
             int total = warmup + edits;
-            long[][] t = new long[5][edits];                    // compile, trial, swap, after listener, total
+            long[][] t = new long[6][edits];     // compile, trial, swap, after listener, total, first process
             SplittableRandom random = new SplittableRandom(42);
             long lateBefore = 0;
+            int suspect = 0;
             for (int k = 1; k <= total; k++) {
                 float baseline = driver.lastLeft();
                 LatencyMarks.reset();
@@ -107,6 +112,12 @@ public final class EditToAudibleLatency {
                 if (heard == 0 || !r.text().contains("swapped Tone")) {
                     throw new IllegalStateException("edit " + k + " not heard within 5 s: " + r.text());
                 }
+                long started = LatencyMarks.processNanos();
+                if (started == 0 || started > heard) {
+                    suspect++;
+                    System.out.printf("edit %d: audio changed %s the new code's first process() call%n", k,
+                            started == 0 ? "without" : "before");
+                }
                 if (k == warmup) lateBefore = paced.lateBlocks();
                 if (k > warmup) {
                     int i = k - warmup - 1;
@@ -116,12 +127,14 @@ public final class EditToAudibleLatency {
                     t[2][i] = heard - c2;
                     t[3][i] = heard - p;
                     t[4][i] = heard - t0;
+                    t[5][i] = LatencyMarks.processNanos() - t0;
                 }
                 // let the 10 ms crossfade finish, then wait a random part of a block so edits do not lock to blocks
                 Thread.sleep(40 + random.nextInt(40));
             }
             String[] names = {"compile (eval → 1st new instance)", "trial run (0.5 s audio)",
-                    "swap (replace, post, adopt, render)", "  of which after listener (can be <0)", "TOTAL edit → audible"};
+                    "swap (replace, post, adopt, render)", "  of which after listener (can be <0)", "TOTAL edit → audible",
+                    "(edit → 1st process() of new code)"};
             System.out.printf("%d edits measured after %d warm-up edits; ms:%n", edits, warmup);
             System.out.printf("%-36s %8s %8s %8s %8s %8s%n", "", "p50", "p95", "p99", "max", "mean");
             for (int s = 0; s < names.length; s++) {
@@ -130,15 +143,15 @@ public final class EditToAudibleLatency {
                 System.out.printf(Locale.ROOT, "%-36s %8.2f %8.2f %8.2f %8.2f %8.2f%n", names[s], pct(v, 50), pct(v, 95),
                         pct(v, 99), v[v.length - 1] / 1e6, Arrays.stream(v).average().orElse(0) / 1e6);
             }
-            System.out.printf("late blocks during the measured edits: %d (resyncs so far %d)%n",
-                    paced.lateBlocks() - lateBefore, paced.resyncs());
+            System.out.printf("late blocks during the measured edits: %d (resyncs so far %d); suspect detections %d%n",
+                    paced.lateBlocks() - lateBefore, paced.resyncs(), suspect);
         }
         System.exit(0);
     }
 
     private static String tone(int k) {
         float v = (k % 2 == 0 ? 0.2f : 0.4f) + 0.0001f * (k % 97);
-        return TONE.replace("VALUE", String.format(Locale.ROOT, "%.4f", v));
+        return TONE.replace("VALUE", String.format(Locale.ROOT, "%.4f", v)).replace("EDIT", Integer.toString(k));
     }
 
     private static double pct(long[] sorted, int p) {

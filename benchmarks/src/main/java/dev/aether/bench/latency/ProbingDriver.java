@@ -9,7 +9,7 @@ import dev.aether.core.driver.AudioSource;
 /**
  * Wraps a real driver (the harness uses {@link dev.aether.core.driver.PacedNullDriver}) and watches what the
  * engine renders: once {@link #arm(float) armed} with the value the left channel holds now, the audio thread
- * looks for the first sample that differs from it by more than {@link #THRESHOLD} and records the
+ * looks for the first sample, after {@link LatencyMarks} saw the playing instance constructed, that differs from it by more than {@link #THRESHOLD} and records the
  * {@link System#nanoTime()} at which the block holding it finished rendering, plus the block's start. The
  * check costs one pass over the block and allocates nothing.
  */
@@ -76,7 +76,7 @@ public final class ProbingDriver implements AudioDriver {
             long start = System.nanoTime();
             engine.renderRt(interleaved, n);
             int ch = engine.channels();
-            if (armed) {
+            if (armed && LatencyMarks.secondNanos() != 0) {   // ignore changes before the swap (a resync's fade-in)
                 float b = baseline;
                 for (int i = 0; i < n; i++) {
                     if (Math.abs(interleaved[i * ch] - b) > THRESHOLD) {
