@@ -19,8 +19,7 @@ public final class NodeArena<T> {
     private int[] generations;
     private int[] freeStack;
     private int freeTop;
-    private int high;       // slots ever used
-    private int size;
+    private int high;       // slots ever used; live values = high - freeTop
 
     public NodeArena(int initialCapacity) {
         int cap = Math.max(4, initialCapacity);
@@ -34,7 +33,6 @@ public final class NodeArena<T> {
         if (value == null) throw new IllegalArgumentException("null value");
         int index = takeIndex();
         values[index] = value;
-        size++;
         return ((long) generations[index] << 32) | index;
     }
 
@@ -46,16 +44,21 @@ public final class NodeArena<T> {
         try {
             value = make.apply(id);
         } catch (RuntimeException e) {
-            freeStack[freeTop++] = index;
+            release(index);
             throw e;
         }
         if (value == null) {
-            freeStack[freeTop++] = index;
+            release(index);
             throw new IllegalArgumentException("null value");
         }
         values[index] = value;
-        size++;
         return id;
+    }
+
+    /** Returns a slot whose id was handed out but never filled: the id goes stale like a removed one. */
+    private void release(int index) {
+        generations[index]++;
+        freeStack[freeTop++] = index;
     }
 
     private int takeIndex() {
@@ -69,14 +72,14 @@ public final class NodeArena<T> {
     public T remove(long id) {
         int index = (int) id;
         Object[] vs = values;
-        if (index < 0 || index >= high || generations[index] != (int) (id >>> 32) || vs[index] == null) {
+        // a removed slot's generation has moved on, so the generation check alone refuses stale ids
+        if (index < 0 || index >= high || generations[index] != (int) (id >>> 32)) {
             throw new StaleNodeException(NodeId.unpack(id), index >= 0 && index < high ? generations[index] : -1);
         }
         T v = (T) vs[index];
         vs[index] = null;
         generations[index]++;
         freeStack[freeTop++] = index;
-        size--;
         return v;
     }
 
@@ -85,7 +88,7 @@ public final class NodeArena<T> {
     public T get(long id) {
         int index = (int) id;
         int gen = (int) (id >>> 32);
-        if (index < 0 || index >= high || generations[index] != gen || values[index] == null) {
+        if (index < 0 || index >= high || generations[index] != gen) {
             throw new StaleNodeException(NodeId.unpack(id), index >= 0 && index < high ? generations[index] : -1);
         }
         return (T) values[index];
@@ -94,10 +97,10 @@ public final class NodeArena<T> {
     /** True if {@code id} names a live value. */
     public boolean contains(long id) {
         int index = (int) id;
-        return index >= 0 && index < high && generations[index] == (int) (id >>> 32) && values[index] != null;
+        return index >= 0 && index < high && generations[index] == (int) (id >>> 32);
     }
 
-    public int size() { return size; }
+    public int size() { return high - freeTop; }
 
     /** Calls {@code action} for every live value, in slot order. */
     @SuppressWarnings("unchecked")
