@@ -36,7 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@link #processOnly}: the plan's {@code process} calls alone (megamorphic dispatch + zero fill), no
  *       input summing, no params, no scan: the floor any scheduler pays.</li>
- *   <li>{@link #scanOnly}: a copy of the scheduler's per-output NaN/meter scan ({@code Scheduler.scanRt})
+ *   <li>{@link #scanOnly}: the scheduler's per-output scan ({@code Scheduler.scanRt}: one integer max over the
+ *       samples' magnitude bits for NaN/Inf, peak and denormals)
  *       over the plan's output buffers: what the safety scan costs per block.</li>
  * </ul>
  * {@code renderBlock - processOnly - scanOnly} is the remaining per-node bookkeeping (param loops,
@@ -107,39 +108,13 @@ public class SchedulerBenchmark {
         }
     }
 
-    /** A copy of {@code Scheduler.scanRt} over every output buffer of the plan (peak, sum of squares, NaN check). */
-    @Benchmark
-    public void scanOnly(Blackhole bh) {
-        for (PlanEntry e : entries) {
-            float peak = 0;
-            double sumSquares = 0;
-            for (float[][] port : e.outputs) {
-                for (float[] b : port) {
-                    float pk = 0, ss = 0;
-                    for (int i = 0; i < FRAMES; i++) {
-                        float v = b[i];
-                        pk = Math.max(pk, Math.abs(v));
-                        ss += v * v;
-                    }
-                    if (!(ss < Float.POSITIVE_INFINITY)) bh.consume(b);
-                    if (pk < 1e-30f && pk > 0f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
-                    peak = Math.max(peak, pk);
-                    sumSquares += ss;
-                }
-            }
-            bh.consume(peak);
-            bh.consume(sumSquares);
-        }
-    }
-
     /**
-     * The scan proposed for the scheduler: the same peak, finiteness and denormal-flush decisions from one
-     * integer max over the sign-cleared bit patterns ({@code bits > 0x7f800000} is NaN, {@code ==} is Inf,
-     * and for finite floats the bit order is the magnitude order), which C2 vectorizes; the sum of squares
-     * (RMS meters) is left to the {@code METERS_PER_BLOCK} nodes metered this block, so it is not here.
+     * A copy of the scheduler's scan: peak, finiteness and denormal-flush decisions from one integer max over the
+     * sign-cleared bit patterns ({@code >= 0x7f800000} is NaN or Inf; for finite floats the bit order is the
+     * magnitude order). The sum of squares for RMS is taken only for the nodes metered in a block, so not here.
      */
     @Benchmark
-    public void scanIntBits(Blackhole bh) {
+    public void scanOnly(Blackhole bh) {
         for (PlanEntry e : entries) {
             int peakBits = 0;
             for (float[][] port : e.outputs) {
@@ -155,31 +130,4 @@ public class SchedulerBenchmark {
         }
     }
 
-    /** The current scan's arithmetic, but with 4 independent accumulators (breaks the add/max latency chains). */
-    @Benchmark
-    public void scanUnrolled(Blackhole bh) {
-        for (PlanEntry e : entries) {
-            float peak = 0;
-            double sumSquares = 0;
-            for (float[][] port : e.outputs) {
-                for (float[] b : port) {
-                    float p0 = 0, p1 = 0, p2 = 0, p3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    for (int i = 0; i < FRAMES; i += 4) {
-                        float v0 = b[i], v1 = b[i + 1], v2 = b[i + 2], v3 = b[i + 3];
-                        p0 = Math.max(p0, Math.abs(v0)); p1 = Math.max(p1, Math.abs(v1));
-                        p2 = Math.max(p2, Math.abs(v2)); p3 = Math.max(p3, Math.abs(v3));
-                        s0 += v0 * v0; s1 += v1 * v1; s2 += v2 * v2; s3 += v3 * v3;
-                    }
-                    float pk = Math.max(Math.max(p0, p1), Math.max(p2, p3));
-                    float ss = (s0 + s1) + (s2 + s3);
-                    if (!(ss < Float.POSITIVE_INFINITY)) bh.consume(b);
-                    if (pk < 1e-30f && pk > 0f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
-                    peak = Math.max(peak, pk);
-                    sumSquares += ss;
-                }
-            }
-            bh.consume(peak);
-            bh.consume(sumSquares);
-        }
-    }
 }

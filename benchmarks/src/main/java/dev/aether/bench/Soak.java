@@ -10,10 +10,13 @@ import dev.aether.core.NodeId;
 import dev.aether.core.SwapOptions;
 import dev.aether.core.command.EngineEvent;
 import dev.aether.core.driver.AudioDriver;
+import dev.aether.core.driver.DriverChoice;
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.DriverFactory;
+import dev.aether.core.driver.PacedNullDriver;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +38,9 @@ import java.util.stream.Stream;
  * disconnecting and reconnecting a voice, and a cutoff change; a garbage thread allocates {@code mbps}
  * (default 200) MB/s, keeping a rolling 64 MB of it alive so it reaches the old generation.
  *
- * <p>Driver: {@code dev.aether.core.driver.DriverFactory.defaultDriver(DriverConfig.defaults())} (Java Sound,
- * or the paced null driver when there is no device), found by reflection so this compiles before the
- * drivers branch is merged; {@code -Dsoak.driver=null} forces {@code PacedNullDriver}. Without a driver
- * factory in core it falls back to {@link PacedFallbackDriver} and says so.
+ * <p>Driver: {@code DriverFactory.defaultDriver} (Java Sound, or the paced null driver when there is no
+ * device); {@code -Dsoak.driver=null} forces {@code PacedNullDriver}; {@code -Dsoak.bufferFrames=N} sets the
+ * device buffer (default 512).
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -120,8 +122,9 @@ public final class Soak {
             long now = System.nanoTime();
             if (now >= nextReport) {
                 nextReport += 10_000_000_000L;
-                System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d, worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d%n",
-                        (now - started) / 1e9, engine.scheduler().xruns(), engine.scheduler().worstStallNanos() / 1e6,
+                System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d (late %d), worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d%n",
+                        (now - started) / 1e9, engine.scheduler().xruns(), engine.scheduler().lateBlocks(),
+                        engine.scheduler().worstStallNanos() / 1e6,
                         engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100, swaps.get(),
                         garbageBytes.get() >> 20, faults.get());
             }
@@ -139,7 +142,8 @@ public final class Soak {
         System.out.println("---- soak result");
         System.out.printf(Locale.ROOT, "duration       %.1f s, plan swaps %d (%.1f/s), garbage %.0f MB (%.0f MB/s)%n", seconds,
                 swaps.get(), swaps.get() / seconds, garbageBytes.get() / 1e6, garbageBytes.get() / 1e6 / seconds);
-        System.out.printf(Locale.ROOT, "xruns          %d (events seen %d)%n", engine.scheduler().xruns(), xrunEvents.get());
+        System.out.printf(Locale.ROOT, "xruns          %d (device ran dry; late blocks absorbed by the buffer: %d; events seen %d)%n",
+                engine.scheduler().xruns(), engine.scheduler().lateBlocks(), xrunEvents.get());
         System.out.printf(Locale.ROOT, "worst stall    %.3f ms%n", engine.scheduler().worstStallNanos() / 1e6);
         System.out.printf(Locale.ROOT, "load           %.1f %% smoothed at the end, peak block %.1f %% of the deadline%n",
                 engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100);
@@ -166,37 +170,23 @@ public final class Soak {
         }
     }
 
-    /** {driver, notice or null}. */
+    /**
+     * {driver, notice or null}: Java Sound through {@code DriverFactory}, or the paced null driver with
+     * {@code -Dsoak.driver=null}; {@code -Dsoak.bufferFrames=N} sets the device buffer (default 512).
+     */
     private static Object[] chooseDriver() {
-        try {
-            Class<?> configType = Class.forName("dev.aether.core.driver.DriverConfig");
-            Object config = configType.getMethod("defaults").invoke(null);
-            if ("null".equals(System.getProperty("soak.driver"))) {
-                Class<?> nullDriver = Class.forName("dev.aether.core.driver.PacedNullDriver");
-                return new Object[] {nullDriver.getConstructor(configType).newInstance(config), "forced by -Dsoak.driver=null"};
-            }
-            Class<?> factory = Class.forName("dev.aether.core.driver.DriverFactory");
-            Object choice = factory.getMethod("defaultDriver", configType).invoke(null, config);
-            Object driver = choice.getClass().getMethod("driver").invoke(choice);
-            Object notice = choice.getClass().getMethod("notice").invoke(choice);
-            return new Object[] {driver, notice};
-        } catch (ClassNotFoundException e) {
-            return new Object[] {new PacedFallbackDriver(512),
-                    "TODO: no dev.aether.core.driver.DriverFactory on this build (drivers branch not merged): silent fallback, normal scheduling"};
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("could not create the driver: " + e, e);
+        DriverConfig config = DriverConfig.defaults().bufferFrames(Integer.getInteger("soak.bufferFrames", 512));
+        if ("null".equals(System.getProperty("soak.driver"))) {
+            return new Object[] {new PacedNullDriver(config), "forced by -Dsoak.driver=null"};
         }
+        DriverChoice choice = DriverFactory.defaultDriver(config);
+        return new Object[] {choice.driver(), choice.notice()};
     }
 
     /** The driver's own report (if it has one) plus the kernel's view of the audio thread's policy. */
     private static String schedulingOf(Engine engine, AudioDriver driver) {
         StringBuilder sb = new StringBuilder();
-        try {
-            Method m = driver.getClass().getMethod("schedulingReport");
-            sb.append(m.invoke(driver)).append("; ");
-        } catch (ReflectiveOperationException ignored) {
-            sb.append("driver has no scheduling report; ");
-        }
+        sb.append(driver.schedulingReport()).append("; ");
         Thread audio = engine.scheduler().audioThread();
         if (audio == null) return sb.append("no audio thread seen").toString();
         String comm = audio.getName().length() > 15 ? audio.getName().substring(0, 15) : audio.getName();

@@ -16,6 +16,7 @@ import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.NodeWarmer;
 import dev.aether.core.graph.Patch;
 import dev.aether.core.graph.PlanCompiler;
+import dev.aether.core.internal.SchedulerWarmup;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.rt.MasterTap;
 import dev.aether.core.rt.Scheduler;
@@ -262,10 +263,14 @@ public final class Engine implements AutoCloseable {
 
     // ------------------------------------------------------------------ running
 
-    /** Starts {@code driver} pulling audio from this engine. */
+    /**
+     * Starts {@code driver} pulling audio from this engine. The first start in a JVM first runs a throwaway engine
+     * for a few thousand blocks so the audio path is compiled before it sounds ({@link SchedulerWarmup}).
+     */
     @ControlThread
     public synchronized void start(AudioDriver driver) {
         if (this.driver != null) throw new IllegalStateException("already running on " + this.driver.description() + "; stop() first");
+        SchedulerWarmup.runOnce(config);
         this.driver = driver;
         driver.start(scheduler);
     }

@@ -10,7 +10,7 @@ public sealed interface EngineEvent {
     /** Peak and RMS of a node's first output (or the master when {@code node} is null) over recent blocks. */
     record Meter(NodeId node, String nodeLabel, float peak, float rms) implements EngineEvent {}
 
-    /** A late block: {@code count} xruns so far, this stall, whether the engine resynchronised. */
+    /** A late block: {@code count} late blocks so far, this stall, whether the device ran dry (an xrun: the engine resynchronised). */
     record Xrun(long count, long stallNanos, boolean resync) implements EngineEvent {}
 
     /** Transport position at a block start. */

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Runs a throwaway instance of a node class the engine has not played yet a few blocks on the control thread,
+ * Runs a throwaway instance of a node class the engine has not played yet 256 blocks on the control thread,
  * so that the first call on the audio thread does not load classes, resolve constant-pool entries or allocate.
  *
  * <p>The live instance is never run here: that would consume what the user queued on it before it sounds
@@ -21,7 +21,7 @@ import java.util.WeakHashMap;
  */
 @ControlThread
 public final class NodeWarmer {
-    private static final int BLOCKS = 8;
+    private static final int BLOCKS = 256;      // enough calls for the JIT to queue a compile of process()
     private final Set<Class<?>> seen = Collections.newSetFromMap(new WeakHashMap<>());
     private final double sampleRate;
     private final int blockSize;

@@ -50,7 +50,8 @@ public final class Scheduler implements AudioSource {
     private long masterFrames;
 
     // figures published for the control thread
-    private volatile long xruns;
+    private volatile long lateBlocks;        // every late report from the driver
+    private volatile long xruns;             // late past the device buffer: the device ran dry (resync)
     private volatile long worstStallNanos;
     private volatile double load;            // smoothed render time / block time
     private volatile double peakLoad;
@@ -325,18 +326,24 @@ public final class Scheduler implements AudioSource {
 
     @Override @AudioThread @RealtimeSafe
     public void lateRt(long stallNanos, boolean resync) {
-        long count = xruns + 1;
-        xruns = count;
+        long late = lateBlocks + 1;
+        lateBlocks = late;
+        if (resync) {
+            xruns = xruns + 1;
+            resyncFadeRemaining = blockSize;
+        }
         if (stallNanos > worstStallNanos) worstStallNanos = stallNanos;
-        if (resync) resyncFadeRemaining = blockSize;
-        events.xrunRt(count, stallNanos, resync);
+        events.xrunRt(late, stallNanos, resync);
     }
 
     // ---------------------------------------------------------------- any thread
 
     /** Engine sample position of the next block. Racy read, for display. */
     public long time() { return transport.publishedSample(); }
+    /** Dropouts: blocks so late that the device buffer ran dry and the engine resynchronised. Any thread. */
     public long xruns() { return xruns; }
+    /** Late blocks the driver reported, including those the device buffer still absorbed. Any thread. */
+    public long lateBlocks() { return lateBlocks; }
     public long worstStallNanos() { return worstStallNanos; }
     /** Smoothed render time as a fraction of real time (0.1 = 10 % of the deadline). */
     public double load() { return load; }

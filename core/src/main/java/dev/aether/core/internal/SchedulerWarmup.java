@@ -1,0 +1,67 @@
+package dev.aether.core.internal;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.Engine;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.NodeId;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.SwapOptions;
+import dev.aether.core.When;
+import dev.aether.core.param.Params;
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * Runs a throwaway engine for a few thousand blocks, once per JVM, before the first driver starts: the
+ * scheduler, parameter clocks, sums, crossfades and the limiter are then compiled by the JIT instead of being
+ * interpreted during the first audible blocks (measured: the first blocks of a cold engine took up to 2.8× the
+ * deadline). About 10 ms on the control thread.
+ */
+@ControlThread
+public final class SchedulerWarmup {
+    private static final int BLOCKS = 4_000;
+    private static boolean done;
+
+    private SchedulerWarmup() {}
+
+    /** Warms up once; later calls return at once. */
+    public static synchronized void runOnce(EngineConfig config) {
+        if (done) return;
+        done = true;
+        Engine scratch = Engine.create(config);
+        NodeId first = null;
+        for (int i = 0; i < 4; i++) {
+            Tone t = new Tone();
+            NodeId id = scratch.add(t);
+            if (first == null) first = id;
+            scratch.connectToMaster(t.out);
+            t.frequencyHz.set(100 + 50 * i, 0.5);
+        }
+        float[] out = new float[2 * config.blockSize()];
+        for (int b = 0; b < BLOCKS; b++) {
+            if (b % 500 == 0) scratch.replace(first, new Tone(), SwapOptions.DEFAULT);
+            if (b % 700 == 0) scratch.tempo(100 + b % 50, 4, When.NEXT_BEAT);
+            scratch.render(out, config.blockSize());
+            scratch.pollEvents(e -> { });
+        }
+    }
+
+    /** A quiet sine with a smoothed frequency. Ports: out. */
+    static final class Tone implements DspNode {
+        final OutputPort out = Ports.audioOut("out");
+        final SmoothedParam frequencyHz = Params.hz("frequencyHz", 220, 20, 2_000);
+        private double phase;
+
+        @Override public void process(ProcessContext ctx) {
+            float[] y = ctx.out(out);
+            double inc = frequencyHz.advanceRt(ctx.frames()) / ctx.sampleRate();
+            for (int i = 0; i < ctx.frames(); i++) {
+                y[i] = (float) (0.01 * Math.sin(2 * Math.PI * phase));
+                phase += inc;
+                if (phase >= 1) phase -= 1;
+            }
+        }
+    }
+}
