@@ -24,14 +24,20 @@ class PreludeTest {
         assertThat(recipe(f)).isEqualTo("peak(1000, 2, -6)");
     }
 
-    @Test void shouldChainEveryCreationFunctionWithAGain() throws Exception {
+    @Test void shouldChainEveryCreationFunctionWithAGain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path wav = dir.resolve("click.wav");
+        try (var w = dev.aether.core.driver.WavWriter.open(wav, dev.aether.core.driver.WavFormat.PCM_16, 1, 48_000)) {
+            w.write(new float[] {0.5f, 0f, -0.5f, 0f}, 4);
+        }
         for (Method m : Prelude.class.getMethods()) {
             if (m.getAnnotation(NodeDoc.class) == null || m.getName().equals("poly")) continue;
             Object[] args = new Object[m.getParameterCount()];
             Class<?>[] types = m.getParameterTypes();
             for (int i = 0; i < args.length; i++) {
                 args[i] = types[i] == int.class ? (Object) 2 : types[i] == double[].class ? new double[] {0, 1}
-                        : types[i] == String.class ? "sine" : (Object) 0.5;
+                        : types[i] == boolean.class ? (Object) true
+                        : types[i] == String.class ? (m.getName().equals("sample") ? wav.toString() : "sine") : (Object) 0.5;
             }
             Chain c = (Chain) m.invoke(null, args);
             assertThat(c.to(gain(-6)).nodes()).as(m.getName()).hasSize(2);

@@ -1,5 +1,6 @@
 package dev.aether.nodes.env;
 
+import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
@@ -17,7 +18,7 @@ import dev.aether.core.param.SmoothedParam;
  *
  * <p>The gate is the OR of the {@code gate} input (above 0.5 = on, edges are sample-accurate) and a control
  * gate set by {@link #noteOn()}, {@link #noteOff()} and {@link #gateAt(boolean, long)} (exact engine sample,
- * through a lock-free queue of {@value GateQueue#CAPACITY} events; events for one envelope must be sent in
+ * through a lock-free queue of {@value TimedSwitchQueue#CAPACITY} events; events for one envelope must be sent in
  * time order). A note-on while the gate is already on retriggers the attack.
  *
  * <p>Timing: every stage takes exactly its time rounded to whole samples, whatever the {@link EnvelopeCurve},

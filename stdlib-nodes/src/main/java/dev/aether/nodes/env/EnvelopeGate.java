@@ -1,12 +1,13 @@
 package dev.aether.nodes.env;
 
+import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
 
 /**
  * The gate of {@link AdsrEnvelope} and {@link ArEnvelope}: the OR of the gate input (above 0.5 = on) and a
- * control gate set through a {@link GateQueue} (timed, any control thread) or {@link #gateRt} (audio thread, next
+ * control gate set through a {@link TimedSwitchQueue} (timed, any control thread) or {@link #gateRt} (audio thread, next
  * block). A note-on while the gate is already on retriggers. Audio-thread state of the owning node except where
  * noted; package-private.
  */
@@ -14,7 +15,7 @@ final class EnvelopeGate {
     /** What {@link #stepRt} saw: nothing, the gate opened (or retriggered), the gate closed. */
     static final int NONE = 0, RISE = 1, FALL = 2;
 
-    private final GateQueue events = new GateQueue();
+    private final TimedSwitchQueue events = new TimedSwitchQueue();
     boolean controlGate, inputGate, gateOn;    // saved and restored by the owner
     private boolean pendingRt, pendingOnRt, retrigger;
 

@@ -1,16 +1,17 @@
 package dev.aether.nodes.env;
 
+import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
 
 /**
  * The trigger of {@link LineSegment} and {@link ExponentialSegments}: a rising edge of the trigger input through
- * 0.5 (sample-accurate) or a queued trigger ({@link GateQueue}, timed, any control thread). Audio-thread state of
+ * 0.5 (sample-accurate) or a queued trigger ({@link TimedSwitchQueue}, timed, any control thread). Audio-thread state of
  * the owning node except where noted; package-private.
  */
 final class TriggerInput {
-    private final GateQueue events = new GateQueue();
+    private final TimedSwitchQueue events = new TimedSwitchQueue();
     boolean lastHigh;                          // saved and restored by the owner
 
     /** Queues a trigger at {@code atSample} ({@code < 0}: the next block); false if the queue is full. */

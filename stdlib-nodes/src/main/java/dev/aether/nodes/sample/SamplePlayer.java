@@ -1,5 +1,6 @@
 package dev.aether.nodes.sample;
 
+import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeState;
@@ -61,7 +62,7 @@ public final class SamplePlayer implements DspNode {
     private final Sample sample;
     private final float[][] data;
     private final int frames;
-    private final PlayEvents events = new PlayEvents();
+    private final TimedSwitchQueue events = new TimedSwitchQueue();
     private volatile Loop loop;
     private final float[][] outs;
     private final double[] acc;
@@ -149,7 +150,7 @@ public final class SamplePlayer implements DspNode {
         int next = events.nextOffset(t0, n);
         for (int i = 0; i < n; i++) {
             while (next == i) {
-                if (events.pollStart()) {
+                if (events.pollOn()) {
                     playing = true;
                     position = 0;
                     fraction = 0;

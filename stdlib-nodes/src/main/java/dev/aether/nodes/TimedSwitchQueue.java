@@ -1,4 +1,4 @@
-package dev.aether.nodes.env;
+package dev.aether.nodes;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
@@ -6,25 +6,25 @@ import dev.aether.core.RealtimeSafe;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
- * Timed gate events from any control thread to the audio thread (lock-free, bounded). Events for one node
- * are expected in time order; an untimed event ({@code atSample < 0}) applies at the start of the next block,
- * a late one at the start of the block it is seen in.
+ * Timed on/off events (gates, triggers, start/stop) from any control thread to the audio thread: lock-free,
+ * bounded ({@value #CAPACITY}). Events for one node are expected in time order; an untimed event
+ * ({@code atSample < 0}) applies at the start of the next block, a late one at the start of the block it is seen in.
  */
-final class GateQueue {
-    static final int CAPACITY = 256;
+public final class TimedSwitchQueue {
+    public static final int CAPACITY = 256;
 
-    record Event(boolean on, long atSample) {}
+    private record Event(boolean on, long atSample) {}
 
     private final MpscArrayQueue<Event> queue = new MpscArrayQueue<>(CAPACITY);
     private long blockStart;               // audio-thread cursor over the current block
     private int frames, next;
 
     @ControlThread
-    boolean offer(boolean on, long atSample) { return queue.offer(new Event(on, atSample)); }
+    public boolean offer(boolean on, long atSample) { return queue.offer(new Event(on, atSample)); }
 
     /** Offset in [0, frames) of the next event in the block starting at {@code blockStart}, or {@code frames}. */
     @AudioThread @RealtimeSafe
-    int nextOffset(long blockStart, int frames) {
+    public int nextOffset(long blockStart, int frames) {
         Event e = queue.relaxedPeek();
         if (e == null) return frames;
         long d = e.atSample() - blockStart;
@@ -34,14 +34,14 @@ final class GateQueue {
 
     /** Removes the next event and returns its gate value. Call only after {@link #nextOffset} found one. */
     @AudioThread @RealtimeSafe
-    boolean pollOn() {
+    public boolean pollOn() {
         Event e = queue.relaxedPoll();
         return e != null && e.on();
     }
 
     /** Starts a block of {@code frames} samples at engine sample {@code blockStart} for {@link #dueRt}. */
     @AudioThread @RealtimeSafe
-    void beginBlockRt(long blockStart, int frames) {
+    public void beginBlockRt(long blockStart, int frames) {
         this.blockStart = blockStart;
         this.frames = frames;
         next = nextOffset(blockStart, frames);
@@ -49,11 +49,11 @@ final class GateQueue {
 
     /** True while an event is due at block offset {@code i}; take it with {@link #takeRt}. */
     @AudioThread @RealtimeSafe
-    boolean dueRt(int i) { return next == i; }
+    public boolean dueRt(int i) { return next == i; }
 
     /** Removes the event due at offset {@code i}, returns its gate value; late or same-sample events stay due. */
     @AudioThread @RealtimeSafe
-    boolean takeRt(int i) {
+    public boolean takeRt(int i) {
         boolean on = pollOn();
         next = nextOffset(blockStart, frames);
         if (next < i) next = i;
@@ -61,5 +61,5 @@ final class GateQueue {
     }
 
     @ControlThread
-    void clear() { queue.clear(); }
+    public void clear() { queue.clear(); }
 }
