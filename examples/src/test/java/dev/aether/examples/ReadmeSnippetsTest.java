@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The README's console transcript is made of the examples' marked snippets, line for line. */
 class ReadmeSnippetsTest {
-    private static final Pattern SNIPPET = Pattern.compile("// snippet:(\\w+)\\n(.*?)// end:\\1", Pattern.DOTALL);
+    private static final Pattern SNIPPET = Pattern.compile("// snippet:(\\w+)\\n(.*?)\\s*// end:\\1", Pattern.DOTALL);
 
     @Test
     void shouldShowEveryMarkedExampleSnippetInTheReadme() throws Exception {
@@ -30,5 +30,16 @@ class ReadmeSnippetsTest {
             }
         }
         assertThat(found).as("marked snippets").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldShowTheJavaExampleLineForLine() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher m = SNIPPET.matcher(Files.readString(Path.of("src/main/java/dev/aether/examples/HelloEngine.java")));
+        assertThat(m.find()).as("HelloEngine has a marked snippet").isTrue();
+        for (String line : m.group(2).split("\n")) {
+            if (line.isBlank()) continue;
+            assertThat(readme).as("README's Java example shows: %s", line.strip()).contains(line.strip() + "\n");
+        }
     }
 }
