@@ -38,6 +38,28 @@ public final class RealtimeScheduling {
         }
     }
 
+    /**
+     * Kernel ids of this process's threads named {@code comm} (as in {@code /proc/self/task/TID/comm}), e.g.
+     * {@code "threaded-ml"}, the thread libpulse starts inside the JVM to feed PulseAudio. Empty when none or
+     * when {@code /proc} is unavailable.
+     */
+    @ControlThread
+    public static java.util.List<Long> nativeThreadsNamed(String comm) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(t.resolve("comm")).trim().equals(comm)) ids.add(Long.parseLong(t.getFileName().toString()));
+                } catch (IOException | RuntimeException ignored) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return ids;
+        }
+        return ids;
+    }
+
     /** Asks for {@code SCHED_FIFO priority} for native thread {@code tid} using {@code chrt} from the PATH. */
     @ControlThread
     public static Outcome requestFifo(long tid, int priority) {
