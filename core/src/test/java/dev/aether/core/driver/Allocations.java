@@ -12,17 +12,18 @@ final class Allocations {
     }
 
     /**
-     * Warms up until a window of {@code quietFrames} rendered frames allocates nothing on {@code source}'s
+     * Warms up until two windows in a row of {@code quietFrames} rendered frames allocate nothing on {@code source}'s
      * audio thread (at most {@code maxWindows} tries: JIT compilation on a loaded machine can take seconds),
      * then returns {@code {bytes, frames}} allocated and rendered while {@code measureFrames} more render.
      */
     static long[] steadyState(SineSource source, long quietFrames, int maxWindows, long measureFrames)
             throws InterruptedException {
         Thread t = source.audioThread;
-        for (int i = 0; i < maxWindows; i++) {
+        int quiet = 0;                       // two quiet windows in a row: the JDK's one-off has happened
+        for (int i = 0; i < maxWindows && quiet < 2; i++) {
             long f0 = source.framesRendered, b0 = allocatedBytes(t);
             waitFor(source, f0 + quietFrames);
-            if (allocatedBytes(t) == b0) break;
+            quiet = allocatedBytes(t) == b0 ? quiet + 1 : 0;
         }
         long f0 = source.framesRendered, b0 = allocatedBytes(t);
         waitFor(source, f0 + measureFrames);
