@@ -24,6 +24,7 @@ import dev.aether.core.rt.Transport;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jctools.queues.SpscArrayQueue;
+import java.util.function.BiConsumer;
 
 /**
  * The engine's control-thread face: add, connect, replace and remove nodes; every edit compiles a new
@@ -154,7 +155,7 @@ public final class Engine implements AutoCloseable {
      */
     @ControlThread
     public synchronized void replace(NodeId id, DspNode next, SwapOptions options,
-                                     java.util.function.BiConsumer<DspNode, DspNode> carry) {
+                                     BiConsumer<DspNode, DspNode> carry) {
         NodeSlot slot = patch.slot(id);
         if (slot == master) throw new IllegalArgumentException("the master bus cannot be replaced");
         DspNode old = slot.node();

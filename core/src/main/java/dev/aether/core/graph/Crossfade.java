@@ -4,6 +4,9 @@ import dev.aether.core.AudioThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.OutputPort;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.SmoothedParam;
 
 /**
  * An equal-power crossfade from a node's previous instance to its new one, run by the scheduler inside
@@ -50,11 +53,11 @@ public final class Crossfade {
      * Runs the old instance and mixes it into the new one's outputs for {@code n} frames. An exception in the
      * old instance ends the fade at once.
      */
-    @AudioThread @dev.aether.core.RealtimeSafe
-    public void mixRt(dev.aether.core.ProcessContext ctx, float[][][] fadeInputs, dev.aether.core.param.SmoothedParam[] params,
+    @AudioThread @RealtimeSafe
+    public void mixRt(ProcessContext ctx, float[][][] fadeInputs, SmoothedParam[] params,
                       float[][][] newOutputs, long time, int n) {
         if (position >= gainIn.length) return;
-        for (dev.aether.core.param.SmoothedParam p : params) p.beginBlockRt(time, n);
+        for (SmoothedParam p : params) p.beginBlockRt(time, n);
         ctx.bind(fadeInputs, fromOutputs);
         try {
             from.process(ctx);
@@ -62,7 +65,7 @@ public final class Crossfade {
             position = gainIn.length;
             return;
         } finally {
-            for (dev.aether.core.param.SmoothedParam p : params) p.endBlockRt();
+            for (SmoothedParam p : params) p.endBlockRt();
         }
         int len = gainIn.length;
         for (int p = 0; p < fromOutputs.length; p++) {

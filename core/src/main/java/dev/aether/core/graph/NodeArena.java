@@ -4,6 +4,7 @@ import dev.aether.core.NodeId;
 import dev.aether.core.StaleNodeException;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * A generational arena: O(1) insert and remove, ids that go stale when their value is removed.
@@ -37,7 +38,7 @@ public final class NodeArena<T> {
     }
 
     /** Stores the value {@code make} builds from its own id (for values that must know their id). */
-    public long insert(java.util.function.LongFunction<T> make) {
+    public long insert(LongFunction<T> make) {
         int index = takeIndex();
         long id = ((long) generations[index] << 32) | index;
         T value;

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import dev.aether.core.Port;
+import dev.aether.core.StaleNodeException;
 
 /**
  * The mutable graph: nodes in a generational arena plus edges between named ports. Owned by the control
@@ -53,13 +55,13 @@ public final class Patch {
         return slot;
     }
 
-    /** The slot of a live node; a stale id throws {@link dev.aether.core.StaleNodeException}. */
+    /** The slot of a live node; a stale id throws {@link StaleNodeException}. */
     public NodeSlot slot(NodeId id) { return arena.get(id.packed()); }
 
     public boolean contains(NodeId id) { return arena.contains(id.packed()); }
 
     /** The slot that owns {@code port}, checked to be live. */
-    public NodeSlot owner(dev.aether.core.Port port) {
+    public NodeSlot owner(Port port) {
         if (!(port.owner() instanceof NodeSlot s)) {
             throw new IllegalArgumentException("port '" + port.name() + "' belongs to a node that was never added; add the node first");
         }
