@@ -215,66 +215,74 @@ public final class JavaSoundDriver implements AudioDriver {
         src.audioThreadStarted();
         double rate = src.sampleRate();
         long bufferNanos = Math.round(bufferFrames * 1e9 / rate);
-        runRt(src, src.blockSize(), src.channels() * src.blockSize(), 1e9 / rate, bufferNanos / 2, bufferNanos);
+        new RenderLoop().runRt(src, src.blockSize(), src.channels() * src.blockSize(), 1e9 / rate, bufferNanos / 2,
+                bufferNanos);
     }
 
-    @AudioThread @RealtimeSafe
-    private void runRt(AudioSource src, int block, int samplesPerBlock, double nanosPerFrame, long lateNanos,
-                       long bufferNanos) {
-        float[] f = floats;
-        byte[] b = bytes;
-        WavFormat fmt = format;
-        SourceDataLine out = line;
-        int frameBytes = out.getFormat().getFrameSize();
-        long written = 0;
-        long settleFrames = Math.max(bufferFrames, Math.round(0.1 / nanosPerFrame * 1e9));
-        long fillUntil = bufferFrames;  // no lateness checks until the device buffer is full (start / after resync)
-        long settleUntil = fillUntil + settleFrames;
-        boolean anchored = false;
-        long anchorNanos = 0;
-        long anchorFrame = 0;
-        long settleSum = 0;
-        int settleCount = 0;
-        while (running) {
-            src.renderRt(f, block);
-            int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
-            long now = System.nanoTime();
-            if (!anchored) {
-                if (written >= fillUntil) {   // settling: anchor on the mean offset, PulseAudio takes data in bursts
-                    if (settleCount == 0) {
-                        anchorNanos = now;
-                        anchorFrame = written;
-                        settleSum = 0;
+    /**
+     * The steady-state loop, in a class of its own that holds no string literal: when the audio thread asks C2 to
+     * compile it (on stack, minutes into a set), HotSpot first resolves every string constant of the method's class
+     * on that thread, and would allocate them there.
+     */
+    private final class RenderLoop {
+        @AudioThread @RealtimeSafe
+        void runRt(AudioSource src, int block, int samplesPerBlock, double nanosPerFrame, long lateNanos,
+                   long bufferNanos) {
+            float[] f = floats;
+            byte[] b = bytes;
+            WavFormat fmt = format;
+            SourceDataLine out = line;
+            int frameBytes = out.getFormat().getFrameSize();
+            long written = 0;
+            long settleFrames = Math.max(bufferFrames, Math.round(0.1 / nanosPerFrame * 1e9));
+            long fillUntil = bufferFrames;  // no lateness checks until the device buffer is full (start, resync)
+            long settleUntil = fillUntil + settleFrames;
+            boolean anchored = false;
+            long anchorNanos = 0;
+            long anchorFrame = 0;
+            long settleSum = 0;
+            int settleCount = 0;
+            while (running) {
+                src.renderRt(f, block);
+                int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
+                long now = System.nanoTime();
+                if (!anchored) {
+                    if (written >= fillUntil) {   // settling: anchor on the mean offset (PulseAudio takes bursts)
+                        if (settleCount == 0) {
+                            anchorNanos = now;
+                            anchorFrame = written;
+                            settleSum = 0;
+                        }
+                        settleSum += now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
+                        settleCount++;
+                        if (written >= settleUntil) {
+                            anchorNanos += settleSum / settleCount;
+                            anchored = true;
+                        }
                     }
-                    settleSum += now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
-                    settleCount++;
-                    if (written >= settleUntil) {
-                        anchorNanos += settleSum / settleCount;
-                        anchored = true;
+                } else {
+                    long stall = now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
+                    int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
+                    if (lateness == LateBlockMeter.RESYNC) {
+                        anchored = false;
+                        fillUntil = written + bufferFrames;
+                        settleUntil = fillUntil + settleFrames;
+                        settleCount = 0;
+                    } else if (lateness == LateBlockMeter.ON_TIME) {
+                        anchorNanos += stall >> 12;   // follow the device clock's drift (ppm), not its stalls
                     }
                 }
-            } else {
-                long stall = now - (anchorNanos + (long) ((written - anchorFrame) * nanosPerFrame));
-                int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
-                if (lateness == LateBlockMeter.RESYNC) {
-                    anchored = false;
-                    fillUntil = written + bufferFrames;
-                    settleUntil = fillUntil + settleFrames;
-                    settleCount = 0;
-                } else if (lateness == LateBlockMeter.ON_TIME) {
-                    anchorNanos += stall >> 12;   // follow the device clock's drift (ppm), not its stalls
+                // wait for room ourselves: DirectAudioDevice.write() polls with Object.wait(buffer/4 ms)
+                int room = out.available();
+                while (room < len && running) {
+                    LockSupport.parkNanos((long) ((len - room) / frameBytes * nanosPerFrame) + 50_000);
+                    room = out.available();
                 }
+                if (!running) break;
+                out.write(b, 0, len);
+                written += block;
+                framesWritten = written;
             }
-            // wait for room ourselves: DirectAudioDevice.write() polls with Object.wait(buffer/4 ms)
-            int room = out.available();
-            while (room < len && running) {
-                LockSupport.parkNanos((long) ((len - room) / frameBytes * nanosPerFrame) + 50_000);
-                room = out.available();
-            }
-            if (!running) break;
-            out.write(b, 0, len);
-            written += block;
-            framesWritten = written;
         }
     }
 

@@ -55,33 +55,40 @@ public final class PacedNullDriver implements AudioDriver {
         double nanosPerFrame = 1e9 / src.sampleRate();
         long bufferNanos = config.bufferNanos(src.sampleRate());
         src.audioThreadStarted();
-        runRt(src, buf, block, nanosPerFrame, bufferNanos / 2, bufferNanos);
+        new RenderLoop().runRt(src, buf, block, nanosPerFrame, bufferNanos / 2, bufferNanos);
     }
 
-    @AudioThread @RealtimeSafe
-    private void runRt(AudioSource src, float[] buf, int block, double nanosPerFrame, long lateNanos, long bufferNanos) {
-        long anchor = System.nanoTime();
-        long framesSinceAnchor = 0;
-        long rendered = 0;
-        while (running) {
-            long deadline = anchor + (long) (framesSinceAnchor * nanosPerFrame);
-            long now = System.nanoTime();
-            long stall = now - deadline;
-            int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
-            if (lateness == LateBlockMeter.RESYNC) {
-                anchor = now;
-                framesSinceAnchor = 0;
-            } else if (lateness == LateBlockMeter.ON_TIME) {
-                while (now < deadline && running) {
-                    LockSupport.parkNanos(deadline - now);
-                    now = System.nanoTime();
+    /**
+     * The steady-state loop, in a class of its own that holds no string literal: when the audio thread asks C2 to
+     * compile it (on stack, minutes into a set), HotSpot first resolves every string constant of the method's class
+     * on that thread, and would allocate them there.
+     */
+    private final class RenderLoop {
+        @AudioThread @RealtimeSafe
+        void runRt(AudioSource src, float[] buf, int block, double nanosPerFrame, long lateNanos, long bufferNanos) {
+            long anchor = System.nanoTime();
+            long framesSinceAnchor = 0;
+            long rendered = 0;
+            while (running) {
+                long deadline = anchor + (long) (framesSinceAnchor * nanosPerFrame);
+                long now = System.nanoTime();
+                long stall = now - deadline;
+                int lateness = meter.checkRt(src, stall, lateNanos, bufferNanos);
+                if (lateness == LateBlockMeter.RESYNC) {
+                    anchor = now;
+                    framesSinceAnchor = 0;
+                } else if (lateness == LateBlockMeter.ON_TIME) {
+                    while (now < deadline && running) {
+                        LockSupport.parkNanos(deadline - now);
+                        now = System.nanoTime();
+                    }
+                    if (!running) break;
                 }
-                if (!running) break;
+                src.renderRt(buf, block);
+                framesSinceAnchor += block;
+                rendered += block;
+                framesRendered = rendered;
             }
-            src.renderRt(buf, block);
-            framesSinceAnchor += block;
-            rendered += block;
-            framesRendered = rendered;
         }
     }
 
