@@ -130,4 +130,52 @@ public class SchedulerBenchmark {
         }
     }
 
+    private final float[] lanes = new float[8];
+
+    /** Candidate: 8 lane accumulators of |x| (vectorisable, no reduction): non-finite sum = NaN/Inf in the output. */
+    @Benchmark
+    public void scanLanes(Blackhole bh) {
+        float[] acc = lanes;
+        for (PlanEntry e : entries) {
+            for (float[] b : e.outputBuffers) {
+                for (int j = 0; j < 8; j++) acc[j] = 0f;
+                for (int i = 0; i < FRAMES; i += 8) {
+                    for (int j = 0; j < 8; j++) acc[j] += Math.abs(b[i + j]);
+                }
+                float s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+                if (!(s < Float.POSITIVE_INFINITY)) bh.consume(b);
+                if (s > 0 && s < 1e-30f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+            }
+        }
+    }
+
+    /** Candidate: plain float sum of |x| (a float add reduction). */
+    @Benchmark
+    public void scanSum(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            for (float[] b : e.outputBuffers) {
+                float s = 0;
+                for (int i = 0; i < FRAMES; i++) s += Math.abs(b[i]);
+                if (!(s < Float.POSITIVE_INFINITY)) bh.consume(b);
+                if (s > 0 && s < 1e-30f) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+            }
+        }
+    }
+
+    /** Candidate: x * 0 is 0 for finite x and NaN otherwise; four independent accumulators. */
+    @Benchmark
+    public void scanTimesZero(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            for (float[] b : e.outputBuffers) {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int i = 0; i < FRAMES; i += 4) {
+                    s0 += b[i] * 0f;
+                    s1 += b[i + 1] * 0f;
+                    s2 += b[i + 2] * 0f;
+                    s3 += b[i + 3] * 0f;
+                }
+                if ((s0 + s1) + (s2 + s3) != 0f) bh.consume(b);
+            }
+        }
+    }
 }
