@@ -87,6 +87,45 @@ class SaveOpenUndoTest {
         assertThat(maxDiff).as("after the 50 ms fade-in, the reopened session matches the original continued").isLessThan(1e-4);
     }
 
+    /** A user node with no saveState: its plain fields (a phase, a counter, a table, an enum) come back on :open. */
+    @Test void shouldKeepThePlainFieldsOfAUserNodeWithoutSaveState() throws Exception {
+        ca = console();
+        a = holder[0];
+        ca.eval("""
+                class Steps implements DspNode {
+                    enum Shape { UP, DOWN }
+                    final OutputPort out = Ports.audioOut("out");
+                    final float[] levels = {0.1f, 0.2f, 0.3f, 0.4f};
+                    Shape shape = Shape.UP;
+                    double phase;
+                    int step;
+                    public void process(ProcessContext c) {
+                        float[] y = c.out(out);
+                        for (int i = 0; i < c.frames(); i++) {
+                            y[i] = shape == Shape.UP ? levels[step] : -levels[step];
+                            phase += 1.0 / 4800;
+                            if (phase >= 1) { phase -= 1; step = (step + 1) % levels.length; }
+                        }
+                    }
+                }""");
+        ca.eval("var st = new Steps();");
+        ca.eval("st.levels[3] = 0.9f; st.shape = Steps.Shape.DOWN;");
+        ca.eval("play(node(st))");
+        render(a, 0.2345);
+        Path file = dir.resolve("fields.aether");
+        assertThat(ca.eval(":save " + file)).isEqualTo("saved " + file);
+        assertThat(Files.readString(file)).contains("field 0 phase ", "field 0 step ", "field 0 levels ", "field 0 shape ");
+
+        cb = console();
+        b = holder[0];
+        assertThat(cb.eval(":open " + file)).isEqualTo("opened " + file + " (1 patches)");
+        float[] original = render(a, 0.5), reopened = render(b, 0.5);
+        double maxDiff = 0;
+        for (int i = 2 * 4_800; i < original.length; i++) maxDiff = Math.max(maxDiff, Math.abs(original[i] - reopened[i]));
+        assertThat(LiveCodingTest.rms(original)).as("something sounds").isGreaterThan(0.05);
+        assertThat(maxDiff).as("the reopened node continues from the saved phase, step, table and shape").isLessThan(1e-4);
+    }
+
     @Test void shouldUndoTheLastGraphEdit() throws Exception {
         ca = console();
         a = holder[0];

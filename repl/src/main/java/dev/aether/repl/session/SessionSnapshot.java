@@ -14,8 +14,10 @@ import dev.aether.core.state.StateBlob;
 import dev.aether.repl.userapi.Chain;
 import dev.aether.repl.userapi.Prelude;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -32,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * A session as a state, not a history: the user's declarations (imports, classes, methods), the nodes that
- * sound with how each is made, their parameter values and {@link DspNode#saveState() states}, the edges
+ * sound with how each is made, their parameter values, user nodes' plain fields (what a redefinition carries,
+ * see {@link StateCarrier#plainFields}) and {@link DspNode#saveState() states}, the edges
  * between them, the played patches and named slots, and the tempo. Used by {@code :save}/{@code :open} (as a
  * file) and by {@code :undo} (in memory). Control thread.
  *
@@ -45,6 +48,7 @@ import java.util.function.Function;
  * node INDEX class CLASS_NAME                   any other library node: its no-arg constructor
  * node INDEX user b64(Fuzz)                     a user class: its newest definition, no-arg constructor
  * param INDEX NAME VALUE
+ * field INDEX NAME b64(serialized value)       a user node's plain field (what a redefinition carries)
  * state INDEX b64(STATE_TYPE) b64(serialized state)    {@link StateBlob}
  * edge FROM_INDEX FROM_PORT TO_INDEX TO_PORT
  * play b64(SLOT_NAME)|- INDEX INDEX ...          a chain; "-" for play(...), a name for def(...)
@@ -128,6 +132,16 @@ public final class SessionSnapshot {
             for (SmoothedParam p : NodeSpec.of(node).params()) {
                 b.append("param ").append(i).append(' ').append(p.name()).append(' ').append(p.get()).append('\n');
             }
+            if (node.getClass().getName().startsWith(USER_PREFIX)) {
+                for (Map.Entry<String, Object> f : StateCarrier.plainFields(node).entrySet()) {
+                    try {
+                        b.append("field ").append(i).append(' ').append(f.getKey()).append(' ')
+                                .append(serialize(f.getValue())).append('\n');
+                    } catch (IOException ex) {
+                        warnings.add("field " + f.getKey() + " of " + node.typeName() + " not saved: " + ex);
+                    }
+                }
+            }
             try {
                 NodeState st = node.saveState();
                 if (st != null) {
@@ -186,7 +200,8 @@ public final class SessionSnapshot {
      * @param userClasses the newest class for a user type's simple name (null when unknown)
      */
     public void restore(LiveSession session, Consumer<String> define, Function<String, Class<?>> userClasses) {
-        List<String[]> nodes = new ArrayList<>(), params = new ArrayList<>(), states = new ArrayList<>(),
+        List<String[]> nodes = new ArrayList<>(), params = new ArrayList<>(), fields = new ArrayList<>(),
+                states = new ArrayList<>(),
                 edges = new ArrayList<>(), plays = new ArrayList<>();
         double bpm = 0;
         int beats = 4;
@@ -198,6 +213,7 @@ public final class SessionSnapshot {
                 case "source": if (define != null) define.accept(unb64(f[1])); break;
                 case "node": nodes.add(f); break;
                 case "param": params.add(f); break;
+                case "field": fields.add(f); break;
                 case "state": states.add(f); break;
                 case "edge": edges.add(f); break;
                 case "play": plays.add(f); break;
@@ -214,6 +230,11 @@ public final class SessionSnapshot {
                 DspNode n = made.get(Integer.parseInt(f[1]));
                 SmoothedParam p = NodeSpec.of(n).param(f[2]);
                 if (p != null) p.reset(Double.parseDouble(f[3]));
+            }
+            for (String[] f : fields) {
+                DspNode n = made.get(Integer.parseInt(f[1]));
+                Object value = readObject(Base64.getDecoder().decode(f[3]), n.getClass().getClassLoader(), userClasses);
+                StateCarrier.restorePlainFields(n, Map.of(f[2], value));
             }
             for (String[] f : states) {
                 DspNode n = made.get(Integer.parseInt(f[1]));
@@ -308,6 +329,21 @@ public final class SessionSnapshot {
 
     /** Reads a serialized state; user classes' names are mapped to the classes now behind their simple names. */
     static NodeState readState(byte[] bytes, ClassLoader loader, Function<String, Class<?>> userClasses) {
+        Object o = readObject(bytes, loader, userClasses);
+        if (o instanceof NodeState s) return s;
+        throw new IllegalArgumentException("saved state is a " + o.getClass().getName() + ", not a NodeState");
+    }
+
+    private static String serialize(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** Reads a serialized value; user classes' names are mapped to the classes now behind their simple names. */
+    private static Object readObject(byte[] bytes, ClassLoader loader, Function<String, Class<?>> userClasses) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
             @Override protected ObjectStreamClass readClassDescriptor() throws IOException, ClassNotFoundException {
                 ObjectStreamClass d = super.readClassDescriptor();
@@ -325,9 +361,10 @@ public final class SessionSnapshot {
                 }
             }
         }) {
-            return (NodeState) in.readObject();
+            return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalArgumentException("saved state cannot be read (" + e + "); has the node's State record changed?", e);
+            throw new IllegalArgumentException("saved state cannot be read (" + e
+                    + "); has the node's State record or an enum it uses changed?", e);
         }
     }
 

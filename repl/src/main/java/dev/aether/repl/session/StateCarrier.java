@@ -66,26 +66,76 @@ public final class StateCarrier {
             throws ReflectiveOperationException {
         Class<?> t = f.getType();
         if (Port.class.isAssignableFrom(t)) return false;
-        Object value = f.get(from);
         if (t == SmoothedParam.class) {
-            SmoothedParam a = (SmoothedParam) value, b = (SmoothedParam) target.get(to);
+            SmoothedParam a = (SmoothedParam) f.get(from), b = (SmoothedParam) target.get(to);
             if (a == null || b == null || !a.name().equals(b.name())) return false;
             b.reset(a.get());
             return true;
         }
-        if (t.isArray() && t.getComponentType().isPrimitive()) {
-            Object copy = copyArray(value);
-            Object existing = target.get(to);
-            if (existing != null && copy != null && java.lang.reflect.Array.getLength(existing)
-                    == java.lang.reflect.Array.getLength(copy)) {
-                System.arraycopy(copy, 0, existing, 0, java.lang.reflect.Array.getLength(copy));
-            } else {
-                target.set(to, copy);
+        if (!isCarried(f)) return false;
+        return write(target, to, read(f, from));
+    }
+
+    /**
+     * The plain fields of {@code node} that a redefinition carries (primitives, boxed values, strings, enums,
+     * primitive arrays; not ports or parameters), by name, arrays copied. What {@code :save} keeps of a user node.
+     */
+    public static Map<String, Object> plainFields(DspNode node) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field f : fieldsByName(node.getClass()).values()) {
+            if (!isCarried(f)) continue;
+            try {
+                values.put(f.getName(), read(f, node));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // unreadable: left out
             }
-            return true;
         }
-        if (Modifier.isFinal(target.getModifiers())) return false;
-        if (!isValueType(t)) return false;
+        return values;
+    }
+
+    /** Writes {@code values} (from {@link #plainFields}) into the fields of {@code node} with the same name and type. */
+    public static List<String> restorePlainFields(DspNode node, Map<String, Object> values) {
+        List<String> written = new ArrayList<>();
+        Map<String, Field> fields = fieldsByName(node.getClass());
+        for (Map.Entry<String, Object> v : values.entrySet()) {
+            Field f = fields.get(v.getKey());
+            if (f == null || !isCarried(f) || !fits(f.getType(), v.getValue())) continue;
+            try {
+                if (write(f, node, v.getValue())) written.add(f.getName());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a field we cannot write stays as the class initialised it
+            }
+        }
+        return written;
+    }
+
+    private static boolean isCarried(Field f) {
+        Class<?> t = f.getType();
+        if (t.isArray()) return t.getComponentType().isPrimitive();
+        return !Modifier.isFinal(f.getModifiers()) && isValueType(t);
+    }
+
+    private static boolean fits(Class<?> type, Object value) {
+        if (value == null) return !type.isPrimitive();
+        if (type.isPrimitive()) return java.lang.invoke.MethodType.methodType(type).wrap().returnType() == value.getClass();
+        return type == value.getClass() || type.isEnum() && type == value.getClass().getDeclaringClass();
+    }
+
+    private static Object read(Field f, Object from) throws ReflectiveOperationException {
+        Object value = f.get(from);
+        return f.getType().isArray() ? copyArray(value) : value;
+    }
+
+    /** Writes a carried value; an array goes into the target's own array when the lengths match. */
+    private static boolean write(Field target, Object to, Object value) throws ReflectiveOperationException {
+        if (target.getType().isArray()) {
+            Object existing = target.get(to);
+            if (existing != null && value != null && java.lang.reflect.Array.getLength(existing)
+                    == java.lang.reflect.Array.getLength(value)) {
+                System.arraycopy(value, 0, existing, 0, java.lang.reflect.Array.getLength(value));
+                return true;
+            }
+        }
         target.set(to, value);
         return true;
     }
