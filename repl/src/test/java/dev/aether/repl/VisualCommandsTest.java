@@ -65,6 +65,22 @@ class VisualCommandsTest {
         assertThat(curve.minus3DbHz().get(0)).as("-3 dB of the one-pole low pass at 1 kHz").isCloseTo(1000, within(30.0));
     }
 
+    /** The node plays and holds state (a saw went through it); :response measures copies and leaves it alone. */
+    @Test void shouldMeasureAPlayingNodeOnCopiesAndLeaveItAlone() throws Exception {
+        c.eval("var f = lp1(1000);");
+        c.eval("play(saw(110).to(f))");
+        rt.engine().render(new float[2 * 4_801], 4_801);
+        String state = c.eval("f.node().saveState()").replaceFirst("^\\$\\d+ ==> ", "");
+        assertThat(state).as("the playing filter holds a non-zero state").contains("State[s=").doesNotContain("s=0.0]");
+        Response.Curve curve = visuals.response("f", COLUMNS);
+        assertThat(curve.minus3DbHz()).hasSize(1);
+        assertThat(curve.minus3DbHz().get(0)).as("-3 dB of the playing one-pole, its ringing subtracted")
+                .isCloseTo(1000, within(30.0));
+        assertThat(c.eval("f.node().saveState()")).as("the playing node is untouched").endsWith(" ==> " + state);
+        assertThat(c.eval(":response f")).contains("-3 dB at");
+        assertThat(c.eval("f.node().saveState()")).endsWith(" ==> " + state);
+    }
+
     @Test void shouldExplainWhatIsWrongWithTheExpression() {
         assertThat(c.eval(":response 42")).startsWith(":response: 42 is not a node or chain but Integer");
         assertThat(c.eval(":response nosuch(3)")).startsWith(":response: not an expression: nosuch(3)");

@@ -1,13 +1,13 @@
 package dev.aether.repl.console.visual;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.InputPort;
 import dev.aether.core.NodeSpec;
-import dev.aether.core.OutputPort;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.analysis.Fft;
 import dev.aether.nodes.filter.BiquadFilter;
+import dev.aether.repl.session.StateCarrier;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -15,9 +15,11 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * {@code :response}: the magnitude response of a filter chain in dB over log frequency, with its -3 dB
  * points. A {@link BiquadFilter} is evaluated exactly from its coefficients (any instance, untouched); any
- * other node with one mono input and output is measured from its impulse response, which needs a fresh
- * instance that is not in an engine (running it binds its ports). The nodes of a chain are in series, so their
- * responses in dB add. Control thread (allocates).
+ * other node with one mono input and output is measured from its impulse response on copies (new instances of
+ * its class carrying its parameters, fields and state, as a redefinition would), so a playing node can be
+ * measured and is never touched. A copy starts where the original is, ringing included, so the response is the
+ * difference between a copy given the impulse and a copy given silence (exact for linear nodes). The nodes of a
+ * chain are in series, so their responses in dB add. Control thread (allocates).
  */
 public final class Response {
     public static final double LO_HZ = 10;
@@ -45,32 +47,15 @@ public final class Response {
         return f -> BiquadFilter.magnitudeDb(mode, fc, q, g, sampleRate, f);
     }
 
-    /** Runs an impulse through a fresh node and reads the level of each FFT bin (interpolated in between). */
+    /** Runs an impulse through copies of {@code node} and reads the level of each FFT bin (interpolated in between). */
     static DoubleUnaryOperator measure(DspNode node, double sampleRate) {
         NodeSpec spec = NodeSpec.of(node);
         if (spec.inputs().size() != 1 || spec.outputs().isEmpty() || spec.inputs().get(0).channels() != 1) {
             throw new IllegalArgumentException(node.typeName() + " is not a filter with one mono input");
         }
-        for (InputPort p : spec.inputs()) requireFresh(node, p.owner());
-        for (OutputPort p : spec.outputs()) requireFresh(node, p.owner());
-        int block = 64;
-        spec.bind(new Object(), sampleRate);
-        node.prepare(sampleRate, block);
-        float[][][] in = {{new float[block]}};
-        float[][][] out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][block];
-        ProcessContext ctx = new ProcessContext(sampleRate);
-        ctx.bind(in, out);
-        double[] re = new double[IMPULSE_FRAMES], im = new double[IMPULSE_FRAMES];
-        for (int t = 0; t < IMPULSE_FRAMES; t += block) {
-            java.util.Arrays.fill(in[0][0], 0f);
-            if (t == 0) in[0][0][0] = 1f;
-            ctx.time(t, block, 120, 0);
-            for (SmoothedParam p : spec.params()) p.beginBlockRt(t, block);
-            node.process(ctx);
-            for (SmoothedParam p : spec.params()) p.endBlockRt();
-            for (int i = 0; i < block; i++) re[t + i] = out[0][0][i];
-        }
+        double[] re = run(copyOf(node), sampleRate, true), ringing = run(copyOf(node), sampleRate, false);
+        for (int i = 0; i < re.length; i++) re[i] -= ringing[i];
+        double[] im = new double[IMPULSE_FRAMES];
         new Fft(IMPULSE_FRAMES).forward(re, im);
         double[] db = new double[IMPULSE_FRAMES / 2 + 1];
         for (int k = 0; k < db.length; k++) db[k] = 10 * Math.log10(re[k] * re[k] + im[k] * im[k] + 1e-30);
@@ -82,11 +67,43 @@ public final class Response {
         };
     }
 
-    private static void requireFresh(DspNode node, Object owner) {
-        if (owner != null) {
-            throw new IllegalArgumentException(node.typeName() + " is in use (playing or measured before); "
-                    + ":response measures a fresh node, e.g. :response lp1(800)");
+    /** A new instance of {@code node}'s class with its parameters, plain fields and state carried over. */
+    private static DspNode copyOf(DspNode node) {
+        DspNode copy;
+        try {
+            Constructor<? extends DspNode> c = node.getClass().getDeclaredConstructor();
+            c.setAccessible(true);
+            copy = c.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException(node.typeName() + " has no no-argument constructor, so :response"
+                    + " cannot copy it; give it one (parameters and fields are carried over)");
         }
+        StateCarrier.carry(node, copy);
+        return copy;
+    }
+
+    /** The first {@value #IMPULSE_FRAMES} output samples of a fresh {@code node} fed an impulse or silence. */
+    private static double[] run(DspNode node, double sampleRate, boolean impulse) {
+        NodeSpec spec = NodeSpec.of(node);
+        int block = 64;
+        spec.bind(new Object(), sampleRate);
+        node.prepare(sampleRate, block);
+        float[][][] in = {{new float[block]}};
+        float[][][] out = new float[spec.outputs().size()][][];
+        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][block];
+        ProcessContext ctx = new ProcessContext(sampleRate);
+        ctx.bind(in, out);
+        double[] y = new double[IMPULSE_FRAMES];
+        for (int t = 0; t < IMPULSE_FRAMES; t += block) {
+            java.util.Arrays.fill(in[0][0], 0f);
+            if (t == 0 && impulse) in[0][0][0] = 1f;
+            ctx.time(t, block, 120, 0);
+            for (SmoothedParam p : spec.params()) p.beginBlockRt(t, block);
+            node.process(ctx);
+            for (SmoothedParam p : spec.params()) p.endBlockRt();
+            for (int i = 0; i < block; i++) y[t + i] = out[0][0][i];
+        }
+        return y;
     }
 
     /** The curve in {@code columns} columns from {@value #LO_HZ} Hz to 20 kHz (or 0.49 of the rate). */
