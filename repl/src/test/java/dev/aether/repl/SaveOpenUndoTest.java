@@ -58,6 +58,21 @@ class SaveOpenUndoTest {
         return out;
     }
 
+    /** The largest difference between two stereo renders after their first 100 ms (the reopened session fades in over 50 ms). */
+    static double maxDiffAfterFadeIn(float[] original, float[] reopened) {
+        double maxDiff = 0;
+        for (int i = 2 * 4_800; i < original.length; i++) maxDiff = Math.max(maxDiff, Math.abs(original[i] - reopened[i]));
+        return maxDiff;
+    }
+
+    /** Saves what {@code ca} plays to {@code name} and checks the file names {@code records}; returns the file. */
+    Path save(String name, String... records) throws Exception {
+        Path file = dir.resolve(name);
+        assertThat(ca.eval(":save " + file)).isEqualTo("saved " + file);
+        assertThat(Files.readString(file)).contains(records);
+        return file;
+    }
+
     @Test void shouldOpenASavedSessionThatSoundsLikeTheOriginalContinued() throws Exception {
         ca = console();
         a = holder[0];
@@ -68,9 +83,7 @@ class SaveOpenUndoTest {
         ca.eval("set(slot(\"lead\"), \"cutoffHz\", 1234.5, 0)");
         ca.eval("set(r, \"rateHz\", 7.25, 0)");
         render(a, 0.3137);
-        Path file = dir.resolve("s.aether");
-        assertThat(ca.eval(":save " + file)).isEqualTo("saved " + file);
-        assertThat(Files.readString(file)).contains("aether-session 1", "node ", "state ", "edge ", "play ");
+        Path file = save("s.aether", "aether-session 1", "node ", "state ", "edge ", "play ");
 
         cb = console();
         b = holder[0];
@@ -79,9 +92,8 @@ class SaveOpenUndoTest {
         assertThat(restoredLead.param("cutoffHz").get()).as("cutoff restored").isEqualTo(1234.5);
         assertThat(restoredLead.toString()).isEqualTo("sine(330) -> lowpass(900) -> gain(-12)");
 
-        float[] original = render(a, 0.5), reopened = render(b, 0.5);
-        double maxDiff = 0;
-        for (int i = 2 * 4_800; i < original.length; i++) maxDiff = Math.max(maxDiff, Math.abs(original[i] - reopened[i]));
+        float[] original = render(a, 0.5);
+        double maxDiff = maxDiffAfterFadeIn(original, render(b, 0.5));
         double rms = LiveCodingTest.rms(original);
         assertThat(rms).as("something sounds").isGreaterThan(0.05);
         assertThat(maxDiff).as("after the 50 ms fade-in, the reopened session matches the original continued").isLessThan(1e-4);
@@ -112,16 +124,13 @@ class SaveOpenUndoTest {
         ca.eval("st.levels[3] = 0.9f; st.shape = Steps.Shape.DOWN;");
         ca.eval("play(node(st))");
         render(a, 0.2345);
-        Path file = dir.resolve("fields.aether");
-        assertThat(ca.eval(":save " + file)).isEqualTo("saved " + file);
-        assertThat(Files.readString(file)).contains("field 0 phase ", "field 0 step ", "field 0 levels ", "field 0 shape ");
+        Path file = save("fields.aether", "field 0 phase ", "field 0 step ", "field 0 levels ", "field 0 shape ");
 
         cb = console();
         b = holder[0];
         assertThat(cb.eval(":open " + file)).isEqualTo("opened " + file + " (1 patches)");
-        float[] original = render(a, 0.5), reopened = render(b, 0.5);
-        double maxDiff = 0;
-        for (int i = 2 * 4_800; i < original.length; i++) maxDiff = Math.max(maxDiff, Math.abs(original[i] - reopened[i]));
+        float[] original = render(a, 0.5);
+        double maxDiff = maxDiffAfterFadeIn(original, render(b, 0.5));
         assertThat(LiveCodingTest.rms(original)).as("something sounds").isGreaterThan(0.05);
         assertThat(maxDiff).as("the reopened node continues from the saved phase, step, table and shape").isLessThan(1e-4);
     }
