@@ -14,6 +14,8 @@ final class BlepCore {
     private static final int H = BlepTable.HALF_WIDTH;
     private static final int OS = BlepTable.OVERSAMPLING;
     private static final double MAX_INC = 0.49;
+    /** The largest sub-sample offset the tables can be read at: just below 1. */
+    private static final double LAST_OFFSET = Math.nextDown(1.0);
 
     private final int shape;
     double phase;                 // effective phase (accumulator + pm) in [0, 1)
@@ -99,7 +101,8 @@ final class BlepCore {
 
     /**
      * If the phase moving from {@code p} by {@code delta} crosses {@code q}, returns how far (in samples,
-     * [0, 1)) before the current sample it did; otherwise -1.
+     * [0, 1]) before the current sample it did; otherwise -1. Exactly 1 when a phase moving backwards starts on
+     * {@code q} (through-zero FM or PM from phase 0).
      */
     private static double crossing(double q, double p, double delta, double ad) {
         if (delta > 0) {
@@ -126,7 +129,7 @@ final class BlepCore {
     /** Adds a band-limited step of height {@code h} that happened {@code b} samples before the current one. */
     private static void addStep(double[] r, int at, double h, double b) {
         if (h == 0) return;
-        double x = b * OS;
+        double x = Math.min(b, LAST_OFFSET) * OS;     // b = 1 would read past the table's end
         int i0 = (int) x;
         double fr = x - i0;
         double[] t = BlepTable.STEP;
@@ -141,7 +144,7 @@ final class BlepCore {
     /** Adds a band-limited slope change of {@code s} (value per sample) {@code b} samples before now. */
     private static void addRamp(double[] r, int at, double s, double b) {
         if (s == 0) return;
-        double x = b * OS;
+        double x = Math.min(b, LAST_OFFSET) * OS;     // b = 1 would read past the table's end
         int i0 = (int) x;
         double fr = x - i0;
         double[] t = BlepTable.RAMP;

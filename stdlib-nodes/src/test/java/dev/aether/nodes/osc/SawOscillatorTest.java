@@ -135,4 +135,37 @@ class SawOscillatorTest {
         assertThat(peak).as("peak of an FM'd band-limited saw vs the unmodulated Gibbs peak")
                 .isLessThan(plainPeak + 0.02);
     }
+
+    /**
+     * Through-zero FM from the initial phase 0: the phase runs backwards from exactly the discontinuity, which puts
+     * the step a whole sample back (offset 1.0, the table's edge); this once threw out of the BLEP table.
+     */
+    @Test
+    void shouldRunBackwardsFromPhaseZeroUnderThroughZeroFm() {
+        for (BlepOscillator osc : new BlepOscillator[] {new SawOscillator(), new PulseOscillator(),
+                new TriangleOscillator()}) {
+            osc.frequencyHz.set(100);
+            var h = Render.harness(osc);
+            float[] fm = new float[4_800];
+            java.util.Arrays.fill(fm, -300f);                         // 100 Hz - 300 Hz = -200 Hz
+            h.input(osc.fm, fm);
+            float[] y = h.render(fm.length)[0][0];
+            double peak = 0;
+            for (float v : y) peak = Math.max(peak, Math.abs(v));
+            assertThat(peak).as("%s at -200 Hz: finite, band-limited level", osc.typeName()).isBetween(0.5, 1.2);
+            assertThat(osc.saveState()).as("%s keeps running", osc.typeName()).isNotNull();
+        }
+        SawOscillator saw = new SawOscillator().frequencyHz(100);
+        var h = Render.harness(saw);
+        float[] fm = new float[4_800];
+        java.util.Arrays.fill(fm, -300f);
+        h.input(saw.fm, fm);
+        float[] y = h.render(fm.length)[0][0];
+        int rising = 0, falling = 0;
+        for (int i = 1_000; i < 4_000; i++) {
+            if (y[i] > y[i - 1]) rising++;
+            else if (y[i] < y[i - 1]) falling++;
+        }
+        assertThat(falling).as("a saw run backwards ramps down between its (upward) steps").isGreaterThan(5 * rising);
+    }
 }
