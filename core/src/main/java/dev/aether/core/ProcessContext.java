@@ -10,6 +10,7 @@ package dev.aether.core;
 public final class ProcessContext {
     private float[][][] inputs = new float[0][][];
     private float[][][] outputs = new float[0][][];
+    private float[] silence;
     private int frames;
     private double sampleRate;
     private long sampleTime;
@@ -24,6 +25,12 @@ public final class ProcessContext {
 
     /** One channel of an input port. Read only. */
     @RealtimeSafe public float[] in(InputPort port, int channel) { return inputs[port.index][channel]; }
+
+    /**
+     * False when nothing is connected to {@code port}: it reads the engine's shared silence, and a node may take a
+     * cheaper path that skips it (an oscillator without FM). Always true outside an engine that says otherwise.
+     */
+    @RealtimeSafe public boolean connected(InputPort port) { return inputs[port.index][0] != silence; }
 
     /** Channel 0 of an output port; the node must write {@code frames()} samples. */
     @RealtimeSafe public float[] out(OutputPort port) { return outputs[port.index][0]; }
@@ -51,6 +58,9 @@ public final class ProcessContext {
         this.inputs = inputs;
         this.outputs = outputs;
     }
+
+    /** Engine use: the shared silence block that unconnected inputs read (see {@link #connected}). */
+    public void silence(float[] silence) { this.silence = silence; }
 
     /** Engine use: sets the timing of the next call. */
     @RealtimeSafe public void time(long sampleTime, int frames, double bpm, double beat) {

@@ -42,10 +42,20 @@ public final class Dsp {
     @RealtimeSafe
     public static double midiToHz(double note) { return 440 * Math.pow(2, (note - 69) / 12); }
 
-    /** Fractional part in [0, 1): {@code x - floor(x)}. */
+    /**
+     * Fractional part in [0, 1): {@code x - floor(x)}. A phase accumulator calls this every sample with its phase
+     * on the loop-carried path, so the usual cases (x in [-1, 2): at most one wrap) avoid {@code Math.floor}, whose
+     * latency there made a saw 3.5 times slower; they compute the same value.
+     */
     @RealtimeSafe
     public static double wrap01(double x) {
-        double w = x - Math.floor(x);
+        double w;
+        if (x >= 0) {
+            if (x < 1) return x;
+            w = x < 2 ? x - 1 : x - Math.floor(x);
+        } else {
+            w = x >= -1 ? x + 1 : x - Math.floor(x);
+        }
         return w >= 1 ? 0 : w;                              // x slightly below an integer can round up to 1
     }
 

@@ -3,6 +3,7 @@ package dev.aether.nodes;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -16,17 +17,32 @@ public final class TimedSwitchQueue {
     private record Event(boolean on, long atSample) {}
 
     private final MpscArrayQueue<Event> queue = new MpscArrayQueue<>(CAPACITY);
+    /** Set after every offer; the audio thread looks at the (padded, cache-cold) queue only when it is set. */
+    private final AtomicBoolean offered = new AtomicBoolean();
+    private boolean mayHold;               // audio thread: the queue was non-empty when last looked at
     private long blockStart;               // audio-thread cursor over the current block
     private int frames, next;
 
     @ControlThread
-    public boolean offer(boolean on, long atSample) { return queue.offer(new Event(on, atSample)); }
+    public boolean offer(boolean on, long atSample) {
+        if (!queue.offer(new Event(on, atSample))) return false;
+        offered.set(true);
+        return true;
+    }
 
     /** Offset in [0, frames) of the next event in the block starting at {@code blockStart}, or {@code frames}. */
     @AudioThread @RealtimeSafe
     public int nextOffset(long blockStart, int frames) {
+        if (!mayHold) {
+            // getAndSet reads the latest flag write: every offer before it is visible to the peek below
+            if (!offered.get() || !offered.getAndSet(false)) return frames;
+            mayHold = true;
+        }
         Event e = queue.relaxedPeek();
-        if (e == null) return frames;
+        if (e == null) {
+            mayHold = false;
+            return frames;
+        }
         long d = e.atSample() - blockStart;
         if (d <= 0) return 0;
         return d >= frames ? frames : (int) d;
@@ -51,6 +67,10 @@ public final class TimedSwitchQueue {
     @AudioThread @RealtimeSafe
     public boolean dueRt(int i) { return next == i; }
 
+    /** True when no event is due anywhere in the block {@link #beginBlockRt} started. */
+    @AudioThread @RealtimeSafe
+    public boolean noneDueRt() { return next >= frames; }
+
     /** Removes the event due at offset {@code i}, returns its gate value; late or same-sample events stay due. */
     @AudioThread @RealtimeSafe
     public boolean takeRt(int i) {
@@ -61,5 +81,9 @@ public final class TimedSwitchQueue {
     }
 
     @ControlThread
-    public void clear() { queue.clear(); }
+    public void clear() {
+        queue.clear();
+        offered.set(false);
+        mayHold = false;
+    }
 }

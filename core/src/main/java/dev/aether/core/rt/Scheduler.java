@@ -65,6 +65,7 @@ public final class Scheduler implements AudioSource {
         this.config = config;
         this.blockSize = config.blockSize();
         this.ctx = new ProcessContext(config.sampleRate());
+        this.ctx.silence(initial.silence);   // one block per engine (its buffer pool's): every plan shares it
         this.commands = commands;
         this.events = events;
         this.returns = returns;

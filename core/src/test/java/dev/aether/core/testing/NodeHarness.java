@@ -10,7 +10,9 @@ import java.util.Arrays;
 
 /**
  * Runs one node on its own, block by block, the way the engine does (params settled, then clocked; buffers bound),
- * for unit tests of DSP. Inputs are fed from arrays; outputs are collected into arrays.
+ * for unit tests of DSP. Inputs are fed from arrays; an input never fed reads a shared silence block, as an
+ * unconnected input does in the engine ({@link ProcessContext#connected} is false for it). Outputs are collected
+ * into arrays.
  *
  * <pre>{@code
  * NodeHarness h = new NodeHarness(new SineOscillator().frequencyHz(1000), 48_000, 64);
@@ -25,6 +27,7 @@ public final class NodeHarness {
     private final ProcessContext ctx;
     private final float[][][] in, out;
     private final float[][][] inputSignals;
+    private final float[] silence;
     private long time;
 
     public NodeHarness(DspNode node, double sampleRate, int blockSize) {
@@ -35,8 +38,13 @@ public final class NodeHarness {
         node.prepare(sampleRate, blockSize);
         for (SmoothedParam p : params) p.settle();
         this.ctx = new ProcessContext(sampleRate);
+        silence = new float[blockSize];
+        ctx.silence(silence);
         in = new float[spec.inputs().size()][][];
-        for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][blockSize];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = new float[spec.inputs().get(i).channels()][];
+            Arrays.fill(in[i], silence);
+        }
         out = new float[spec.outputs().size()][][];
         for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
         inputSignals = new float[in.length][][];
@@ -51,6 +59,8 @@ public final class NodeHarness {
     public NodeHarness input(InputPort port, float[]... signal) {
         inputSignals[port.index()] = signal;
         inputOffset[port.index()] = time;
+        float[][] chans = in[port.index()];
+        for (int c = 0; c < chans.length; c++) if (chans[c] == silence) chans[c] = new float[blockSize];
         return this;
     }
 
@@ -74,12 +84,13 @@ public final class NodeHarness {
 
     /** Renders one block of {@code n} frames into the harness's own buffers (no copies; allocates nothing). */
     public void renderBlock(int n) {
+        Arrays.fill(silence, 0f);                 // in case the node wrote to it
         for (int i = 0; i < in.length; i++) {
             float[][] sig = inputSignals[i];
+            if (sig == null) continue;
             for (int c = 0; c < in[i].length; c++) {
                 float[] b = in[i][c];
                 Arrays.fill(b, 0f);
-                if (sig == null) continue;
                 float[] s = sig[Math.min(c, sig.length - 1)];
                 long off = time - inputOffset[i];
                 for (int k = 0; k < n; k++) {

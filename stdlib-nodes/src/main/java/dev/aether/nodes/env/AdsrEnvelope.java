@@ -107,6 +107,11 @@ public final class AdsrEnvelope implements DspNode {
         EnvelopeCurve c = curve;
         double sustain = sustainLevel.currentRt();
         gates.beginBlockRt(t0, n);
+        if ((stage == SUSTAIN || stage == IDLE) && gates.quietRt(ctx.connected(gate))) {
+            if (stage == SUSTAIN) seg.hold(sustain);                // held: no edge can come in this block
+            java.util.Arrays.fill(o, 0, n, (float) seg.level);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int edge = gates.stepRt(i, g[i]);
             if (edge == EnvelopeGate.RISE) {

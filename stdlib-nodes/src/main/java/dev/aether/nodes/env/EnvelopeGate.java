@@ -40,6 +40,18 @@ final class EnvelopeGate {
         events.beginBlockRt(blockStart, frames);
     }
 
+    /**
+     * After {@link #beginBlockRt}: true when no edge can come in this block (the gate input is not connected, no
+     * event is due, no retrigger waits and the gate already is what the control gate says). The gate then stays
+     * as it is for the whole block, as {@link #stepRt} with silence on the input would leave it.
+     */
+    @AudioThread @RealtimeSafe
+    boolean quietRt(boolean inputConnected) {
+        if (inputConnected || retrigger || gateOn != controlGate || !events.noneDueRt()) return false;
+        inputGate = false;
+        return true;
+    }
+
     /** Applies the events due at block offset {@code i} and the gate input sample {@code x}. */
     @AudioThread @RealtimeSafe
     int stepRt(int i, float x) {

@@ -105,7 +105,8 @@ public final class BiquadFilter implements DspNode {
         double xa = x1, xb = x2, ya = y1, yb = y2;
         for (int i = from; i < to; i++) {
             double xi = x[i];
-            double yi = b0 * xi + b1 * xa + b2 * xb - a1 * ya - a2 * yb;
+            // the feedback through y[n-1] last: its path is one multiply and one subtraction long
+            double yi = (b0 * xi + b1 * xa + b2 * xb - a2 * yb) - a1 * ya;
             xb = xa; xa = xi;
             yb = ya; ya = yi;
             y[i] = (float) yi;

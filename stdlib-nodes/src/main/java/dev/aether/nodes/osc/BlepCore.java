@@ -16,6 +16,8 @@ final class BlepCore {
     private static final double MAX_INC = 0.49;
     /** The largest sub-sample offset the tables can be read at: just below 1. */
     private static final double LAST_OFFSET = Math.nextDown(1.0);
+    /** What the general loop reads for an input that is not connected (never written). */
+    private static final float[] SILENCE = new float[1024];
 
     private final int shape;
     double phase;                 // effective phase (accumulator + pm) in [0, 1)
@@ -74,6 +76,34 @@ final class BlepCore {
         phase = p;
         prevPmCycles = prevPm;
         prevSync = ps;
+        pos = at;
+    }
+
+    /**
+     * {@link #render} for the common case: constant frequency and width, no FM, PM or sync connected, no reset.
+     * The same samples as the general loop fed silence (the per-sample input reads and checks are skipped).
+     */
+    @RealtimeSafe
+    void renderSteady(float[] out, int n, double sampleRate, double freq, double widthConst) {
+        if (prevPmCycles != 0) {     // PM was just disconnected: its last offset unwinds in the general loop
+            render(out, n, sampleRate, freq, null, SILENCE, SILENCE, SILENCE, widthConst, null, false);
+            return;
+        }
+        double inc = Dsp.clamp(freq * (1 / sampleRate), -MAX_INC, MAX_INC);
+        double w = shape == PULSE ? Dsp.clamp(widthConst, 0.01, 0.99) : 0.5;
+        double p = phase;
+        double[] r = ring;
+        int at = pos;
+        for (int i = 0; i < n; i++) {
+            if (inc != 0) events(r, at, p, inc, w);
+            p = Dsp.wrap01(p + inc);
+            r[(at + H) & BlepTable.RING_MASK] += value(p, w);
+            out[i] = (float) r[at];
+            r[at] = 0;
+            at = (at + 1) & BlepTable.RING_MASK;
+        }
+        phase = p;
+        prevSync = 0;
         pos = at;
     }
 

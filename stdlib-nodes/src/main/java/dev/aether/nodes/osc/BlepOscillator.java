@@ -48,8 +48,14 @@ abstract class BlepOscillator extends PhaseOscillator {
 
     @RealtimeSafe final void renderRt(ProcessContext ctx, int n, double freqConst, float[] freqRamp,
                                       double widthConst, float[] widthRamp) {
-        core.render(ctx.out(out), n, ctx.sampleRate(), freqConst, freqRamp, ctx.in(fm), ctx.in(pm), ctx.in(sync),
-                widthConst, widthRamp, takeResetRequestRt());
+        boolean reset = takeResetRequestRt();
+        if (freqRamp == null && widthRamp == null && !reset
+                && !ctx.connected(fm) && !ctx.connected(pm) && !ctx.connected(sync)) {
+            core.renderSteady(ctx.out(out), n, ctx.sampleRate(), freqConst, widthConst);
+        } else {
+            core.render(ctx.out(out), n, ctx.sampleRate(), freqConst, freqRamp, ctx.in(fm), ctx.in(pm), ctx.in(sync),
+                    widthConst, widthRamp, reset);
+        }
     }
 
     @Override public final void reset() {

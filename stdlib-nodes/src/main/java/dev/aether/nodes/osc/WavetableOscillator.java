@@ -171,7 +171,7 @@ public final class WavetableOscillator implements DspNode {
             }
             o[i] = (float) y;
             p += inc;
-            p -= Math.floor(p);
+            p = Dsp.wrap01(p);
         }
         phase = p;
     }

@@ -44,6 +44,25 @@ class AdsrEnvelopeTest {
         assertStages(h.render(10_000)[0][0], 0.6, "gate input, " + curve);
     }
 
+    /** Idle and sustain blocks with no gate input and no event due are filled at once: the same samples. */
+    @ParameterizedTest @EnumSource(EnvelopeCurve.class)
+    void shouldRenderTheSameWithTheGateInputUnconnectedOrSilent(EnvelopeCurve curve) {
+        AdsrEnvelope unconnected = new AdsrEnvelope(0.01, 0.02, 0.6, 0.05).curve(curve);
+        AdsrEnvelope silent = new AdsrEnvelope(0.01, 0.02, 0.6, 0.05).curve(curve);
+        NodeHarness a = new NodeHarness(unconnected, SR, 64), b = new NodeHarness(silent, SR, 64);
+        b.input(silent.gate, new float[20_000]);
+        for (AdsrEnvelope env : new AdsrEnvelope[] {unconnected, silent}) {
+            env.gateAt(true, ON);
+            env.gateAt(false, OFF);
+            env.gateAt(true, 9_000);
+            env.gateAt(true, 9_500);                                   // a retrigger in the attack
+            env.gateAt(false, 15_000);
+        }
+        float[] ya = a.render(20_000)[0][0], yb = b.render(20_000)[0][0];
+        assertThat(ya).as("unconnected gate (block fills) vs silent gate input (per sample)").containsExactly(yb);
+        assertThat(ya[12_000]).as("sustain reached").isEqualTo(0.6f);
+    }
+
     @ParameterizedTest @EnumSource(EnvelopeCurve.class)
     void shouldTimeEveryStageFromTimedGateEvents(EnvelopeCurve curve) {
         AdsrEnvelope env = new AdsrEnvelope(0.01, 0.02, 0.6, 0.05).curve(curve);

@@ -168,4 +168,20 @@ class SawOscillatorTest {
         }
         assertThat(falling).as("a saw run backwards ramps down between its (upward) steps").isGreaterThan(5 * rising);
     }
+
+    /** With nothing on fm, pm and sync the oscillators take a steady-state loop; it renders the general loop's samples. */
+    @Test
+    void shouldRenderTheSameSamplesWhetherOrNotASilentFmInputIsConnected() {
+        BlepOscillator[] unconnected = {new SawOscillator(), new PulseOscillator().width(0.3), new TriangleOscillator()};
+        BlepOscillator[] silentFm = {new SawOscillator(), new PulseOscillator().width(0.3), new TriangleOscillator()};
+        for (int k = 0; k < unconnected.length; k++) {
+            unconnected[k].frequencyHz.set(F_ALIAS);
+            silentFm[k].frequencyHz.set(F_ALIAS);
+            float[] steady = Render.mono(unconnected[k], 20_000);
+            var h = Render.harness(silentFm[k]);
+            h.input(silentFm[k].fm, new float[20_000]);
+            assertThat(steady).as("%s: steady-state loop vs general loop", unconnected[k].typeName())
+                    .containsExactly(h.render(20_000)[0][0]);
+        }
+    }
 }

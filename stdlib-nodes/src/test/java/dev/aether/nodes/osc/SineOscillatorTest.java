@@ -105,4 +105,23 @@ class SineOscillatorTest {
         assertThat((double) ys[700]).as("sample at the sync edge").isCloseTo(0, within(1e-7));
         assertThat((double) ys[701]).as("after the sync edge").isCloseTo(Math.sin(2 * Math.PI * 333 / Render.SR), within(1e-6));
     }
+
+    /**
+     * With nothing on fm, pm and sync the oscillator rotates a (cos, sin) pair instead of calling Math.sin per
+     * sample; anchored every block on the exact phase, it stays within float rounding of the general loop for 10 s.
+     */
+    @Test
+    void shouldRenderTheGeneralLoopsSamplesOnItsSteadyPath() {
+        for (double f : new double[] {0.5, 440, 7040.5, 19_999}) {
+            int frames = 10 * (int) Render.SR;
+            float[] steady = Render.mono(new SineOscillator().frequencyHz(f), frames);
+            SineOscillator general = new SineOscillator().frequencyHz(f);
+            NodeHarness h = Render.harness(general);
+            h.input(general.fm, new float[frames]);                  // connected (silent): the general loop
+            float[] reference = h.render(frames)[0][0];
+            double worst = 0;
+            for (int i = 0; i < frames; i++) worst = Math.max(worst, Math.abs(steady[i] - reference[i]));
+            assertThat(worst).as("%s Hz: steady path vs Math.sin per sample over 10 s", f).isLessThan(2e-7);
+        }
+    }
 }

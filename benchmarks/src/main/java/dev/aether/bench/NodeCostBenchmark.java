@@ -1,0 +1,112 @@
+package dev.aether.bench;
+
+import dev.aether.bench.nodes.Amp;
+import dev.aether.bench.nodes.BlepSaw;
+import dev.aether.bench.nodes.LinearAdsr;
+import dev.aether.bench.nodes.RbjLowPass;
+import dev.aether.bench.patch.Voicing;
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.param.SmoothedParam;
+import dev.aether.nodes.env.AdsrEnvelope;
+import dev.aether.nodes.filter.BiquadFilter;
+import dev.aether.nodes.mix.Gain;
+import dev.aether.nodes.mix.Vca;
+import dev.aether.nodes.osc.SawOscillator;
+import dev.aether.nodes.osc.SineOscillator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One node alone, one 64-frame block per op, outside any engine: what each node of the standard patch costs by
+ * itself (the stdlib nodes users get, and the benchmark module's own voice nodes that
+ * {@link StandardPatchBenchmark#engine} uses). Inputs {@code in} and {@code control} hold a fixed signal in
+ * [-0.5, 0.5], others (fm, pm, sync, gate) silence, as when unconnected; parameters are at rest.
+ * Divide by 64 for ns per sample; {@code 256 ×} the sum over a voice's nodes is the node work in one block of the
+ * standard patch at N = 256.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class NodeCostBenchmark {
+    private static final int FRAMES = 64;
+
+    @Param({"sine", "saw", "biquad", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
+    public String node;
+
+    private DspNode n;
+    private SmoothedParam[] params;
+    private ProcessContext ctx;
+    private long time;
+
+    @Setup
+    public void setUp() {
+        n = switch (node) {
+            case "sine" -> new SineOscillator().frequencyHz(Voicing.frequencyHz(7));
+            case "saw" -> new SawOscillator().frequencyHz(Voicing.frequencyHz(7));
+            case "biquad" -> new BiquadFilter().cutoffHz(Voicing.cutoffHz(7)).q(Voicing.Q);
+            case "adsr" -> {
+                AdsrEnvelope env = new AdsrEnvelope();
+                env.noteOn();
+                yield env;
+            }
+            case "vca" -> new Vca();
+            case "gain" -> new Gain(-12);
+            case "benchSaw" -> new BlepSaw().frequencyHz(Voicing.frequencyHz(7));
+            case "benchLowPass" -> new RbjLowPass(Voicing.Q).cutoffHz(Voicing.cutoffHz(7));
+            case "benchAdsr" -> new LinearAdsr(Voicing.ATTACK_SECONDS, Voicing.DECAY_SECONDS, Voicing.SUSTAIN,
+                    Voicing.RELEASE_SECONDS);
+            case "benchAmp" -> new Amp().gain(0.25);
+            default -> throw new IllegalArgumentException(node);
+        };
+        NodeSpec spec = NodeSpec.of(n).bind(this, Voicing.SAMPLE_RATE);
+        params = spec.params().toArray(new SmoothedParam[0]);
+        n.prepare(Voicing.SAMPLE_RATE, FRAMES);
+        for (SmoothedParam p : params) p.settle();
+        float[] silence = new float[FRAMES];
+        float[][][] in = new float[spec.inputs().size()][][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = new float[spec.inputs().get(i).channels()][FRAMES];
+            String name = spec.inputs().get(i).name();
+            if (!name.equals("in") && !name.equals("control")) {           // fm, pm, sync, gate: unconnected
+                java.util.Arrays.fill(in[i], silence);
+                continue;
+            }
+            for (float[] b : in[i]) for (int k = 0; k < FRAMES; k++) b[k] = (k % 32) / 32f - 0.5f;
+        }
+        float[][][] out = new float[spec.outputs().size()][][];
+        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][FRAMES];
+        ctx = new ProcessContext(Voicing.SAMPLE_RATE);
+        ctx.silence(silence);
+        ctx.bind(in, out);
+        for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) block();
+    }
+
+    private void block() {
+        for (SmoothedParam p : params) p.beginBlockRt(time, FRAMES);
+        ctx.time(time, FRAMES, 120, 0);
+        n.process(ctx);
+        for (SmoothedParam p : params) p.endBlockRt();
+        time += FRAMES;
+    }
+
+    @Benchmark
+    public long process() {
+        block();
+        return time;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.aether.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The per-sample helpers oscillators rely on, against {@code Math} on random arguments. */
+class DspTest {
+    @Test
+    void shouldWrapLikeXMinusFloorX() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = i % 2 == 0 ? rnd.nextDouble(-3, 3) : rnd.nextDouble(-1e6, 1e6);
+            double expected = x - Math.floor(x);
+            if (expected >= 1) expected = 0;
+            assertThat(Dsp.wrap01(x)).as("wrap01(%s)", x).isEqualTo(expected);
+        }
+        assertThat(Dsp.wrap01(-1e-20)).as("a tiny negative phase wraps to 0, not to 1").isZero();
+        assertThat(Dsp.wrap01(1.0)).isZero();
+        assertThat(Dsp.wrap01(-1.0)).isZero();
+    }
+}
