@@ -208,6 +208,31 @@ public class StandardPatchBenchmark {
             for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
             engine.pollEvents(e -> { });
             requireSound(interleaved, "engine (stdlib)");
+            entries = engine.scheduler().currentPlan().entries;
+            ctx = new dev.aether.core.ProcessContext(Voicing.SAMPLE_RATE);
+            ctx.silence(engine.scheduler().currentPlan().silence);
+            ctx.time(0, FRAMES, 120, 0);
+        }
+
+        dev.aether.core.graph.PlanEntry[] entries;
+        dev.aether.core.ProcessContext ctx;
+        long time;
+
+        void nodesOnly() {
+            for (dev.aether.core.graph.PlanEntry e : entries) {
+                float[][] targets = e.sumTargets;
+                for (int k = 0; k < targets.length; k++) {
+                    float[] dst = targets[k];
+                    float[][] src = e.sumSources[k];
+                    java.util.Arrays.fill(dst, 0, FRAMES, 0f);
+                    for (float[] x : src) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
+                }
+                for (dev.aether.core.param.SmoothedParam p : e.params) p.beginBlockRt(time, FRAMES);
+                ctx.bind(e.inputs, e.outputs);
+                e.node.process(ctx);
+                for (dev.aether.core.param.SmoothedParam p : e.params) p.endBlockRt();
+            }
+            time += FRAMES;
         }
 
         @TearDown
@@ -218,6 +243,16 @@ public class StandardPatchBenchmark {
     public float[] engineStdlib(StdlibEngineState s) {
         s.source.renderRt(s.interleaved, FRAMES);
         return s.interleaved;
+    }
+
+    /**
+     * The stdlib patch's node work in its plan, without the scheduler: for each entry in order, its input sums,
+     * param block start, {@code process} and param block end (no fault scan, no meters, no master). The difference
+     * to {@link #engineStdlib} is what the scheduler itself costs.
+     */
+    @Benchmark
+    public void engineStdlibNodesOnly(StdlibEngineState s) {
+        s.nodesOnly();
     }
 
     @Benchmark

@@ -44,6 +44,8 @@ public final class JavaSoundDriver implements AudioDriver {
     private final int bufferFrames;
     private volatile boolean running;
     private volatile long framesWritten;
+    // the audio loop's worst times per block, for telling where a late block was held up (see timingReport)
+    private volatile long worstRenderNanos, worstAvailableNanos, worstWaitNanos, worstWriteNanos;
     private final LateBlockMeter meter = new LateBlockMeter();
     private boolean closed;
     private AudioThreadHandle handle;
@@ -242,10 +244,13 @@ public final class JavaSoundDriver implements AudioDriver {
             long anchorFrame = 0;
             long settleSum = 0;
             int settleCount = 0;
+            long render = 0, available = 0, wait = 0, write = 0;      // worst so far, published when they grow
             while (running) {
+                long t0 = System.nanoTime();
                 src.renderRt(f, block);
                 int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
                 long now = System.nanoTime();
+                if (now - t0 > render) worstRenderNanos = render = now - t0;
                 if (!anchored) {
                     if (written >= fillUntil) {   // settling: anchor on the mean offset (PulseAudio takes bursts)
                         if (settleCount == 0) {
@@ -273,13 +278,20 @@ public final class JavaSoundDriver implements AudioDriver {
                     }
                 }
                 // wait for room ourselves: DirectAudioDevice.write() polls with Object.wait(buffer/4 ms)
+                long t1 = System.nanoTime();
                 int room = out.available();
+                long t2 = System.nanoTime();
+                if (t2 - t1 > available) worstAvailableNanos = available = t2 - t1;
                 while (room < len && running) {
                     LockSupport.parkNanos((long) ((len - room) / frameBytes * nanosPerFrame) + 50_000);
                     room = out.available();
                 }
+                long t3 = System.nanoTime();
+                if (t3 - t1 > wait) worstWaitNanos = wait = t3 - t1;
                 if (!running) break;
                 out.write(b, 0, len);
+                long t4 = System.nanoTime();
+                if (t4 - t3 > write) worstWriteNanos = write = t4 - t3;
                 written += block;
                 framesWritten = written;
             }
@@ -324,6 +336,18 @@ public final class JavaSoundDriver implements AudioDriver {
 
     /** The largest stall measured so far, in nanoseconds (0 when never behind). */
     public long maxStallNanos() { return meter.maxStallNanos(); }
+
+    /**
+     * Where the audio loop spent its worst moments so far: rendering a block, one {@code available()} call, the
+     * wait for room in the device buffer (normally up to a block's duration), one {@code write()} call. A late
+     * block with a long render points at the JVM, a long call at the sound system's locks, a long wait at a
+     * device (or server) that stopped taking audio. Any thread.
+     */
+    public String timingReport() {
+        return String.format(java.util.Locale.ROOT, "worst block render %.2f ms, available() %.2f ms, wait for room"
+                + " %.2f ms, write() %.2f ms", worstRenderNanos / 1e6, worstAvailableNanos / 1e6,
+                worstWaitNanos / 1e6, worstWriteNanos / 1e6);
+    }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
     @Override public String schedulingReport() {
