@@ -13,7 +13,6 @@ import dev.aether.core.driver.AudioDriver;
 import dev.aether.core.driver.DriverChoice;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.DriverFactory;
-import dev.aether.core.driver.JavaSoundDriver;
 import dev.aether.core.driver.PacedNullDriver;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -129,8 +128,8 @@ public final class Soak {
                         engine.scheduler().worstStallNanos() / 1e6,
                         engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100, swaps.get(),
                         garbageBytes.get() >> 20, faults.get());
-                if (driver instanceof JavaSoundDriver js && !js.timingReport().equals(lastTiming)) {
-                    lastTiming = js.timingReport();          // printed when a worst time grew: where a stall was
+                if (!driver.timingReport().equals(lastTiming)) {
+                    lastTiming = driver.timingReport();      // printed when a worst time grew: where a stall was
                     System.out.println("       " + lastTiming);
                 }
             }
@@ -155,7 +154,7 @@ public final class Soak {
                 engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100);
         System.out.println("node faults    " + faults.get());
         System.out.println("driver         " + driver.description());
-        if (driver instanceof JavaSoundDriver js) System.out.println("device timing  " + js.timingReport());
+        System.out.println("device timing  " + driver.timingReport());
         System.out.println("jvm            " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")");
         System.out.println("jvm flags      " + ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -79,6 +79,8 @@ final class EngineCommands {
         sch.profileNodes(true);
         StringBuilder b = new StringBuilder(String.format("load %.1f%% (peak %.1f%%), xruns %d (late blocks %d), worst stall %.2f ms%n",
                 sch.load() * 100, sch.peakLoad() * 100, sch.xruns(), sch.lateBlocks(), sch.worstStallNanos() / 1e6));
+        var driver = engine.driver();
+        if (driver != null && !driver.timingReport().isEmpty()) b.append("  ").append(driver.timingReport()).append('\n');
         long deadline = engine.config().blockNanos();
         for (NodeSlot s : engine.order()) {
             b.append(String.format("  %-22s %7.1f us/block  %5.1f%%%n", s.label(), s.costNanos / 1e3,

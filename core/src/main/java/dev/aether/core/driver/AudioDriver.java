@@ -20,6 +20,12 @@ public interface AudioDriver extends AutoCloseable {
      */
     default String schedulingReport() { return "audio thread: " + description(); }
 
+    /**
+     * Where the audio loop spent its worst moments (rendering, waiting on the device), for telling a JVM stall
+     * from a device that stopped taking audio; empty when the driver does not measure it. Any thread.
+     */
+    default String timingReport() { return ""; }
+
     /** Stops and joins the audio thread. Idempotent. */
     @ControlThread
     void stop();

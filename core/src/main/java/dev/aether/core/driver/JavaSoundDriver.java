@@ -250,7 +250,7 @@ public final class JavaSoundDriver implements AudioDriver {
                 src.renderRt(f, block);
                 int len = SampleCodec.encodeRt(f, 0, samplesPerBlock, fmt, b, 0, null);
                 long now = System.nanoTime();
-                if (now - t0 > render) worstRenderNanos = render = now - t0;
+                boolean timed = anchored;             // worst times count from the settled state on
                 if (!anchored) {
                     if (written >= fillUntil) {   // settling: anchor on the mean offset (PulseAudio takes bursts)
                         if (settleCount == 0) {
@@ -281,17 +281,18 @@ public final class JavaSoundDriver implements AudioDriver {
                 long t1 = System.nanoTime();
                 int room = out.available();
                 long t2 = System.nanoTime();
-                if (t2 - t1 > available) worstAvailableNanos = available = t2 - t1;
+                if (timed && t2 - t1 > available) worstAvailableNanos = available = t2 - t1;
                 while (room < len && running) {
                     LockSupport.parkNanos((long) ((len - room) / frameBytes * nanosPerFrame) + 50_000);
                     room = out.available();
                 }
                 long t3 = System.nanoTime();
-                if (t3 - t1 > wait) worstWaitNanos = wait = t3 - t1;
+                if (timed && now - t0 > render) worstRenderNanos = render = now - t0;
+                if (timed && t3 - t1 > wait) worstWaitNanos = wait = t3 - t1;
                 if (!running) break;
                 out.write(b, 0, len);
                 long t4 = System.nanoTime();
-                if (t4 - t3 > write) worstWriteNanos = write = t4 - t3;
+                if (timed && t4 - t3 > write) worstWriteNanos = write = t4 - t3;
                 written += block;
                 framesWritten = written;
             }
@@ -338,11 +339,13 @@ public final class JavaSoundDriver implements AudioDriver {
     public long maxStallNanos() { return meter.maxStallNanos(); }
 
     /**
-     * Where the audio loop spent its worst moments so far: rendering a block, one {@code available()} call, the
+     * Where the audio loop spent its worst moments since the device buffer first settled (and outside the
+     * re-settling after a resync): rendering a block, one {@code available()} call, the
      * wait for room in the device buffer (normally up to a block's duration), one {@code write()} call. A late
      * block with a long render points at the JVM, a long call at the sound system's locks, a long wait at a
      * device (or server) that stopped taking audio. Any thread.
      */
+    @Override
     public String timingReport() {
         return String.format(java.util.Locale.ROOT, "worst block render %.2f ms, available() %.2f ms, wait for room"
                 + " %.2f ms, write() %.2f ms", worstRenderNanos / 1e6, worstAvailableNanos / 1e6,

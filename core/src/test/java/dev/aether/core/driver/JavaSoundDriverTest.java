@@ -188,6 +188,11 @@ class JavaSoundDriverTest {
                 d.description(), d.schedulingReport(), playFrames / (double) RATE, wall, pitchHz, matchedThrough, playFrames,
                 gaps, gapFrames, mismatches, d.lateBlocks(), d.resyncs(), d.maxStallNanos() / 1e6);
         System.out.println("  load average: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("  " + d.timingReport());
+        assertThat(d.timingReport()).as("the loop timed its render, device calls and waits")
+                .matches("worst block render \\d+\\.\\d\\d ms, available\\(\\) \\d+\\.\\d\\d ms, wait for room \\d+\\.\\d\\d ms,"
+                        + " write\\(\\) \\d+\\.\\d\\d ms")
+                .doesNotContain("wait for room 0.00 ms");     // paced by the device: it waits every block
 
         assertThat(gaps).as("dropouts (silence inserted into the sine), first bad played frame " + firstBad
                 + "; the driver saw " + d.resyncs() + " device drains, max stall " + d.maxStallNanos() / 1_000_000 + " ms").isZero();
