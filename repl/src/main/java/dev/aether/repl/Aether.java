@@ -50,7 +50,8 @@ public final class Aether {
                 new PrintStream(terminal.output(), true))) {
             Console console = rt.console();
             var choice = dev.aether.core.driver.DriverFactory.defaultDriver(
-                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate())));
+                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate()))
+                            .bufferFrames(o.bufferFrames()));
             if (choice.notice() != null) console.print(choice.notice());
             rt.engine().start(choice.driver());
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()

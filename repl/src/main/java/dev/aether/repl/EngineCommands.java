@@ -30,10 +30,20 @@ final class EngineCommands {
             if (list.isEmpty()) b.append("\n  no Java Sound output devices");
             c.print(b.toString());
         }));
-        r.add(command("device", ":device N|NAME", "play on another output device (index from :devices, or a name part)", (a, c) -> {
-            if (a.isBlank()) throw new IllegalArgumentException("usage: :device N|NAME");
+        r.add(command("device", ":device N|NAME [FRAMES]", "play on another output device (index from :devices, or a"
+                + " name part), with a device buffer of FRAMES (default: the current one)", (a, c) -> {
+            String device = a.strip();
+            if (device.isEmpty()) throw new IllegalArgumentException("usage: :device N|NAME [FRAMES]");
+            int frames = engine.driver() instanceof dev.aether.core.driver.JavaSoundDriver j ? j.bufferFrames()
+                    : dev.aether.core.driver.DriverConfig.defaults().bufferFrames();
+            int space = device.lastIndexOf(' ');                 // a trailing number of 64 or more is the buffer
+            if (space > 0 && device.substring(space + 1).matches("\\d{2,6}")
+                    && Integer.parseInt(device.substring(space + 1)) >= 64) {
+                frames = Integer.parseInt(device.substring(space + 1));
+                device = device.substring(0, space).strip();
+            }
             var cfg = dev.aether.core.driver.DriverConfig.defaults()
-                    .sampleRateHz((int) Math.round(engine.config().sampleRate())).device(a.strip());
+                    .sampleRateHz((int) Math.round(engine.config().sampleRate())).device(device).bufferFrames(frames);
             var next = dev.aether.core.driver.JavaSoundDriver.open(cfg);      // fails before the old one stops
             engine.stop();
             engine.start(next);
