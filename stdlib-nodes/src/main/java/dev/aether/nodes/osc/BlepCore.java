@@ -68,10 +68,7 @@ final class BlepCore {
                 if (delta != 0) events(r, at, p, delta, w);
                 p = Dsp.wrap01(p + delta);
             }
-            r[(at + H) & BlepTable.RING_MASK] += value(p, w);
-            out[i] = (float) r[at];
-            r[at] = 0;
-            at = (at + 1) & BlepTable.RING_MASK;
+            at = emit(r, at, p, w, out, i);
         }
         phase = p;
         prevPmCycles = prevPm;
@@ -97,14 +94,22 @@ final class BlepCore {
         for (int i = 0; i < n; i++) {
             if (inc != 0) events(r, at, p, inc, w);
             p = Dsp.wrap01(p + inc);
-            r[(at + H) & BlepTable.RING_MASK] += value(p, w);
-            out[i] = (float) r[at];
-            r[at] = 0;
-            at = (at + 1) & BlepTable.RING_MASK;
+            at = emit(r, at, p, w, out, i);
         }
         phase = p;
         prevSync = 0;
         pos = at;
+    }
+
+    /**
+     * Adds the naive waveform at phase {@code p} to the ring (it comes out {@code H} samples later, when its
+     * corrections are complete), writes the ring's oldest sample to {@code out[i]} and returns the next position.
+     */
+    private int emit(double[] r, int at, double p, double w, float[] out, int i) {
+        r[(at + H) & BlepTable.RING_MASK] += value(p, w);
+        out[i] = (float) r[at];
+        r[at] = 0;
+        return (at + 1) & BlepTable.RING_MASK;
     }
 
     private void events(double[] r, int at, double p, double delta, double w) {
