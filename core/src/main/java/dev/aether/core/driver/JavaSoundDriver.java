@@ -189,11 +189,24 @@ public final class JavaSoundDriver implements AudioDriver {
         bytes = new byte[block * source.channels() * format.bytesPerSample()];
         framesWritten = 0;
         running = true;
+        warmLineCalls();
         line.flush();
         line.start();
         handle = new AudioThreadHandle("aether-audio", this::loop);
         handle.start(config.realtimeScheduling(), config.realtimePriority());
         if (config.realtimeScheduling()) deviceThreadsReport = raiseDeviceThreads(config.realtimePriority());
+    }
+
+    /**
+     * Calls the line's {@code available()} here, on the control thread, often enough for HotSpot to ask C2 to
+     * compile it (at most 30,000 calls or 50 ms). That request resolves every string constant of the JDK's line
+     * class on the thread that makes it; made by the audio loop, about a second in, it allocated 368 bytes there
+     * (seen with -XX:+LogCompilation). Once resolved, the class's constants stay resolved.
+     */
+    @ControlThread
+    private void warmLineCalls() {
+        long end = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < 30_000 && System.nanoTime() < end; i++) line.available();
     }
 
     /**
