@@ -6,13 +6,16 @@ import dev.aether.core.NodeSpec;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.param.SmoothedParam;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
  * Runs a throwaway instance of a node class the engine has not played yet 256 blocks on the control thread,
- * so that the first call on the audio thread does not load classes, resolve constant-pool entries or allocate.
+ * so that the first call on the audio thread does not load classes, resolve constant-pool entries or allocate:
+ * the first half with its inputs unconnected (reading the shared silence, so {@link ProcessContext#connected} is
+ * false), the second half connected, so both paths a node may take are warm.
  *
  * <p>The live instance is never run here: that would consume what the user queued on it before it sounds
  * (a trigger, a note, a gate). Classes without a no-argument constructor cannot be copied and are not warmed;
@@ -39,14 +42,22 @@ public final class NodeWarmer {
         try {
             NodeSpec spec = NodeSpec.of(probe).bind(this, sampleRate);
             probe.prepare(sampleRate, blockSize);
+            float[] silence = new float[blockSize];
             float[][][] in = new float[spec.inputs().size()][][];
-            for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][blockSize];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = new float[spec.inputs().get(i).channels()][];
+                Arrays.fill(in[i], silence);
+            }
             float[][][] out = new float[spec.outputs().size()][][];
             for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
             ProcessContext ctx = new ProcessContext(sampleRate);
+            ctx.silence(silence);
             ctx.bind(in, out);
             SmoothedParam[] params = spec.params().toArray(new SmoothedParam[0]);
             for (int b = 0; b < BLOCKS; b++) {
+                if (b == BLOCKS / 2) {                       // now with every input connected
+                    for (float[][] port : in) for (int c = 0; c < port.length; c++) port[c] = new float[blockSize];
+                }
                 long t = (long) b * blockSize;
                 for (SmoothedParam p : params) p.beginBlockRt(t, blockSize);
                 ctx.time(t, blockSize, 120, 0);

@@ -21,6 +21,17 @@ class NodeWarmerTest {
         @Override public void process(ProcessContext ctx) { calls++; warmCalls.incrementAndGet(); }
     }
 
+    static final AtomicInteger unconnectedCalls = new AtomicInteger(), connectedCalls = new AtomicInteger();
+
+    /** Takes a cheaper path when nothing is patched to its input, as the stdlib oscillators do. */
+    public static final class TwoPaths implements DspNode {
+        final dev.aether.core.InputPort in = Ports.audioIn("in");
+        final OutputPort out = Ports.audioOut("out");
+        @Override public void process(ProcessContext ctx) {
+            (ctx.connected(in) ? connectedCalls : unconnectedCalls).incrementAndGet();
+        }
+    }
+
     /** No no-argument constructor: cannot be copied, so it is not warmed. */
     public static final class NeedsArgument implements DspNode {
         final OutputPort out = Ports.audioOut("out");
@@ -43,5 +54,13 @@ class NodeWarmerTest {
         NeedsArgument n = new NeedsArgument(1);
         engine.add(n);
         assertThat(n.calls).isZero();
+    }
+
+    @Test
+    void shouldWarmBothTheUnconnectedAndTheConnectedPath() {
+        Engine engine = Engine.create(EngineConfig.defaults());
+        engine.add(new TwoPaths());
+        assertThat(unconnectedCalls.get()).as("blocks with the input unconnected").isEqualTo(128);
+        assertThat(connectedCalls.get()).as("blocks with the input connected").isEqualTo(128);
     }
 }
