@@ -121,6 +121,28 @@ class LiveCodingTest {
         assertThat(rms(after)).isCloseTo(rms(before), org.assertj.core.data.Offset.offset(0.01));
     }
 
+    /** The trial runs a candidate with its inputs unconnected too, so a bug on that path is caught before it plays. */
+    @Test void shouldRejectASwapThatThrowsOnlyWithItsInputUnconnected() {
+        String v1 = """
+                class Thru implements DspNode {
+                    final InputPort in = Ports.audioIn("in");
+                    final OutputPort out = Ports.audioOut("out");
+                    public void process(ProcessContext c) {
+                        float[] y = c.out(out);
+                        if (!c.connected(in)) { java.util.Arrays.fill(y, 0, c.frames(), 0f); return; }
+                        System.arraycopy(c.in(in), 0, y, 0, c.frames());
+                    }
+                }""";
+        c.eval(v1);
+        c.eval("play(sine(220).to(new Thru()))");
+        render(0.2);
+        String out = c.eval(v1.replace("java.util.Arrays.fill(y, 0, c.frames(), 0f); return;",
+                "throw new IllegalStateException(\"nothing patched in\");"));
+        assertThat(out).contains("kept old Thru#", "IllegalStateException: nothing patched in", "inputs unconnected",
+                "the old code keeps playing");
+        assertThat(rms(render(0.1))).as("the old Thru still passes the sine").isGreaterThan(0.1);
+    }
+
     @Test void shouldPrintAFaultAboveThePromptNamingTheNodeAndCause() {
         c.eval("""
                 class Boom implements DspNode {

@@ -8,7 +8,9 @@ import java.util.Arrays;
 
 /**
  * Renders a candidate node off the audio thread before it may replace a live one, the way the engine would:
- * same rate and block size, every input fed a test signal with the port's channel count, parameters clocked.
+ * same rate and block size, parameters clocked; the first half of the blocks with every input unconnected (the
+ * shared silence, {@link ProcessContext#connected} false), the second half with every input fed a test signal
+ * with the port's channel count, so both paths a node may take are tried.
  * Rejects the candidate when {@code process} throws, writes NaN or infinity, or costs more per block than the
  * budget (median of the second half of the blocks, after the JIT has had a go). Control thread; the node
  * given must not be the instance that will sound (its ports are bound to this run).
@@ -50,13 +52,23 @@ public final class TrialRun {
         }
         float[][][] in = buffers(spec.inputs().stream().mapToInt(p -> p.channels()).toArray());
         float[][][] out = buffers(spec.outputs().stream().mapToInt(p -> p.channels()).toArray());
+        float[] silence = new float[blockSize];
+        float[][][] unconnected = new float[in.length][][];
+        for (int i = 0; i < in.length; i++) {
+            unconnected[i] = new float[in[i].length][];
+            Arrays.fill(unconnected[i], silence);
+        }
         ProcessContext ctx = new ProcessContext(sampleRate);
-        ctx.bind(in, out);
+        ctx.silence(silence);
+        ctx.bind(unconnected, out);
         int blocks = Math.max(2, (int) Math.ceil(seconds * sampleRate / blockSize));
         long[] cost = new long[blocks];
         long time = 0;
         for (int b = 0; b < blocks; b++, time += blockSize) {
-            fillTestSignal(in, time);
+            boolean fed = b >= blocks / 2;
+            if (b == blocks / 2) ctx.bind(in, out);
+            if (fed) fillTestSignal(in, time);
+            else Arrays.fill(silence, 0f);
             for (float[][] port : out) for (float[] ch : port) Arrays.fill(ch, 0f);
             ctx.time(time, blockSize, 120, 0);
             for (SmoothedParam p : spec.params()) p.beginBlockRt(time, blockSize);
@@ -64,12 +76,16 @@ public final class TrialRun {
             try {
                 node.process(ctx);
             } catch (RuntimeException | Error e) {
-                return Verdict.fail(name + ".process threw " + describe(e) + " (after " + b + " blocks)", 0);
+                return Verdict.fail(name + ".process threw " + describe(e) + " (after " + b + " blocks, inputs "
+                        + (fed ? "fed a test signal" : "unconnected") + ")", 0);
             }
             cost[b] = System.nanoTime() - t0;
             for (SmoothedParam p : spec.params()) p.endBlockRt();
             String bad = nonFinite(spec, out, name);
-            if (bad != null) return Verdict.fail(bad + " (after " + b + " blocks)", 0);
+            if (bad != null) {
+                return Verdict.fail(bad + " (after " + b + " blocks, inputs " + (fed ? "fed a test signal" : "unconnected")
+                        + ")", 0);
+            }
         }
         long[] late = Arrays.copyOfRange(cost, blocks / 2, blocks);
         Arrays.sort(late);
