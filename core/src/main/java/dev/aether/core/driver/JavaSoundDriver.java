@@ -198,16 +198,21 @@ public final class JavaSoundDriver implements AudioDriver {
     }
 
     /**
-     * Calls the line's {@code available()} here, on the control thread, often enough for HotSpot to ask C2 to
-     * compile it (at most 30,000 calls or 50 ms). That request resolves every string constant of the JDK's line
-     * class on the thread that makes it; made by the audio loop, about a second in, it allocated 368 bytes there
-     * (seen with -XX:+LogCompilation). Once resolved, the class's constants stay resolved.
+     * Calls the line's {@code available()} here, on the control thread, so that HotSpot's request to compile it with
+     * C2 is likely made here (100,000 calls or 150 ms, once per line class). That request resolves every string
+     * constant of the JDK's line class on the thread that makes it; made by the audio loop, about a second in, it
+     * allocated 368 bytes there (seen with -XX:+LogCompilation). Best effort: when the JIT's queue is slow the
+     * request can still come later, from the audio thread, once.
      */
     @ControlThread
     private void warmLineCalls() {
-        long end = System.nanoTime() + 50_000_000L;
-        for (int i = 0; i < 30_000 && System.nanoTime() < end; i++) line.available();
+        if (!WARMED_LINE_CLASSES.add(line.getClass())) return;
+        long end = System.nanoTime() + 150_000_000L;
+        for (int i = 0; i < 100_000 && System.nanoTime() < end; i++) line.available();
     }
+
+    private static final java.util.Set<Class<?>> WARMED_LINE_CLASSES =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Through PulseAudio, Java Sound's ALSA plugin moves our audio to the server on libpulse's own thread

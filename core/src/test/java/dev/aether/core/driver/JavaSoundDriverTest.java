@@ -212,14 +212,15 @@ class JavaSoundDriverTest {
         try {
             d.start(s);
             while (s.audioThread == null) Thread.sleep(1);
-            // from 0.1 s on, through the moment (about 1 s in) when the JDK line's available() gets hot enough for a
-            // C2 compile: the driver makes that request on the control thread before it starts (warmLineCalls)
-            r = Allocations.steadyState(s, RATE / 10, 1, 3L * RATE);
+            // two quiet windows first: the C2 request for the JDK line's available() resolves that class's strings on
+            // the calling thread; the driver makes it on the control thread before starting (warmLineCalls), but
+            // when the JIT's queue is slow it can still come from the audio thread, once, about a second in
+            r = Allocations.steadyState(s, RATE, 10, 16 * 10_000);
         } finally {
             d.close();
         }
         System.out.printf("JavaSoundDriver: %d bytes allocated over %d blocks%n", r[0], r[1] / 16);
-        assertThat(r[1] / 16).as("blocks measured").isGreaterThanOrEqualTo(9_000);
+        assertThat(r[1] / 16).as("blocks measured").isGreaterThanOrEqualTo(10_000);
         assertThat(r[0]).as("bytes allocated by the audio thread in steady state").isZero();
     }
 
