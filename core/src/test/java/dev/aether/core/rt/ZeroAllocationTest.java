@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audio thread allocates nothing in steady state: 100,000 measured blocks of a 61-node patch (after 10,000
+ * The audio thread allocates nothing in steady state: 100,000 measured blocks of a 61-node patch (after 50,000
  * warm-up blocks) while a control thread
  * ramps parameters, changes tempo, reconnects nodes and hot-swaps nodes (plan swaps with crossfades).
  */
 class ZeroAllocationTest {
-    static final int VOICES = 30, BLOCKS = 110_000, WARMUP = 10_000, WINDOWS = 10;
+    static final int VOICES = 30, BLOCKS = 150_000, WARMUP = 50_000, WINDOWS = 10;
 
     @Test
     void shouldNotAllocateOnTheAudioThreadWhileCommandsFlowAndPlansSwap() throws Exception {
