@@ -11,6 +11,8 @@ import dev.aether.core.ProcessContext;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.env.AdsrEnvelope;
 import dev.aether.nodes.filter.BiquadFilter;
+import dev.aether.nodes.filter.OnePoleLowPass;
+import dev.aether.nodes.filter.StateVariableFilter;
 import dev.aether.nodes.mix.Gain;
 import dev.aether.nodes.mix.Vca;
 import dev.aether.nodes.osc.SawOscillator;
@@ -45,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NodeCostBenchmark {
     private static final int FRAMES = 64;
 
-    @Param({"sine", "saw", "biquad", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
+    @Param({"sine", "saw", "biquad", "svf", "onePole", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
     public String node;
 
     private DspNode n;
@@ -59,6 +61,8 @@ public class NodeCostBenchmark {
             case "sine" -> new SineOscillator().frequencyHz(Voicing.frequencyHz(7));
             case "saw" -> new SawOscillator().frequencyHz(Voicing.frequencyHz(7));
             case "biquad" -> new BiquadFilter().cutoffHz(Voicing.cutoffHz(7)).q(Voicing.Q);
+            case "svf" -> new StateVariableFilter();
+            case "onePole" -> new OnePoleLowPass();
             case "adsr" -> {
                 AdsrEnvelope env = new AdsrEnvelope();
                 env.noteOn();

@@ -52,10 +52,12 @@ abstract class OnePoleFilter implements DspNode {
         double z = s;
         for (int i = 0; i < n; i++) {
             if (ramp) gg = gain(cutoffBuf[i], sr);
-            double v = (x[i] - z) * gg;
-            double y = v + z;
-            z = y + v;
-            o[i] = (float) (hp ? x[i] - y : y);
+            // the TPT update v = (x - z) g, y = v + z, z' = y + v, rearranged so the state's own path is one multiply
+            // and one add (z' = (1 - 2g) z + 2g x) instead of four dependent operations; the same filter
+            double xi = x[i];
+            double y = (1 - gg) * z + gg * xi;
+            z = (1 - 2 * gg) * z + 2 * gg * xi;
+            o[i] = (float) (hp ? xi - y : y);
         }
         s = Dsp.flushDenormal(z);
     }

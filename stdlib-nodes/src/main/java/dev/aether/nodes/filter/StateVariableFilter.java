@@ -82,14 +82,20 @@ public final class StateVariableFilter implements DspNode {
         double g = Math.tan(piOverSr * Dsp.clamp(fc, 10, fMax));
         Mode m = mode;
         double s1 = ic1, s2 = ic2;
+        boolean fixed = !perSample && dk == 0;          // coefficients constant over the block: no division per sample
+        double c1 = 1 / (1 + g * (g + k0)), c2 = g * c1, c3 = g * c2;
         for (int i = 0; i < n; i++) {
             if (perSample) {
                 double f = (ramp ? cutoffBuf[i] : fc);
                 if (mod[i] != 0) f *= Math.pow(2, mod[i]);
                 g = Math.tan(piOverSr * Dsp.clamp(f, 10, fMax));
             }
-            double k = k0 + dk * i;
-            double a1 = 1 / (1 + g * (g + k)), a2 = g * a1, a3 = g * a2;
+            double k = k0 + dk * i, a1, a2, a3;
+            if (fixed) {
+                a1 = c1; a2 = c2; a3 = c3;
+            } else {
+                a1 = 1 / (1 + g * (g + k)); a2 = g * a1; a3 = g * a2;
+            }
             double v0 = x[i];
             double v3 = v0 - s2;
             double v1 = a1 * s1 + a2 * v3;
