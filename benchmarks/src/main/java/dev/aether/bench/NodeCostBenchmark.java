@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NodeCostBenchmark {
     private static final int FRAMES = 64;
 
-    @Param({"sine", "saw", "biquad", "svf", "onePole", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
+    @Param({"sine", "saw", "biquad", "svf", "onePole", "pan", "delay", "chorus", "reverb", "shaper", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
     public String node;
 
     private DspNode n;
@@ -63,6 +63,11 @@ public class NodeCostBenchmark {
             case "biquad" -> new BiquadFilter().cutoffHz(Voicing.cutoffHz(7)).q(Voicing.Q);
             case "svf" -> new StateVariableFilter();
             case "onePole" -> new OnePoleLowPass();
+            case "pan" -> new dev.aether.nodes.mix.Pan(0.3);
+            case "delay" -> new dev.aether.nodes.delay.FeedbackDelay();
+            case "chorus" -> new dev.aether.nodes.delay.Chorus();
+            case "reverb" -> new dev.aether.nodes.reverb.Freeverb();
+            case "shaper" -> new dev.aether.nodes.dynamics.Waveshaper();
             case "adsr" -> {
                 AdsrEnvelope env = new AdsrEnvelope();
                 env.noteOn();

@@ -20,4 +20,21 @@ class DspTest {
         assertThat(Dsp.wrap01(1.0)).isZero();
         assertThat(Dsp.wrap01(-1.0)).isZero();
     }
+
+    @Test
+    void shouldMatchMathTanh() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = i % 2 == 0 ? rnd.nextDouble(-3, 3) : rnd.nextDouble(-40, 40);
+            worst = Math.max(worst, Math.abs(Dsp.tanh(x) - Math.tanh(x)));
+        }
+        System.out.printf("Dsp.tanh: worst absolute error %.3g against Math.tanh%n", worst);
+        assertThat(worst).isLessThan(5e-16);
+        assertThat(Dsp.tanh(0)).isZero();
+        assertThat(Dsp.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Dsp.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+        assertThat(Dsp.tanh(1e-300)).as("tiny inputs stay tiny").isBetween(0.0, 1e-299);
+        assertThat(Dsp.tanh(Double.NaN)).isNaN();
+    }
 }

@@ -9,6 +9,7 @@ import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.nodes.Dsp;
 
 /**
  * Memoryless distortion {@code out = outputGain * shape(drive * in)}. Confined to the audio thread except where
@@ -62,7 +63,7 @@ public final class Waveshaper implements DspNode {
                 t -= Math.floor(t);
                 return t < 0.5 ? 4 * t - 1 : 3 - 4 * t;
             }
-            default: return Math.tanh(x);
+            default: return Dsp.tanh(x);
         }
     }
 
