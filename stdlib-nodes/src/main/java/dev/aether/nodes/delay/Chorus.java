@@ -10,6 +10,8 @@ import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.nodes.Dsp;
+import dev.aether.nodes.Quadrature;
 
 /**
  * Stereo chorus: one delay line read by two sine-modulated cubic taps, the right LFO a quarter cycle behind
@@ -33,6 +35,7 @@ public final class Chorus implements DspNode {
 
     private final DelayBuffer buf = new DelayBuffer();
     private double phase;                   // cycles, 0..1
+    private final Quadrature lfo = new Quadrature();
 
     public Chorus() { buf.allocate(45 * 48.0); }
 
@@ -53,14 +56,18 @@ public final class Chorus implements DspNode {
         int n = ctx.frames();
         double sr = ctx.sampleRate(), toSamples = sr / 1000;
         double p = phase;
+        boolean steadyRate = !rateHz.isSmoothingRt();           // then the LFO rotates instead of calling sin/cos
+        if (steadyRate) lfo.anchor(p, rateHz.currentRt() / sr);
         for (int i = 0; i < n; i++) {
             double inc = rateHz.nextRt() / sr;
             double base = delayMillis.nextRt() * toSamples, depth = depthMillis.nextRt() * toSamples;
             double m = mix.nextRt();
             buf.write(x[i]);
-            double a = 2 * Math.PI * p;
-            double wl = buf.readCubic(base + depth * Math.sin(a));
-            double wr = buf.readCubic(base + depth * Math.cos(a));
+            double sin = steadyRate ? lfo.sin() : Math.sin(Dsp.TWO_PI * p);
+            double cos = steadyRate ? lfo.cos() : Math.cos(Dsp.TWO_PI * p);
+            if (steadyRate) lfo.step();
+            double wl = buf.readCubic(base + depth * sin);
+            double wr = buf.readCubic(base + depth * cos);
             l[i] = (float) ((1 - m) * x[i] + m * wl);
             r[i] = (float) ((1 - m) * x[i] + m * wr);
             p += inc;

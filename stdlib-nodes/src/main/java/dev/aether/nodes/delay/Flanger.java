@@ -10,6 +10,8 @@ import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.nodes.Dsp;
+import dev.aether.nodes.Quadrature;
 
 /**
  * Stereo flanger: per channel a short delay swept by a sine LFO between {@code delayMillis} and
@@ -36,6 +38,7 @@ public final class Flanger implements DspNode {
 
     private final DelayBuffer left = new DelayBuffer(), right = new DelayBuffer();
     private double phase;
+    private final Quadrature lfo = new Quadrature();
 
     public Flanger() { left.allocate(25 * 48.0); right.allocate(25 * 48.0); }
 
@@ -59,14 +62,18 @@ public final class Flanger implements DspNode {
         int n = ctx.frames();
         double sr = ctx.sampleRate(), toSamples = sr / 1000;
         double p = phase;
+        boolean steadyRate = !rateHz.isSmoothingRt();           // then the LFO rotates instead of calling sin/cos
+        if (steadyRate) lfo.anchor(p, rateHz.currentRt() / sr);
         for (int i = 0; i < n; i++) {
             double inc = rateHz.nextRt() / sr;
             double base = delayMillis.nextRt() * toSamples, depth = depthMillis.nextRt() * toSamples;
             double fb = feedback.nextRt(), m = mix.nextRt();
-            double a = 2 * Math.PI * p;
             // read before write: d samples back is d - 1 in the buffer
-            double tl = left.readCubic(Math.max(1, base + depth * (0.5 + 0.5 * Math.sin(a)) - 1));
-            double tr = right.readCubic(Math.max(1, base + depth * (0.5 + 0.5 * Math.cos(a)) - 1));
+            double sin = steadyRate ? lfo.sin() : Math.sin(Dsp.TWO_PI * p);
+            double cos = steadyRate ? lfo.cos() : Math.cos(Dsp.TWO_PI * p);
+            if (steadyRate) lfo.step();
+            double tl = left.readCubic(Math.max(1, base + depth * (0.5 + 0.5 * sin) - 1));
+            double tr = right.readCubic(Math.max(1, base + depth * (0.5 + 0.5 * cos) - 1));
             double vl = x[i] + fb * tl, vr = x[i] + fb * tr;
             left.write((float) (Math.abs(vl) < 1e-25 ? 0 : vl));
             right.write((float) (Math.abs(vr) < 1e-25 ? 0 : vr));

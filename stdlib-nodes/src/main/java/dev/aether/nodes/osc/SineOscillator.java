@@ -5,6 +5,7 @@ import dev.aether.core.NodeState;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.nodes.Dsp;
+import dev.aether.nodes.Quadrature;
 
 /**
  * A sine oscillator with a double-precision phase accumulator: {@code out[n] = sin(2 pi phase[n] + pm[n])},
@@ -23,7 +24,7 @@ import dev.aether.nodes.Dsp;
 public final class SineOscillator extends PhaseOscillator {
     private double phase;
     private float prevSync;
-    private double stepInc = Double.NaN, stepCos, stepSin;    // the rotation for the last steady increment
+    private final Quadrature rotation = new Quadrature();
 
     @ControlThread public SineOscillator frequencyHz(double hz) { frequencyHz.set(hz); return this; }
 
@@ -59,18 +60,11 @@ public final class SineOscillator extends PhaseOscillator {
      */
     private void renderSteady(float[] o, int n, double inc) {
         double p = phase;
-        if (inc != stepInc) {
-            stepCos = Math.cos(Dsp.TWO_PI * inc);
-            stepSin = Math.sin(Dsp.TWO_PI * inc);
-            stepInc = inc;
-        }
-        double cr = stepCos, sr = stepSin;
-        double c = Math.cos(Dsp.TWO_PI * p), s = Math.sin(Dsp.TWO_PI * p);
+        Quadrature q = rotation;
+        q.anchor(p, inc);
         for (int i = 0; i < n; i++) {
-            o[i] = (float) s;
-            double cn = c * cr - s * sr;
-            s = s * cr + c * sr;
-            c = cn;
+            o[i] = (float) q.sin();
+            q.step();
             p = Dsp.wrap01(p + inc);
         }
         phase = p;
