@@ -5,7 +5,7 @@ import dev.aether.core.RealtimeSafe;
 /**
  * A sine/cosine pair that advances by a fixed phase step per sample by rotation (four multiplies, two adds)
  * instead of a {@code Math.sin} and a {@code Math.cos}. Anchor it on the exact phase at every block start, so
- * rounding cannot build up (about 1e-15 within a block). For oscillators and LFOs whose rate is at rest.
+ * rounding cannot build up (below 1e-12 after 1,024 steps, tested; a float sample resolves 6e-8). For oscillators and LFOs whose rate is at rest.
  * Audio-thread state of its owner.
  */
 public final class Quadrature {
