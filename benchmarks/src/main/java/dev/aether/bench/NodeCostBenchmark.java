@@ -87,18 +87,14 @@ public class NodeCostBenchmark {
         n.prepare(Voicing.SAMPLE_RATE, FRAMES);
         for (SmoothedParam p : params) p.settle();
         float[] silence = new float[FRAMES];
-        float[][][] in = new float[spec.inputs().size()][][];
+        float[][][] in = spec.unconnectedInputs(silence), fed = spec.newInputBuffers(FRAMES);
         for (int i = 0; i < in.length; i++) {
-            in[i] = new float[spec.inputs().get(i).channels()][FRAMES];
             String name = spec.inputs().get(i).name();
-            if (!name.equals("in") && !name.equals("control")) {           // fm, pm, sync, gate: unconnected
-                java.util.Arrays.fill(in[i], silence);
-                continue;
-            }
+            if (!name.equals("in") && !name.equals("control")) continue;   // fm, pm, sync, gate: unconnected
+            in[i] = fed[i];
             for (float[] b : in[i]) for (int k = 0; k < FRAMES; k++) b[k] = (k % 32) / 32f - 0.5f;
         }
-        float[][][] out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][FRAMES];
+        float[][][] out = spec.newOutputBuffers(FRAMES);
         ctx = new ProcessContext(Voicing.SAMPLE_RATE);
         ctx.silence(silence);
         ctx.bind(in, out);

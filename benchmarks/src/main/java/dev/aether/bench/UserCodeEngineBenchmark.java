@@ -80,9 +80,7 @@ public class UserCodeEngineBenchmark {
         }
         NodeSpec spec = NodeSpec.of(node).bind(this, RATE);
         node.prepare(RATE, FRAMES);
-        float[][][] in = new float[spec.inputs().size()][][], out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < in.length; i++) in[i] = new float[spec.inputs().get(i).channels()][FRAMES];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][FRAMES];
+        float[][][] in = spec.newInputBuffers(FRAMES), out = spec.newOutputBuffers(FRAMES);
         for (float[][] port : in) {
             for (float[] ch : port) {
                 for (int i = 0; i < FRAMES; i++) ch[i] = (float) (0.5 * Math.sin(2 * Math.PI * 750 * i / RATE));

@@ -64,6 +64,31 @@ public final class NodeSpec {
     public List<OutputPort> outputs() { return outputs; }
     public List<SmoothedParam> params() { return params; }
 
+    /** Fresh input buffers, [input port][channel] of {@code frames} samples, for running the node outside a plan. */
+    public float[][][] newInputBuffers(int frames) { return buffers(inputs, frames); }
+
+    /** Fresh output buffers, [output port][channel] of {@code frames} samples. */
+    public float[][][] newOutputBuffers(int frames) { return buffers(outputs, frames); }
+
+    /**
+     * [input port][channel] all pointing at {@code silence}: every input unconnected, as the engine binds them
+     * (with the same array given to {@link ProcessContext#silence}, {@link ProcessContext#connected} is false).
+     */
+    public float[][][] unconnectedInputs(float[] silence) {
+        float[][][] in = new float[inputs.size()][][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = new float[inputs.get(i).channels()][];
+            java.util.Arrays.fill(in[i], silence);
+        }
+        return in;
+    }
+
+    private static float[][][] buffers(List<? extends Port> ports, int frames) {
+        float[][][] b = new float[ports.size()][][];
+        for (int i = 0; i < b.length; i++) b[i] = new float[ports.get(i).channels()][frames];
+        return b;
+    }
+
     /** The input called {@code name}, or null. */
     public InputPort input(String name) {
         for (InputPort p : inputs) if (p.name().equals(name)) return p;

@@ -6,7 +6,6 @@ import dev.aether.core.NodeSpec;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.param.SmoothedParam;
 import java.lang.reflect.Constructor;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -43,21 +42,13 @@ public final class NodeWarmer {
             NodeSpec spec = NodeSpec.of(probe).bind(this, sampleRate);
             probe.prepare(sampleRate, blockSize);
             float[] silence = new float[blockSize];
-            float[][][] in = new float[spec.inputs().size()][][];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = new float[spec.inputs().get(i).channels()][];
-                Arrays.fill(in[i], silence);
-            }
-            float[][][] out = new float[spec.outputs().size()][][];
-            for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
+            float[][][] in = spec.unconnectedInputs(silence), out = spec.newOutputBuffers(blockSize);
             ProcessContext ctx = new ProcessContext(sampleRate);
             ctx.silence(silence);
             ctx.bind(in, out);
             SmoothedParam[] params = spec.params().toArray(new SmoothedParam[0]);
             for (int b = 0; b < BLOCKS; b++) {
-                if (b == BLOCKS / 2) {                       // now with every input connected
-                    for (float[][] port : in) for (int c = 0; c < port.length; c++) port[c] = new float[blockSize];
-                }
+                if (b == BLOCKS / 2) ctx.bind(spec.newInputBuffers(blockSize), out);   // now every input connected
                 long t = (long) b * blockSize;
                 for (SmoothedParam p : params) p.beginBlockRt(t, blockSize);
                 ctx.time(t, blockSize, 120, 0);

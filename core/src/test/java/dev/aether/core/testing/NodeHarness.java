@@ -40,13 +40,8 @@ public final class NodeHarness {
         this.ctx = new ProcessContext(sampleRate);
         silence = new float[blockSize];
         ctx.silence(silence);
-        in = new float[spec.inputs().size()][][];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = new float[spec.inputs().get(i).channels()][];
-            Arrays.fill(in[i], silence);
-        }
-        out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][blockSize];
+        in = spec.unconnectedInputs(silence);
+        out = spec.newOutputBuffers(blockSize);
         inputSignals = new float[in.length][][];
         ctx.bind(in, out);
     }

@@ -50,17 +50,11 @@ public final class TrialRun {
         } catch (RuntimeException e) {
             return Verdict.fail(name + " could not be prepared: " + describe(e), 0);
         }
-        float[][][] in = buffers(spec.inputs().stream().mapToInt(p -> p.channels()).toArray());
-        float[][][] out = buffers(spec.outputs().stream().mapToInt(p -> p.channels()).toArray());
+        float[][][] in = spec.newInputBuffers(blockSize), out = spec.newOutputBuffers(blockSize);
         float[] silence = new float[blockSize];
-        float[][][] unconnected = new float[in.length][][];
-        for (int i = 0; i < in.length; i++) {
-            unconnected[i] = new float[in[i].length][];
-            Arrays.fill(unconnected[i], silence);
-        }
         ProcessContext ctx = new ProcessContext(sampleRate);
         ctx.silence(silence);
-        ctx.bind(unconnected, out);
+        ctx.bind(spec.unconnectedInputs(silence), out);
         int blocks = Math.max(2, (int) Math.ceil(seconds * sampleRate / blockSize));
         long[] cost = new long[blocks];
         long time = 0;
@@ -95,12 +89,6 @@ public final class TrialRun {
                     name, median / 1e6, blockSize, budgetNanos() / 1e6), median);
         }
         return Verdict.pass(median);
-    }
-
-    private float[][][] buffers(int[] channels) {
-        float[][][] b = new float[channels.length][][];
-        for (int i = 0; i < b.length; i++) b[i] = new float[channels[i]][blockSize];
-        return b;
     }
 
     /** Two non-harmonic sines at -6 dBFS, different per channel, so filters and shapers see real material. */

@@ -88,9 +88,7 @@ public final class Response {
         int block = 64;
         spec.bind(new Object(), sampleRate);
         node.prepare(sampleRate, block);
-        float[][][] in = {{new float[block]}};
-        float[][][] out = new float[spec.outputs().size()][][];
-        for (int i = 0; i < out.length; i++) out[i] = new float[spec.outputs().get(i).channels()][block];
+        float[][][] in = {{new float[block]}}, out = spec.newOutputBuffers(block);
         ProcessContext ctx = new ProcessContext(sampleRate);
         ctx.bind(in, out);
         double[] y = new double[IMPULSE_FRAMES];
