@@ -2,13 +2,9 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.testing.Allocations;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.eval.Evaluator;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +36,9 @@ class AudioThreadIsolationTest {
     ObservedDriver driver = new ObservedDriver();
 
     @BeforeEach void start() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
         rt.engine().start(driver);
     }
 

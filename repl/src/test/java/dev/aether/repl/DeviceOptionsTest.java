@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.JavaSoundDriver;
 import dev.aether.core.driver.PacedNullDriver;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 
 /** The device buffer from the command line ({@code --buffer}) and at the prompt ({@code :device N|NAME [FRAMES]}). */
@@ -29,17 +25,13 @@ class DeviceOptionsTest {
     @Test void shouldSwitchDeviceAndBufferAtThePrompt() throws Exception {
         assumeTrue(!JavaSoundDriver.devices().isEmpty() || "required".equals(System.getenv("AETHER_AUDIO_TESTS")),
                 "no Java Sound output device (start shared/audio/headless-audio.sh)");
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        AetherRuntime[] rt = new AetherRuntime[1];
-        try (ScriptedConsole c = new ScriptedConsole(t -> (rt[0] = new AetherRuntime(EngineConfig.defaults(), t,
-                ConsoleConfig.scripted(), null, quiet)).console()).sharedEvaluator()) {
-            rt[0].engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+        try (LiveConsole live = LiveConsole.start()) {
+            ScriptedConsole c = live.console();
+            live.runtime().engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
             assertThat(c.eval(":device 0 1024")).startsWith("audio on Java Sound: ").endsWith(", 1024-frame buffer");
             assertThat(c.eval(":device 0")).as("the current buffer is kept").endsWith(", 1024-frame buffer");
             assertThat(c.eval(":cpu")).contains("worst block render");
             assertThat(c.eval(":device 0 512")).endsWith(", 512-frame buffer");
-        } finally {
-            if (rt[0] != null) rt[0].close();
         }
     }
 }

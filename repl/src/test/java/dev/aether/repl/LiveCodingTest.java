@@ -30,9 +30,9 @@ class LiveCodingTest {
     ScriptedConsole c;
 
     @BeforeEach void start() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
     }
 
     @AfterEach void stop() {

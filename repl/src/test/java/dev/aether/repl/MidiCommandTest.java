@@ -2,15 +2,11 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.nodes.voice.PolyVoices;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.midi.TestMidiProvider;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +35,9 @@ class MidiCommandTest {
     ScriptedConsole c;
 
     @BeforeEach void start() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
     }
 

@@ -3,15 +3,11 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.core.driver.WavFormat;
 import dev.aether.core.driver.WavReader;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +23,9 @@ class RecordCommandTest {
     @TempDir Path dir;
 
     @BeforeEach void start() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
     }
 

@@ -2,12 +2,8 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeSpec;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +34,6 @@ class SaveOpenUndoTest {
     AetherRuntime a, b;
     ScriptedConsole ca, cb;
 
-    static AetherRuntime[] holder = new AetherRuntime[1];
-
-    ScriptedConsole console() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return new ScriptedConsole(t -> (holder[0] = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
-    }
 
     @AfterEach void stop() {
         for (ScriptedConsole c : new ScriptedConsole[] {ca, cb}) if (c != null) c.close();
@@ -74,8 +63,9 @@ class SaveOpenUndoTest {
     }
 
     @Test void shouldOpenASavedSessionThatSoundsLikeTheOriginalContinued() throws Exception {
-        ca = console();
-        a = holder[0];
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
         ca.eval(RAMP);
         ca.eval("var r = new Ramp();");
         ca.eval("def(\"lead\", sine(330).to(lowpass(900)).to(gain(-12)))");
@@ -85,8 +75,9 @@ class SaveOpenUndoTest {
         render(a, 0.3137);
         Path file = save("s.aether", "aether-session 1", "node ", "state ", "edge ", "play ");
 
-        cb = console();
-        b = holder[0];
+        LiveConsole second = LiveConsole.start();
+        cb = second.console();
+        b = second.runtime();
         assertThat(cb.eval(":open " + file)).isEqualTo("opened " + file + " (2 patches)");
         var restoredLead = b.session().slot("lead");
         assertThat(restoredLead.param("cutoffHz").get()).as("cutoff restored").isEqualTo(1234.5);
@@ -101,8 +92,9 @@ class SaveOpenUndoTest {
 
     /** A user node with no saveState: its plain fields (a phase, a counter, a table, an enum) come back on :open. */
     @Test void shouldKeepThePlainFieldsOfAUserNodeWithoutSaveState() throws Exception {
-        ca = console();
-        a = holder[0];
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
         ca.eval("""
                 class Steps implements DspNode {
                     enum Shape { UP, DOWN }
@@ -126,8 +118,9 @@ class SaveOpenUndoTest {
         render(a, 0.2345);
         Path file = save("fields.aether", "field 0 phase ", "field 0 step ", "field 0 levels ", "field 0 shape ");
 
-        cb = console();
-        b = holder[0];
+        LiveConsole second = LiveConsole.start();
+        cb = second.console();
+        b = second.runtime();
         assertThat(cb.eval(":open " + file)).isEqualTo("opened " + file + " (1 patches)");
         float[] original = render(a, 0.5);
         double maxDiff = maxDiffAfterFadeIn(original, render(b, 0.5));
@@ -136,8 +129,9 @@ class SaveOpenUndoTest {
     }
 
     @Test void shouldUndoTheLastGraphEdit() throws Exception {
-        ca = console();
-        a = holder[0];
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
         ca.eval("def(\"a\", sine(220).to(gain(-12)))");
         ca.eval("def(\"b\", saw(110).to(gain(-12)))");
         assertThat(a.session().slotNames()).containsExactly("a", "b");

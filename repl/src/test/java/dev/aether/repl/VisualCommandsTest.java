@@ -3,17 +3,13 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.PacedNullDriver;
-import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.console.visual.AsciiPlot;
 import dev.aether.repl.console.visual.Response;
 import dev.aether.repl.console.visual.Scope;
 import dev.aether.repl.console.visual.Spectrum;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +22,9 @@ class VisualCommandsTest {
     VisualCommands visuals;
 
     @BeforeEach void start() throws Exception {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        c = new ScriptedConsole(t -> (rt = new AetherRuntime(EngineConfig.defaults(), t, ConsoleConfig.scripted(),
-                null, quiet)).console()).sharedEvaluator();
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
         visuals = new VisualCommands(rt.engine(), rt.evaluator());
     }
 
