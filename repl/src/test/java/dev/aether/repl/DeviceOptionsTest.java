@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.JavaSoundDriver;
-import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.repl.console.ScriptedConsole;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +23,8 @@ class DeviceOptionsTest {
     @Test void shouldSwitchDeviceAndBufferAtThePrompt() throws Exception {
         assumeTrue(!JavaSoundDriver.devices().isEmpty() || "required".equals(System.getenv("AETHER_AUDIO_TESTS")),
                 "no Java Sound output device (start shared/audio/headless-audio.sh)");
-        try (LiveConsole live = LiveConsole.start()) {
+        try (LiveConsole live = LiveConsole.playing()) {
             ScriptedConsole c = live.console();
-            live.runtime().engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
             assertThat(c.eval(":device 0 1024")).startsWith("audio on Java Sound: ").endsWith(", 1024-frame buffer");
             assertThat(c.eval(":device 0")).as("the current buffer is kept").endsWith(", 1024-frame buffer");
             assertThat(c.eval(":cpu")).contains("worst block render");

@@ -1,6 +1,8 @@
 package dev.aether.repl;
 
 import dev.aether.core.EngineConfig;
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
 import java.io.OutputStream;
@@ -8,7 +10,7 @@ import java.io.PrintStream;
 
 /**
  * The console as the tests drive it: a fresh {@link AetherRuntime} (default engine, no journal, its own output
- * discarded) behind a {@link ScriptedConsole} that types into it. No driver is started.
+ * discarded) behind a {@link ScriptedConsole} that types into it.
  */
 record LiveConsole(AetherRuntime runtime, ScriptedConsole console) implements AutoCloseable {
     static LiveConsole start() throws Exception {
@@ -17,6 +19,13 @@ record LiveConsole(AetherRuntime runtime, ScriptedConsole console) implements Au
         ScriptedConsole c = new ScriptedConsole(t -> (made[0] = new AetherRuntime(EngineConfig.defaults(), t,
                 ConsoleConfig.scripted(), null, quiet)).console()).sharedEvaluator();
         return new LiveConsole(made[0], c);
+    }
+
+    /** {@link #start()}, with the engine playing on a paced null driver at 48 kHz. */
+    static LiveConsole playing() throws Exception {
+        LiveConsole live = start();
+        live.runtime.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
+        return live;
     }
 
     @Override public void close() {

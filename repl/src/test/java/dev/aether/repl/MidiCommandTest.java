@@ -2,8 +2,6 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.driver.DriverConfig;
-import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.midi.TestMidiProvider;
@@ -35,10 +33,9 @@ class MidiCommandTest {
     ScriptedConsole c;
 
     @BeforeEach void start() throws Exception {
-        LiveConsole live = LiveConsole.start();
+        LiveConsole live = LiveConsole.playing();
         rt = live.runtime();
         c = live.console();
-        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
     }
 
     @AfterEach void stop() {

@@ -3,8 +3,6 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.driver.DriverConfig;
-import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.core.driver.WavFormat;
 import dev.aether.core.driver.WavReader;
 import dev.aether.repl.console.ScriptedConsole;
@@ -23,10 +21,9 @@ class RecordCommandTest {
     @TempDir Path dir;
 
     @BeforeEach void start() throws Exception {
-        LiveConsole live = LiveConsole.start();
+        LiveConsole live = LiveConsole.playing();
         rt = live.runtime();
         c = live.console();
-        rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
     }
 
     @AfterEach void stop() {
