@@ -6,9 +6,8 @@ import dev.aether.bench.nodes.LinearAdsr;
 import dev.aether.bench.nodes.RbjLowPass;
 import dev.aether.bench.patch.Voicing;
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeSpec;
-import dev.aether.core.ProcessContext;
-import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeRunner;
 import dev.aether.nodes.env.AdsrEnvelope;
 import dev.aether.nodes.filter.BiquadFilter;
 import dev.aether.nodes.filter.OnePoleLowPass;
@@ -17,6 +16,8 @@ import dev.aether.nodes.mix.Gain;
 import dev.aether.nodes.mix.Vca;
 import dev.aether.nodes.osc.SawOscillator;
 import dev.aether.nodes.osc.SineOscillator;
+import dev.aether.nodes.voice.SubtractiveVoice;
+import dev.aether.nodes.voice.Voice;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,12 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NodeCostBenchmark {
     private static final int FRAMES = 64;
 
-    @Param({"sine", "saw", "biquad", "svf", "onePole", "pan", "delay", "chorus", "reverb", "shaper", "adsr", "vca", "gain", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
+    @Param({"sine", "saw", "biquad", "svf", "onePole", "pan", "delay", "chorus", "reverb", "shaper", "adsr", "vca", "gain", "subtractiveVoice", "benchSaw", "benchLowPass", "benchAdsr", "benchAmp"})
     public String node;
 
     private DspNode n;
-    private SmoothedParam[] params;
-    private ProcessContext ctx;
+    private NodeRunner runner;
     private long time;
 
     @Setup
@@ -74,6 +74,8 @@ public class NodeCostBenchmark {
                 yield env;
             }
             case "vca" -> new Vca();
+            case "subtractiveVoice" -> new SubtractiveVoice().filter(Voicing.cutoffHz(7), Voicing.Q)
+                    .adsr(Voicing.ATTACK_SECONDS, Voicing.DECAY_SECONDS, Voicing.SUSTAIN, Voicing.RELEASE_SECONDS);
             case "gain" -> new Gain(-12);
             case "benchSaw" -> new BlepSaw().frequencyHz(Voicing.frequencyHz(7));
             case "benchLowPass" -> new RbjLowPass(Voicing.Q).cutoffHz(Voicing.cutoffHz(7));
@@ -82,30 +84,19 @@ public class NodeCostBenchmark {
             case "benchAmp" -> new Amp().gain(0.25);
             default -> throw new IllegalArgumentException(node);
         };
-        NodeSpec spec = NodeSpec.of(n).bind(this, Voicing.SAMPLE_RATE);
-        params = spec.params().toArray(new SmoothedParam[0]);
-        n.prepare(Voicing.SAMPLE_RATE, FRAMES);
-        for (SmoothedParam p : params) p.settle();
-        float[] silence = new float[FRAMES];
-        float[][][] in = spec.unconnectedInputs(silence), fed = spec.newInputBuffers(FRAMES);
-        for (int i = 0; i < in.length; i++) {
-            String name = spec.inputs().get(i).name();
-            if (!name.equals("in") && !name.equals("control")) continue;   // fm, pm, sync, gate: unconnected
-            in[i] = fed[i];
-            for (float[] b : in[i]) for (int k = 0; k < FRAMES; k++) b[k] = (k % 32) / 32f - 0.5f;
+        runner = new NodeRunner(this, n, Voicing.SAMPLE_RATE, FRAMES);
+        for (InputPort port : runner.spec().inputs()) {
+            if (!port.name().equals("in") && !port.name().equals("control")) continue;   // fm, pm, sync, gate: unconnected
+            float[][] signal = new float[port.channels()][FRAMES];
+            for (float[] b : signal) for (int k = 0; k < FRAMES; k++) b[k] = (k % 32) / 32f - 0.5f;
+            runner.feed(port, signal);
         }
-        float[][][] out = spec.newOutputBuffers(FRAMES);
-        ctx = new ProcessContext(Voicing.SAMPLE_RATE);
-        ctx.silence(silence);
-        ctx.bind(in, out);
+        if (n instanceof Voice v) v.noteOnRt(Voicing.frequencyHz(7), 1);
         for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) block();
     }
 
     private void block() {
-        for (SmoothedParam p : params) p.beginBlockRt(time, FRAMES);
-        ctx.time(time, FRAMES, 120, 0);
-        n.process(ctx);
-        for (SmoothedParam p : params) p.endBlockRt();
+        runner.runRt(time, FRAMES, 120, 0);
         time += FRAMES;
     }
 

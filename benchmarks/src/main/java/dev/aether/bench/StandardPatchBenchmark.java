@@ -239,6 +239,60 @@ public class StandardPatchBenchmark {
         public void tearDown() { engine.close(); }
     }
 
+    /**
+     * The same patch as an instrument, the way the stdlib builds polyphony: one {@code PolyVoices} of N
+     * {@code SubtractiveVoice}s (each the stdlib's {@code SawOscillator} → {@code BiquadFilter} (low-pass) →
+     * {@code AdsrEnvelope} × level, run inside the voice by {@code NodeRunner}), voice v playing key v at
+     * {@link Voicing#frequencyHz}(v) with its filter at {@link Voicing#cutoffHz}(v) and its level at 1/N, then
+     * {@link MonoToStereo}: 2 engine nodes. The engine's fault guard and per-node cost apply to the instrument
+     * as a whole instead of to each of its 4N stages.
+     */
+    @State(Scope.Thread)
+    public static class PolyEngineState {
+        @Param({"16", "64", "256"})
+        public int voices;
+        Engine engine;
+        AudioSource source;
+        final float[] interleaved = new float[2 * FRAMES];
+
+        @Setup
+        public void setUp() {
+            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
+            int[] next = {0};
+            var poly = new dev.aether.nodes.voice.PolyVoices(voices, () -> {
+                int v = next[0]++;
+                return new dev.aether.nodes.voice.SubtractiveVoice()
+                        .filter(Voicing.cutoffHz(v), Voicing.Q)
+                        .adsr(Voicing.ATTACK_SECONDS, Voicing.DECAY_SECONDS, Voicing.SUSTAIN, Voicing.RELEASE_SECONDS)
+                        .gainDb(20 * Math.log10(Voicing.gain(voices)));
+            });
+            MonoToStereo mix = new MonoToStereo();
+            engine.batch(() -> {
+                engine.add(poly);
+                engine.add(mix);
+                engine.connect(poly.out, mix.in);
+                engine.connectToMaster(mix.out);
+            });
+            for (int v = 0; v < voices; v++) poly.noteOnHz(v, Voicing.frequencyHz(v), 1);
+            source = engine.source();
+            for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
+            engine.pollEvents(e -> { });
+            requireSound(interleaved, "engine (PolyVoices of SubtractiveVoice)");
+            if (poly.activeVoices() != voices) {
+                throw new IllegalStateException(poly.activeVoices() + " voices sound, expected " + voices);
+            }
+        }
+
+        @TearDown
+        public void tearDown() { engine.close(); }
+    }
+
+    @Benchmark
+    public float[] enginePoly(PolyEngineState s) {
+        s.source.renderRt(s.interleaved, FRAMES);
+        return s.interleaved;
+    }
+
     @Benchmark
     public float[] engineStdlib(StdlibEngineState s) {
         s.source.renderRt(s.interleaved, FRAMES);

@@ -72,6 +72,24 @@ class MidiCommandTest {
         assertThat(poly.activeVoices()).as("a closed input plays nothing").isZero();
     }
 
+    @Test void shouldPlayTheReadyMadeSynthFromMidiNotes() throws Exception {
+        c.eval("def(\"keys\", synth(4))");
+        int index = MidiCommand.inputs().stream().map(i -> i.getName()).toList().indexOf("aether test keyboard");
+        assertThat(c.eval(":midi " + index)).isEqualTo("MIDI aether test keyboard -> keys");
+        PolyVoices poly = (PolyVoices) rt.session().live(rt.session().slot("keys").node());
+        VisualCommands visuals = new VisualCommands(rt.engine(), rt.evaluator());
+
+        TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 57, 127));
+        Thread.sleep(150);
+        assertThat(poly.activeVoices()).as("voices after one note on").isEqualTo(1);
+        float[] heard = visuals.captureMono(9_600);
+        assertThat(RecordCommandTest.estimateHz(heard, 0, 48_000)).as("pitch of MIDI note 57").isBetween(218.0, 222.0);
+        assertThat(c.eval("((SubtractiveVoice) new SubtractiveVoice()).filter.cutoffHz()"))
+                .as("the voice type is importable at the prompt").contains("1000");
+        TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_OFF, 0, 57, 0));
+        c.eval(":midi off");
+    }
+
     @Test void shouldSayWhenNoSlotHoldsAnInstrument() {
         assertThat(c.eval(":midi 0")).startsWith(":midi: no slot holds a poly(...) instrument");
     }

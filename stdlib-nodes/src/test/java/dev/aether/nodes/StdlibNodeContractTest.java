@@ -52,6 +52,7 @@ import dev.aether.nodes.reverb.Freeverb;
 import dev.aether.nodes.sample.Sample;
 import dev.aether.nodes.sample.SamplePlayer;
 import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.TestVoice;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -186,6 +187,12 @@ class StdlibNodeContractTest {
             PolyVoices p = new PolyVoices(4, TestVoice::new);
             for (int k = 0; k < 6; k++) p.noteOn(60 + k, 0.8);
             p.noteOff(62);
+            return p;
+        }).withQueuedEvents());
+        b.add(of("PolyVoices of SubtractiveVoice", () -> {
+            PolyVoices p = new PolyVoices(4, () -> new SubtractiveVoice().filter(2_000, 2).adsr(0.01, 0.05, 0.6, 0.05));
+            for (int k = 0; k < 5; k++) p.noteOnHz(k, 110 * (k + 1) * 1.01, 0.5 + 0.1 * k);
+            p.noteOff(1);
             return p;
         }).withQueuedEvents());
         // analysis

@@ -34,6 +34,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import dev.aether.repl.userapi.*;",
             "import dev.aether.core.*;",
             "import dev.aether.core.param.*;",
+            "import dev.aether.nodes.voice.*;",
             "import java.util.*;",
             "import java.util.function.*;");
 

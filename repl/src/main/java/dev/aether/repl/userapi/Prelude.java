@@ -42,6 +42,7 @@ import dev.aether.nodes.sample.Sample;
 import dev.aether.nodes.sample.SampleBank;
 import dev.aether.nodes.sample.SamplePlayer;
 import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.Voice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -433,6 +434,13 @@ public final class Prelude {
             text = "polyphonic voices; node().noteOn(midi, velocity), noteOff(midi); not saved by :save")
     public static Chain poly(int count, Supplier<? extends Voice> voice) {
         return Chain.of(new PolyVoices(count, voice), "poly(" + count + ")");
+    }
+
+    /** {@code count} ready-made {@link SubtractiveVoice}s (saw → low-pass biquad → ADSR) as one instrument. */
+    @NodeDoc(group = "voices", usage = "synth(count)",
+            text = "poly(count) of saw -> low-pass -> ADSR voices; node().noteOn(midi, velocity), noteOnHz(key, hz, velocity)")
+    public static Chain synth(int count) {
+        return made(new PolyVoices(count, SubtractiveVoice::new), call("synth", count));
     }
 
     /** The creation functions, grouped, as {@code :help nodes} shows them. */

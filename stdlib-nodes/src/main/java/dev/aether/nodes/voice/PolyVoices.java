@@ -2,13 +2,13 @@ package dev.aether.nodes.voice;
 
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
+import dev.aether.core.NodeRunner;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
-import dev.aether.core.param.SmoothedParam;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import org.jctools.queues.MpscArrayQueue;
@@ -18,7 +18,8 @@ import org.jctools.queues.MpscArrayQueue;
  * and their first outputs are summed. Confined to the audio thread except where noted.
  *
  * <p>Notes: {@link #noteOn(int, double)}, {@link #noteOff(int)}, {@link #allNotesOff()} and the timed
- * {@link #noteOnAt}/{@link #noteOffAt} may be called from any thread; they travel through a lock-free queue of
+ * {@link #noteOnAt}/{@link #noteOffAt} may be called from any thread. A note is a key (a MIDI note 0..127, or
+ * with {@link #noteOnHz} any key &ge; 0 at any frequency: microtonal scales, stacked voices on one pitch); they travel through a lock-free queue of
  * {@value #QUEUE_CAPACITY} events (time order per producer) and apply sample-accurately: the block is split at
  * each event and the voices are rendered in sub-blocks, each with its own clocked parameters and
  * pre-allocated buffers. At most {@value #MAX_EVENTS_PER_BLOCK} events apply per block; the rest wait.
@@ -42,16 +43,13 @@ public final class PolyVoices implements DspNode {
     /** Which voice to take when none is free. */
     public enum Stealing { OLDEST, QUIETEST }
 
-    private record NoteEvent(int note, double velocity, boolean on, long atSample) {}
+    private record NoteEvent(int note, double frequencyHz, double velocity, boolean on, long atSample) {}
 
     public final OutputPort out;
 
     private final Voice[] voices;
-    private final NodeSpec[] specs;
-    private final SmoothedParam[][] params;
-    private final ProcessContext[] contexts;
-    private final float[][][][] voiceOut;          // [voice][output][channel][frame]
-    private final float[][][][] voiceIn;           // silent inputs
+    private final NodeRunner[] runners;
+    private final float[][][] voiceOut;             // [voice][channel][frame]: each voice's first output
     private final MpscArrayQueue<NoteEvent> events = new MpscArrayQueue<>(QUEUE_CAPACITY);
     private final AtomicIntegerArray published;    // note per voice, -1 when free
     private volatile int activeCount;
@@ -69,11 +67,8 @@ public final class PolyVoices implements DspNode {
     public PolyVoices(int count, Supplier<? extends Voice> factory) {
         if (count < 1 || count > 256) throw new IllegalArgumentException("count must be 1..256, was " + count);
         voices = new Voice[count];
-        specs = new NodeSpec[count];
-        params = new SmoothedParam[count][];
-        contexts = new ProcessContext[count];
-        voiceOut = new float[count][][][];
-        voiceIn = new float[count][][][];
+        runners = new NodeRunner[count];
+        voiceOut = new float[count][][];
         notes = new int[count];
         held = new boolean[count];
         age = new long[count];
@@ -85,13 +80,11 @@ public final class PolyVoices implements DspNode {
                 if (voices[u] == voice) throw new IllegalArgumentException("the factory must return a new voice each call");
             }
             voices[v] = voice;
-            specs[v] = NodeSpec.of(voice);
-            if (specs[v].outputs().isEmpty()) throw new IllegalArgumentException(voice.typeName() + " has no output");
-            params[v] = specs[v].params().toArray(new SmoothedParam[0]);
+            if (NodeSpec.of(voice).outputs().isEmpty()) throw new IllegalArgumentException(voice.typeName() + " has no output");
             notes[v] = -1;
             published.set(v, -1);
         }
-        channels = specs[0].outputs().get(0).channels();
+        channels = NodeSpec.of(voices[0]).outputs().get(0).channels();
         out = Ports.audioOut("out", channels);
         prepare(48_000, 256);
     }
@@ -103,41 +96,54 @@ public final class PolyVoices implements DspNode {
     /** Voices sounding at the end of the last block. Any thread. */
     public int activeVoices() { return activeCount; }
 
-    /** The MIDI note voice {@code v} plays (held or releasing) at the end of the last block, or -1. Any thread. */
+    /** The note key voice {@code v} plays (held or releasing) at the end of the last block, or -1. Any thread. */
     public int noteOfVoice(int v) { return published.get(v); }
 
     /** Plays {@code midiNote} (0..127) at velocity 0..1 from the next block. Any thread; false if queue full. */
-    @ControlThread public boolean noteOn(int midiNote, double velocity) { return offer(midiNote, velocity, true, -1); }
-    /** Releases {@code midiNote} from the next block. Any thread; false if the queue is full. */
-    @ControlThread public boolean noteOff(int midiNote) { return offer(midiNote, 0, false, -1); }
+    @ControlThread public boolean noteOn(int midiNote, double velocity) {
+        return offer(checkMidi(midiNote), Voice.midiToHz(midiNote), velocity, true, -1);
+    }
+    /** Releases note {@code key} (a MIDI note or a {@link #noteOnHz} key) from the next block. Any thread; false if the queue is full. */
+    @ControlThread public boolean noteOff(int key) { return offer(key, 0, 0, false, -1); }
     /** Plays {@code midiNote} at engine sample {@code atSample}. */
     @ControlThread public boolean noteOnAt(int midiNote, double velocity, long atSample) {
-        return offer(midiNote, velocity, true, atSample);
+        return offer(checkMidi(midiNote), Voice.midiToHz(midiNote), velocity, true, atSample);
     }
-    /** Releases {@code midiNote} at engine sample {@code atSample}. */
-    @ControlThread public boolean noteOffAt(int midiNote, long atSample) { return offer(midiNote, 0, false, atSample); }
+    /** Releases note {@code key} at engine sample {@code atSample}. */
+    @ControlThread public boolean noteOffAt(int key, long atSample) { return offer(key, 0, 0, false, atSample); }
+    /**
+     * Plays key {@code key} (&ge; 0, any number: it only names the note for {@link #noteOff}) at
+     * {@code frequencyHz} from the next block. Any thread; false if the queue is full.
+     */
+    @ControlThread public boolean noteOnHz(int key, double frequencyHz, double velocity) {
+        return noteOnHzAt(key, frequencyHz, velocity, -1);
+    }
+    /** Plays key {@code key} at {@code frequencyHz} at engine sample {@code atSample} (-1: the next block). */
+    @ControlThread public boolean noteOnHzAt(int key, double frequencyHz, double velocity, long atSample) {
+        if (!(frequencyHz > 0 && frequencyHz < 1e6)) {
+            throw new IllegalArgumentException("frequencyHz must be above 0 Hz (and below 1 MHz), was " + frequencyHz);
+        }
+        return offer(key, frequencyHz, velocity, true, atSample);
+    }
     /** Releases every held note from the next block. */
-    @ControlThread public boolean allNotesOff() { return events.offer(new NoteEvent(-1, 0, false, -1)); }
+    @ControlThread public boolean allNotesOff() { return events.offer(new NoteEvent(-1, 0, 0, false, -1)); }
 
-    private boolean offer(int note, double velocity, boolean on, long at) {
+    private static int checkMidi(int note) {
         if (note < 0 || note > 127) throw new IllegalArgumentException("midi note must be 0..127, was " + note);
+        return note;
+    }
+
+    private boolean offer(int key, double hz, double velocity, boolean on, long at) {
+        if (key < 0) throw new IllegalArgumentException("note key must be >= 0, was " + key);
         if (!(velocity >= 0 && velocity <= 1)) throw new IllegalArgumentException("velocity must be 0..1, was " + velocity);
-        return events.offer(new NoteEvent(note, velocity, on, at));
+        return events.offer(new NoteEvent(key, hz, velocity, on, at));
     }
 
     @Override @ControlThread
     public void prepare(double sampleRate, int maxFrames) {
         for (int v = 0; v < voices.length; v++) {
-            specs[v].bind(this, sampleRate);
-            voices[v].prepare(sampleRate, maxFrames);
-            float[][][] o = new float[specs[v].outputs().size()][][];
-            for (int k = 0; k < o.length; k++) o[k] = new float[specs[v].outputs().get(k).channels()][maxFrames];
-            float[][][] in = new float[specs[v].inputs().size()][][];
-            for (int k = 0; k < in.length; k++) in[k] = new float[specs[v].inputs().get(k).channels()][maxFrames];
-            voiceOut[v] = o;
-            voiceIn[v] = in;
-            contexts[v] = new ProcessContext(sampleRate);
-            contexts[v].bind(in, o);
+            runners[v] = new NodeRunner(this, voices[v], sampleRate, maxFrames);
+            voiceOut[v] = runners[v].output(runners[v].spec().outputs().get(0));
         }
     }
 
@@ -195,7 +201,7 @@ public final class PolyVoices implements DspNode {
         notes[v] = e.note;
         held[v] = true;
         age[v] = ++counter;
-        voices[v].noteOnRt(Voice.midiToHz(e.note), e.velocity);
+        voices[v].noteOnRt(e.frequencyHz, e.velocity);
     }
 
     private int pick(int note) {
@@ -212,29 +218,25 @@ public final class PolyVoices implements DspNode {
         return best;
     }
 
+    private static double peakOf(float[][] channels, int k) {
+        double pk = 0;
+        for (float[] ch : channels) for (int i = 0; i < k; i++) pk = Math.max(pk, Math.abs(ch[i]));
+        return pk;
+    }
+
     private void render(ProcessContext ctx, long t0, int offset, int k) {
         long start = t0 + offset;
+        boolean quietest = stealing == Stealing.QUIETEST;
         for (int v = 0; v < voices.length; v++) {
             if (notes[v] < 0) continue;
             Voice voice = voices[v];
-            ProcessContext vc = contexts[v];
-            vc.time(start, k, ctx.bpm(), ctx.beat());
-            SmoothedParam[] ps = params[v];
-            for (int p = 0; p < ps.length; p++) ps[p].beginBlockRt(start, k);
-            voice.process(vc);
-            for (int p = 0; p < ps.length; p++) ps[p].endBlockRt();
-            float[][] vo = voiceOut[v][0];
-            double pk = peak[v];
+            runners[v].runRt(start, k, ctx.bpm(), ctx.beat());
+            float[][] vo = voiceOut[v];
             for (int c = 0; c < channels; c++) {
                 float[] src = vo[c], dst = ctx.out(out, c);
-                for (int i = 0; i < k; i++) {
-                    float s = src[i];
-                    dst[offset + i] += s;
-                    double a = Math.abs(s);
-                    if (a > pk) pk = a;
-                }
+                for (int i = 0; i < k; i++) dst[offset + i] += src[i];
             }
-            peak[v] = pk;
+            if (quietest) peak[v] = Math.max(peak[v], peakOf(vo, k));
             if (!voice.isActiveRt()) {
                 notes[v] = -1;
                 held[v] = false;

@@ -1,0 +1,73 @@
+package dev.aether.core;
+
+import dev.aether.core.param.SmoothedParam;
+
+/**
+ * Runs one node inside another: the child's own buffers, context and parameter clock, outside any plan. A
+ * composite node (a voice built from stdlib nodes, an instrument of voices) holds a runner per child and calls
+ * {@link #runRt} from its own {@code process}; the engine sees only the composite, so the children share its
+ * fault isolation (an exception or a NaN in a child mutes the composite) and its per-node cost.
+ *
+ * <p>Built and wired ({@link #feed}) on the control thread, typically in the composite's
+ * {@link DspNode#prepare}; {@link #runRt} is confined to the audio thread. Unconnected inputs read a silent
+ * block ({@link ProcessContext#connected} is false for them).
+ */
+public final class NodeRunner {
+    private final DspNode node;
+    private final NodeSpec spec;
+    private final SmoothedParam[] params;
+    private final ProcessContext ctx;
+    private final float[][][] inputs;
+    private final float[][][] outputs;
+
+    /**
+     * Prepares {@code node} for {@code sampleRate} and blocks of up to {@code maxFrames}, binds its ports to
+     * {@code owner} (so they cannot be connected in an engine) and jumps its parameters to their last set values,
+     * as the engine does for a node about to sound.
+     */
+    @ControlThread
+    public NodeRunner(Object owner, DspNode node, double sampleRate, int maxFrames) {
+        this.node = node;
+        spec = NodeSpec.of(node).bind(owner, sampleRate);
+        params = spec.params().toArray(new SmoothedParam[0]);
+        for (SmoothedParam p : params) p.settle();
+        float[] silence = new float[maxFrames];
+        inputs = spec.unconnectedInputs(silence);
+        outputs = spec.newOutputBuffers(maxFrames);
+        ctx = new ProcessContext(sampleRate);
+        ctx.silence(silence);
+        ctx.bind(inputs, outputs);
+        node.prepare(sampleRate, maxFrames);
+    }
+
+    public DspNode node() { return node; }
+
+    public NodeSpec spec() { return spec; }
+
+    /** The buffers of output {@code port}, [channel][frame]: what {@link #runRt} wrote, for a next child to read. */
+    public float[][] output(OutputPort port) { return outputs[port.index]; }
+
+    /** Points input {@code port} at {@code channels} (another runner's {@link #output}), one array per channel. */
+    @ControlThread
+    public NodeRunner feed(InputPort port, float[][] channels) {
+        if (channels.length != port.channels()) {
+            throw new IllegalArgumentException("input '" + port.name() + "' has " + port.channels()
+                    + " channel(s); feed it " + port.channels() + " buffer(s), not " + channels.length);
+        }
+        inputs[port.index] = channels.clone();
+        return this;
+    }
+
+    /** Renders {@code frames} frames starting at engine sample {@code sampleTime}, clocking the node's params. */
+    @AudioThread @RealtimeSafe
+    public void runRt(long sampleTime, int frames, double bpm, double beat) {
+        ctx.time(sampleTime, frames, bpm, beat);
+        SmoothedParam[] ps = params;
+        for (SmoothedParam p : ps) p.beginBlockRt(sampleTime, frames);
+        try {
+            node.process(ctx);
+        } finally {
+            for (SmoothedParam p : ps) p.endBlockRt();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.aether.nodes.voice;
+
+import static dev.aether.nodes.testing.Signals.amplitudeAt;
+import static dev.aether.nodes.testing.Signals.db;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aether.core.testing.NodeHarness;
+import dev.aether.nodes.testing.Signals;
+import org.junit.jupiter.api.Test;
+
+class SubtractiveVoiceTest {
+    static final double SR = 48_000;
+
+    static SubtractiveVoice voice() {
+        return new SubtractiveVoice().filter(1_000, 0.7071).adsr(0.001, 0.001, 1, 0.010).gainDb(0);
+    }
+
+    @Test
+    void shouldSoundASawAtTheNotesPitchThroughTheLowPassResponse() {
+        SubtractiveVoice v = voice();
+        NodeHarness h = new NodeHarness(v, SR, 64);
+        v.noteOnRt(200, 1);
+        float[] y = h.render(30_000)[0][0];
+        // 4,800 .. 28,800: 24,000 samples, exactly 100 periods of 200 Hz
+        for (int k : new int[] {1, 3, 5, 10, 20}) {
+            double f = 200.0 * k;
+            double expectedDb = db(2 / (Math.PI * k)) + v.filter.magnitudeDb(f);   // saw harmonic k is 2/(pi k)
+            assertThat(db(amplitudeAt(y, 4_800, 24_000, f, SR)))
+                    .as("harmonic %d (%.0f Hz): the saw's 2/(pi k) times the biquad's |H| = %.2f dB", k, f, expectedDb)
+                    .isCloseTo(expectedDb, within(0.3));
+        }
+        assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("fundamental").isCloseTo(200, within(0.5));
+    }
+
+    @Test
+    void shouldScaleTheLevelByVelocity() {
+        SubtractiveVoice loud = voice(), soft = voice();
+        NodeHarness hl = new NodeHarness(loud, SR, 64), hs = new NodeHarness(soft, SR, 64);
+        loud.noteOnRt(300, 1);
+        soft.noteOnRt(300, 0.5);
+        float[] a = hl.render(9_600)[0][0], b = hs.render(9_600)[0][0];
+        double ratioDb = db(amplitudeAt(b, 4_800, 4_800, 300, SR) / amplitudeAt(a, 4_800, 4_800, 300, SR));
+        assertThat(ratioDb).as("velocity 0.5 against 1").isCloseTo(db(0.5), within(0.01));
+    }
+
+    @Test
+    void shouldFallSilentAndFreeItselfAfterTheRelease() {
+        SubtractiveVoice v = voice();
+        NodeHarness h = new NodeHarness(v, SR, 64);
+        v.noteOnRt(440, 1);
+        h.render(4_800);
+        assertThat(v.isActiveRt()).isTrue();
+        v.noteOffRt();
+        h.render(448);                                   // 480-sample release: 32 samples left
+        assertThat(v.isActiveRt()).as("still releasing").isTrue();
+        h.render(64);
+        assertThat(v.isActiveRt()).as("done after 10 ms").isFalse();
+        for (float s : h.render(256)[0][0]) assertThat(s).isZero();
+    }
+
+    @Test
+    void shouldStackVoicesOnOnePitchUnderDifferentKeysInPolyVoices() {
+        PolyVoices p = new PolyVoices(4, SubtractiveVoiceTest::voice);
+        NodeHarness h = new NodeHarness(p, SR, 64);
+        p.noteOnHz(1, 432, 1);
+        p.noteOnHz(2, 432, 1);
+        float[] y = h.render(24_000)[0][0];
+        assertThat(p.activeVoices()).as("two keys, two voices").isEqualTo(2);
+        assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("pitch from noteOnHz").isCloseTo(432, within(0.5));
+        double both = amplitudeAt(y, 4_800, 19_000, 432, SR);
+        p.noteOff(1);
+        h.render(4_800);
+        assertThat(p.activeVoices()).as("key 2 still held").isEqualTo(1);
+        double one = amplitudeAt(h.render(19_000)[0][0], 0, 19_000, 432, SR);
+        assertThat(db(both / one)).as("two identical voices in phase sum to +6 dB").isCloseTo(db(2), within(0.05));
+    }
+}
