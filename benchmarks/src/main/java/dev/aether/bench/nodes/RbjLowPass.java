@@ -11,9 +11,10 @@ import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
 /**
- * RBJ biquad low-pass (transposed direct form II, double state), a stand-in for the stdlib biquad.
+ * RBJ biquad low-pass (direct form I, double state, the feedback through y[n-1] added last: the same
+ * arithmetic as {@code FusedVoices}), a stand-in for the stdlib biquad.
  * Ports: in, out (mono). Params: cutoffHz 20..20000 Hz, default 1000 (coefficients recomputed once per
- * block while it ramps, never at rest). Q fixed at construction (default 0.707). State: z1, z2, flushed
+ * block while it ramps, never at rest). Q fixed at construction (default 0.707). State: x1, x2, y1, y2, the y's flushed
  * to zero below 1e-25 at the end of each block.
  */
 public final class RbjLowPass implements DspNode {
@@ -23,7 +24,7 @@ public final class RbjLowPass implements DspNode {
     private final double q;
     private double b0, b1, b2, a1, a2;
     private double designedHz = -1, designedRate = -1;
-    private double z1, z2;
+    private double x1, x2, y1, y2;
 
     public RbjLowPass() { this(0.707); }
 
@@ -37,16 +38,20 @@ public final class RbjLowPass implements DspNode {
         int n = ctx.frames();
         double hz = cutoffHz.currentRt();
         if (hz != designedHz || ctx.sampleRate() != designedRate) design(hz, ctx.sampleRate());
-        double c0 = b0, c1 = b1, c2 = b2, d1 = a1, d2 = a2, s1 = z1, s2 = z2;
+        double c0 = b0, c1 = b1, c2 = b2, d1 = a1, d2 = a2, xa = x1, xb = x2, ya = y1, yb = y2;
         for (int i = 0; i < n; i++) {
             double xi = x[i];
-            double yi = c0 * xi + s1;
-            s1 = c1 * xi - d1 * yi + s2;
-            s2 = c2 * xi - d2 * yi;
+            double yi = (c0 * xi + c1 * xa + c2 * xb - d2 * yb) - d1 * ya;
+            xb = xa;
+            xa = xi;
+            yb = ya;
+            ya = yi;
             y[i] = (float) yi;
         }
-        z1 = flush(s1);
-        z2 = flush(s2);
+        x1 = xa;
+        x2 = xb;
+        y1 = flush(ya);
+        y2 = flush(yb);
     }
 
     private void design(double hz, double rate) {
@@ -66,5 +71,5 @@ public final class RbjLowPass implements DspNode {
     @RealtimeSafe
     public static double flush(double v) { return Math.abs(v) < 1e-25 ? 0 : v; }
 
-    @Override public void reset() { z1 = 0; z2 = 0; }
+    @Override public void reset() { x1 = 0; x2 = 0; y1 = 0; y2 = 0; }
 }

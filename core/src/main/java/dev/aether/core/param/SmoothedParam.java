@@ -200,20 +200,6 @@ public final class SmoothedParam {
         advanceRt((int) left);
     }
 
-    /**
-     * Jumps the sounding value to {@code v} (clamped to the range; NaN is ignored) from the next sample, with no
-     * ramp: for an owner that drives this parameter from the audio thread, such as a voice setting its pitch at
-     * note on. {@link #get()} keeps reporting the control side's last request; a later {@link #set} wins.
-     */
-    @AudioThread @RealtimeSafe
-    public void jumpRt(double v) {
-        if (v != v) return;
-        double c = Math.max(min, Math.min(max, v));
-        value = c;
-        rampTarget = c;
-        remaining = 0;
-    }
-
     /** The value of the next sample, without advancing. */
     @AudioThread @RealtimeSafe
     public double currentRt() { return value; }

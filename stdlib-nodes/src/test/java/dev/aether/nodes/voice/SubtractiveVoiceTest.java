@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aether.core.testing.NodeHarness;
+import dev.aether.nodes.filter.BiquadFilter;
 import dev.aether.nodes.testing.Signals;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,10 @@ class SubtractiveVoiceTest {
 
     static SubtractiveVoice voice() {
         return new SubtractiveVoice().filter(1_000, 0.7071).adsr(0.001, 0.001, 1, 0.010).gainDb(0);
+    }
+
+    static double lowPassDb(double hz) {
+        return BiquadFilter.magnitudeDb(BiquadFilter.Mode.LOW_PASS, 1_000, 0.7071, 0, SR, hz);
     }
 
     @Test
@@ -25,12 +30,37 @@ class SubtractiveVoiceTest {
         // 4,800 .. 28,800: 24,000 samples, exactly 100 periods of 200 Hz
         for (int k : new int[] {1, 3, 5, 10, 20}) {
             double f = 200.0 * k;
-            double expectedDb = db(2 / (Math.PI * k)) + v.filter.magnitudeDb(f);   // saw harmonic k is 2/(pi k)
+            double expectedDb = db(2 / (Math.PI * k)) + lowPassDb(f);   // saw harmonic k is 2/(pi k)
             assertThat(db(amplitudeAt(y, 4_800, 24_000, f, SR)))
                     .as("harmonic %d (%.0f Hz): the saw's 2/(pi k) times the biquad's |H| = %.2f dB", k, f, expectedDb)
                     .isCloseTo(expectedDb, within(0.3));
         }
         assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("fundamental").isCloseTo(200, within(0.5));
+    }
+
+    @Test
+    void shouldTakeEachEnvelopeStageToTheSample() {
+        SubtractiveVoice v = new SubtractiveVoice().adsr(0.010, 0.005, 0.5, 0.020);
+        NodeHarness h = new NodeHarness(v, SR, 64);
+        double[] level = new double[2_000];
+        v.noteOnRt(110, 1);
+        for (int i = 0; i < 1_000; i++) {
+            h.render(1);
+            level[i] = v.levelRt();
+        }
+        v.noteOffRt();
+        for (int i = 1_000; i < 2_000; i++) {
+            h.render(1);
+            level[i] = v.levelRt();
+        }
+        assertThat(level[478]).as("one sample before the attack's end").isLessThan(1);
+        assertThat(level[479]).as("attack: 480 samples, peak on the last").isEqualTo(1);
+        assertThat(level[718]).as("decay not done").isGreaterThan(0.5);
+        assertThat(level[719]).as("decay: 240 samples to the sustain level").isEqualTo(0.5);
+        assertThat(level[999]).as("sustaining").isEqualTo(0.5);
+        assertThat(level[1_958]).as("release not done").isGreaterThan(0);
+        assertThat(level[1_959]).as("release: 960 samples to silence").isZero();
+        assertThat(v.isActiveRt()).as("idle after the release").isFalse();
     }
 
     @Test
