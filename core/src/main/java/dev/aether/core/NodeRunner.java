@@ -64,10 +64,7 @@ public final class NodeRunner {
         ctx.time(sampleTime, frames, bpm, beat);
         SmoothedParam[] ps = params;
         for (SmoothedParam p : ps) p.beginBlockRt(sampleTime, frames);
-        try {
-            node.process(ctx);
-        } finally {
-            for (SmoothedParam p : ps) p.endBlockRt();
-        }
+        node.process(ctx);          // an exception leaves the clocks mid-block: the next beginBlockRt resets them
+        for (SmoothedParam p : ps) p.endBlockRt();
     }
 }

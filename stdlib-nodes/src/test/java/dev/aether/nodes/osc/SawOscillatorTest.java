@@ -18,19 +18,8 @@ class SawOscillatorTest {
     static final int N = 1 << 16, SKIP = 2_048;
     static final double F_ALIAS = 997;
 
-    /** Off-harmonic power (everything outside +-6 bins of DC and of harmonics below Nyquist) over total power. */
-    static double aliasRatio(float[] y, double f0) {
-        double[] p = Signals.powerSpectrum(y, SKIP, N, Signals.Window.BLACKMAN_HARRIS);
-        double binHz = Render.SR / N, total = 0, off = 0;
-        for (int k = 0; k < p.length; k++) {
-            double f = k * binHz;
-            total += p[k];
-            double nearest = Math.round(f / f0) * f0;
-            boolean onHarmonic = Math.abs(f - nearest) <= 6 * binHz && nearest < Render.SR / 2;
-            if (!onHarmonic) off += p[k];
-        }
-        return off / total;
-    }
+    /** Off-harmonic power over total power: {@link Signals#aliasRatio} over the measured span. */
+    static double aliasRatio(float[] y, double f0) { return Signals.aliasRatio(y, SKIP, N, f0, Render.SR); }
 
     static float[] naive(double f0, DoubleUnaryOperator shape, int n) {
         float[] y = new float[n];

@@ -50,6 +50,23 @@ public final class Signals {
         }
     }
 
+    /**
+     * Aliasing of a periodic tone at {@code f0}: the power outside +-6 bins of DC and of its harmonics below Nyquist,
+     * over the total power, in {@code x[off .. off+n)} (n a power of two; Blackman-Harris window).
+     */
+    public static double aliasRatio(float[] x, int off, int n, double f0, double sampleRate) {
+        double[] p = powerSpectrum(x, off, n, Window.BLACKMAN_HARRIS);
+        double binHz = sampleRate / n, total = 0, aliased = 0;
+        for (int k = 0; k < p.length; k++) {
+            double f = k * binHz;
+            total += p[k];
+            double nearest = Math.round(f / f0) * f0;
+            boolean onHarmonic = Math.abs(f - nearest) <= 6 * binHz && nearest < sampleRate / 2;
+            if (!onHarmonic) aliased += p[k];
+        }
+        return aliased / total;
+    }
+
     /** Power |X[k]|^2 for k = 0..n/2 of {@code x[off .. off+n)} under {@code w}; n a power of two. */
     public static double[] powerSpectrum(float[] x, int off, int n, Window w) {
         double[] re = new double[n], im = new double[n];
