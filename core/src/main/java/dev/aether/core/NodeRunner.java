@@ -1,5 +1,6 @@
 package dev.aether.core;
 
+import dev.aether.core.param.ParamClock;
 import dev.aether.core.param.SmoothedParam;
 
 /**
@@ -9,13 +10,14 @@ import dev.aether.core.param.SmoothedParam;
  * fault isolation (an exception or a NaN in a child mutes the composite) and its per-node cost.
  *
  * <p>Built and wired ({@link #feed}) on the control thread, typically in the composite's
- * {@link DspNode#prepare}; {@link #runRt} is confined to the audio thread. Unconnected inputs read a silent
+ * {@link DspNode#prepare}; {@link #runRt} is confined to the audio thread. The child's params are clocked by a
+ * {@link ParamClock}: while all rest and none is set, a block costs them nothing. Unconnected inputs read a silent
  * block ({@link ProcessContext#connected} is false for them).
  */
 public final class NodeRunner {
     private final DspNode node;
     private final NodeSpec spec;
-    private final SmoothedParam[] params;
+    private final ParamClock clock;
     private final ProcessContext ctx;
     private final float[][][] inputs;
     private final float[][][] outputs;
@@ -29,8 +31,8 @@ public final class NodeRunner {
     public NodeRunner(Object owner, DspNode node, double sampleRate, int maxFrames) {
         this.node = node;
         spec = NodeSpec.of(node).bind(owner, sampleRate);
-        params = spec.params().toArray(new SmoothedParam[0]);
-        for (SmoothedParam p : params) p.settle();
+        for (SmoothedParam p : spec.params()) p.settle();
+        clock = new ParamClock(spec.params());
         float[] silence = new float[maxFrames];
         inputs = spec.unconnectedInputs(silence);
         outputs = spec.newOutputBuffers(maxFrames);
@@ -62,9 +64,8 @@ public final class NodeRunner {
     @AudioThread @RealtimeSafe
     public void runRt(long sampleTime, int frames, double bpm, double beat) {
         ctx.time(sampleTime, frames, bpm, beat);
-        SmoothedParam[] ps = params;
-        for (SmoothedParam p : ps) p.beginBlockRt(sampleTime, frames);
-        node.process(ctx);          // an exception leaves the clocks mid-block: the next beginBlockRt resets them
-        for (SmoothedParam p : ps) p.endBlockRt();
+        clock.beginRt(sampleTime, frames);
+        node.process(ctx);          // an exception leaves the clock mid-block: the next beginRt resets it
+        clock.endRt();
     }
 }

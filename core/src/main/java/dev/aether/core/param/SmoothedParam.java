@@ -60,6 +60,7 @@ public final class SmoothedParam {
     private long position;              // absolute sample position of the next sample
     private long blockEnd;
     private boolean timedPending;       // the timed queue was non-empty when last looked at (begin of block)
+    private ParamClock clock;           // the clock to signal on a change, or null when the engine clocks every block
 
     SmoothedParam(String name, String unit, double defaultValue, double min, double max, Curve curve,
                   double rampSeconds) {
@@ -115,6 +116,7 @@ public final class SmoothedParam {
         double c = clampChecked(v);
         target = c;
         latest = new Change(c, checkRamp(rampSeconds), -1);
+        touchClock();
     }
 
     /**
@@ -127,6 +129,7 @@ public final class SmoothedParam {
         double c = clampChecked(v);
         if (!timed.offer(new Change(c, checkRamp(rampSeconds), atSample))) return false;
         timedOffered = true;
+        touchClock();
         // seen by the audio thread at its next block start (a change for inside the block being rendered
         // right now lands at that block's end at the latest)
         target = c;
@@ -146,6 +149,7 @@ public final class SmoothedParam {
         timed.clear();
         timedOffered = false;
         timedPending = false;
+        touchClock();
     }
 
     /**
@@ -162,13 +166,26 @@ public final class SmoothedParam {
             rampTarget = c.value;
             remaining = 0;
         }
+        touchClock();
     }
 
     /** Engine use: the sample rate ramps are measured in. Control thread, before the param sounds. */
     @ControlThread
     public void prepare(double sampleRate) { this.sampleRate = sampleRate; }
 
+    /** Engine use: the clock that runs this param from now on ({@link ParamClock}). Control thread. */
+    void clock(ParamClock c) { clock = c; }
+
+    private void touchClock() {
+        ParamClock c = clock;
+        if (c != null) c.touch();
+    }
+
     // ------------------------------------------------------------------ audio side
+
+    /** True when no ramp runs and no timed change waits: the value stays put until something is set. */
+    @AudioThread @RealtimeSafe
+    boolean atRestRt() { return remaining == 0 && !timedPending; }
 
     /** Engine use: opens a block of {@code frames} samples starting at engine sample {@code start}. */
     @AudioThread @RealtimeSafe
