@@ -4,6 +4,7 @@ import dev.aether.core.AudioThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
+import dev.aether.core.param.ParamClock;
 
 /**
  * The engine's record of one node: its id, current instance and spec (control thread), plus the figures the
@@ -13,6 +14,7 @@ public final class NodeSlot {
     private final NodeId id;
     private DspNode node;
     private NodeSpec spec;
+    private ParamClock clock;
     private Crossfade fade;
 
     // written by the audio thread only; read racily by the control thread for display
@@ -28,11 +30,14 @@ public final class NodeSlot {
         this.id = id;
         this.node = node;
         this.spec = spec;
+        this.clock = new ParamClock(spec.params());
     }
 
     public NodeId id() { return id; }
     public DspNode node() { return node; }
     public NodeSpec spec() { return spec; }
+    /** The block clock of the current instance's params (one per instance, the same in every plan). */
+    public ParamClock clock() { return clock; }
 
     /** A display name such as {@code SineOscillator#3}. */
     public String label() { return node.typeName() + "#" + id.index(); }
@@ -47,6 +52,7 @@ public final class NodeSlot {
     void replace(DspNode next, NodeSpec nextSpec, Crossfade crossfade) {
         this.node = next;
         this.spec = nextSpec;
+        this.clock = new ParamClock(nextSpec.params());
         this.fade = crossfade;
         this.faulted = false;
     }

@@ -1,6 +1,7 @@
 package dev.aether.core.graph;
 
 import dev.aether.core.DspNode;
+import dev.aether.core.param.ParamClock;
 import dev.aether.core.param.SmoothedParam;
 
 /**
@@ -11,6 +12,8 @@ public final class PlanEntry {
     public final NodeSlot slot;
     public final DspNode node;
     public final SmoothedParam[] params;
+    /** Clocks {@link #params} (the slot's clock for this instance). */
+    public final ParamClock clock;
     /** [input port][channel] → buffer (a source's output, a sum buffer, or silence). */
     public final float[][][] inputs;
     /** [output port][channel] → buffer this node writes. */
@@ -33,6 +36,7 @@ public final class PlanEntry {
         this.slot = slot;
         this.node = node;
         this.params = params;
+        this.clock = slot.clock();
         this.inputs = inputs;
         this.outputs = outputs;
         int count = 0;

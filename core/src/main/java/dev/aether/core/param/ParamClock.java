@@ -6,10 +6,10 @@ import dev.aether.core.RealtimeSafe;
 import java.util.List;
 
 /**
- * The block clock of one node's parameters when the node runs inside another ({@code NodeRunner}): opens and
- * closes every parameter's block, except while all of them rest (no ramp, no timed change waiting) and none was
- * set since the last block; then one flag read replaces the loop. A polyphonic instrument clocks thousands of
- * voice parameters per block, almost all at rest.
+ * The block clock of one node instance's parameters: opens and closes every parameter's block, except while all
+ * of them rest (no ramp, no timed change waiting) and none was set since the last block; then one flag read
+ * replaces the loop. Big patches hold thousands of parameters, almost all at rest: the engine's scheduler (one
+ * clock per node instance, kept by its {@code NodeSlot} across plans) and {@code NodeRunner} clock through this.
  *
  * <p>A parameter signals the last clock built over it. Built on the control thread; the {@code Rt} methods are
  * confined to the audio thread.

@@ -12,7 +12,7 @@ import dev.aether.core.driver.AudioSource;
 import dev.aether.core.graph.ExecutionPlan;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
-import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.param.ParamClock;
 import java.util.Arrays;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -199,8 +199,8 @@ public final class Scheduler implements AudioSource {
                 zeroRt(e.outputBuffers, n);
                 continue;
             }
-            SmoothedParam[] params = e.params;
-            for (SmoothedParam param : params) param.beginBlockRt(time, n);
+            ParamClock clock = e.clock;
+            clock.beginRt(time, n);
             ctx.bind(e.inputs, e.outputs);
             long t0 = profile ? System.nanoTime() : 0;
             try {
@@ -209,7 +209,7 @@ public final class Scheduler implements AudioSource {
                 faultRt(e, "exception", t, n);
                 continue;
             } finally {
-                for (SmoothedParam param : params) param.endBlockRt();
+                clock.endRt();
             }
             if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
             if (profile) slot.costNanos = System.nanoTime() - t0;
