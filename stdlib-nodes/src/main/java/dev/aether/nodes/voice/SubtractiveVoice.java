@@ -161,17 +161,7 @@ public final class SubtractiveVoice implements Voice {
         double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
         double p = phase, xa = x1, xb = x2, ya = y1, yb = y2, lv = level, g = gain;
         for (int i = from; i < to; i++) {
-            double blep;
-            if (p < dt) {
-                double t = p / dt;
-                blep = t + t - t * t - 1;
-            } else if (p > 1 - dt) {
-                double t = (p - 1) / dt;
-                blep = t * t + t + t + 1;
-            } else {
-                blep = 0;
-            }
-            double x = (float) (2 * p - 1 - blep);
+            double x = (float) (2 * p - 1 - Dsp.polyBlep(p, dt));
             p += dt;
             if (p >= 1) p -= 1;
             double v = (b0 * x + b1 * xa + b2 * xb - a2 * yb) - a1 * ya;
@@ -195,17 +185,7 @@ public final class SubtractiveVoice implements Voice {
         double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
         double p = phase, xa = x1, xb = x2, ya = y1, yb = y2;
         for (int i = from; i < to; i++) {
-            double blep;
-            if (p < dt) {
-                double t = p / dt;
-                blep = t + t - t * t - 1;
-            } else if (p > 1 - dt) {
-                double t = (p - 1) / dt;
-                blep = t * t + t + t + 1;
-            } else {
-                blep = 0;
-            }
-            double x = (float) (2 * p - 1 - blep);
+            double x = (float) (2 * p - 1 - Dsp.polyBlep(p, dt));
             p += dt;
             if (p >= 1) p -= 1;
             double v = (b0 * x + b1 * xa + b2 * xb - a2 * yb) - a1 * ya;
