@@ -150,10 +150,7 @@ public class StandardPatchBenchmark {
                 }
                 engine.connectToMaster(mix.out);
             });
-            source = engine.source();
-            for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
-            engine.pollEvents(e -> { });
-            requireSound(interleaved, "engine");
+            source = settle(engine, interleaved, "engine");
         }
 
         // the event ring is not drained: see SchedulerBenchmark#renderBlock
@@ -204,10 +201,7 @@ public class StandardPatchBenchmark {
                 }
                 engine.connectToMaster(mix.out);
             });
-            source = engine.source();
-            for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
-            engine.pollEvents(e -> { });
-            requireSound(interleaved, "engine (stdlib)");
+            source = settle(engine, interleaved, "engine (stdlib)");
             entries = engine.scheduler().currentPlan().entries;
             ctx = new dev.aether.core.ProcessContext(Voicing.SAMPLE_RATE);
             ctx.silence(engine.scheduler().currentPlan().silence);
@@ -227,10 +221,10 @@ public class StandardPatchBenchmark {
                     java.util.Arrays.fill(dst, 0, FRAMES, 0f);
                     for (float[] x : src) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
                 }
-                for (dev.aether.core.param.SmoothedParam p : e.params) p.beginBlockRt(time, FRAMES);
+                e.clock.beginRt(time, FRAMES);
                 ctx.bind(e.inputs, e.outputs);
                 e.node.process(ctx);
-                for (dev.aether.core.param.SmoothedParam p : e.params) p.endBlockRt();
+                e.clock.endRt();
             }
             time += FRAMES;
         }
@@ -241,8 +235,8 @@ public class StandardPatchBenchmark {
 
     /**
      * The same patch as an instrument, the way the stdlib builds polyphony: one {@code PolyVoices} of N
-     * {@code SubtractiveVoice}s (each the stdlib's {@code SawOscillator} → {@code BiquadFilter} (low-pass) →
-     * {@code AdsrEnvelope} × level, run inside the voice by {@code NodeRunner}), voice v playing key v at
+     * {@code SubtractiveVoice}s (each the fused loop's arithmetic in one pass: PolyBLEP saw → direct-form-I
+     * low-pass → linear ADSR × level; its params clocked by {@code NodeRunner}), voice v playing key v at
      * {@link Voicing#frequencyHz}(v) with its filter at {@link Voicing#cutoffHz}(v) and its level at 1/N, then
      * {@link MonoToStereo}: 2 engine nodes. The engine's fault guard and per-node cost apply to the instrument
      * as a whole instead of to each of its 4N stages.
@@ -274,10 +268,7 @@ public class StandardPatchBenchmark {
                 engine.connectToMaster(mix.out);
             });
             for (int v = 0; v < voices; v++) poly.noteOnHz(v, Voicing.frequencyHz(v), 1);
-            source = engine.source();
-            for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
-            engine.pollEvents(e -> { });
-            requireSound(interleaved, "engine (PolyVoices of SubtractiveVoice)");
+            source = settle(engine, interleaved, "engine (PolyVoices of SubtractiveVoice)");
             if (poly.activeVoices() != voices) {
                 throw new IllegalStateException(poly.activeVoices() + " voices sound, expected " + voices);
             }
@@ -325,6 +316,15 @@ public class StandardPatchBenchmark {
     public float[] engine(EngineState s) {
         s.source.renderRt(s.interleaved, FRAMES);
         return s.interleaved;
+    }
+
+    /** Renders {@link Voicing#SETTLE_BLOCKS} blocks (every envelope in sustain), drops the events, checks for sound. */
+    static AudioSource settle(Engine engine, float[] interleaved, String what) {
+        AudioSource source = engine.source();
+        for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);
+        engine.pollEvents(e -> { });
+        requireSound(interleaved, what);
+        return source;
     }
 
     static void requireSound(float[] block, String what) {

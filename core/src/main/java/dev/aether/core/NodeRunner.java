@@ -42,8 +42,6 @@ public final class NodeRunner {
         node.prepare(sampleRate, maxFrames);
     }
 
-    public DspNode node() { return node; }
-
     public NodeSpec spec() { return spec; }
 
     /** The buffers of output {@code port}, [channel][frame]: what {@link #runRt} wrote, for a next child to read. */

@@ -138,8 +138,7 @@ public final class PlanCompiler {
                 fadeParams = fade.fromSpec.params().toArray(new SmoothedParam[0]);
             }
 
-            entries.add(new PlanEntry(slot, slot.node(), spec.params().toArray(new SmoothedParam[0]),
-                    inputs, outputs,
+            entries.add(new PlanEntry(slot, slot.node(), inputs, outputs,
                     sumTargets.toArray(new float[0][]), sumSources.toArray(new float[0][][]),
                     sumGains.toArray(new float[0][]), fade, fadeInputs, fadeParams));
 

@@ -11,8 +11,7 @@ import dev.aether.core.param.SmoothedParam;
 public final class PlanEntry {
     public final NodeSlot slot;
     public final DspNode node;
-    public final SmoothedParam[] params;
-    /** Clocks {@link #params} (the slot's clock for this instance). */
+    /** Clocks the node's params (the slot's clock for this instance). */
     public final ParamClock clock;
     /** [input port][channel] → buffer (a source's output, a sum buffer, or silence). */
     public final float[][][] inputs;
@@ -30,12 +29,11 @@ public final class PlanEntry {
     public final float[][][] fadeInputs;
     public final SmoothedParam[] fadeParams;
 
-    PlanEntry(NodeSlot slot, DspNode node, SmoothedParam[] params, float[][][] inputs, float[][][] outputs,
+    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs,
               float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
               Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
         this.slot = slot;
         this.node = node;
-        this.params = params;
         this.clock = slot.clock();
         this.inputs = inputs;
         this.outputs = outputs;
