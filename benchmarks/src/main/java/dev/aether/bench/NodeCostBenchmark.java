@@ -1,5 +1,11 @@
 package dev.aether.bench;
 
+import dev.aether.nodes.delay.Chorus;
+import dev.aether.nodes.delay.FeedbackDelay;
+import dev.aether.nodes.reverb.Freeverb;
+import dev.aether.nodes.mix.Pan;
+import dev.aether.nodes.dynamics.Waveshaper;
+
 import dev.aether.bench.nodes.Amp;
 import dev.aether.bench.nodes.BlepSaw;
 import dev.aether.bench.nodes.LinearAdsr;

@@ -1,8 +1,10 @@
 package dev.aether.bench;
 
+import dev.aether.core.rt.Scheduler;
+
 import dev.aether.bench.nodes.ZeroStages;
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.driver.AudioSource;
@@ -76,7 +78,7 @@ public class SchedulerBenchmark {
         });
         source = engine.source();
         for (int i = 0; i < 1000; i++) source.renderRt(interleaved, FRAMES);
-        ExecutionPlan plan = engine.scheduler().currentPlan();
+        ExecutionPlan plan = ((Scheduler) engine.source()).currentPlan();
         if (plan.entries.length != nodes + 1) throw new IllegalStateException("plan has " + plan.entries.length + " entries");
         entries = plan.entries;
         ctx = new ProcessContext(48_000);

@@ -4,11 +4,11 @@ import dev.aether.bench.nodes.Amp;
 import dev.aether.bench.nodes.BlepSaw;
 import dev.aether.bench.nodes.MonoToStereo;
 import dev.aether.bench.nodes.RbjLowPass;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeId;
-import dev.aether.core.SwapOptions;
-import dev.aether.core.command.EngineEvent;
+import dev.aether.core.engine.SwapOptions;
+import dev.aether.core.view.EngineEvent;
 import dev.aether.core.driver.AudioDriver;
 import dev.aether.core.driver.DriverChoice;
 import dev.aether.core.driver.DriverConfig;
@@ -124,9 +124,9 @@ public final class Soak {
             if (now >= nextReport) {
                 nextReport += 10_000_000_000L;
                 System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d (late %d), worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d%n",
-                        (now - started) / 1e9, engine.scheduler().xruns(), engine.scheduler().lateBlocks(),
-                        engine.scheduler().worstStallNanos() / 1e6,
-                        engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100, swaps.get(),
+                        (now - started) / 1e9, engine.stats().xruns(), engine.stats().lateBlocks(),
+                        engine.stats().worstStallNanos() / 1e6,
+                        engine.stats().load() * 100, engine.stats().peakLoad() * 100, swaps.get(),
                         garbageBytes.get() >> 20, faults.get());
                 if (!driver.timingReport().equals(lastTiming)) {
                     lastTiming = driver.timingReport();      // printed when a worst time grew: where a stall was
@@ -148,10 +148,10 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "duration       %.1f s, plan swaps %d (%.1f/s), garbage %.0f MB (%.0f MB/s)%n", seconds,
                 swaps.get(), swaps.get() / seconds, garbageBytes.get() / 1e6, garbageBytes.get() / 1e6 / seconds);
         System.out.printf(Locale.ROOT, "xruns          %d (device ran dry; late blocks absorbed by the buffer: %d; events seen %d)%n",
-                engine.scheduler().xruns(), engine.scheduler().lateBlocks(), xrunEvents.get());
-        System.out.printf(Locale.ROOT, "worst stall    %.3f ms%n", engine.scheduler().worstStallNanos() / 1e6);
+                engine.stats().xruns(), engine.stats().lateBlocks(), xrunEvents.get());
+        System.out.printf(Locale.ROOT, "worst stall    %.3f ms%n", engine.stats().worstStallNanos() / 1e6);
         System.out.printf(Locale.ROOT, "load           %.1f %% smoothed at the end, peak block %.1f %% of the deadline%n",
-                engine.scheduler().load() * 100, engine.scheduler().peakLoad() * 100);
+                engine.stats().load() * 100, engine.stats().peakLoad() * 100);
         System.out.println("node faults    " + faults.get());
         System.out.println("driver         " + driver.description());
         System.out.println("device timing  " + driver.timingReport());
@@ -193,7 +193,7 @@ public final class Soak {
     private static String schedulingOf(Engine engine, AudioDriver driver) {
         StringBuilder sb = new StringBuilder();
         sb.append(driver.schedulingReport()).append("; ");
-        Thread audio = engine.scheduler().audioThread();
+        Thread audio = engine.stats().audioThread();
         if (audio == null) return sb.append("no audio thread seen").toString();
         String comm = audio.getName().length() > 15 ? audio.getName().substring(0, 15) : audio.getName();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {

@@ -1,5 +1,16 @@
 package dev.aether.bench;
 
+import dev.aether.core.rt.Scheduler;
+
+import dev.aether.nodes.env.AdsrEnvelope;
+import dev.aether.nodes.filter.BiquadFilter;
+import dev.aether.core.graph.PlanEntry;
+import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.core.ProcessContext;
+import dev.aether.nodes.osc.SawOscillator;
+import dev.aether.nodes.voice.SubtractiveVoice;
+import dev.aether.nodes.mix.Vca;
+
 import dev.aether.bench.nodes.Amp;
 import dev.aether.bench.nodes.BlepSaw;
 import dev.aether.bench.nodes.LinearAdsr;
@@ -8,7 +19,7 @@ import dev.aether.bench.nodes.RbjLowPass;
 import dev.aether.bench.patch.FusedVoices;
 import dev.aether.bench.patch.PipesAdsr;
 import dev.aether.bench.patch.Voicing;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.AudioSource;
 import java.nio.FloatBuffer;
@@ -202,9 +213,9 @@ public class StandardPatchBenchmark {
                 engine.connectToMaster(mix.out);
             });
             source = settle(engine, interleaved, "engine (stdlib)");
-            entries = engine.scheduler().currentPlan().entries;
+            entries = ((Scheduler) engine.source()).currentPlan().entries;
             ctx = new dev.aether.core.ProcessContext(Voicing.SAMPLE_RATE);
-            ctx.silence(engine.scheduler().currentPlan().silence);
+            ctx.silence(((Scheduler) engine.source()).currentPlan().silence);
             ctx.time(0, FRAMES, 120, 0);
         }
 

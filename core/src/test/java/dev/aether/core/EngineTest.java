@@ -1,5 +1,7 @@
 package dev.aether.core;
 
+import dev.aether.core.engine.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dev.aether.examples;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.DriverChoice;
 import dev.aether.core.driver.DriverConfig;

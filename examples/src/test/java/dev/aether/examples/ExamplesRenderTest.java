@@ -2,7 +2,7 @@ package dev.aether.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.driver.WavReader;
+import dev.aether.core.io.WavReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.aether.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 class HelloEngineTest {

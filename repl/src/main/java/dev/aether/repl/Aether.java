@@ -1,5 +1,10 @@
 package dev.aether.repl;
 
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.DriverFactory;
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+
 import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
@@ -111,7 +116,7 @@ public final class Aether {
             long t0 = System.nanoTime();
             rt.engine().render(out, frames);
             double took = (System.nanoTime() - t0) / 1e9;
-            try (var wav = dev.aether.core.driver.WavWriter.open(o.out(), dev.aether.core.driver.WavFormat.PCM_16, 2,
+            try (var wav = dev.aether.core.io.WavWriter.open(o.out(), dev.aether.core.io.WavFormat.PCM_16, 2,
                     (int) Math.round(config.sampleRate()))) {
                 wav.write(out, frames);
             }

@@ -1,6 +1,6 @@
 package dev.aether.repl;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.CommandRegistry;
 import dev.aether.repl.console.Console;

@@ -1,9 +1,14 @@
 package dev.aether.repl;
 
-import dev.aether.core.Engine;
-import dev.aether.core.When;
-import dev.aether.core.graph.Edge;
-import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.NodeId;
+
+import dev.aether.core.driver.DriverConfig;
+import dev.aether.core.driver.JavaSoundDriver;
+
+import dev.aether.core.engine.Engine;
+import dev.aether.core.time.When;
+import dev.aether.core.view.Connection;
+import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.repl.console.CommandRegistry;
 import dev.aether.repl.console.Console;
@@ -56,14 +61,14 @@ final class EngineCommands {
     }
 
     static String graph(Engine engine) {
-        Map<Long, String> labels = new HashMap<>();
-        for (NodeSlot s : engine.nodes()) labels.put(s.id().packed(), s.label());
+        Map<NodeId, String> labels = new HashMap<>();
+        for (NodeInfo s : engine.nodes()) labels.put(s.id(), s.label());
         StringBuilder b = new StringBuilder();
-        for (NodeSlot s : engine.order()) {
+        for (NodeInfo s : engine.order()) {
             b.append(s.label());
             String sep = " -> ";
-            for (Edge e : engine.edges()) {
-                if (e.from() == s.id().packed()) {
+            for (Connection e : engine.edges()) {
+                if (e.from().equals(s.id())) {
                     b.append(sep).append(e.fromPort()).append(" -> ").append(labels.get(e.to())).append('.').append(e.toPort());
                     sep = ", ";
                 }
@@ -75,26 +80,26 @@ final class EngineCommands {
 
     static String nodes(Engine engine) {
         StringBuilder b = new StringBuilder();
-        for (NodeSlot s : engine.nodes()) {
+        for (NodeInfo s : engine.nodes()) {
             b.append(String.format("%-22s", s.label()));
             for (SmoothedParam p : s.spec().params()) b.append(' ').append(p.name()).append('=').append(fmt(p.get())).append(p.unit());
-            if (s.faulted) b.append("  [FAULTED]");
+            if (s.faulted()) b.append("  [FAULTED]");
             b.append('\n');
         }
         return b.toString().strip();
     }
 
     static String cpu(Engine engine) {
-        var sch = engine.scheduler();
-        sch.profileNodes(true);
+        var sch = engine.stats();
+        engine.profileNodes(true);
         StringBuilder b = new StringBuilder(String.format("load %.1f%% (peak %.1f%%), xruns %d (late blocks %d), worst stall %.2f ms%n",
                 sch.load() * 100, sch.peakLoad() * 100, sch.xruns(), sch.lateBlocks(), sch.worstStallNanos() / 1e6));
         var driver = engine.driver();
         if (driver != null && !driver.timingReport().isEmpty()) b.append("  ").append(driver.timingReport()).append('\n');
         long deadline = engine.config().blockNanos();
-        for (NodeSlot s : engine.order()) {
-            b.append(String.format("  %-22s %7.1f us/block  %5.1f%%%n", s.label(), s.costNanos / 1e3,
-                    100.0 * s.costNanos / deadline));
+        for (NodeInfo s : engine.order()) {
+            b.append(String.format("  %-22s %7.1f us/block  %5.1f%%%n", s.label(), s.costNanos() / 1e3,
+                    100.0 * s.costNanos() / deadline));
         }
         b.append("(per-node cost is now being measured; run :cpu again for fresh figures)");
         return b.toString();

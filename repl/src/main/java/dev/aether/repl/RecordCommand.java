@@ -1,7 +1,7 @@
 package dev.aether.repl;
 
-import dev.aether.core.Engine;
-import dev.aether.core.driver.WavFormat;
+import dev.aether.core.engine.Engine;
+import dev.aether.core.io.WavFormat;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleCommand;
 import dev.aether.repl.session.Recorder;

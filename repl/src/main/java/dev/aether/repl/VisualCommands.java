@@ -1,8 +1,8 @@
 package dev.aether.repl;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
-import dev.aether.core.rt.MasterTap;
+import dev.aether.core.engine.Engine;
+import dev.aether.core.view.OutputTap;
 import dev.aether.repl.console.CommandRegistry;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.visual.AsciiPlot;
@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Teaching visuals printed above the prompt, as wide as the terminal: {@code :scope [MS]} (the master's
  * waveform), {@code :spectrum} (the master's spectrum) and {@code :response EXPR} (a filter's magnitude
- * response). The first two listen to the master through a {@link MasterTap} for a moment; the audio thread
+ * response). The first two listen to the master through a {@link OutputTap} for a moment; the audio thread
  * only copies into the tap.
  */
 final class VisualCommands {
@@ -87,7 +87,7 @@ final class VisualCommands {
         if (engine.driver() == null) throw new IllegalStateException("nothing is rendering: no audio driver runs");
         float[] stereo = new float[2 * frames];
         float[] chunk = new float[8192];
-        MasterTap tap = engine.openTap(frames + 8192);
+        OutputTap tap = engine.openTap(frames + 8192);
         int got = 0;
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CAPTURE_TIMEOUT_MILLIS);

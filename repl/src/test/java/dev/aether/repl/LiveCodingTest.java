@@ -1,5 +1,8 @@
 package dev.aether.repl;
 
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.EngineConfig;
@@ -64,7 +67,7 @@ class LiveCodingTest {
         java.nio.file.Path wav = dir.resolve("tone.wav");
         float[] tone = new float[48_000];
         for (int i = 0; i < tone.length; i++) tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 300 * i / 48_000.0));
-        try (var w = dev.aether.core.driver.WavWriter.open(wav, dev.aether.core.driver.WavFormat.PCM_16, 1, 48_000)) {
+        try (var w = dev.aether.core.io.WavWriter.open(wav, dev.aether.core.io.WavFormat.PCM_16, 1, 48_000)) {
             w.write(tone, tone.length);
         }
         c.eval("play(sample(\"" + wav.toString().replace("\\", "/") + "\"))");

@@ -3,8 +3,8 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.driver.WavFormat;
-import dev.aether.core.driver.WavReader;
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavReader;
 import dev.aether.repl.console.ScriptedConsole;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

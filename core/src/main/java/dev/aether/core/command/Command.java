@@ -1,6 +1,6 @@
 package dev.aether.core.command;
 
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.core.graph.ExecutionPlan;
 import dev.aether.core.graph.NodeSlot;
 

@@ -1,5 +1,7 @@
 package dev.aether.core.command;
 
+import dev.aether.core.view.EngineEvent;
+
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;

@@ -1,5 +1,7 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.io.WavFormat;
+
 /**
  * Settings for the real-time drivers. Immutable; each fluent setter returns a changed copy:
  * {@code DriverConfig.defaults().bufferFrames(1024).device("default")}.

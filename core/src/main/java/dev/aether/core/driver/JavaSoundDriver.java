@@ -1,5 +1,8 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.io.SampleCodec;
+import dev.aether.core.io.WavFormat;
+
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;

@@ -1,5 +1,8 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+
 import dev.aether.core.ControlThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.view.OutputTap;
+
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * another thread: a single-producer single-consumer ring of floats. The audio thread never waits: when the
  * reader falls behind, whole blocks are dropped and counted.
  */
-public final class MasterTap {
+public final class MasterTap implements OutputTap {
     private final float[] ring;
     private final int mask;
     private final AtomicLong written = new AtomicLong();   // samples, published with lazySet by the audio thread
@@ -36,7 +38,7 @@ public final class MasterTap {
     }
 
     /** Copies up to {@code dst.length} waiting samples (interleaved L, R) into {@code dst}; returns how many. */
-    @ControlThread
+    @Override @ControlThread
     public int read(float[] dst) {
         long r = read.get();
         int n = (int) Math.min(dst.length, written.get() - r);
@@ -46,8 +48,8 @@ public final class MasterTap {
     }
 
     /** Samples waiting to be read. */
-    public int available() { return (int) (written.get() - read.get()); }
+    @Override public int available() { return (int) (written.get() - read.get()); }
 
     /** Stereo frames the audio thread had to drop because the reader was behind. */
-    public long droppedFrames() { return droppedFrames; }
+    @Override public long droppedFrames() { return droppedFrames; }
 }

@@ -1,20 +1,25 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.command.RetiredPlanRing;
+
+import dev.aether.core.view.EngineStats;
+
+import dev.aether.core.time.Transport;
+
 import dev.aether.core.AudioThread;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.core.command.Command;
 import dev.aether.core.command.EventRing;
-import dev.aether.core.command.SpscCommandRing;
+import dev.aether.core.command.CommandRing;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.graph.ExecutionPlan;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
 import dev.aether.core.param.ParamClock;
 import java.util.Arrays;
-import org.jctools.queues.SpscArrayQueue;
 
 /**
  * Runs the current {@link ExecutionPlan} block by block. Confined to the audio thread except where noted;
@@ -25,16 +30,16 @@ import org.jctools.queues.SpscArrayQueue;
  * change lands on its exact sample. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
  */
-public final class Scheduler implements AudioSource {
+public final class Scheduler implements AudioSource, EngineStats {
     private static final int PENDING_CAPACITY = 128;
     private static final int METERS_PER_BLOCK = 4;
 
     private final EngineConfig config;
     private final int blockSize;
     private final ProcessContext ctx;
-    private final SpscCommandRing commands;
+    private final CommandRing commands;
     private final EventRing events;
-    private final SpscArrayQueue<ExecutionPlan> returns;
+    private final RetiredPlanRing returns;
     private final Transport transport;
     private final MasterLimiter limiter;
     private final Command[] pending = new Command[PENDING_CAPACITY];
@@ -60,8 +65,8 @@ public final class Scheduler implements AudioSource {
     private volatile Thread audioThread;
     private volatile MasterTap[] taps = new MasterTap[0];
 
-    public Scheduler(EngineConfig config, ExecutionPlan initial, SpscCommandRing commands, EventRing events,
-                     SpscArrayQueue<ExecutionPlan> returns, Transport transport) {
+    public Scheduler(EngineConfig config, ExecutionPlan initial, CommandRing commands, EventRing events,
+                     RetiredPlanRing returns, Transport transport) {
         this.config = config;
         this.blockSize = config.blockSize();
         this.ctx = new ProcessContext(config.sampleRate());
@@ -82,7 +87,7 @@ public final class Scheduler implements AudioSource {
     public void audioThreadStarted() { audioThread = Thread.currentThread(); }
 
     /** The thread that last rendered (null before the first render). Any thread. */
-    public Thread audioThread() { return audioThread; }
+    @Override public Thread audioThread() { return audioThread; }
 
     @Override @AudioThread @RealtimeSafe
     public void renderRt(float[] interleaved, int frames) {
@@ -175,7 +180,7 @@ public final class Scheduler implements AudioSource {
         if (c instanceof Command.SwapPlan s) {
             ExecutionPlan old = plan;
             plan = s.plan;
-            if (old != null) returns.offer(old);
+            if (old != null) returns.offerRt(old);
         } else if (c instanceof Command.SetTempo t) {
             transport.tempoRt(time, t.bpm, t.beatsPerBar);
         } else if (c instanceof Command.ClearFault f) {
@@ -342,13 +347,13 @@ public final class Scheduler implements AudioSource {
     /** Engine sample position of the next block. Racy read, for display. */
     public long time() { return transport.publishedSample(); }
     /** Dropouts: blocks so late that the device buffer ran dry and the engine resynchronised. Any thread. */
-    public long xruns() { return xruns; }
+    @Override public long xruns() { return xruns; }
     /** Late blocks the driver reported, including those the device buffer still absorbed. Any thread. */
-    public long lateBlocks() { return lateBlocks; }
-    public long worstStallNanos() { return worstStallNanos; }
+    @Override public long lateBlocks() { return lateBlocks; }
+    @Override public long worstStallNanos() { return worstStallNanos; }
     /** Smoothed render time as a fraction of real time (0.1 = 10 % of the deadline). */
-    public double load() { return load; }
-    public double peakLoad() { return peakLoad; }
+    @Override public double load() { return load; }
+    @Override public double peakLoad() { return peakLoad; }
     /** Mutes the master at once (true) or lets it sound again (false). Any thread. */
     public void panic(boolean on) { panic = on; }
     /** Turns per-node timing (two clock reads per node per block) on or off. Any thread. */

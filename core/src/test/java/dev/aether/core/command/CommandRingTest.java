@@ -3,10 +3,10 @@ package dev.aether.core.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineBusyException;
 import dev.aether.core.EngineConfig;
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.core.testing.ManualDriver;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavReader;
+import dev.aether.core.io.WavWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

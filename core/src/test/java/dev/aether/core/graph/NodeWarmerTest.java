@@ -1,9 +1,11 @@
 package dev.aether.core.graph;
 
+import dev.aether.core.InputPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;

@@ -1,5 +1,7 @@
 package dev.aether.core.graph;
 
+import dev.aether.core.buffer.BufferPool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

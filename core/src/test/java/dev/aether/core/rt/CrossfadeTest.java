@@ -1,11 +1,13 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.testing.Constant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeId;
-import dev.aether.core.SwapOptions;
+import dev.aether.core.engine.SwapOptions;
 import dev.aether.core.testing.TestSine;
 import org.junit.jupiter.api.Test;
 

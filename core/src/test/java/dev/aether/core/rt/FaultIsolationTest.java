@@ -3,12 +3,12 @@ package dev.aether.core.rt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
-import dev.aether.core.command.EngineEvent;
+import dev.aether.core.view.EngineEvent;
 import dev.aether.core.testing.TestSine;
 import java.util.ArrayList;
 import java.util.Arrays;

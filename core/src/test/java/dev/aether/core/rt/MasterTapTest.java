@@ -1,8 +1,10 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.view.OutputTap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.testing.TestSine;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class MasterTapTest {
         TestSine s = new TestSine().frequencyHz(1000);
         engine.add(s);
         engine.connectToMaster(s.out);
-        MasterTap tap = engine.openTap(4_800);
+        OutputTap tap = engine.openTap(4_800);
         float[] played = new float[2 * 4_800];
         engine.render(played, 4_800);
         float[] copy = new float[2 * 4_800];

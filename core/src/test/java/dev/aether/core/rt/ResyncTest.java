@@ -2,9 +2,9 @@ package dev.aether.core.rt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
-import dev.aether.core.command.EngineEvent;
+import dev.aether.core.view.EngineEvent;
 import dev.aether.core.testing.Constant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,9 @@ class ResyncTest {
         engine.render(out, 64);
         assertThat(out[0]).as("full level again a block later").isEqualTo(0.5f);
 
-        assertThat(engine.scheduler().lateBlocks()).as("late reports").isEqualTo(2);
-        assertThat(engine.scheduler().xruns()).as("dropouts (the device ran dry)").isEqualTo(1);
-        assertThat(engine.scheduler().worstStallNanos()).isEqualTo(25_000_000);
+        assertThat(engine.stats().lateBlocks()).as("late reports").isEqualTo(2);
+        assertThat(engine.stats().xruns()).as("dropouts (the device ran dry)").isEqualTo(1);
+        assertThat(engine.stats().worstStallNanos()).isEqualTo(25_000_000);
         List<EngineEvent.Xrun> xruns = new ArrayList<>();
         engine.pollEvents(e -> { if (e instanceof EngineEvent.Xrun x) xruns.add(x); });
         assertThat(xruns).extracting(EngineEvent.Xrun::resync).containsExactly(false, true);

@@ -1,10 +1,15 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.DspNode;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.core.graph.FeedbackPair;
 import dev.aether.core.testing.Constant;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,14 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.EngineBusyException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeId;
-import dev.aether.core.SwapOptions;
-import dev.aether.core.When;
+import dev.aether.core.engine.SwapOptions;
+import dev.aether.core.time.When;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.testing.Allocations;
 import dev.aether.core.testing.ManualDriver;

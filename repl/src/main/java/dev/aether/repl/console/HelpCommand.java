@@ -1,5 +1,7 @@
 package dev.aether.repl.console;
 
+import dev.aether.repl.userapi.Prelude;
+
 /** {@code :help [topic]}: lists commands, or explains one command or topic. */
 final class HelpCommand implements ConsoleCommand {
     private static final String JAVA_HELP = String.join("\n",

@@ -1,7 +1,7 @@
 package dev.aether.repl.session;
 
-import dev.aether.core.Engine;
-import dev.aether.core.command.EngineEvent;
+import dev.aether.core.engine.Engine;
+import dev.aether.core.view.EngineEvent;
 import java.util.function.Consumer;
 
 /**

@@ -1,10 +1,10 @@
 package dev.aether.repl.session;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
-import dev.aether.core.SwapOptions;
-import dev.aether.core.When;
-import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.engine.Engine;
+import dev.aether.core.engine.SwapOptions;
+import dev.aether.core.time.When;
+import dev.aether.core.view.NodeInfo;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.eval.TypeDefinition;
 import java.lang.reflect.Constructor;
@@ -63,7 +63,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
         boolean swappedAny = false;
         for (TypeDefinition t : types) {
             if (!t.isRedefinition() || !DspNode.class.isAssignableFrom(t.newClass())) continue;
-            for (NodeSlot slot : liveInstancesOf(t)) {
+            for (NodeInfo slot : liveInstancesOf(t)) {
                 out.add(swap(slot, t.newClass(), options));
                 swappedAny = true;
             }
@@ -72,9 +72,9 @@ public final class HotSwapper implements Evaluator.TypeListener {
         return out;
     }
 
-    private List<NodeSlot> liveInstancesOf(TypeDefinition t) {
-        List<NodeSlot> live = new ArrayList<>();
-        for (NodeSlot s : engine.nodes()) {
+    private List<NodeInfo> liveInstancesOf(TypeDefinition t) {
+        List<NodeInfo> live = new ArrayList<>();
+        for (NodeInfo s : engine.nodes()) {
             Class<?> k = s.node().getClass();
             if (k != t.newClass() && k.getSimpleName().equals(t.name())
                     && k.getName().startsWith("REPL.") && k.getEnclosingClass() != null
@@ -86,7 +86,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
     }
 
     /** Swaps one live node; returns the line to show. */
-    String swap(NodeSlot slot, Class<?> newClass, SwapOptions options) {
+    String swap(NodeInfo slot, Class<?> newClass, SwapOptions options) {
         DspNode old = slot.node();
         String label = slot.label();
         try {

@@ -1,12 +1,12 @@
 package dev.aether.repl.session;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.OutputPort;
-import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
@@ -188,7 +188,7 @@ public final class LiveSession implements AutoCloseable {
     /** Names for completion: slots and live node labels. */
     public synchronized List<String> liveNames() {
         List<String> names = new ArrayList<>(slots.keySet());
-        for (NodeSlot s : engine.nodes()) names.add(s.label());
+        for (NodeInfo s : engine.nodes()) names.add(s.label());
         return names;
     }
 
@@ -264,9 +264,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private boolean connected(OutputPort from, InputPort to) {
-        long a = engine.idOf(from).packed(), b = engine.idOf(to).packed();
+        NodeId a = engine.idOf(from), b = engine.idOf(to);
         for (var e : engine.edges()) {
-            if (e.from() == a && e.to() == b && e.fromPort().equals(from.name()) && e.toPort().equals(to.name())) return true;
+            if (e.from().equals(a) && e.to().equals(b) && e.fromPort().equals(from.name()) && e.toPort().equals(to.name())) return true;
         }
         return false;
     }

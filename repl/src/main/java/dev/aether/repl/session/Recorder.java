@@ -1,17 +1,17 @@
 package dev.aether.repl.session;
 
 import dev.aether.core.ControlThread;
-import dev.aether.core.Engine;
-import dev.aether.core.driver.WavFormat;
-import dev.aether.core.driver.WavWriter;
-import dev.aether.core.rt.MasterTap;
+import dev.aether.core.engine.Engine;
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+import dev.aether.core.view.OutputTap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Records the master output (after the limiter) to a stereo WAV file: a {@link MasterTap} holding one second
+ * Records the master output (after the limiter) to a stereo WAV file: a {@link OutputTap} holding one second
  * is drained every {@value #POLL_MILLIS} ms by a writer thread ({@code aether-record}), never by the audio
  * thread, into a {@link WavWriter}. If the writer falls more than a second behind, the audio thread drops
  * whole blocks and counts them ({@link Result#droppedFrames()}). Control thread, except the writer loop.
@@ -29,7 +29,7 @@ public final class Recorder {
 
     private final Engine engine;
     private final Path file;
-    private final MasterTap tap;
+    private final OutputTap tap;
     private final WavWriter writer;
     private final Thread thread;
     private final float[] buffer;

@@ -1,14 +1,16 @@
 package dev.aether.repl.session;
 
+import dev.aether.core.time.When;
+
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
+import dev.aether.core.engine.Engine;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
-import dev.aether.core.graph.Edge;
-import dev.aether.core.graph.NodeSlot;
+import dev.aether.core.view.Connection;
+import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.state.StateBlob;
 import dev.aether.repl.userapi.Chain;
@@ -95,10 +97,10 @@ public final class SessionSnapshot {
                 .append(Math.max(1, engine.transport().publishedBeatsPerBar())).append('\n');
         for (String s : sources) b.append("source ").append(b64(s)).append('\n');
 
-        Map<Long, NodeSlot> slots = new HashMap<>();
-        for (NodeSlot s : engine.nodes()) slots.put(s.id().packed(), s);
-        long master = engine.masterId().packed();
-        Map<Long, Integer> index = new LinkedHashMap<>();
+        Map<NodeId, NodeInfo> slots = new HashMap<>();
+        for (NodeInfo s : engine.nodes()) slots.put(s.id(), s);
+        NodeId master = engine.masterId();
+        Map<NodeId, Integer> index = new LinkedHashMap<>();
         List<LiveSession.Sounding> sounding = session.sounding();
         List<List<Integer>> chains = new ArrayList<>();
         for (LiveSession.Sounding s : sounding) {
@@ -106,15 +108,15 @@ public final class SessionSnapshot {
             for (DspNode n : s.chain().nodes()) {
                 NodeId id = session.idOf(n);
                 if (id == null) continue;
-                chain.add(index.computeIfAbsent(id.packed(), k -> index.size()));
+                chain.add(index.computeIfAbsent(id, k -> index.size()));
             }
             chains.add(chain);
         }
-        List<Edge> edges = engine.edges();
+        List<Connection> edges = engine.edges();
         boolean grew = true;
         while (grew) {                                   // nodes patched to the chains with add/connect
             grew = false;
-            for (Edge e : edges) {
+            for (Connection e : edges) {
                 if (index.containsKey(e.to()) && !index.containsKey(e.from()) && isUserNode(slots.get(e.from()), master)) {
                     index.put(e.from(), index.size());
                     grew = true;
@@ -125,7 +127,7 @@ public final class SessionSnapshot {
                 }
             }
         }
-        for (Map.Entry<Long, Integer> en : index.entrySet()) {
+        for (Map.Entry<NodeId, Integer> en : index.entrySet()) {
             DspNode node = slots.get(en.getKey()).node();
             int i = en.getValue();
             b.append("node ").append(i).append(' ').append(howToMake(node, warnings)).append('\n');
@@ -152,7 +154,7 @@ public final class SessionSnapshot {
                 warnings.add("state of " + node.typeName() + " not saved: " + ex.getMessage());
             }
         }
-        for (Edge e : edges) {
+        for (Connection e : edges) {
             Integer from = index.get(e.from()), to = index.get(e.to());
             if (from != null && to != null) {
                 b.append("edge ").append(from).append(' ').append(e.fromPort()).append(' ').append(to).append(' ')
@@ -169,8 +171,8 @@ public final class SessionSnapshot {
         return new SessionSnapshot(b.toString(), List.copyOf(warnings));
     }
 
-    private static boolean isUserNode(NodeSlot s, long master) {
-        return s != null && s.id().packed() != master && !(s.node() instanceof SlotFader);
+    private static boolean isUserNode(NodeInfo s, NodeId master) {
+        return s != null && !s.id().equals(master) && !(s.node() instanceof SlotFader);
     }
 
     private static String howToMake(DspNode node, List<String> warnings) {
@@ -259,7 +261,7 @@ public final class SessionSnapshot {
                 else session.def(unb64(f[1]), chain);
             }
         });
-        if (bpm > 0) engine.tempo(bpm, beats, dev.aether.core.When.NOW);
+        if (bpm > 0) engine.tempo(bpm, beats, dev.aether.core.time.When.NOW);
     }
 
     private static DspNode make(String kind, String what, Function<String, Class<?>> userClasses) {

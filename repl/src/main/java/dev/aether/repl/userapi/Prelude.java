@@ -1,9 +1,11 @@
 package dev.aether.repl.userapi;
 
+import dev.aether.core.NodeSpec;
+
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
 import dev.aether.core.OutputPort;
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.nodes.delay.AllPassFilter;
 import dev.aether.nodes.delay.Chorus;
 import dev.aether.nodes.delay.CombFilter;

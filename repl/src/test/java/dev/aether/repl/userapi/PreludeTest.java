@@ -1,5 +1,8 @@
 package dev.aether.repl.userapi;
 
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+
 import static dev.aether.repl.userapi.Prelude.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +30,7 @@ class PreludeTest {
     @Test void shouldChainEveryCreationFunctionWithAGain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path wav = dir.resolve("click.wav");
-        try (var w = dev.aether.core.driver.WavWriter.open(wav, dev.aether.core.driver.WavFormat.PCM_16, 1, 48_000)) {
+        try (var w = dev.aether.core.io.WavWriter.open(wav, dev.aether.core.io.WavFormat.PCM_16, 1, 48_000)) {
             w.write(new float[] {0.5f, 0f, -0.5f, 0f}, 4);
         }
         for (Method m : Prelude.class.getMethods()) {

@@ -1,5 +1,7 @@
 package dev.aether.nodes.osc;
 
+import dev.aether.nodes.delay.Interpolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

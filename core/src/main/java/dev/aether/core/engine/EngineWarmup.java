@@ -1,15 +1,13 @@
-package dev.aether.core.internal;
+package dev.aether.core.engine;
 
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
-import dev.aether.core.Engine;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeId;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
-import dev.aether.core.SwapOptions;
-import dev.aether.core.When;
+import dev.aether.core.time.When;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
@@ -20,11 +18,11 @@ import dev.aether.core.param.SmoothedParam;
  * deadline). About 10 ms on the control thread.
  */
 @ControlThread
-public final class SchedulerWarmup {
+public final class EngineWarmup {
     private static final int BLOCKS = 4_000;
     private static boolean done;
 
-    private SchedulerWarmup() {}
+    private EngineWarmup() {}
 
     /** Warms up once; later calls return at once. */
     public static synchronized void runOnce(EngineConfig config) {

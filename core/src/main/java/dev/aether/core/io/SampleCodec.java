@@ -1,9 +1,9 @@
-package dev.aether.core.driver;
+package dev.aether.core.io;
 
 import dev.aether.core.RealtimeSafe;
 
 /** Float samples to little-endian bytes in a {@link WavFormat}, and back. Stateless; real-time safe. */
-final class SampleCodec {
+public final class SampleCodec {
     private SampleCodec() {}
 
     /**
@@ -11,7 +11,7 @@ final class SampleCodec {
      * number of bytes written. {@code dither} may be null (no dither); it is ignored for float.
      */
     @RealtimeSafe
-    static int encodeRt(float[] src, int srcOff, int count, WavFormat format, byte[] dst, int dstOff,
+    public static int encodeRt(float[] src, int srcOff, int count, WavFormat format, byte[] dst, int dstOff,
                         TpdfDither dither) {
         int p = dstOff;
         switch (format) {
@@ -59,7 +59,7 @@ final class SampleCodec {
     }
 
     /** Decodes one sample at {@code src[off]} to a float in [-1, 1). */
-    static float decode(byte[] src, int off, WavFormat format) {
+    public static float decode(byte[] src, int off, WavFormat format) {
         return switch (format) {
             case PCM_16 -> (short) ((src[off] & 0xFF) | (src[off + 1] << 8)) / 32768f;
             case PCM_24 -> ((src[off] & 0xFF) | ((src[off + 1] & 0xFF) << 8) | (src[off + 2] << 16)) / 8388608f;

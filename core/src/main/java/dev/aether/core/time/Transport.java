@@ -1,4 +1,4 @@
-package dev.aether.core.rt;
+package dev.aether.core.time;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.RealtimeSafe;

@@ -1,4 +1,4 @@
-package dev.aether.core.driver;
+package dev.aether.core.io;
 
 /**
  * Sample encodings for WAV files and sound devices, all little-endian: 16-bit and 24-bit signed PCM

@@ -1,4 +1,4 @@
-package dev.aether.core.command;
+package dev.aether.core.view;
 
 import dev.aether.core.NodeId;
 

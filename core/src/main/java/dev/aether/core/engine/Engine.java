@@ -1,10 +1,24 @@
-package dev.aether.core;
+package dev.aether.core.engine;
+
+import dev.aether.core.command.RetiredPlanRing;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.EngineBusyException;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.InputPort;
+import dev.aether.core.NodeId;
+import dev.aether.core.NodeSpec;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Port;
+import dev.aether.core.time.When;
 
 import dev.aether.core.buffer.BufferPool;
 import dev.aether.core.command.Command;
-import dev.aether.core.command.EngineEvent;
+import dev.aether.core.view.EngineEvent;
 import dev.aether.core.command.EventRing;
-import dev.aether.core.command.SpscCommandRing;
+import dev.aether.core.command.CommandRing;
 import dev.aether.core.driver.AudioDriver;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.graph.Crossfade;
@@ -16,14 +30,17 @@ import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.NodeWarmer;
 import dev.aether.core.graph.Patch;
 import dev.aether.core.graph.PlanCompiler;
-import dev.aether.core.internal.SchedulerWarmup;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.rt.MasterTap;
 import dev.aether.core.rt.Scheduler;
-import dev.aether.core.rt.Transport;
+import dev.aether.core.time.Transport;
+import java.util.ArrayList;
 import java.util.List;
+import dev.aether.core.view.Connection;
+import dev.aether.core.view.EngineStats;
+import dev.aether.core.view.NodeInfo;
+import dev.aether.core.view.OutputTap;
 import java.util.function.Consumer;
-import org.jctools.queues.SpscArrayQueue;
 import java.util.function.BiConsumer;
 
 /**
@@ -48,9 +65,9 @@ public final class Engine implements AutoCloseable {
     private final Patch patch;
     private final BufferPool pool;
     private final PlanCompiler compiler;
-    private final SpscCommandRing commands;
+    private final CommandRing commands;
     private final EventRing events;
-    private final SpscArrayQueue<ExecutionPlan> returns;
+    private final RetiredPlanRing returns;
     private final Transport transport;
     private final Scheduler scheduler;
     private final NodeWarmer warmer;
@@ -65,9 +82,9 @@ public final class Engine implements AutoCloseable {
         this.patch = new Patch(config.sampleRate());
         this.pool = new BufferPool(config.blockSize(), 256);
         this.compiler = new PlanCompiler(pool);
-        this.commands = new SpscCommandRing(config.ringCapacity());
+        this.commands = new CommandRing(config.ringCapacity());
         this.events = new EventRing(4096);
-        this.returns = new SpscArrayQueue<>(4096);
+        this.returns = new RetiredPlanRing(4096);
         this.transport = new Transport(config.sampleRate());
         this.warmer = new NodeWarmer(config.sampleRate(), config.blockSize());
         this.master = patch.add(masterBus);
@@ -232,46 +249,56 @@ public final class Engine implements AutoCloseable {
     /** The node under {@code id}; a stale id throws. */
     public synchronized DspNode node(NodeId id) { return patch.slot(id).node(); }
 
-    /** The slot under {@code id} (label, spec, meters); a stale id throws. */
-    public synchronized NodeSlot slot(NodeId id) { return patch.slot(id); }
+    /** A picture of the node under {@code id} (label, ports, meters, fault flag); a stale id throws. */
+    public synchronized NodeInfo info(NodeId id) { return info(patch.slot(id)); }
 
     /** True while {@code id} names a live node. */
     public synchronized boolean contains(NodeId id) { return patch.contains(id); }
 
     /** Every live node, master first, in slot order. */
-    public synchronized List<NodeSlot> nodes() { return patch.slots(); }
+    public synchronized List<NodeInfo> nodes() { return infos(patch.slots()); }
 
     /** Every connection. */
-    public synchronized List<Edge> edges() { return List.copyOf(patch.edges()); }
+    public synchronized List<Connection> edges() {
+        List<Connection> out = new ArrayList<>(patch.edges().size());
+        for (Edge e : patch.edges()) {
+            out.add(new Connection(NodeId.unpack(e.from()), e.fromPort(), NodeId.unpack(e.to()), e.toPort()));
+        }
+        return out;
+    }
 
     /** The id of the node owning {@code port}. */
     public synchronized NodeId idOf(Port port) { return patch.owner(port).id(); }
 
     /** Nodes in the order the audio thread runs them. */
-    public synchronized List<NodeSlot> order() { return patch.order(); }
+    public synchronized List<NodeInfo> order() { return infos(patch.order()); }
 
+    /** The musical clock: tempo, metre and position as last published by the audio thread. */
     public Transport transport() { return transport; }
 
-    /** Engine figures for display: load, xruns, worst stall. Any thread. */
-    public Scheduler scheduler() { return scheduler; }
+    /** Load, late blocks, dropouts and the worst stall. Any thread. */
+    public EngineStats stats() { return scheduler; }
+
+    /** Measures each node's cost per block (shown in {@link NodeInfo#costNanos()}) while {@code on}; off by default. */
+    public void profileNodes(boolean on) { scheduler.profileNodes(on); }
 
     /** Hands waiting engine events to {@code handler} and recycles returned plans; returns the event count. */
     @ControlThread
     public int pollEvents(Consumer<? super EngineEvent> handler) {
-        reclaim();
-        return events.drain(handler);
+        synchronized (this) { reclaim(); }
+        synchronized (events) { return events.drain(handler); }   // the event ring has one consumer at a time
     }
 
     // ------------------------------------------------------------------ running
 
     /**
      * Starts {@code driver} pulling audio from this engine. The first start in a JVM first runs a throwaway engine
-     * for a few thousand blocks so the audio path is compiled before it sounds ({@link SchedulerWarmup}).
+     * for a few thousand blocks so the audio path is compiled before it sounds ({@link EngineWarmup}).
      */
     @ControlThread
     public synchronized void start(AudioDriver driver) {
         if (this.driver != null) throw new IllegalStateException("already running on " + this.driver.description() + "; stop() first");
-        SchedulerWarmup.runOnce(config);
+        EngineWarmup.runOnce(config);
         this.driver = driver;
         driver.start(scheduler);
     }
@@ -290,7 +317,7 @@ public final class Engine implements AutoCloseable {
      * recording, scopes and meters on another thread. Close it with {@link #closeTap}.
      */
     @ControlThread
-    public MasterTap openTap(int capacityFrames) {
+    public OutputTap openTap(int capacityFrames) {
         MasterTap tap = new MasterTap(capacityFrames);
         scheduler.addTap(tap);
         return tap;
@@ -298,7 +325,7 @@ public final class Engine implements AutoCloseable {
 
     /** Stops feeding {@code tap}. */
     @ControlThread
-    public void closeTap(MasterTap tap) { scheduler.removeTap(tap); }
+    public void closeTap(OutputTap tap) { if (tap instanceof MasterTap m) scheduler.removeTap(m); }
 
     /** The driver the engine runs on, or null. */
     public synchronized AudioDriver driver() { return driver; }
@@ -321,6 +348,16 @@ public final class Engine implements AutoCloseable {
 
     // ------------------------------------------------------------------ internals
 
+    private static List<NodeInfo> infos(List<NodeSlot> slots) {
+        List<NodeInfo> out = new ArrayList<>(slots.size());
+        for (NodeSlot s : slots) out.add(info(s));
+        return out;
+    }
+
+    private static NodeInfo info(NodeSlot s) {
+        return new NodeInfo(s.id(), s.label(), s.node(), s.spec(), s.faulted, s.meterPeak, s.meterRms, s.costNanos);
+    }
+
     private void prepare(DspNode node, NodeSpec spec) {
         node.prepare(config.sampleRate(), config.blockSize());
         for (SmoothedParam p : spec.params()) p.settle();
@@ -342,8 +379,9 @@ public final class Engine implements AutoCloseable {
         if (driver == null) scheduler.applyWhileStoppedRt();
     }
 
+    /** Under this engine's monitor: the retired-plan ring has one consumer. */
     private void reclaim() {
         ExecutionPlan p;
-        while ((p = returns.relaxedPoll()) != null) compiler.recycle(p);
+        while ((p = returns.poll()) != null) compiler.recycle(p);
     }
 }

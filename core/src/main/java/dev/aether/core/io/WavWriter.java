@@ -1,4 +1,4 @@
-package dev.aether.core.driver;
+package dev.aether.core.io;
 
 import dev.aether.core.ControlThread;
 import java.io.IOException;

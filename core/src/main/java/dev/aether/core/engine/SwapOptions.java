@@ -1,4 +1,6 @@
-package dev.aether.core;
+package dev.aether.core.engine;
+
+import dev.aether.core.time.When;
 
 /**
  * How a node is replaced: crossfade length (equal-power) and when. {@code carryState} copies the old

@@ -1,4 +1,4 @@
-package dev.aether.core;
+package dev.aether.core.time;
 
 /**
  * When a command takes effect: now (next block start), at an exact engine sample, or quantised to the

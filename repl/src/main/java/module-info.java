@@ -1,0 +1,16 @@
+/**
+ * aether's console: JLine 3 on JShell, hot swap, session verbs, journal, the launcher and the offline renderer.
+ * Exported: the launcher ({@code dev.aether.repl}) and the prelude that sessions import
+ * ({@code dev.aether.repl.userapi}); the evaluator and console only to the examples that drive them.
+ */
+module dev.aether.repl {
+    requires transitive dev.aether.nodes;
+    requires jdk.jshell;
+    requires org.jline;
+    requires java.desktop;
+
+    exports dev.aether.repl;
+    exports dev.aether.repl.userapi;
+    exports dev.aether.repl.eval to dev.aether.examples;
+    exports dev.aether.repl.console to dev.aether.examples;
+}
