@@ -2,7 +2,7 @@ package dev.aether.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.io.WavReader;
+import dev.aether.core.io.AudioFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class ExamplesRenderTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("render finished").isTrue();
         assertThat(p.exitValue()).as("exit code of aether render %s; output:%n%s", script, log).isZero();
 
-        WavReader file = WavReader.read(wav);
+        AudioFileReader.Decoded file = AudioFileReader.read(wav);
         float[][] audio = {file.channel(0), file.channel(1)};
         assertThat(audio[0].length).as("2 s at 48 kHz").isEqualTo(96_000);
         double sumSquares = 0, peak = 0;

@@ -3,8 +3,7 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.io.WavFormat;
-import dev.aether.core.io.WavReader;
+import dev.aether.core.io.AudioFileReader;
 import dev.aether.repl.console.ScriptedConsole;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -44,10 +43,11 @@ class RecordCommandTest {
         assertThat(seconds).as("duration of about the 1.2 s waited (paced driver)").isBetween(1.0, 1.6);
         assertThat(Long.parseLong(m.group(3))).as("dropped frames").isZero();
 
-        WavReader r = WavReader.read(wav);
-        assertThat(r.format()).isEqualTo(WavFormat.PCM_24);
+        AudioFileReader.Decoded r = AudioFileReader.read(wav);
+        assertThat(r.bitsPerSample()).as("24-bit PCM").isEqualTo(24);
+        assertThat(r.floatingPoint()).isFalse();
         assertThat(r.channels()).isEqualTo(2);
-        assertThat(r.sampleRateHz()).isEqualTo(48_000);
+        assertThat(r.sampleRateHz()).isEqualTo(48_000.0);
         assertThat((long) r.frames()).as("frames in the file = frames reported").isEqualTo(Long.parseLong(m.group(2)));
         float[] left = r.channel(0);
         int skip = 4_800;                                            // past the 5 ms fade-in wherever it fell

@@ -1,7 +1,7 @@
 package dev.aether.core.driver;
 
 import dev.aether.core.io.WavFormat;
-import dev.aether.core.io.WavReader;
+import dev.aether.core.io.AudioFileReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class OfflineDriverTest {
         OfflineDriver.renderToWav(sine(), 48_000 + 17, a, WavFormat.PCM_24);
         OfflineDriver.renderToWav(sine(), 48_000 + 17, b, WavFormat.PCM_24);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
-        assertThat(WavReader.read(a).frames()).as("exact frame count, last block short").isEqualTo(48_017);
+        assertThat(AudioFileReader.read(a).frames()).as("exact frame count, last block short").isEqualTo(48_017);
     }
 
     @Test
@@ -30,7 +30,7 @@ class OfflineDriverTest {
         Path f = dir.resolve("f.wav");
         float[] x = OfflineDriver.renderToArray(sine(), 10_000);
         OfflineDriver.renderToWav(sine(), 10_000, f, WavFormat.FLOAT_32);
-        assertThat(WavReader.read(f).samples()).isEqualTo(x);
+        assertThat(AudioFileReader.read(f).interleaved()).isEqualTo(x);
         assertThat(x[2 * 1000]).as("left sample 1000 is the analytic sine")
                 .isCloseTo((float) (0.5 * Math.sin(2 * Math.PI * 440 * 1000 / 48_000.0)), org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(x[2 * 1000 + 1]).as("right is minus left").isEqualTo(-x[2 * 1000]);
