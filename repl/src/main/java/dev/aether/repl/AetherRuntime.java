@@ -31,14 +31,10 @@ public final class AetherRuntime implements AutoCloseable {
                          SessionJournal journal, PrintStream userOut) {
         this.engine = Engine.create(engineConfig);
         this.journal = journal;
-        this.evaluator = new Evaluator(userOut);
         Console[] holder = new Console[1];
-        this.session = new LiveSession(engine, text -> holder[0].print(text)).activate();
-        evaluator.addTypeListener(session.swapper());
-        evaluator.onWorker(() -> {
-            session.bindToCurrentThread();                 // several runtimes in one JVM (tests) stay apart
-            return null;
-        });
+        this.session = new LiveSession(engine, text -> holder[0].print(text));
+        this.evaluator = new Evaluator(userOut, session);   // user code of this shell belongs to this session
+        evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
         CommandRegistry commands = new CommandRegistry();
         EngineCommands.addTo(commands, session);
         SessionCommands.addTo(commands, session, evaluator);

@@ -172,7 +172,7 @@ public final class SessionSnapshot {
     }
 
     private static boolean isUserNode(NodeInfo s, NodeId master) {
-        return s != null && !s.id().equals(master) && !(s.node() instanceof SlotFader);
+        return s != null && !s.id().equals(master) && !(s.node() instanceof LevelFader);
     }
 
     private static String howToMake(DspNode node, List<String> warnings) {
