@@ -103,7 +103,7 @@ public final class SessionThread implements AutoCloseable {
         List<StackTraceElement> out = new ArrayList<>();
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().startsWith("java.util.concurrent.")) break;
-            out.add(e);
+            if (!e.getClassName().equals(SessionThread.class.getName())) out.add(e);
         }
         for (StackTraceElement e : new Throwable().getStackTrace()) {
             if (!e.getClassName().equals(SessionThread.class.getName())) out.add(e);
