@@ -22,7 +22,10 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 
-/** Entry point of {@code bin/aether}: the console, {@code run} and {@code render}. See {@link LaunchOptions}. */
+/**
+ * Main thread (it becomes the prompt thread). Entry point of {@code bin/aether}: the console, {@code run} and
+ * {@code render}. See {@link LaunchOptions}.
+ */
 public final class Aether {
     private Aether() {}
 

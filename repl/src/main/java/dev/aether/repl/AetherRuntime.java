@@ -14,9 +14,10 @@ import java.io.PrintStream;
 import org.jline.terminal.Terminal;
 
 /**
- * One running aether: engine, live session, evaluation worker, console, fault reporter and journal, wired
- * together. Used by the launcher and by tests (which drive the console over a dumb terminal and render the
- * engine offline).
+ * Constructed and closed on one thread (the launcher's or a test's); it starts the session thread, the evaluation
+ * worker and the event poller. One running aether: engine, live session, evaluation worker, console, fault reporter
+ * and journal, wired together. Used by the launcher and by tests (which drive the console over a dumb terminal and
+ * render the engine offline).
  */
 public final class AetherRuntime implements AutoCloseable {
     private final Engine engine;

@@ -17,10 +17,10 @@ import javax.sound.midi.Synthesizer;
 
 /**
  * Prompt thread, except {@link NoteReceiver}, which runs on the MIDI device's thread and only writes the
- * instrument's lock-free note queue (the session is read through the session thread). {@code :midi} lists the MIDI input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in
- * slot SLOT (default: the first slot holding one) from input N; {@code :midi off} closes the input. Note on
- * and off go into the instrument's lock-free note queue from the MIDI device's own thread; the audio thread
- * picks them up at the next block.
+ * instrument's lock-free note queue (the session is read through the session thread). {@code :midi} lists the MIDI
+ * input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in slot SLOT (default: the first slot
+ * holding one) from input N; {@code :midi off} closes the input. Note on and off go into the instrument's lock-free
+ * note queue from the MIDI device's own thread; the audio thread picks them up at the next block.
  */
 final class MidiCommand implements ConsoleCommand, AutoCloseable {
     private final LiveSession session;

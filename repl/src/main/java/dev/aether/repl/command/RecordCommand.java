@@ -6,9 +6,9 @@ import dev.aether.repl.session.Recorder;
 import java.nio.file.Path;
 
 /**
- * Prompt thread (the {@link Recorder} writes on its own thread). {@code :record FILE.wav [float|16]} starts recording the master output (24-bit PCM by default);
- * {@code :record stop} finishes the file and prints its duration and the frames dropped; {@code :record}
- * alone says what is being recorded.
+ * Prompt thread (the {@link Recorder} writes on its own thread). {@code :record FILE.wav [float|16]} starts
+ * recording the master output (24-bit PCM by default); {@code :record stop} finishes the file and prints its
+ * duration and the frames dropped; {@code :record} alone says what is being recorded.
  */
 final class RecordCommand implements ConsoleCommand, AutoCloseable {
     private final Engine engine;

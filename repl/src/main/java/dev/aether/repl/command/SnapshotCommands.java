@@ -13,9 +13,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Prompt thread; the snapshots are taken, and restored, on the session thread (restoring hands its edits
- * there, compiling saved sources waits for the evaluation worker from the prompt thread). {@code :save FILE}, {@code :open FILE} and {@code :undo}. A saved session is a state (see
- * {@link SessionSnapshot}); undo keeps the last {@value #UNDO_DEPTH} snapshots taken before each graph edit.
+ * Prompt thread; the snapshots are taken, and restored, on the session thread (restoring hands its edits there,
+ * compiling saved sources waits for the evaluation worker from the prompt thread). {@code :save FILE}, {@code :open
+ * FILE} and {@code :undo}. A saved session is a state (see {@link SessionSnapshot}); undo keeps the last {@value
+ * #UNDO_DEPTH} snapshots taken before each graph edit.
  */
 final class SnapshotCommands {
     static final int UNDO_DEPTH = 32;

@@ -23,10 +23,11 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 /**
- * Prompt thread (JLine's reader), except {@link #print} and {@link #evaluate}, which any thread may call. The prompt: reads Java snippets and {@code :commands} with JLine, hands snippets to the {@link Evaluator}'s
- * worker thread and prints what comes back. Enter waits at most {@link ConsoleConfig#resultWaitMillis} for a
- * result, then the prompt returns and the result is printed above it when it arrives. Messages from other
- * threads (engine faults, file watchers, the session thread) go through {@link #print}.
+ * Prompt thread (JLine's reader), except {@link #print} and {@link #evaluate}, which any thread may call. The
+ * prompt: reads Java snippets and {@code :commands} with JLine, hands snippets to the {@link Evaluator}'s worker
+ * thread and prints what comes back. Enter waits at most {@link ConsoleConfig#resultWaitMillis} for a result, then
+ * the prompt returns and the result is printed above it when it arrives. Messages from other threads (engine faults,
+ * file watchers, the session thread) go through {@link #print}.
  *
  * <p>Every accepted snippet is appended to the {@link InputJournal} as soon as the worker accepts it.
  */

@@ -10,10 +10,11 @@ import java.util.function.Function;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * Any thread; every task runs on the worker ({@value #THREAD_NAME}). The evaluation worker: one daemon thread ({@value #THREAD_NAME}) that owns the {@link SnippetEvaluator}
- * and does all compiling, class loading and running of user code, so the prompt thread never waits for javac
- * and the audio thread never sees it. The JShell starts in the background on construction; every call queues
- * behind it. User code run here that calls a prelude verb hands the edit to the session thread and waits.
+ * Any thread; every task runs on the worker ({@value #THREAD_NAME}). The evaluation worker: one daemon thread
+ * ({@value #THREAD_NAME}) that owns the {@link SnippetEvaluator} and does all compiling, class loading and running
+ * of user code, so the prompt thread never waits for javac and the audio thread never sees it. The JShell starts in
+ * the background on construction; every call queues behind it. User code run here that calls a prelude verb hands
+ * the edit to the session thread and waits.
  */
 public final class Evaluator implements AutoCloseable {
     /** Name of the worker thread; tests check that no compilation happens elsewhere. */

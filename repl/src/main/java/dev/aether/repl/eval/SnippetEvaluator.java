@@ -23,8 +23,9 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * Confined to the evaluation worker ({@value Evaluator#THREAD_NAME}). A JShell that runs user code in this JVM through aether's own execution control, and reports each input as
- * an {@link EvalReport}. JShell is not thread-safe.
+ * Confined to the evaluation worker ({@value Evaluator#THREAD_NAME}). A JShell that runs user code in this JVM
+ * through aether's own execution control, and reports each input as an {@link EvalReport}. JShell is not
+ * thread-safe.
  */
 public final class SnippetEvaluator implements AutoCloseable {
     /** Imports every session starts with; {@code dev.aether.repl.userapi} is the only aether package. */

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Any thread (defines classes on the evaluation worker, loads on whichever thread first uses a class).
- * Defines the classes compiled from what the person types. Its parent is the application class loader,
- * so user classes see (and implement) the engine's own {@code DspNode}, and the prelude's static state is
- * shared with the console. Each loader knows its owner (the live session of its shell), which is how the
- * prelude finds the session of the code that calls it ({@link UserCode#callerOwner}). No bytecode is rewritten: user code runs exactly as javac compiled it (no stop
- * checks woven in).
+ * Any thread (defines classes on the evaluation worker, loads on whichever thread first uses a class). Defines the
+ * classes compiled from what the person types. Its parent is the application class loader, so user classes see (and
+ * implement) the engine's own {@code DspNode}, and the prelude's static state is shared with the console. Each
+ * loader knows its owner (the live session of its shell), which is how the prelude finds the session of the code
+ * that calls it ({@link UserCode#callerOwner}). No bytecode is rewritten: user code runs exactly as javac compiled
+ * it (no stop checks woven in).
  */
 final class UserClassLoader extends ClassLoader {
     static { ClassLoader.registerAsParallelCapable(); }

@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Append-only record of every accepted input of one session, so nothing typed is lost in a crash.
+ * Prompt thread and evaluation worker (appends are synchronized and forced to disk before they return). Append-only
+ * record of every accepted input of one session, so nothing typed is lost in a crash.
  *
  * <p>Each session writes {@code session-<UTC time>.jsh} in the journal directory (by default
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
