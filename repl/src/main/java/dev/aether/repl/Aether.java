@@ -9,7 +9,7 @@ import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.EvalReport;
-import dev.aether.repl.session.SessionJournal;
+import dev.aether.repl.session.InputJournal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,7 +22,10 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 
-/** Entry point of {@code bin/aether}: the console, {@code run} and {@code render}. See {@link LaunchOptions}. */
+/**
+ * Main thread (it becomes the prompt thread). Entry point of {@code bin/aether}: the console, {@code run} and
+ * {@code render}. See {@link LaunchOptions}.
+ */
 public final class Aether {
     private Aether() {}
 
@@ -48,8 +51,8 @@ public final class Aether {
     static int live(LaunchOptions o) throws IOException, InterruptedException {
         Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
         Path journalDir = o.home().resolve("journal");
-        Optional<Path> previous = SessionJournal.newest(journalDir, null);
-        SessionJournal journal = SessionJournal.start(journalDir);
+        Optional<Path> previous = InputJournal.newest(journalDir, null);
+        InputJournal journal = InputJournal.start(journalDir);
         EngineConfig config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block());
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
@@ -79,7 +82,7 @@ public final class Aether {
             console.print("nothing to recover: no earlier journal");
             return;
         }
-        List<String> entries = SessionJournal.entries(previous.get());
+        List<String> entries = InputJournal.entries(previous.get());
         console.print("recovering " + entries.size() + " inputs from " + previous.get());
         for (String e : entries) console.evaluate(e, Long.MAX_VALUE).join();
     }

@@ -2,20 +2,22 @@ package dev.aether.repl;
 
 import dev.aether.core.engine.Engine;
 import dev.aether.core.EngineConfig;
-import dev.aether.repl.console.CommandRegistry;
+import dev.aether.repl.command.CommandRegistry;
+import dev.aether.repl.command.Commands;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.FaultReporter;
 import dev.aether.repl.session.LiveSession;
-import dev.aether.repl.session.SessionJournal;
+import dev.aether.repl.session.InputJournal;
 import java.io.PrintStream;
 import org.jline.terminal.Terminal;
 
 /**
- * One running aether: engine, live session, evaluation worker, console, fault reporter and journal, wired
- * together. Used by the launcher and by tests (which drive the console over a dumb terminal and render the
- * engine offline).
+ * Constructed and closed on one thread (the launcher's or a test's); it starts the session thread, the evaluation
+ * worker and the event poller. One running aether: engine, live session, evaluation worker, console, fault reporter
+ * and journal, wired together. Used by the launcher and by tests (which drive the console over a dumb terminal and
+ * render the engine offline).
  */
 public final class AetherRuntime implements AutoCloseable {
     private final Engine engine;
@@ -23,30 +25,18 @@ public final class AetherRuntime implements AutoCloseable {
     private final LiveSession session;
     private final Console console;
     private final FaultReporter faults;
-    private final SessionJournal journal;
-    private final RecordCommand record;
-    private final MidiCommand midi;
+    private final InputJournal journal;
+    private final CommandRegistry commands;
 
     public AetherRuntime(EngineConfig engineConfig, Terminal terminal, ConsoleConfig consoleConfig,
-                         SessionJournal journal, PrintStream userOut) {
+                         InputJournal journal, PrintStream userOut) {
         this.engine = Engine.create(engineConfig);
         this.journal = journal;
-        this.evaluator = new Evaluator(userOut);
         Console[] holder = new Console[1];
-        this.session = new LiveSession(engine, text -> holder[0].print(text)).activate();
-        evaluator.addTypeListener(session.swapper());
-        evaluator.onWorker(() -> {
-            session.bindToCurrentThread();                 // several runtimes in one JVM (tests) stay apart
-            return null;
-        });
-        CommandRegistry commands = new CommandRegistry();
-        EngineCommands.addTo(commands, session);
-        SessionCommands.addTo(commands, session, evaluator);
-        this.record = new RecordCommand(engine);
-        commands.add(record);
-        VisualCommands.addTo(commands, engine, evaluator);
-        this.midi = new MidiCommand(session);
-        commands.add(midi);
+        this.session = new LiveSession(engine, text -> holder[0].print(text));
+        this.evaluator = new Evaluator(userOut, session);   // user code of this shell belongs to this session
+        evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
+        this.commands = Commands.forSession(session, evaluator);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
@@ -59,8 +49,7 @@ public final class AetherRuntime implements AutoCloseable {
     public FaultReporter faults() { return faults; }
 
     @Override public void close() {
-        record.close();
-        midi.close();
+        commands.close();
         faults.close();
         engine.close();
         session.close();

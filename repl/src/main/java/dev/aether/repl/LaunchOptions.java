@@ -4,8 +4,8 @@ import dev.aether.core.driver.DriverConfig;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code aether [--recover] [--home DIR] [--buffer FRAMES]}, {@code aether run FILE.jsh [-i]},
- * {@code aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]}.
+ * Immutable; any thread. The command line: {@code aether [--recover] [--home DIR] [--buffer FRAMES]}, {@code aether
+ * run FILE.jsh [-i]}, {@code aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]}.
  */
 record LaunchOptions(String mode, Path script, boolean interactive, boolean recover, Path home, double seconds,
                      Path out, int rate, int block, int bufferFrames) {

@@ -12,8 +12,8 @@ import java.io.PrintStream;
  * The console as the tests drive it: a fresh {@link AetherRuntime} (default engine, no journal, its own output
  * discarded) behind a {@link ScriptedConsole} that types into it.
  */
-record LiveConsole(AetherRuntime runtime, ScriptedConsole console) implements AutoCloseable {
-    static LiveConsole start() throws Exception {
+public record LiveConsole(AetherRuntime runtime, ScriptedConsole console) implements AutoCloseable {
+    public static LiveConsole start() throws Exception {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         AetherRuntime[] made = new AetherRuntime[1];
         ScriptedConsole c = new ScriptedConsole(t -> (made[0] = new AetherRuntime(EngineConfig.defaults(), t,
@@ -22,7 +22,7 @@ record LiveConsole(AetherRuntime runtime, ScriptedConsole console) implements Au
     }
 
     /** {@link #start()}, with the engine playing on a paced null driver at 48 kHz. */
-    static LiveConsole playing() throws Exception {
+    public static LiveConsole playing() throws Exception {
         LiveConsole live = start();
         live.runtime.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
         return live;

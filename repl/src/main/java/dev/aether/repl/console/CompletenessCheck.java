@@ -1,6 +1,6 @@
 package dev.aether.repl.console;
 
-/** Decides whether typed text is a whole statement yet (Enter accepts it) or needs more lines. */
+/** Prompt thread. Decides whether typed text is a whole statement yet (Enter accepts it) or needs more lines. */
 @FunctionalInterface
 public interface CompletenessCheck {
     /** True when {@code source} needs more lines before it can be evaluated. */

@@ -1,8 +1,12 @@
 package dev.aether.repl.console;
 
+import dev.aether.repl.command.CommandContext;
+import dev.aether.repl.command.CommandRegistry;
+import dev.aether.repl.command.ConsoleCommand;
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
-import dev.aether.repl.session.SessionJournal;
+import dev.aether.repl.session.InputJournal;
+import dev.aether.core.AnyThread;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,14 +23,15 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 /**
- * The prompt: reads Java snippets and {@code :commands} with JLine, hands snippets to the {@link Evaluator}'s
- * worker thread and prints what comes back. Enter waits at most {@link ConsoleConfig#resultWaitMillis} for a
- * result, then the prompt returns and the result is printed above it when it arrives. Messages from other
- * threads (engine faults, file watchers) go through {@link #print}, which is thread-safe.
+ * Prompt thread (JLine's reader), except {@link #print} and {@link #evaluate}, which any thread may call. The
+ * prompt: reads Java snippets and {@code :commands} with JLine, hands snippets to the {@link Evaluator}'s worker
+ * thread and prints what comes back. Enter waits at most {@link ConsoleConfig#resultWaitMillis} for a result, then
+ * the prompt returns and the result is printed above it when it arrives. Messages from other threads (engine faults,
+ * file watchers, the session thread) go through {@link #print}.
  *
- * <p>Every accepted snippet is appended to the {@link SessionJournal} as soon as the worker accepts it.
+ * <p>Every accepted snippet is appended to the {@link InputJournal} as soon as the worker accepts it.
  */
-public final class Console {
+public final class Console implements CommandContext {
     private static final long COMPLETION_TIMEOUT_MILLIS = 700;
     private static final long COMPLETENESS_TIMEOUT_MILLIS = 500;
 
@@ -34,7 +39,7 @@ public final class Console {
     private final Evaluator evaluator;
     private final CommandRegistry commands;
     private final ConsoleConfig config;
-    private final SessionJournal journal;
+    private final InputJournal journal;
     private final LineReader reader;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile CompletableFuture<EvalReport> last = CompletableFuture.completedFuture(null);
@@ -42,7 +47,7 @@ public final class Console {
     private volatile boolean atPrompt;
 
     public Console(Terminal terminal, Evaluator evaluator, CommandRegistry commands, ConsoleConfig config,
-                   SessionJournal journal, Supplier<List<String>> liveNames) {
+                   InputJournal journal, Supplier<List<String>> liveNames) {
         this.terminal = terminal;
         this.evaluator = evaluator;
         this.commands = commands;
@@ -60,7 +65,6 @@ public final class Console {
         if (config.color()) b.highlighter(new JavaHighlighter());
         if (config.historyFile() != null) b.variable(LineReader.HISTORY_FILE, config.historyFile());
         this.reader = b.build();
-        BuiltinCommands.addTo(commands);
     }
 
     /** Reads and evaluates until {@code :quit} or end of input. */
@@ -118,7 +122,8 @@ public final class Console {
      * Evaluates Java on the worker; waits up to {@code waitMillis} so the result prints before the next prompt,
      * otherwise it prints above the prompt when it arrives.
      */
-    public CompletableFuture<EvalReport> evaluate(String input, long waitMillis) {
+    @AnyThread
+    @Override public CompletableFuture<EvalReport> evaluate(String input, long waitMillis) {
         pending.incrementAndGet();
         CompletableFuture<EvalReport> f = evaluator.submit(input).whenComplete((r, ex) -> {
             try {
@@ -146,13 +151,14 @@ public final class Console {
     }
 
     /** Prints above the prompt (or plainly when no prompt is shown). Any thread. */
-    public void print(String text) {
+    @AnyThread
+    @Override public void print(String text) {
         if (text == null || text.isEmpty()) return;
         reader.printAbove(text.endsWith("\n") ? text : text + "\n");
     }
 
     /** Ends the loop after the current line. */
-    public void quit() { quit = true; }
+    @Override public void quit() { quit = true; }
 
     public boolean isQuitting() { return quit; }
 
@@ -168,10 +174,12 @@ public final class Console {
     public LineReader reader() { return reader; }
 
     /** The journal of this session, or null. */
-    public SessionJournal journal() { return journal; }
+    @Override public InputJournal journal() { return journal; }
+
+    @Override public int width() { return terminal.getWidth(); }
 
     /** Evaluates a whole script file, entry by entry (as {@code :load}). */
-    public void load(Path script) throws java.io.IOException {
+    @Override public void load(Path script) throws java.io.IOException {
         String text = java.nio.file.Files.readString(script);
         evaluate(text, Long.MAX_VALUE).join();
     }

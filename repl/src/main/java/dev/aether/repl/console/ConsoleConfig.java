@@ -3,7 +3,7 @@ package dev.aether.repl.console;
 import java.nio.file.Path;
 
 /**
- * Console settings.
+ * Immutable; any thread. Console settings.
  *
  * @param prompt          the primary prompt
  * @param historyFile     persistent history, or null for none

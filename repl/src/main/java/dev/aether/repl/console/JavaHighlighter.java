@@ -9,8 +9,9 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Colours Java as it is typed: keywords, strings and chars, numbers, comments, and {@code :commands}.
- * A single left-to-right scan; unterminated strings and comments colour to the end of the buffer.
+ * Prompt thread (JLine calls it while reading a line). Colours Java as it is typed: keywords, strings and chars,
+ * numbers, comments, and {@code :commands}. A single left-to-right scan; unterminated strings and comments colour to
+ * the end of the buffer.
  */
 final class JavaHighlighter implements Highlighter {
     private static final Set<String> KEYWORDS = Set.of(

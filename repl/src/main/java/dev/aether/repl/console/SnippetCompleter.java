@@ -8,9 +8,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: console commands at the start of a line; otherwise JShell's
- * {@code completionSuggestions} (prelude functions, node methods and parameters such as {@code cutoffHz},
- * user variables) plus the names of live slots and nodes.
+ * Prompt thread (JLine calls it on Tab; the analysis runs on the evaluation worker). Tab completion: console
+ * commands at the start of a line; otherwise JShell's {@code completionSuggestions} (prelude functions, node methods
+ * and parameters such as {@code cutoffHz}, user variables) plus the names of live slots and nodes.
  */
 final class SnippetCompleter implements Completer {
     /** Supplies completions of {@code buffer} at {@code cursor}: each is the text replacing {@code buffer[anchor..cursor)}. */

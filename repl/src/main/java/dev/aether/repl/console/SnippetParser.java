@@ -7,9 +7,10 @@ import org.jline.reader.SyntaxError;
 import org.jline.reader.impl.DefaultParser;
 
 /**
- * JLine parser for Java snippets: on Enter, an incomplete statement (per {@link CompletenessCheck}, backed by
- * JShell's {@code analyzeCompletion}) asks for another line instead of being accepted. Console commands
- * ({@code :help}) are always one line. Words are split as by JLine's default parser, for completion.
+ * Prompt thread (JLine calls it while reading a line). JLine parser for Java snippets: on Enter, an incomplete
+ * statement (per {@link CompletenessCheck}, backed by JShell's {@code analyzeCompletion}) asks for another line
+ * instead of being accepted. Console commands ({@code :help}) are always one line. Words are split as by JLine's
+ * default parser, for completion.
  */
 final class SnippetParser implements Parser {
     private final DefaultParser words = new DefaultParser();

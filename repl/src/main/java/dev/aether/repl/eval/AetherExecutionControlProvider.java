@@ -8,10 +8,11 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * Runs user code in this JVM (so user classes implement the engine's own {@code DspNode}) with classes
- * loaded by an {@link AetherLoaderDelegate}. {@link Mode#DIRECT} (the default) runs the bytecode javac wrote;
- * {@link Mode#STOCK_LOCAL} uses the JDK's {@code LocalExecutionControl}, which on JDK 21+ weaves a volatile
- * stop check into every method entry and backward branch (kept for measurement).
+ * Evaluation worker (JShell asks it for the execution control there). Runs user code in this JVM (so user classes
+ * implement the engine's own {@code DspNode}) with classes loaded by an {@link AetherLoaderDelegate}. {@link
+ * Mode#DIRECT} (the default) runs the bytecode javac wrote; {@link Mode#STOCK_LOCAL} uses the JDK's {@code
+ * LocalExecutionControl}, which on JDK 21+ weaves a volatile stop check into every method entry and backward branch
+ * (kept for measurement).
  */
 public final class AetherExecutionControlProvider implements ExecutionControlProvider {
     /** Which execution control to generate. */

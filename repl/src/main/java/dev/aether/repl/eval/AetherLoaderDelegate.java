@@ -11,10 +11,11 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 
 /**
+ * Evaluation worker (JShell calls it there); the lookups are any thread.
  * How aether loads the classes JShell compiles: into one {@link UserClassLoader} whose parent is the
  * application loader. Remembers every class in load order so the evaluator can find the class behind a
  * snippet (JShell names a top-level {@code class Fuzz} {@code REPL.$JShell$12$Fuzz}, and
- * {@code REPL.$JShell$12B$Fuzz} and so on each time it is redefined). Called by JShell on the evaluation worker thread; lookups are thread-safe.
+ * {@code REPL.$JShell$12B$Fuzz} and so on each time it is redefined).
  */
 public final class AetherLoaderDelegate implements LoaderDelegate {
     private final UserClassLoader loader;
@@ -23,11 +24,12 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
 
     private final CompileThreads threads;
 
-    public AetherLoaderDelegate(ClassLoader parent) { this(parent, new CompileThreads()); }
+    public AetherLoaderDelegate(ClassLoader parent) { this(parent, new CompileThreads(), null); }
 
-    public AetherLoaderDelegate(ClassLoader parent, CompileThreads threads) {
+    /** Loads user classes under {@code parent}; {@code owner} (the live session, or null) is what they belong to. */
+    public AetherLoaderDelegate(ClassLoader parent, CompileThreads threads, Object owner) {
         this.threads = threads;
-        this.loader = new UserClassLoader(parent, threads);
+        this.loader = new UserClassLoader(parent, threads, owner);
     }
 
     /** The threads that defined user classes (and, through the evaluator, compiled them). */

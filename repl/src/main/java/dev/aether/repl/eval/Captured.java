@@ -1,9 +1,10 @@
 package dev.aether.repl.eval;
 
 /**
- * Hands the value of an expression typed in a console command ({@code :response lowpass(800)}) from the
- * JShell snippet back to the command. Internal: only {@link SnippetEvaluator#valueOf} writes it, on the
- * evaluation worker. Public because snippet classes, in another loader, call {@link #put}.
+ * Evaluation worker (a thread-local slot). Hands the value of an expression typed in a console command ({@code
+ * :response lowpass(800)}) from the JShell snippet back to the command. Internal: only {@link
+ * SnippetEvaluator#valueOf} writes it, on the evaluation worker. Public because snippet classes, in another loader,
+ * call {@link #put}.
  */
 public final class Captured {
     private static final ThreadLocal<Object> VALUE = new ThreadLocal<>();

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The threads that have compiled, analysed or run JShell input, or defined a user class: evidence for the
+ * Any thread. The threads that have compiled, analysed or run JShell input, or defined a user class: evidence for the
  * rule that none of that happens on the audio thread (there should only ever be {@value Evaluator#THREAD_NAME}).
  * Recording costs a map lookup per evaluation or class definition. Thread-safe.
  */

@@ -4,9 +4,9 @@ import java.util.Locale;
 import jdk.jshell.Diag;
 
 /**
- * Turns a compiler diagnostic into text a person can act on: the message, the line and column in what they
- * typed, the offending line and a caret under the code ({@code ^} at the position, {@code ~} to the end of
- * the marked range on that line).
+ * Any thread (pure functions). Turns a compiler diagnostic into text a person can act on: the message, the line and
+ * column in what they typed, the offending line and a caret under the code ({@code ^} at the position, {@code ~} to
+ * the end of the marked range on that line).
  *
  * <pre>
  * error: cannot find symbol

@@ -3,8 +3,8 @@ package dev.aether.repl.eval;
 import java.util.List;
 
 /**
- * What one input did: text to show (values, "created class Fuzz", diagnostics, exceptions), the snippets
- * JShell accepted (for the journal), and the user types defined or redefined by it.
+ * Immutable; any thread. What one input did: text to show (values, "created class Fuzz", diagnostics, exceptions),
+ * the snippets JShell accepted (for the journal), and the user types defined or redefined by it.
  *
  * @param output   lines to print, in order
  * @param accepted source of every snippet that compiled and ran without error, in order

@@ -10,10 +10,11 @@ import java.util.function.Function;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * The evaluation worker: one daemon thread ({@value #THREAD_NAME}) that owns the {@link SnippetEvaluator}
- * and does all compiling, class loading and running of user code, so the prompt thread never waits for javac
- * and the audio thread never sees it. The JShell starts in the background on construction; every call queues
- * behind it. Thread-safe.
+ * Any thread; every task runs on the worker ({@value #THREAD_NAME}). The evaluation worker: one daemon thread
+ * ({@value #THREAD_NAME}) that owns the {@link SnippetEvaluator} and does all compiling, class loading and running
+ * of user code, so the prompt thread never waits for javac and the audio thread never sees it. The JShell starts in
+ * the background on construction; every call queues behind it. User code run here that calls a prelude verb hands
+ * the edit to the session thread and waits.
  */
 public final class Evaluator implements AutoCloseable {
     /** Name of the worker thread; tests check that no compilation happens elsewhere. */
@@ -33,11 +34,17 @@ public final class Evaluator implements AutoCloseable {
         List<String> typesDefined(List<TypeDefinition> types);
     }
 
-    public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) {
-        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut), worker);
+    /** A worker whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
+    public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
+        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner), worker);
     }
 
-    public Evaluator(PrintStream userOut) { this(AetherExecutionControlProvider.Mode.DIRECT, userOut); }
+    public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
+
+    public Evaluator(PrintStream userOut) { this(AetherExecutionControlProvider.Mode.DIRECT, userOut, null); }
+
+    /** A worker running user code in this JVM that belongs to {@code owner}. */
+    public Evaluator(PrintStream userOut, Object owner) { this(AetherExecutionControlProvider.Mode.DIRECT, userOut, owner); }
 
     public void addTypeListener(TypeListener l) { typeListeners.add(l); }
 

@@ -23,8 +23,8 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * A JShell that runs user code in this JVM through aether's own execution control, and reports each input as
- * an {@link EvalReport}. Confined to one thread (the evaluation worker, see {@link Evaluator}); JShell is not
+ * Confined to the evaluation worker ({@value Evaluator#THREAD_NAME}). A JShell that runs user code in this JVM
+ * through aether's own execution control, and reports each input as an {@link EvalReport}. JShell is not
  * thread-safe.
  */
 public final class SnippetEvaluator implements AutoCloseable {
@@ -44,8 +44,11 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherLoaderDelegate loader;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
 
-    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) {
-        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader());
+    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
+
+    /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
+    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
+        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner);
         this.shell = JShell.builder()
                 .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))

@@ -1,7 +1,7 @@
 package dev.aether.repl.eval;
 
 /**
- * A user type as of one evaluation.
+ * Immutable; any thread. A user type as of one evaluation.
  *
  * @param name     simple name as typed ({@code Fuzz})
  * @param newClass the class now behind the name

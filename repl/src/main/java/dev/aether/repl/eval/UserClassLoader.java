@@ -4,21 +4,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Defines the classes compiled from what the person types. Its parent is the application class loader,
- * so user classes see (and implement) the engine's own {@code DspNode}, and the prelude's static state is
- * shared with the console. No bytecode is rewritten: user code runs exactly as javac compiled it (no stop
- * checks woven in). Thread-safe.
+ * Any thread (defines classes on the evaluation worker, loads on whichever thread first uses a class). Defines the
+ * classes compiled from what the person types. Its parent is the application class loader, so user classes see (and
+ * implement) the engine's own {@code DspNode}, and the prelude's static state is shared with the console. Each
+ * loader knows its owner (the live session of its shell), which is how the prelude finds the session of the code
+ * that calls it ({@link UserCode#callerOwner}). No bytecode is rewritten: user code runs exactly as javac compiled
+ * it (no stop checks woven in).
  */
 final class UserClassLoader extends ClassLoader {
     static { ClassLoader.registerAsParallelCapable(); }
 
     private final Map<String, byte[]> bytecodes = new ConcurrentHashMap<>();
     private final CompileThreads threads;
+    private final Object owner;
 
-    UserClassLoader(ClassLoader parent, CompileThreads threads) {
+    UserClassLoader(ClassLoader parent, CompileThreads threads, Object owner) {
         super("aether-user", parent);
         this.threads = threads;
+        this.owner = owner;
     }
+
+    /** What user code of this shell belongs to (the live session), or null. */
+    Object owner() { return owner; }
 
     /** Makes {@code bytes} the definition of {@code binaryName}, to be defined on first load. */
     void declare(String binaryName, byte[] bytes) { bytecodes.put(binaryName, bytes); }

@@ -5,8 +5,9 @@ import dev.aether.core.view.EngineEvent;
 import java.util.function.Consumer;
 
 /**
- * Drains the engine's event ring every 20 ms on a daemon thread ({@code aether-events}) and prints faults
- * above the prompt, naming the node and the cause. Xruns are counted for {@code :cpu}.
+ * Its own daemon thread ({@code aether-events}), plus {@link #drain} from any thread. Drains the engine's event ring
+ * every 20 ms on a daemon thread ({@code aether-events}) and prints faults above the prompt, naming the node and the
+ * cause. Xruns are counted for {@code :cpu}.
  */
 public final class FaultReporter implements AutoCloseable {
     private final Engine engine;

@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
+ * Session thread (the live session hands it each redefinition); its settings any thread.
  * Replaces every live instance of a redefined user class by an instance of the new class. For each one:
  * a new instance takes the old one's state ({@link StateCarrier}) and is trial-run off the audio thread
  * ({@link TrialRun}); a failed trial keeps the old code playing and says why; otherwise a second new
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap, optionally
  * quantised to the next beat or bar).
  *
- * <p>Runs on the evaluation worker (it is an {@link Evaluator.TypeListener}), never on the audio thread.
+ * <p>Runs on the session thread: the evaluation worker reports redefinitions to the {@link LiveSession}, which
+ * hands them here; never on the audio thread.
  */
 public final class HotSwapper implements Evaluator.TypeListener {
     private final Engine engine;

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Records the master output (after the limiter) to a stereo WAV file: a {@link OutputTap} holding one second
- * is drained every {@value #POLL_MILLIS} ms by a writer thread ({@code aether-record}), never by the audio
- * thread, into a {@link WavWriter}. If the writer falls more than a second behind, the audio thread drops
- * whole blocks and counts them ({@link Result#droppedFrames()}). Control thread, except the writer loop.
+ * Prompt thread, except the writer loop on its own thread ({@code aether-record}). Records the master output (after
+ * the limiter) to a stereo WAV file: a {@link OutputTap} holding one second is drained every {@value #POLL_MILLIS}
+ * ms by a writer thread ({@code aether-record}), never by the audio thread, into a {@link WavWriter}. If the writer
+ * falls more than a second behind, the audio thread drops whole blocks and counts them ({@link
+ * Result#droppedFrames()}). Control thread, except the writer loop.
  */
 public final class Recorder {
     static final long POLL_MILLIS = 10;

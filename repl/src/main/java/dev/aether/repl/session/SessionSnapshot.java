@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
+ * Captured and restored on the session thread (see {@link LiveSession#onSessionThread}); text any thread.
  * A session as a state, not a history: the user's declarations (imports, classes, methods), the nodes that
  * sound with how each is made, their parameter values, user nodes' plain fields (what a redefinition carries,
  * see {@link StateCarrier#plainFields}) and {@link DspNode#saveState() states}, the edges
@@ -172,7 +173,7 @@ public final class SessionSnapshot {
     }
 
     private static boolean isUserNode(NodeInfo s, NodeId master) {
-        return s != null && !s.id().equals(master) && !(s.node() instanceof SlotFader);
+        return s != null && !s.id().equals(master) && !(s.node() instanceof LevelFader);
     }
 
     private static String howToMake(DspNode node, List<String> warnings) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
+ * Session thread (hot swaps), or the prompt thread for {@code :response}; never the audio thread.
  * Carries a live node's state into an instance of its redefined class, before the new instance sounds.
  *
  * <ol>

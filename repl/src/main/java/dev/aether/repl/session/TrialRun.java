@@ -7,6 +7,7 @@ import dev.aether.core.param.SmoothedParam;
 import java.util.Arrays;
 
 /**
+ * Session thread (called by the hot swapper); never the audio thread.
  * Renders a candidate node off the audio thread before it may replace a live one, the way the engine would:
  * same rate and block size, parameters clocked; the first half of the blocks with every input unconnected (the
  * shared silence, {@link ProcessContext#connected} false), the second half with every input fed a test signal

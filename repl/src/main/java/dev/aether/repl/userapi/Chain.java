@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A patch in the making: nodes wired in series, first output into next first input.
- * {@code saw(110).to(lowpass(800)).to(gain(-6))}. Immutable: {@link #to} returns a new chain sharing the nodes.
- * {@link #in} and {@link #out} are the first node's input and the last node's output, so a chain can be used
- * wherever a node is in {@code connect(a.out, b.in)}.
+ * Any thread (immutable; {@code set} writes lock-free parameter cells). A patch in the making: nodes wired in
+ * series, first output into next first input. {@code saw(110).to(lowpass(800)).to(gain(-6))}. Immutable: {@link #to}
+ * returns a new chain sharing the nodes. {@link #in} and {@link #out} are the first node's input and the last node's
+ * output, so a chain can be used wherever a node is in {@code connect(a.out, b.in)}.
  */
 public final class Chain {
     private final List<DspNode> nodes;

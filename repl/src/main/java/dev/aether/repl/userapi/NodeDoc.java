@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link Prelude} creation function and describes it for {@code :help nodes}, which is generated from
- * these annotations (one table: the prelude itself).
+ * Any thread (read by reflection). Marks a {@link NodeFunctions} creation function and describes it in one line
+ * for {@code :help nodes} and the reference, both generated from these annotations by {@link PreludeHelp}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -2,7 +2,7 @@ package dev.aether.repl.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.repl.session.SessionJournal;
+import dev.aether.repl.session.InputJournal;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleTest {
     static ScriptedConsole c;
 
-    @BeforeAll static void start() throws Exception { c = new ScriptedConsole((SessionJournal) null); }
+    @BeforeAll static void start() throws Exception { c = new ScriptedConsole((InputJournal) null); }
 
     @AfterAll static void stop() { c.close(); }
 

@@ -3,7 +3,7 @@ package dev.aether.repl.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.repl.eval.Evaluator;
-import dev.aether.repl.session.SessionJournal;
+import dev.aether.repl.session.InputJournal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,9 +28,9 @@ public final class ScriptedConsole implements AutoCloseable {
     private final Evaluator evaluator;
     private boolean ownsEvaluator = true;
 
-    public ScriptedConsole(SessionJournal journal) throws IOException {
+    public ScriptedConsole(InputJournal journal) throws IOException {
         this(t -> new Console(t, new Evaluator(new PrintStream(OutputStream.nullOutputStream())),
-                new CommandRegistry(), ConsoleConfig.scripted(), journal, List::of));
+                dev.aether.repl.command.Commands.basic(), ConsoleConfig.scripted(), journal, List::of));
     }
 
     /** Runs the console {@code factory} builds on a dumb terminal over piped streams. */

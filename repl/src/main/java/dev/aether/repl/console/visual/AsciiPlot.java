@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Draws columns of values as Unicode text for the console: each column fills the cells its range
- * {@code [lo, hi]} touches between {@code yMin} (bottom row) and {@code yMax} (top row), with y labels in a
- * left gutter, an optional marked column and x labels under the plot. Shared by {@code :scope},
- * {@code :spectrum} and {@code :response}. Immutable; any thread.
+ * Any thread (pure functions). Draws columns of values as Unicode text for the console: each column fills the cells
+ * its range {@code [lo, hi]} touches between {@code yMin} (bottom row) and {@code yMax} (top row), with y labels in
+ * a left gutter, an optional marked column and x labels under the plot. Shared by {@code :scope}, {@code :spectrum}
+ * and {@code :response}. Immutable; any thread.
  */
 public final class AsciiPlot {
     /** Width of the left gutter holding the y labels and the axis line. */

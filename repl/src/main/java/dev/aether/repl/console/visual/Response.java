@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 /**
+ * Prompt thread (renders a copy of the node, never the live one, off the audio thread).
  * {@code :response}: the magnitude response of a filter chain in dB over log frequency, with its -3 dB
  * points. A {@link BiquadFilter} is evaluated exactly from its coefficients (any instance, untouched); any
  * other node with one mono input and output is measured from its impulse response on copies (new instances of

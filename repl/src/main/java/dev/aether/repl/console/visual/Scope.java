@@ -3,8 +3,9 @@ package dev.aether.repl.console.visual;
 import java.util.Map;
 
 /**
- * {@code :scope}: a waveform as the minimum and maximum of the samples under each column, triggered (like a
- * hardware scope) on the first upward zero crossing so a steady tone stands still. Any thread.
+ * Any thread (pure functions over a captured buffer). {@code :scope}: a waveform as the minimum and maximum of the
+ * samples under each column, triggered (like a hardware scope) on the first upward zero crossing so a steady tone
+ * stands still. Any thread.
  */
 public final class Scope {
     private Scope() {}

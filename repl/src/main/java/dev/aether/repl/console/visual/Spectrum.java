@@ -3,10 +3,10 @@ package dev.aether.repl.console.visual;
 import dev.aether.nodes.analysis.Fft;
 
 /**
- * {@code :spectrum}: the magnitude spectrum of a Hann-windowed capture in dB relative to a full-scale sine
- * (a sine of amplitude 1 reads 0 dB), over log-frequency columns from {@value #LO_HZ} Hz to 20 kHz (or
- * Nyquist). A column shows the loudest bin inside it, or the level interpolated at its centre when it is
- * narrower than a bin. Any thread (allocates).
+ * Any thread (pure functions over a captured buffer). {@code :spectrum}: the magnitude spectrum of a Hann-windowed
+ * capture in dB relative to a full-scale sine (a sine of amplitude 1 reads 0 dB), over log-frequency columns from
+ * {@value #LO_HZ} Hz to 20 kHz (or Nyquist). A column shows the loudest bin inside it, or the level interpolated at
+ * its centre when it is narrower than a bin. Any thread (allocates).
  */
 public final class Spectrum {
     public static final double LO_HZ = 20;

@@ -1,6 +1,5 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
 
-import dev.aether.repl.console.CommandRegistry;
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.LiveSession;
@@ -14,29 +13,32 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * {@code :save FILE}, {@code :open FILE} and {@code :undo}. A saved session is a state (see
- * {@link SessionSnapshot}); undo keeps the last {@value #UNDO_DEPTH} snapshots taken before each graph edit.
+ * Prompt thread; the snapshots are taken, and restored, on the session thread (restoring hands its edits there,
+ * compiling saved sources waits for the evaluation worker from the prompt thread). {@code :save FILE}, {@code :open
+ * FILE} and {@code :undo}. A saved session is a state (see {@link SessionSnapshot}); undo keeps the last {@value
+ * #UNDO_DEPTH} snapshots taken before each graph edit.
  */
-final class SessionCommands {
+final class SnapshotCommands {
     static final int UNDO_DEPTH = 32;
 
     private final LiveSession session;
     private final Evaluator evaluator;
     private final Deque<SessionSnapshot> undo = new ArrayDeque<>();
 
-    private SessionCommands(LiveSession session, Evaluator evaluator) {
+    SnapshotCommands(LiveSession session, Evaluator evaluator) {
         this.session = session;
         this.evaluator = evaluator;
     }
 
-    static void addTo(CommandRegistry r, LiveSession session, Evaluator evaluator) {
-        SessionCommands s = new SessionCommands(session, evaluator);
+    /** {@code :save}, {@code :open} and {@code :undo}; from now on every graph edit is remembered for undo. */
+    List<ConsoleCommand> commands() {
+        SnapshotCommands s = this;
         session.beforeEdit(s::remember);
-        r.add(EngineCommands.command("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE",
-                (a, c) -> c.print(s.save(Path.of(requireArg(a, ":save FILE"))))));
-        r.add(EngineCommands.command("open", ":open FILE", "replace what sounds by the session saved in FILE",
-                (a, c) -> c.print(s.open(Path.of(requireArg(a, ":open FILE"))))));
-        r.add(EngineCommands.command("undo", ":undo", "undo the last play/stop/def/undef/connect",
+        return List.of(ConsoleCommand.of("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE",
+                (a, c) -> c.print(s.save(Path.of(ConsoleCommand.requireArg(a, ":save FILE"))))),
+            ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
+                (a, c) -> c.print(s.open(Path.of(ConsoleCommand.requireArg(a, ":open FILE"))))),
+            ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect",
                 (a, c) -> c.print(s.undo())));
     }
 
@@ -50,7 +52,8 @@ final class SessionCommands {
     }
 
     String save(Path file) throws IOException {
-        SessionSnapshot snap = SessionSnapshot.capture(session, evaluator.declarationSources().join());
+        List<String> sources = evaluator.declarationSources().join();
+        SessionSnapshot snap = session.onSessionThread(() -> SessionSnapshot.capture(session, sources));
         Files.writeString(file, snap.text(), StandardCharsets.UTF_8);
         StringBuilder b = new StringBuilder("saved " + file);
         for (String w : snap.warnings()) b.append("\nwarning: ").append(w);
@@ -79,8 +82,4 @@ final class SessionCommands {
         if (r.failed()) throw new IllegalStateException("saved source does not compile any more:\n" + r.text());
     }
 
-    private static String requireArg(String args, String usage) {
-        if (args.isBlank()) throw new IllegalArgumentException("usage: " + usage);
-        return args.strip();
-    }
 }

@@ -1,8 +1,8 @@
-package dev.aether.repl.console;
+package dev.aether.repl.command;
 
-import dev.aether.repl.userapi.Prelude;
+import dev.aether.repl.userapi.PreludeHelp;
 
-/** {@code :help [topic]}: lists commands, or explains one command or topic. */
+/** Prompt thread: {@code :help [topic]} lists commands, or explains one command or topic (nodes, verbs, swap). */
 final class HelpCommand implements ConsoleCommand {
     private static final String JAVA_HELP = String.join("\n",
             "Type Java. Examples:",
@@ -10,7 +10,7 @@ final class HelpCommand implements ConsoleCommand {
             "  saw(110).to(lowpass(800)).to(gain(-6))   a chain (nothing sounds until played)",
             "  def(\"bass\", saw(55).to(lowpass(400)))    a named slot; def again crossfades, undef fades out",
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
-            "Topics: :help nodes, :help swap, or :help COMMAND");
+            "Topics: :help nodes, :help verbs, :help swap, or :help COMMAND");
 
     private final CommandRegistry registry;
 
@@ -20,7 +20,7 @@ final class HelpCommand implements ConsoleCommand {
     @Override public String usage() { return ":help [topic]"; }
     @Override public String summary() { return "this list, or help on a command or topic"; }
 
-    @Override public void run(String args, Console console) {
+    @Override public void run(String args, CommandContext console) {
         String topic = args.strip().replaceFirst("^:", "");
         if (topic.isEmpty()) {
             StringBuilder b = new StringBuilder(JAVA_HELP).append("\nCommands:");
@@ -31,7 +31,11 @@ final class HelpCommand implements ConsoleCommand {
             return;
         }
         if (topic.equals("nodes")) {
-            console.print(dev.aether.repl.userapi.Prelude.nodeHelp());
+            console.print(PreludeHelp.nodes());
+            return;
+        }
+        if (topic.equals("verbs")) {
+            console.print(PreludeHelp.verbs());
             return;
         }
         if (topic.equals("swap")) {

@@ -1,15 +1,21 @@
-package dev.aether.repl.console;
+package dev.aether.repl.command;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The console commands by name; a unique prefix selects a command ({@code :gr} is {@code :graph}). */
-public final class CommandRegistry {
-    private final Map<String, ConsoleCommand> commands = new TreeMap<>();
+/**
+ * Any thread (filled once by {@link Commands}, read by the prompt and its completer): the console commands by
+ * name; a unique prefix selects a command ({@code :gr} is {@code :graph}).
+ */
+public final class CommandRegistry implements AutoCloseable {
+    private final Map<String, ConsoleCommand> commands = new ConcurrentSkipListMap<>();
 
-    public CommandRegistry add(ConsoleCommand c) {
+    CommandRegistry() {}
+
+    /** Registers {@code c}; only {@link Commands} calls this. */
+    CommandRegistry add(ConsoleCommand c) {
         commands.put(c.name(), c);
         return this;
     }
@@ -39,5 +45,18 @@ public final class CommandRegistry {
             for (ConsoleCommand c : matches) problem.append(" :").append(c.name());
         }
         return null;
+    }
+
+    /** Closes every command that holds resources (recording, MIDI input, file watches). */
+    @Override public void close() {
+        for (ConsoleCommand c : commands.values()) {
+            if (c instanceof AutoCloseable a) {
+                try {
+                    a.close();
+                } catch (Exception ignored) {
+                    // leaving anyway
+                }
+            }
+        }
     }
 }

@@ -10,18 +10,19 @@ import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
 /**
- * The level stage at the end of every played patch, so patches start, stop and replace one another without
- * clicks: {@code out = in * level} with an equal-power-friendly linear ramp. Ports {@code in}/{@code out} with
- * the patch's channel count; param {@code level} 0..1, default 0 (faded in when played).
+ * Audio thread for {@code process}; built on the session thread. The level stage at the end of every played patch,
+ * so patches start, stop and replace one another without clicks: {@code out = in * level} with an
+ * equal-power-friendly linear ramp. Ports {@code in}/{@code out} with the patch's channel count; param {@code level}
+ * 0..1, default 0 (faded in when played).
  */
-public final class SlotFader implements DspNode {
+public final class LevelFader implements DspNode {
     public final InputPort in;
     public final OutputPort out;
     public final SmoothedParam level = Params.unit("level", 0);
     private final int channels;
     private float[] gains = new float[0];
 
-    public SlotFader(int channels) {
+    public LevelFader(int channels) {
         this.channels = channels;
         in = Ports.audioIn("in", channels);
         out = Ports.audioOut("out", channels);

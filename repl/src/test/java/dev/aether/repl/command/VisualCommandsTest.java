@@ -1,4 +1,7 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
+
+import dev.aether.repl.AetherRuntime;
+import dev.aether.repl.LiveConsole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -7,27 +7,27 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SessionJournalTest {
+class InputJournalTest {
     @TempDir Path dir;
 
     @Test void shouldHaveEveryEntryOnDiskAsSoonAsItIsAppended() throws Exception {
-        SessionJournal j = SessionJournal.start(dir);
+        InputJournal j = InputJournal.start(dir);
         j.append("play(sine(440))");
         j.append("class Fuzz implements DspNode {\n  public void process(ProcessContext c) {}\n}");
         // no close: a crash leaves the file as it is
-        assertThat(SessionJournal.entries(j.file()))
+        assertThat(InputJournal.entries(j.file()))
                 .containsExactly("play(sine(440))", "class Fuzz implements DspNode {\n  public void process(ProcessContext c) {}\n}");
-        assertThat(Files.readString(j.file())).doesNotContain(SessionJournal.CLOSED);
+        assertThat(Files.readString(j.file())).doesNotContain(InputJournal.CLOSED);
     }
 
     @Test void shouldFindTheNewestEarlierJournalToRecover() throws Exception {
-        SessionJournal a = SessionJournal.start(dir);
+        InputJournal a = InputJournal.start(dir);
         a.append("int x = 1;");
         a.close();
         Thread.sleep(5);
-        SessionJournal b = SessionJournal.start(dir);
-        assertThat(SessionJournal.newest(dir, b.file())).contains(a.file());
-        assertThat(SessionJournal.entries(a.file())).containsExactly("int x = 1;");
+        InputJournal b = InputJournal.start(dir);
+        assertThat(InputJournal.newest(dir, b.file())).contains(a.file());
+        assertThat(InputJournal.entries(a.file())).containsExactly("int x = 1;");
         b.close();
     }
 }

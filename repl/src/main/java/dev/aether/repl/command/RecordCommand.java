@@ -1,18 +1,16 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
 
 import dev.aether.core.engine.Engine;
 import dev.aether.core.io.WavFormat;
-import dev.aether.repl.console.Console;
-import dev.aether.repl.console.ConsoleCommand;
 import dev.aether.repl.session.Recorder;
 import java.nio.file.Path;
 
 /**
- * {@code :record FILE.wav [float|16]} starts recording the master output (24-bit PCM by default);
- * {@code :record stop} finishes the file and prints its duration and the frames dropped; {@code :record}
- * alone says what is being recorded.
+ * Prompt thread (the {@link Recorder} writes on its own thread). {@code :record FILE.wav [float|16]} starts
+ * recording the master output (24-bit PCM by default); {@code :record stop} finishes the file and prints its
+ * duration and the frames dropped; {@code :record} alone says what is being recorded.
  */
-final class RecordCommand implements ConsoleCommand {
+final class RecordCommand implements ConsoleCommand, AutoCloseable {
     private final Engine engine;
     private Recorder recording;
 
@@ -22,7 +20,7 @@ final class RecordCommand implements ConsoleCommand {
     @Override public String usage() { return ":record FILE.wav [float|16] | :record stop"; }
     @Override public String summary() { return "record the master output to a WAV file (24-bit unless float or 16)"; }
 
-    @Override public synchronized void run(String args, Console console) throws Exception {
+    @Override public synchronized void run(String args, CommandContext console) throws Exception {
         String[] a = args.isBlank() ? new String[0] : args.strip().split("\\s+");
         if (a.length == 0) {
             console.print(recording == null ? "not recording" : String.format("recording %s (%.1f s so far)",
@@ -52,7 +50,7 @@ final class RecordCommand implements ConsoleCommand {
     }
 
     /** Finishes a recording still running (on exit). */
-    synchronized void close() {
+    @Override public synchronized void close() {
         if (recording == null) return;
         try {
             recording.stop();

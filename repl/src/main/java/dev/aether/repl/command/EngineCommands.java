@@ -1,4 +1,4 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
 
 import dev.aether.core.NodeId;
 
@@ -10,32 +10,35 @@ import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
-import dev.aether.repl.console.CommandRegistry;
-import dev.aether.repl.console.Console;
-import dev.aether.repl.console.ConsoleCommand;
 import dev.aether.repl.session.LiveSession;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Console commands about the engine: {@code :graph :nodes :cpu :tempo :panic}. */
+/**
+ * Prompt thread: console commands about the engine, {@code :graph :nodes :cpu :tempo :devices :device :panic}.
+ * They read the engine's views; {@code :panic} is handed to the session thread.
+ */
 final class EngineCommands {
     private EngineCommands() {}
 
-    static void addTo(CommandRegistry r, LiveSession session) {
+    static List<ConsoleCommand> commands(LiveSession session) {
         Engine engine = session.engine();
-        r.add(command("graph", ":graph", "the patch as text, in the order the audio thread runs it",
+        List<ConsoleCommand> r = new ArrayList<>();
+        r.add(ConsoleCommand.of("graph", ":graph", "the patch as text, in the order the audio thread runs it",
                 (a, c) -> c.print(graph(engine))));
-        r.add(command("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
-        r.add(command("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
-        r.add(command("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
-        r.add(command("devices", ":devices", "Java Sound output devices", (a, c) -> {
+        r.add(ConsoleCommand.of("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
+        r.add(ConsoleCommand.of("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
+        r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
+        r.add(ConsoleCommand.of("devices", ":devices", "Java Sound output devices", (a, c) -> {
             var list = dev.aether.core.driver.JavaSoundDriver.devices();
             StringBuilder b = new StringBuilder("playing on " + (engine.driver() == null ? "nothing" : engine.driver().description()));
             for (var d : list) b.append(String.format("%n  %d  %s (%s)", d.index(), d.name(), d.description()));
             if (list.isEmpty()) b.append("\n  no Java Sound output devices");
             c.print(b.toString());
         }));
-        r.add(command("device", ":device N|NAME [FRAMES]", "play on another output device (index from :devices, or a"
+        r.add(ConsoleCommand.of("device", ":device N|NAME [FRAMES]", "play on another output device (index from :devices, or a"
                 + " name part), with a device buffer of FRAMES (default: the current one)", (a, c) -> {
             String device = a.strip();
             if (device.isEmpty()) throw new IllegalArgumentException("usage: :device N|NAME [FRAMES]");
@@ -54,10 +57,11 @@ final class EngineCommands {
             engine.start(next);
             c.print("audio on " + next.description());
         }));
-        r.add(command("panic", ":panic", "silence everything now", (a, c) -> {
+        r.add(ConsoleCommand.of("panic", ":panic", "silence everything now", (a, c) -> {
             session.panic();
             c.print("silenced");
         }));
+        return r;
     }
 
     static String graph(Engine engine) {
@@ -105,7 +109,7 @@ final class EngineCommands {
         return b.toString();
     }
 
-    private static void tempo(Engine engine, String args, Console c) {
+    private static void tempo(Engine engine, String args, CommandContext c) {
         if (args.isBlank()) {
             c.print(String.format("%s BPM, %d beats per bar", fmt(engine.transport().publishedBpm()),
                     engine.transport().publishedBeatsPerBar()));
@@ -120,17 +124,6 @@ final class EngineCommands {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.4g", v);
-    }
-
-    interface Body { void run(String args, Console console) throws Exception; }
-
-    static ConsoleCommand command(String name, String usage, String summary, Body body) {
-        return new ConsoleCommand() {
-            @Override public String name() { return name; }
-            @Override public String usage() { return usage; }
-            @Override public String summary() { return summary; }
-            @Override public void run(String args, Console console) throws Exception { body.run(args, console); }
-        };
     }
 
 }

@@ -1,10 +1,8 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.view.OutputTap;
-import dev.aether.repl.console.CommandRegistry;
-import dev.aether.repl.console.Console;
 import dev.aether.repl.console.visual.AsciiPlot;
 import dev.aether.repl.console.visual.Response;
 import dev.aether.repl.console.visual.Scope;
@@ -16,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Teaching visuals printed above the prompt, as wide as the terminal: {@code :scope [MS]} (the master's
+ * Prompt thread (the audio thread only copies into the tap; {@code :response} evaluates on the worker and
+ * waits). Teaching visuals printed above the prompt, as wide as the terminal: {@code :scope [MS]} (the master's
  * waveform), {@code :spectrum} (the master's spectrum) and {@code :response EXPR} (a filter's magnitude
  * response). The first two listen to the master through a {@link OutputTap} for a moment; the audio thread
  * only copies into the tap.
@@ -34,22 +33,23 @@ final class VisualCommands {
         this.evaluator = evaluator;
     }
 
-    static void addTo(CommandRegistry r, Engine engine, Evaluator evaluator) {
-        VisualCommands v = new VisualCommands(engine, evaluator);
-        r.add(EngineCommands.command("scope", ":scope [MS]", "the master's waveform over MS milliseconds (default 20)",
+    /** {@code :scope}, {@code :spectrum} and {@code :response}. */
+    List<ConsoleCommand> commands() {
+        VisualCommands v = this;
+        return List.of(ConsoleCommand.of("scope", ":scope [MS]", "the master's waveform over MS milliseconds (default 20)",
                 (a, c) -> {
                     double ms = a.isBlank() ? 20 : Double.parseDouble(a.strip());
                     if (!(ms >= 1 && ms <= 2_000)) throw new IllegalArgumentException("MS must be 1..2000, was " + a.strip());
                     Scope.Trace t = v.scope(ms, columns(c));
                     c.print(Scope.render(t, ROWS));
-                }));
-        r.add(EngineCommands.command("spectrum", ":spectrum", "the master's spectrum in dB over log frequency",
-                (a, c) -> c.print(Spectrum.render(v.spectrum(columns(c)), ROWS))));
-        r.add(EngineCommands.command("response", ":response EXPR", "magnitude response of a filter, e.g. :response lowpass(800, 4)",
+                }),
+            ConsoleCommand.of("spectrum", ":spectrum", "the master's spectrum in dB over log frequency",
+                (a, c) -> c.print(Spectrum.render(v.spectrum(columns(c)), ROWS))),
+            ConsoleCommand.of("response", ":response EXPR", "magnitude response of a filter, e.g. :response lowpass(800, 4)",
                 (a, c) -> c.print(Response.render(v.response(a, columns(c)), ROWS + 2))));
     }
 
-    static int columns(Console c) { return AsciiPlot.columnsFor(c.terminal().getWidth()); }
+    static int columns(CommandContext c) { return AsciiPlot.columnsFor(c.width()); }
 
     /** A triggered trace of the next {@code ms} of the master. */
     Scope.Trace scope(double ms, int columns) throws InterruptedException {

@@ -18,14 +18,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Append-only record of every accepted input of one session, so nothing typed is lost in a crash.
+ * Prompt thread and evaluation worker (appends are synchronized and forced to disk before they return). Append-only
+ * record of every accepted input of one session, so nothing typed is lost in a crash.
  *
  * <p>Each session writes {@code session-<UTC time>.jsh} in the journal directory (by default
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
  * to disk before {@link #append} returns. The file stays a valid {@code .jsh} script. A clean exit adds
  * {@value #CLOSED}. Thread-safe.
  */
-public final class SessionJournal implements AutoCloseable {
+public final class InputJournal implements AutoCloseable {
     /** Starts every entry's marker line. */
     public static final String MARKER = "//--- ";
     /** Last line of a session that ended cleanly. */
@@ -36,17 +37,17 @@ public final class SessionJournal implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
 
-    private SessionJournal(Path file) throws IOException {
+    private InputJournal(Path file) throws IOException {
         this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
     }
 
     /** Opens a new journal file in {@code dir} (created if missing). */
-    public static SessionJournal start(Path dir) {
+    public static InputJournal start(Path dir) {
         try {
             Files.createDirectories(dir);
-            return new SessionJournal(dir.resolve("session-" + FILE_TIME.format(Instant.now()) + ".jsh"));
+            return new InputJournal(dir.resolve("session-" + FILE_TIME.format(Instant.now()) + ".jsh"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open session journal in " + dir, e);
         }

@@ -1,9 +1,7 @@
-package dev.aether.repl;
+package dev.aether.repl.command;
 
 import dev.aether.core.DspNode;
 import dev.aether.nodes.voice.PolyVoices;
-import dev.aether.repl.console.Console;
-import dev.aether.repl.console.ConsoleCommand;
 import dev.aether.repl.session.LiveSession;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
@@ -18,12 +16,13 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 
 /**
- * {@code :midi} lists the MIDI input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in
- * slot SLOT (default: the first slot holding one) from input N; {@code :midi off} closes the input. Note on
- * and off go into the instrument's lock-free note queue from the MIDI device's own thread; the audio thread
- * picks them up at the next block. Control thread.
+ * Prompt thread, except {@link NoteReceiver}, which runs on the MIDI device's thread and only writes the
+ * instrument's lock-free note queue (the session is read through the session thread). {@code :midi} lists the MIDI
+ * input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in slot SLOT (default: the first slot
+ * holding one) from input N; {@code :midi off} closes the input. Note on and off go into the instrument's lock-free
+ * note queue from the MIDI device's own thread; the audio thread picks them up at the next block.
  */
-final class MidiCommand implements ConsoleCommand {
+final class MidiCommand implements ConsoleCommand, AutoCloseable {
     private final LiveSession session;
     private MidiDevice device;
     private String route;
@@ -34,7 +33,7 @@ final class MidiCommand implements ConsoleCommand {
     @Override public String usage() { return ":midi | :midi N [SLOT] | :midi off"; }
     @Override public String summary() { return "MIDI input devices; play a poly(...) slot from one"; }
 
-    @Override public synchronized void run(String args, Console console) throws Exception {
+    @Override public synchronized void run(String args, CommandContext console) throws Exception {
         String[] a = args.isBlank() ? new String[0] : args.strip().split("\\s+");
         if (a.length == 0) {
             console.print(list());
@@ -108,7 +107,7 @@ final class MidiCommand implements ConsoleCommand {
     }
 
     /** Closes the open input, if any. */
-    synchronized void close() {
+    @Override public synchronized void close() {
         if (device != null) device.close();
         device = null;
         route = null;

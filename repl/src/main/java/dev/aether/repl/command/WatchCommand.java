@@ -1,4 +1,4 @@
-package dev.aether.repl.console;
+package dev.aether.repl.command;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -11,18 +11,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code :watch FILE.jsh}: evaluates the file now and again every time it is saved; {@code :watch stop FILE}
- * ends it. One daemon thread per watched file.
+ * Prompt thread, except each watch loop, which runs on its own daemon thread ({@code aether-watch-FILE}) and
+ * only hands the file to the evaluation worker. {@code :watch FILE.jsh}: evaluates the file now and again every
+ * time it is saved; {@code :watch stop FILE} ends it.
  */
-final class WatchCommand implements ConsoleCommand {
+final class WatchCommand implements ConsoleCommand, AutoCloseable {
     private final Map<Path, WatchService> watches = new ConcurrentHashMap<>();
 
     @Override public String name() { return "watch"; }
     @Override public String usage() { return ":watch FILE.jsh | :watch stop FILE"; }
     @Override public String summary() { return "re-evaluate a script on every save"; }
 
-    @Override public void run(String args, Console console) throws IOException {
-        String a = BuiltinCommands.requireArg(args, usage());
+    @Override public void run(String args, CommandContext console) throws IOException {
+        String a = ConsoleCommand.requireArg(args, usage());
         if (a.startsWith("stop")) {
             Path p = Path.of(a.substring(4).strip()).toAbsolutePath().normalize();
             WatchService w = watches.remove(p);
@@ -43,7 +44,7 @@ final class WatchCommand implements ConsoleCommand {
         t.start();
     }
 
-    private void loop(Path file, WatchService ws, Console console) {
+    private void loop(Path file, WatchService ws, CommandContext console) {
         String lastText = null;
         try {
             while (true) {
@@ -64,5 +65,17 @@ final class WatchCommand implements ConsoleCommand {
         } catch (IOException e) {
             console.print(":watch " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Stops every watch. */
+    @Override public void close() {
+        for (WatchService w : watches.values()) {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // leaving anyway
+            }
+        }
+        watches.clear();
     }
 }

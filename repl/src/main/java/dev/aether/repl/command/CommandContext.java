@@ -1,0 +1,27 @@
+package dev.aether.repl.command;
+
+import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.session.InputJournal;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** Prompt thread, except {@link #print} (any thread): what a command may do with the console it was typed at. */
+public interface CommandContext {
+    /** Prints above the prompt. Any thread. */
+    void print(String text);
+
+    /** Evaluates Java as if typed; waits up to {@code waitMillis} for the result (see the console). */
+    CompletableFuture<EvalReport> evaluate(String input, long waitMillis);
+
+    /** Evaluates a whole script file, entry by entry. */
+    void load(Path script) throws java.io.IOException;
+
+    /** Ends the prompt loop after the current line. */
+    void quit();
+
+    /** Width of the terminal in columns. */
+    int width();
+
+    /** The journal of typed inputs, or null. */
+    InputJournal journal();
+}

@@ -1,0 +1,23 @@
+package dev.aether.repl.userapi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Any thread (read by reflection). Marks a {@link LiveVerbs} function and describes it in one line for
+ * {@code :help verbs} and the reference, both generated from these annotations by {@link PreludeHelp}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface VerbDoc {
+    /** Group shown in the listing: "playing", "parameters", "time and swaps". */
+    String group();
+
+    /** The call as shown, with units: {@code set(chain, param, value, rampSeconds)}. */
+    String usage();
+
+    /** One line: what it does. */
+    String text();
+}
