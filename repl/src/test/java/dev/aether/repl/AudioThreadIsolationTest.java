@@ -2,7 +2,8 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.testing.Allocations;
+import dev.aether.testkit.ObservedDriver;
+import dev.aether.testkit.signals.Allocations;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.eval.Evaluator;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.aether.core.driver;
 
+import dev.aether.testkit.signals.Allocations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -203,7 +205,7 @@ class JavaSoundDriverTest {
     }
 
     @Test
-    void shouldNotAllocateInTheSteadyStateLoop() throws InterruptedException {
+    void shouldNotAllocateInTheSteadyStateLoop() throws Exception {
         assumeTrue(Allocations.supported(), "per-thread allocation counting unsupported");
         // 16-frame blocks: 3000 blocks a second
         SineSource s = new SineSource(RATE, 2, 16, 440, 0.25, Long.MAX_VALUE);
@@ -215,7 +217,7 @@ class JavaSoundDriverTest {
             // two quiet windows first: the C2 request for the JDK line's available() resolves that class's strings on
             // the calling thread; the driver makes it on the control thread before starting (warmLineCalls), but
             // when the JIT's queue is slow it can still come from the audio thread, once, about a second in
-            r = Allocations.steadyState(s, RATE, 10, 16 * 10_000);
+            r = s.steadyStateAllocation(RATE, 10, 16 * 10_000);
         } finally {
             d.close();
         }

@@ -10,7 +10,7 @@ import dev.aether.core.NodeId;
 import dev.aether.core.engine.SwapOptions;
 import dev.aether.core.time.When;
 import dev.aether.core.driver.AudioSource;
-import dev.aether.core.testing.Allocations;
+import dev.aether.testkit.signals.Allocations;
 import dev.aether.core.testing.ManualDriver;
 import dev.aether.core.testing.TestGain;
 import dev.aether.core.testing.TestSine;

@@ -1,9 +1,10 @@
 package dev.aether.nodes.dynamics;
 
+import dev.aether.testkit.signals.Signals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
+import dev.aether.testkit.NodeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,11 +16,7 @@ class DynamicsTest {
         return x;
     }
 
-    static double peakDb(float[] y, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) m = Math.max(m, Math.abs(y[i]));
-        return 20 * Math.log10(m);
-    }
+    static double peakDb(float[] y, int from, int to) { return Signals.peakDb(y, from, to - from); }
 
     @ParameterizedTest
     @CsvSource({"-6, -20, 4, 0, 0", "-3, -24, 2, 6, 3", "-10, -30, 10, 0, 0", "-12, -20, 4, 6, 0", "-6, -20, 1, 6, 0"})

@@ -5,8 +5,8 @@ import dev.aether.nodes.delay.Interpolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.nodes.testing.Render;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.Render;
+import dev.aether.testkit.signals.Signals;
 import org.junit.jupiter.api.Test;
 
 class WavetableOscillatorTest {

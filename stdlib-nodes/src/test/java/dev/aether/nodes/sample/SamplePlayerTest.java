@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
-import dev.aether.core.testing.NodeHarness;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.NodeHarness;
+import dev.aether.testkit.signals.Signals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
