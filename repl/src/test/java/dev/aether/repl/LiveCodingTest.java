@@ -2,11 +2,11 @@ package dev.aether.repl;
 
 import dev.aether.core.io.WavFormat;
 import dev.aether.core.io.WavWriter;
+import dev.aether.testkit.signals.Signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.EngineConfig;
-import dev.aether.testkit.signals.Signals;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.console.ScriptedConsole;
 import java.io.OutputStream;

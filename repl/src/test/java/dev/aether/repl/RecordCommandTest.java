@@ -1,12 +1,12 @@
 package dev.aether.repl;
 
-import dev.aether.testkit.signals.Signals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aether.core.io.WavFormat;
 import dev.aether.core.io.WavReader;
 import dev.aether.repl.console.ScriptedConsole;
+import dev.aether.testkit.signals.Signals;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

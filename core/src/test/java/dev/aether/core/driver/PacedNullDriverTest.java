@@ -1,10 +1,10 @@
 package dev.aether.core.driver;
 
-import dev.aether.testkit.signals.Allocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aether.testkit.signals.Allocations;
 import org.junit.jupiter.api.Test;
 
 class PacedNullDriverTest {

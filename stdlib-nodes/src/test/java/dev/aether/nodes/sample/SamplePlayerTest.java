@@ -40,11 +40,7 @@ class SamplePlayerTest {
         return file;
     }
 
-    static float[] sine(int n, double hz, double amp, double sr) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amp * Math.sin(2 * Math.PI * hz * i / sr));
-        return x;
-    }
+    static float[] sine(int n, double hz, double amp, double sr) { return Signals.sine(n, hz, amp, sr); }
 
     @Test
     void shouldPlayA16BitWavBitExactlyAtRateOneWhenRatesMatch() throws IOException {

@@ -5,8 +5,8 @@ import static dev.aether.testkit.signals.Signals.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.testkit.NodeHarness;
 import dev.aether.nodes.filter.BiquadFilter;
+import dev.aether.testkit.NodeHarness;
 import dev.aether.testkit.signals.Signals;
 import org.junit.jupiter.api.Test;
 
