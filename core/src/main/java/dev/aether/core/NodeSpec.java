@@ -60,6 +60,14 @@ public final class NodeSpec {
         return this;
     }
 
+    /** Frees every port bound to {@code owner} by {@link #bind}, so another owner may bind them. */
+    @ControlThread
+    public NodeSpec release(Object owner) {
+        for (InputPort p : inputs) p.release(owner);
+        for (OutputPort p : outputs) p.release(owner);
+        return this;
+    }
+
     public List<InputPort> inputs() { return inputs; }
     public List<OutputPort> outputs() { return outputs; }
     public List<SmoothedParam> params() { return params; }

@@ -44,6 +44,16 @@ public abstract sealed class Port permits InputPort, OutputPort {
         this.owner = owner;
     }
 
+    /**
+     * Engine use: frees this port from {@code owner} (no effect if another owns it), so the node can be bound
+     * elsewhere: a node rendered by a {@link NodeRunner} before it is added to an engine. Control thread.
+     */
+    public void release(Object owner) {
+        if (this.owner != owner) return;
+        this.owner = null;
+        this.index = -1;
+    }
+
     @Override public String toString() {
         return name + (channels == 1 ? "" : "[" + channels + "ch]");
     }

@@ -3,6 +3,7 @@ package dev.aether.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.engine.Engine;
+import dev.aether.testkit.signals.Signals;
 import org.junit.jupiter.api.Test;
 
 class HelloEngineTest {
@@ -11,9 +12,8 @@ class HelloEngineTest {
         Engine engine = HelloEngine.patch();
         float[] out = new float[2 * 48_000];
         engine.render(out, 48_000);
-        int crossings = 0;
-        for (int i = 1; i < 48_000; i++) if (out[2 * (i - 1)] < 0 && out[2 * i] >= 0) crossings++;
-        assertThat(crossings).as("upward zero crossings of the left channel in one second").isBetween(439, 441);
+        assertThat(Signals.upwardZeroCrossings(Signals.left(out))).as("upward zero crossings of the left channel in one second")
+                .isBetween(439, 441);
         for (int i = 0; i < 48_000; i++) assertThat(out[2 * i + 1]).as("right == left").isEqualTo(out[2 * i]);
     }
 }

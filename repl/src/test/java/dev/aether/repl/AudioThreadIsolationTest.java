@@ -2,9 +2,10 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.testing.Allocations;
 import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.eval.Evaluator;
+import dev.aether.testkit.ObservedDriver;
+import dev.aether.testkit.signals.Allocations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.aether.repl;
 
 import dev.aether.core.io.WavFormat;
 import dev.aether.core.io.WavWriter;
+import dev.aether.testkit.signals.Signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,12 +56,8 @@ class LiveCodingTest {
         c.eval("play(sine(440))");
         render(0.1);                                                   // fade-in
         float[] y = render(1.0);
-        int crossings = 0;
-        for (int i = 2; i < y.length; i += 2) if (y[i - 2] < 0 && y[i] >= 0) crossings++;
-        assertThat(crossings).as("upward zero crossings in 1 s").isBetween(439, 441);
-        float peak = 0;
-        for (float v : y) peak = Math.max(peak, Math.abs(v));
-        assertThat(peak).as("a sine that is heard").isGreaterThan(0.5f);
+        assertThat(Signals.upwardZeroCrossings(Signals.left(y))).as("upward zero crossings in 1 s").isBetween(439, 441);
+        assertThat(Signals.peak(y)).as("a sine that is heard").isGreaterThan(0.5);
     }
 
     @Test void shouldPlayASampleFileFromThePrelude(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
@@ -73,9 +70,8 @@ class LiveCodingTest {
         c.eval("play(sample(\"" + wav.toString().replace("\\", "/") + "\"))");
         render(0.1);
         float[] y = render(0.5);
-        int crossings = 0;
-        for (int i = 2; i < y.length; i += 2) if (y[i - 2] < 0 && y[i] >= 0) crossings++;
-        assertThat(crossings).as("upward zero crossings of a 300 Hz file in 0.5 s").isBetween(149, 151);
+        assertThat(Signals.upwardZeroCrossings(Signals.left(y))).as("upward zero crossings of a 300 Hz file in 0.5 s")
+                .isBetween(149, 151);
         assertThat(c.eval("sample(\"/no/such/file.wav\")")).as("a missing file is named").contains("/no/such/file.wav");
     }
 
@@ -90,6 +86,44 @@ class LiveCodingTest {
         render(0.2);
         float[] after = render(0.5);
         assertThat(rms(after)).as("8x drive is louder after tanh").isGreaterThan(rms(before) * 1.2);
+    }
+
+    /** One candidate per swap is trialled, warmed and played; it continues from the live node, not from its trial. */
+    @Test void shouldBuildOneCandidatePerSwapThatContinuesFromTheLiveNodesState() throws Exception {
+        String v1 = """
+                class Counter implements DspNode {
+                    static int made;
+                    final OutputPort out = Ports.audioOut("out");
+                    long samples;
+                    Counter() { made++; }
+                    public void process(ProcessContext c) {
+                        samples += c.frames();
+                        java.util.Arrays.fill(c.out(out), 0, c.frames(), 0.1f);
+                    }
+                }""";
+        c.eval(v1);
+        c.eval("play(new Counter())");
+        render(0.2);
+        long live = samplesOfLiveCounter();
+        assertThat(live).as("samples the live Counter rendered").isGreaterThanOrEqualTo(9_600);
+        String swap = c.eval(v1.replace("0.1f", "0.2f"));
+        assertThat(swap).contains("swapped Counter#", "fields samples");
+        assertThat(c.eval("Counter.made")).as("instances of the new class built by the swap").endsWith("==> 1");
+        assertThat(samplesOfLiveCounter()).as("the new Counter continues from the live one, not from its trial")
+                .isEqualTo(live);
+        render(0.1);
+        assertThat(samplesOfLiveCounter()).as("and it plays").isEqualTo(live + 4_800);
+    }
+
+    private long samplesOfLiveCounter() throws ReflectiveOperationException {
+        for (var n : rt.engine().nodes()) {
+            if (n.node().getClass().getSimpleName().equals("Counter")) {
+                java.lang.reflect.Field f = n.node().getClass().getDeclaredField("samples");
+                f.setAccessible(true);
+                return f.getLong(n.node());
+            }
+        }
+        throw new AssertionError("no live Counter in " + rt.engine().nodes());
     }
 
     @Test void shouldKeepTheAudioBitIdenticalAfterACompileError() throws Exception {
@@ -167,10 +201,6 @@ class LiveCodingTest {
         assertThat(c.eval("Thread.currentThread().getName()")).endsWith("==> \"aether-eval\"");
     }
 
-    static double rms(float[] x) {
-        double s = 0;
-        for (float v : x) s += v * v;
-        return Math.sqrt(s / x.length);
-    }
+    static double rms(float[] x) { return Signals.rms(x); }
 
 }

@@ -7,8 +7,6 @@ import dev.aether.core.InputPort;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.param.SmoothedParam;
-import dev.aether.core.testing.Allocations;
-import dev.aether.core.testing.NodeHarness;
 import dev.aether.nodes.analysis.PeakRmsMeter;
 import dev.aether.nodes.analysis.ScopeTap;
 import dev.aether.nodes.analysis.SpectrumTap;
@@ -54,6 +52,8 @@ import dev.aether.nodes.sample.SamplePlayer;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.TestVoice;
+import dev.aether.testkit.signals.Allocations;
+import dev.aether.testkit.NodeHarness;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +293,7 @@ class StdlibNodeContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nodes")
-    void shouldNotAllocateAfterWarmUp(Case c) {
+    void shouldNotAllocateAfterWarmUp(Case c) throws Exception {
         DspNode node = fresh(c);
         NodeHarness h = new NodeHarness(node, SR, BLOCK);
         float[][][] in = signals(c, h.spec());
@@ -306,16 +306,10 @@ class StdlibNodeContractTest {
                 if (ramp) p.set(p.min() + (p.max() - p.min()) * 0.3, 60); else p.set(p.defaultValue(), 0);
             }
             renderBlocks(h, ports, in, 20_000);
-            long[] windows = new long[6];
-            int quiet = 0, w = 0;
-            for (; w < windows.length && quiet < 2; w++) {
-                long before = Allocations.currentThread();
-                renderBlocks(h, ports, in, 10_000);
-                windows[w] = Allocations.currentThread() - before;
-                quiet = windows[w] == 0 ? quiet + 1 : 0;
-            }
-            assertThat(quiet).as("%s: two consecutive windows of 10,000 blocks allocating 0 bytes (%s); bytes per window: %s",
-                    c, ramp ? "first param ramping" : "steady", Arrays.toString(Arrays.copyOf(windows, w))).isEqualTo(2);
+            long[] windows = Allocations.untilTwoQuietWindows(Thread.currentThread(), 6,
+                    () -> renderBlocks(h, ports, in, 10_000));
+            assertThat(Allocations.endsQuiet(windows)).as("%s: two consecutive windows of 10,000 blocks allocating 0 bytes (%s); bytes per window: %s",
+                    c, ramp ? "first param ramping" : "steady", Arrays.toString(windows)).isTrue();
         }
     }
 

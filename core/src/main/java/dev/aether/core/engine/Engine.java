@@ -8,6 +8,7 @@ import dev.aether.core.EngineBusyException;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
+import dev.aether.core.NodeRunner;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
@@ -27,7 +28,6 @@ import dev.aether.core.graph.ExecutionPlan;
 import dev.aether.core.graph.FeedbackPair;
 import dev.aether.core.graph.MasterBus;
 import dev.aether.core.graph.NodeSlot;
-import dev.aether.core.graph.NodeWarmer;
 import dev.aether.core.graph.Patch;
 import dev.aether.core.graph.PlanCompiler;
 import dev.aether.core.param.SmoothedParam;
@@ -70,7 +70,6 @@ public final class Engine implements AutoCloseable {
     private final RetiredPlanRing returns;
     private final Transport transport;
     private final Scheduler scheduler;
-    private final NodeWarmer warmer;
     private final MasterBus masterBus = new MasterBus();
     private final NodeSlot master;
     private AudioDriver driver;
@@ -86,7 +85,6 @@ public final class Engine implements AutoCloseable {
         this.events = new EventRing(4096);
         this.returns = new RetiredPlanRing(4096);
         this.transport = new Transport(config.sampleRate());
-        this.warmer = new NodeWarmer(config.sampleRate(), config.blockSize());
         this.master = patch.add(masterBus);
         this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, transport);
     }
@@ -361,7 +359,7 @@ public final class Engine implements AutoCloseable {
     private void prepare(DspNode node, NodeSpec spec) {
         node.prepare(config.sampleRate(), config.blockSize());
         for (SmoothedParam p : spec.params()) p.settle();
-        warmer.warm(node);
+        NodeRunner.warmClass(node.getClass(), config.sampleRate(), config.blockSize());   // off the audio thread
     }
 
     private void edited() {

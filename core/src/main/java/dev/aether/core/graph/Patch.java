@@ -37,7 +37,13 @@ public final class Patch {
         NodeSpec spec = NodeSpec.of(node);
         long id = arena.insert(key -> new NodeSlot(NodeId.unpack(key), node, spec));
         NodeSlot slot = arena.get(id);
-        spec.bind(slot, sampleRate);
+        try {
+            spec.bind(slot, sampleRate);
+        } catch (RuntimeException e) {            // a port owned elsewhere: leave no half-added node behind
+            spec.release(slot);
+            arena.remove(id);
+            throw e;
+        }
         return slot;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aether.testkit.signals.Allocations;
+import dev.aether.testkit.signals.Signals;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -172,16 +174,10 @@ class JavaSoundDriverTest {
         int matchedThrough = i;
 
         // pitch from interpolated upward zero crossings of the recorded left channel over the played span
-        int first = -1, crossings = 0;
-        double tFirst = 0, tLast = 0;
-        for (int k = onset + 1; k < Math.min(recorded, onset + playFrames + gapFrames); k++) {
-            int a = rec.sample(k - 1, 0), b = rec.sample(k, 0);
-            if (a < 0 && b >= 0) {
-                double t = k - 1 + (double) -a / (b - a);
-                if (first < 0) { first = k; tFirst = t; } else { crossings++; tLast = t; }
-            }
-        }
-        double pitchHz = crossings / ((tLast - tFirst) / RATE);
+        int spanEnd = (int) Math.min(recorded, onset + playFrames + gapFrames);
+        float[] heard = new float[Math.max(0, spanEnd - onset)];
+        for (int k = 0; k < heard.length; k++) heard[k] = rec.sample(onset + k, 0);
+        double pitchHz = Signals.zeroCrossingHz(heard, 0, heard.length, RATE);
 
         System.out.printf("JavaSoundDriver (%s, %s): %.3f s of audio rendered in %.3f s wall; recorded pitch %.4f Hz; "
                         + "matched %d/%d frames bit-exact; gaps %d (%d frames); mismatches %d; driver late blocks %d, resyncs %d, max stall %.2f ms%n",
@@ -203,7 +199,7 @@ class JavaSoundDriverTest {
     }
 
     @Test
-    void shouldNotAllocateInTheSteadyStateLoop() throws InterruptedException {
+    void shouldNotAllocateInTheSteadyStateLoop() throws Exception {
         assumeTrue(Allocations.supported(), "per-thread allocation counting unsupported");
         // 16-frame blocks: 3000 blocks a second
         SineSource s = new SineSource(RATE, 2, 16, 440, 0.25, Long.MAX_VALUE);
@@ -215,7 +211,7 @@ class JavaSoundDriverTest {
             // two quiet windows first: the C2 request for the JDK line's available() resolves that class's strings on
             // the calling thread; the driver makes it on the control thread before starting (warmLineCalls), but
             // when the JIT's queue is slow it can still come from the audio thread, once, about a second in
-            r = Allocations.steadyState(s, RATE, 10, 16 * 10_000);
+            r = s.steadyStateAllocation(RATE, 10, 16 * 10_000);
         } finally {
             d.close();
         }

@@ -1,8 +1,10 @@
 package dev.aether.core.driver;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aether.testkit.signals.Allocations;
 import org.junit.jupiter.api.Test;
 
 class PacedNullDriverTest {
@@ -63,7 +65,7 @@ class PacedNullDriverTest {
     }
 
     @Test
-    void shouldNotAllocateInTheSteadyStateLoop() throws InterruptedException {
+    void shouldNotAllocateInTheSteadyStateLoop() throws Exception {
         assumeTrue(Allocations.supported(), "per-thread allocation counting unsupported");
         // 16-frame blocks at 192 kHz: 12 000 blocks a second
         SineSource s = new SineSource(192_000, 2, 16, 440, 0.5, Long.MAX_VALUE);
@@ -72,7 +74,7 @@ class PacedNullDriverTest {
         try {
             d.start(s);
             while (s.audioThread == null) Thread.sleep(1);
-            r = Allocations.steadyState(s, 192_000 / 4, 20, 16 * 10_000);
+            r = s.steadyStateAllocation(192_000 / 4, 20, 16 * 10_000);
         } finally {
             d.stop();
         }

@@ -1,6 +1,7 @@
 package dev.aether.core.driver;
 
 import dev.aether.core.RealtimeSafe;
+import dev.aether.testkit.signals.Allocations;
 
 /**
  * Test source: left = {@code amplitude * sin(2 pi f n / rate)}, right = minus left (so channel order is
@@ -48,6 +49,24 @@ final class SineSource implements AudioSource {
     SineSource markAt(long frame) {
         markFrame = frame;
         return this;
+    }
+
+    /**
+     * Once the driver renders on {@link #audioThread}: waits for two windows in a row of {@code quietFrames} rendered
+     * frames allocating nothing there (at most {@code maxWindows}: JIT compilation on a loaded machine can take
+     * seconds), then returns {@code {bytes, frames}} allocated and rendered while {@code measureFrames} more render.
+     */
+    long[] steadyStateAllocation(long quietFrames, int maxWindows, long measureFrames) throws Exception {
+        Thread t = audioThread;
+        Allocations.untilTwoQuietWindows(t, maxWindows, () -> waitFor(framesRendered + quietFrames));
+        long f0 = framesRendered, b0 = Allocations.of(t);
+        waitFor(f0 + measureFrames);
+        return new long[] {Allocations.of(t) - b0, framesRendered - f0};
+    }
+
+    private void waitFor(long frames) throws InterruptedException {
+        long end = System.currentTimeMillis() + 20_000;
+        while (framesRendered < frames && System.currentTimeMillis() < end) Thread.sleep(2);
     }
 
     @Override public int channels() { return channels; }

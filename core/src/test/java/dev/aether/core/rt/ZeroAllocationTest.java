@@ -1,6 +1,7 @@
 package dev.aether.core.rt;
 
 import dev.aether.core.EngineBusyException;
+import dev.aether.testkit.signals.Allocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import dev.aether.core.NodeId;
 import dev.aether.core.engine.SwapOptions;
 import dev.aether.core.time.When;
 import dev.aether.core.driver.AudioSource;
-import dev.aether.core.testing.Allocations;
 import dev.aether.core.testing.ManualDriver;
 import dev.aether.core.testing.TestGain;
 import dev.aether.core.testing.TestSine;

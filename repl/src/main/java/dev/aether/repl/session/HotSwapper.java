@@ -15,10 +15,11 @@ import java.util.function.Consumer;
 
 /**
  * Session thread (the live session hands it each redefinition); its settings any thread.
- * Replaces every live instance of a redefined user class by an instance of the new class. For each one:
- * a new instance takes the old one's state ({@link StateCarrier}) and is trial-run off the audio thread
- * ({@link TrialRun}); a failed trial keeps the old code playing and says why; otherwise a second new
- * instance, with freshly carried state, goes to {@link Engine#replace} with an equal-power crossfade
+ * Replaces every live instance of a redefined user class by an instance of the new class. For each one, one
+ * candidate is built and trial-run off the audio thread ({@link TrialRun}, which also warms its class); a failed
+ * trial keeps the old code playing and says why; otherwise the candidate is reset and goes to
+ * {@link Engine#replace}, which carries the old one's state into it ({@link StateCarrier}, once, after the trial,
+ * so it continues from the live node) and crossfades with equal power
  * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap, optionally
  * quantised to the next beat or bar).
  *
@@ -87,21 +88,25 @@ public final class HotSwapper implements Evaluator.TypeListener {
         return live;
     }
 
-    /** Swaps one live node; returns the line to show. */
+    /**
+     * Swaps one live node; returns the line to show. One candidate is built: trial-run (which also warms its
+     * class), reset, then handed to the engine, which carries the live node's state into it after preparing it,
+     * so what plays continues from where the old node is, not from where the trial left the candidate.
+     */
     String swap(NodeInfo slot, Class<?> newClass, SwapOptions options) {
         DspNode old = slot.node();
         String label = slot.label();
         try {
-            DspNode trial = instantiate(newClass);
-            StateCarrier.carry(old, trial);
-            TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
-                    trialSeconds, budgetFraction).run(trial);
-            if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
             DspNode next = instantiate(newClass);
-            StateCarrier.Carried carried = StateCarrier.carry(old, next);
-            engine.replace(slot.id(), next, options);
+            TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
+                    trialSeconds, budgetFraction).run(next);
+            if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
+            v.runner().release();
+            next.reset();                   // drops what the trial left (phases, memories, the test signal)
+            StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
+            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to));
             onSwapped.accept(old, next);
-            return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried,
+            return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
                     v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;

@@ -1,26 +1,27 @@
 package dev.aether.repl.session;
 
 import dev.aether.core.DspNode;
+import dev.aether.core.NodeRunner;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.ProcessContext;
-import dev.aether.core.param.SmoothedParam;
 import java.util.Arrays;
 
 /**
  * Session thread (called by the hot swapper); never the audio thread.
- * Renders a candidate node off the audio thread before it may replace a live one, the way the engine would:
- * same rate and block size, parameters clocked; the first half of the blocks with every input unconnected (the
+ * Renders a candidate node off the audio thread, in a {@link NodeRunner}, before it may replace a live one, the
+ * way the engine would: same rate and block size, parameters clocked; the first half of the blocks with every input unconnected (the
  * shared silence, {@link ProcessContext#connected} false), the second half with every input fed a test signal
  * with the port's channel count, so both paths a node may take are tried.
  * Rejects the candidate when {@code process} throws, writes NaN or infinity, or costs more per block than the
- * budget (median of the second half of the blocks, after the JIT has had a go). Control thread; the node
- * given must not be the instance that will sound (its ports are bound to this run).
+ * budget (median of the second half of the blocks, after the JIT has had a go). A passed candidate is also
+ * warm, so it can be the instance that plays: the swap builds one. Control thread; the node must not be in an
+ * engine yet (its ports are bound to the trial's runner until released).
  */
 public final class TrialRun {
     /** The outcome: {@link #passed()} or a reason naming what failed. */
-    public record Verdict(boolean passed, String reason, long medianBlockNanos) {
-        static Verdict pass(long nanos) { return new Verdict(true, "", nanos); }
-        static Verdict fail(String reason, long nanos) { return new Verdict(false, reason, nanos); }
+    public record Verdict(boolean passed, String reason, long medianBlockNanos, NodeRunner runner) {
+        static Verdict pass(long nanos, NodeRunner runner) { return new Verdict(true, "", nanos, runner); }
+        static Verdict fail(String reason, long nanos, NodeRunner runner) { return new Verdict(false, reason, nanos, runner); }
     }
 
     private final double sampleRate;
@@ -42,44 +43,43 @@ public final class TrialRun {
     /** Budget per block in nanoseconds. */
     public long budgetNanos() { return (long) (budgetFraction * blockSize / sampleRate * 1e9); }
 
+    /**
+     * Trial-runs {@code node} in a {@link NodeRunner} of its own, returned in the verdict: on a pass the node has
+     * also been {@link NodeRunner#warmUp warmed up}, ready to be {@link NodeRunner#release released} into the
+     * engine. Its state is what the trial left: reset it, or carry a state in, before it plays.
+     */
     public Verdict run(DspNode node) {
         String name = node.typeName();
-        NodeSpec spec;
+        NodeRunner runner;
         try {
-            spec = NodeSpec.of(node).bind(this, sampleRate);
-            node.prepare(sampleRate, blockSize);
+            runner = new NodeRunner(node, sampleRate, blockSize);
         } catch (RuntimeException e) {
-            return Verdict.fail(name + " could not be prepared: " + describe(e), 0);
+            return Verdict.fail(name + " could not be prepared: " + describe(e), 0, null);
         }
-        float[][][] in = spec.newInputBuffers(blockSize), out = spec.newOutputBuffers(blockSize);
-        float[] silence = new float[blockSize];
-        ProcessContext ctx = new ProcessContext(sampleRate);
-        ctx.silence(silence);
-        ctx.bind(spec.unconnectedInputs(silence), out);
+        NodeSpec spec = runner.spec();
+        float[][][] out = new float[spec.outputs().size()][][];
+        for (int p = 0; p < out.length; p++) out[p] = runner.output(spec.outputs().get(p));
+        float[][][] in = null;
         int blocks = Math.max(2, (int) Math.ceil(seconds * sampleRate / blockSize));
         long[] cost = new long[blocks];
-        long time = 0;
-        for (int b = 0; b < blocks; b++, time += blockSize) {
+        for (int b = 0; b < blocks; b++) {
             boolean fed = b >= blocks / 2;
-            if (b == blocks / 2) ctx.bind(in, out);
+            if (b == blocks / 2) in = connectAll(runner);
+            long time = runner.time();
             if (fed) fillTestSignal(in, time);
-            else Arrays.fill(silence, 0f);
             for (float[][] port : out) for (float[] ch : port) Arrays.fill(ch, 0f);
-            ctx.time(time, blockSize, 120, 0);
-            for (SmoothedParam p : spec.params()) p.beginBlockRt(time, blockSize);
             long t0 = System.nanoTime();
             try {
-                node.process(ctx);
+                runner.run(blockSize);
             } catch (RuntimeException | Error e) {
                 return Verdict.fail(name + ".process threw " + describe(e) + " (after " + b + " blocks, inputs "
-                        + (fed ? "fed a test signal" : "unconnected") + ")", 0);
+                        + (fed ? "fed a test signal" : "unconnected") + ")", 0, runner);
             }
             cost[b] = System.nanoTime() - t0;
-            for (SmoothedParam p : spec.params()) p.endBlockRt();
             String bad = nonFinite(spec, out, name);
             if (bad != null) {
                 return Verdict.fail(bad + " (after " + b + " blocks, inputs " + (fed ? "fed a test signal" : "unconnected")
-                        + ")", 0);
+                        + ")", 0, runner);
             }
         }
         long[] late = Arrays.copyOfRange(cost, blocks / 2, blocks);
@@ -87,9 +87,22 @@ public final class TrialRun {
         long median = late[late.length / 2];
         if (median > budgetNanos()) {
             return Verdict.fail(String.format("%s costs %.3f ms per %d-frame block, over the budget of %.3f ms",
-                    name, median / 1e6, blockSize, budgetNanos() / 1e6), median);
+                    name, median / 1e6, blockSize, budgetNanos() / 1e6), median, runner);
         }
-        return Verdict.pass(median);
+        try {
+            runner.warmUp();        // no extra blocks unless the trial was shorter than a warm-up
+        } catch (RuntimeException | Error e) {
+            return Verdict.fail(name + ".process threw " + describe(e) + " while warming up", median, runner);
+        }
+        return Verdict.pass(median, runner);
+    }
+
+    private static float[][][] connectAll(NodeRunner runner) {
+        runner.connectAll();
+        NodeSpec spec = runner.spec();
+        float[][][] in = new float[spec.inputs().size()][][];
+        for (int p = 0; p < in.length; p++) in[p] = runner.input(spec.inputs().get(p));
+        return in;
     }
 
     /** Two non-harmonic sines at -6 dBFS, different per channel, so filters and shapers see real material. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.aether.core.io.AudioFileReader;
 import dev.aether.repl.console.ScriptedConsole;
+import dev.aether.testkit.signals.Signals;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,23 +65,7 @@ class RecordCommandTest {
     }
 
     /** Frequency from the first and last upward zero crossings (linearly interpolated) of {@code x[from..]}. */
-    static double estimateHz(float[] x, int from, double rate) {
-        double first = -1, last = -1;
-        int count = 0;
-        for (int i = from + 1; i < x.length; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = (i - 1 + x[i - 1] / (x[i - 1] - x[i])) / rate;
-                if (first < 0) first = t;
-                last = t;
-                count++;
-            }
-        }
-        return count < 2 ? 0 : (count - 1) / (last - first);
-    }
+    static double estimateHz(float[] x, int from, double rate) { return Signals.zeroCrossingHz(x, from, x.length - from, rate); }
 
-    static double rms(float[] x, int from) {
-        double s = 0;
-        for (int i = from; i < x.length; i++) s += x[i] * x[i];
-        return Math.sqrt(s / Math.max(1, x.length - from));
-    }
+    static double rms(float[] x, int from) { return x.length <= from ? 0 : Signals.rms(x, from, x.length - from); }
 }

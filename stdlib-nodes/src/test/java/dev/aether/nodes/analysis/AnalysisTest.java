@@ -3,15 +3,12 @@ package dev.aether.nodes.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
+import dev.aether.testkit.signals.Signals;
+import dev.aether.testkit.NodeHarness;
 import org.junit.jupiter.api.Test;
 
 class AnalysisTest {
-    static float[] sine(double amp, double hz, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amp * Math.sin(2 * Math.PI * hz * i / 48_000));
-        return x;
-    }
+    static float[] sine(double amp, double hz, int n) { return Signals.sine(n, hz, amp, 48_000); }
 
     @Test
     void shouldTransformLikeTheDft() {

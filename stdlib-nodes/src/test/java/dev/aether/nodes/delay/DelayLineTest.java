@@ -3,7 +3,7 @@ package dev.aether.nodes.delay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
+import dev.aether.testkit.NodeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,23 +3,16 @@ package dev.aether.nodes.dynamics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
+import dev.aether.testkit.signals.Signals;
+import dev.aether.testkit.NodeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DynamicsTest {
-    static float[] sine(double amp, double hz, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amp * Math.sin(2 * Math.PI * hz * i / 48_000));
-        return x;
-    }
+    static float[] sine(double amp, double hz, int n) { return Signals.sine(n, hz, amp, 48_000); }
 
-    static double peakDb(float[] y, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) m = Math.max(m, Math.abs(y[i]));
-        return 20 * Math.log10(m);
-    }
+    static double peakDb(float[] y, int from, int to) { return Signals.peakDb(y, from, to - from); }
 
     @ParameterizedTest
     @CsvSource({"-6, -20, 4, 0, 0", "-3, -24, 2, 6, 3", "-10, -30, 10, 0, 0", "-12, -20, 4, 6, 0", "-6, -20, 1, 6, 0"})

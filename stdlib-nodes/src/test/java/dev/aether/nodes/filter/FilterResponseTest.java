@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
 import dev.aether.core.OutputPort;
-import dev.aether.core.testing.NodeHarness;
-import dev.aether.nodes.testing.Render;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.NodeHarness;
+import dev.aether.testkit.Render;
+import dev.aether.testkit.signals.Signals;
 import org.junit.jupiter.api.Test;
 
 /** Steady-state sine responses against analytic values. All measurements: 1 s of settling, then 1 s measured. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aether.core.DspNode;
-import dev.aether.nodes.testing.Render;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.Render;
+import dev.aether.testkit.signals.Signals;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.aether.nodes.osc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.nodes.testing.Render;
+import dev.aether.testkit.Render;
 import org.junit.jupiter.api.Test;
 
 class LfoTest {

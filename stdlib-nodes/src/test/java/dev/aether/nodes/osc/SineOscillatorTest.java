@@ -3,9 +3,9 @@ package dev.aether.nodes.osc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
-import dev.aether.nodes.testing.Render;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.NodeHarness;
+import dev.aether.testkit.Render;
+import dev.aether.testkit.signals.Signals;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.aether.nodes.osc;
 
 import dev.aether.nodes.delay.Interpolation;
+import dev.aether.testkit.Render;
+import dev.aether.testkit.signals.Signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.nodes.testing.Render;
-import dev.aether.nodes.testing.Signals;
 import org.junit.jupiter.api.Test;
 
 class WavetableOscillatorTest {

@@ -2,7 +2,7 @@ package dev.aether.nodes.reverb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.testing.NodeHarness;
+import dev.aether.testkit.NodeHarness;
 import org.junit.jupiter.api.Test;
 
 class FreeverbTest {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
-import dev.aether.core.testing.NodeHarness;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.NodeHarness;
+import dev.aether.testkit.signals.Signals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,11 +40,7 @@ class SamplePlayerTest {
         return file;
     }
 
-    static float[] sine(int n, double hz, double amp, double sr) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amp * Math.sin(2 * Math.PI * hz * i / sr));
-        return x;
-    }
+    static float[] sine(int n, double hz, double amp, double sr) { return Signals.sine(n, hz, amp, sr); }
 
     @Test
     void shouldPlayA16BitWavBitExactlyAtRateOneWhenRatesMatch() throws IOException {

@@ -1,13 +1,13 @@
 package dev.aether.nodes.voice;
 
-import static dev.aether.nodes.testing.Signals.amplitudeAt;
-import static dev.aether.nodes.testing.Signals.db;
+import static dev.aether.testkit.signals.Signals.amplitudeAt;
+import static dev.aether.testkit.signals.Signals.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.core.testing.NodeHarness;
 import dev.aether.nodes.filter.BiquadFilter;
-import dev.aether.nodes.testing.Signals;
+import dev.aether.testkit.NodeHarness;
+import dev.aether.testkit.signals.Signals;
 import org.junit.jupiter.api.Test;
 
 class SubtractiveVoiceTest {

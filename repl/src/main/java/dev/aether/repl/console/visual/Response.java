@@ -1,9 +1,8 @@
 package dev.aether.repl.console.visual;
 
 import dev.aether.core.DspNode;
+import dev.aether.core.NodeRunner;
 import dev.aether.core.NodeSpec;
-import dev.aether.core.ProcessContext;
-import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.analysis.Fft;
 import dev.aether.nodes.filter.BiquadFilter;
 import dev.aether.repl.session.StateCarrier;
@@ -16,9 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  * Prompt thread (renders a copy of the node, never the live one, off the audio thread).
  * {@code :response}: the magnitude response of a filter chain in dB over log frequency, with its -3 dB
  * points. A {@link BiquadFilter} is evaluated exactly from its coefficients (any instance, untouched); any
- * other node with one mono input and output is measured from its impulse response on copies (new instances of
- * its class carrying its parameters, fields and state, as a redefinition would), so a playing node can be
- * measured and is never touched. A copy starts where the original is, ringing included, so the response is the
+ * other node with one mono input and output is measured from its impulse response on copies, each run in a
+ * {@link NodeRunner} (new instances of its class carrying its parameters, fields and state, as a redefinition
+ * would), so a playing node can be measured and is never touched. A copy starts where the original is, ringing included, so the response is the
  * difference between a copy given the impulse and a copy given silence (exact for linear nodes). The nodes of a
  * chain are in series, so their responses in dB add. Control thread (allocates).
  */
@@ -83,24 +82,19 @@ public final class Response {
         return copy;
     }
 
-    /** The first {@value #IMPULSE_FRAMES} output samples of a fresh {@code node} fed an impulse or silence. */
+    /** The first {@value #IMPULSE_FRAMES} output samples of a copy {@code node} fed an impulse or silence. */
     private static double[] run(DspNode node, double sampleRate, boolean impulse) {
-        NodeSpec spec = NodeSpec.of(node);
         int block = 64;
-        spec.bind(new Object(), sampleRate);
-        node.prepare(sampleRate, block);
-        float[][][] in = {{new float[block]}}, out = spec.newOutputBuffers(block);
-        ProcessContext ctx = new ProcessContext(sampleRate);
-        ctx.bind(in, out);
+        NodeRunner runner = new NodeRunner(node, sampleRate, block);
+        NodeSpec spec = runner.spec();
+        float[] x = runner.connect(spec.inputs().get(0))[0];
+        float[] out = runner.output(spec.outputs().get(0))[0];
         double[] y = new double[IMPULSE_FRAMES];
         for (int t = 0; t < IMPULSE_FRAMES; t += block) {
-            java.util.Arrays.fill(in[0][0], 0f);
-            if (t == 0 && impulse) in[0][0][0] = 1f;
-            ctx.time(t, block, 120, 0);
-            for (SmoothedParam p : spec.params()) p.beginBlockRt(t, block);
-            node.process(ctx);
-            for (SmoothedParam p : spec.params()) p.endBlockRt();
-            for (int i = 0; i < block; i++) y[t + i] = out[0][0][i];
+            java.util.Arrays.fill(x, 0f);
+            if (t == 0 && impulse) x[0] = 1f;
+            runner.run(block);
+            for (int i = 0; i < block; i++) y[t + i] = out[i];
         }
         return y;
     }

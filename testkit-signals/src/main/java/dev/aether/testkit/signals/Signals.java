@@ -1,8 +1,9 @@
-package dev.aether.nodes.testing;
+package dev.aether.testkit.signals;
 
 /**
- * Measurement helpers for DSP tests: FFT, windowed spectra, interpolated peak frequency, THD+N, RMS, single-
- * frequency amplitude, Welch PSD and spectral slope. Test code; allocates freely.
+ * Measurement helpers for DSP tests: FFT, windowed spectra, interpolated peak frequency, THD+N, RMS and peak
+ * (linear and dB), zero crossings and the frequency they imply, single-frequency amplitude, Welch PSD and spectral
+ * slope; one channel out of interleaved frames. Any thread; test code, allocates freely.
  */
 public final class Signals {
     private Signals() {}
@@ -114,6 +115,63 @@ public final class Signals {
         for (int i = 0; i < n; i++) s += (double) x[off + i] * x[off + i];
         return Math.sqrt(s / n);
     }
+
+    /** Root mean square of all of {@code x}. */
+    public static double rms(float[] x) { return rms(x, 0, x.length); }
+
+    /** RMS of {@code x[off .. off+n)} in dB relative to 1.0 (full scale); -infinity for silence. */
+    public static double rmsDb(float[] x, int off, int n) { return db(rms(x, off, n)); }
+
+    /** Largest magnitude in {@code x[off .. off+n)}. */
+    public static double peak(float[] x, int off, int n) {
+        double m = 0;
+        for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(x[off + i]));
+        return m;
+    }
+
+    /** Largest magnitude in all of {@code x}. */
+    public static double peak(float[] x) { return peak(x, 0, x.length); }
+
+    /** Peak of {@code x[off .. off+n)} in dB relative to 1.0 (full scale); -infinity for silence. */
+    public static double peakDb(float[] x, int off, int n) { return db(peak(x, off, n)); }
+
+    /** Upward zero crossings ({@code x[i-1] < 0 <= x[i]}) in {@code x[off .. off+n)}. */
+    public static int upwardZeroCrossings(float[] x, int off, int n) {
+        int count = 0;
+        for (int i = off + 1; i < off + n; i++) if (x[i - 1] < 0 && x[i] >= 0) count++;
+        return count;
+    }
+
+    /** Upward zero crossings in all of {@code x}. */
+    public static int upwardZeroCrossings(float[] x) { return upwardZeroCrossings(x, 0, x.length); }
+
+    /**
+     * Frequency from the first and last upward zero crossings (linearly interpolated) of {@code x[off .. off+n)}:
+     * crossings between them over the time between them. 0 with fewer than two crossings.
+     */
+    public static double zeroCrossingHz(float[] x, int off, int n, double sampleRate) {
+        double first = -1, last = -1;
+        int count = 0;
+        for (int i = off + 1; i < off + n; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                double t = (i - 1 + x[i - 1] / (x[i - 1] - x[i])) / sampleRate;
+                if (first < 0) first = t;
+                last = t;
+                count++;
+            }
+        }
+        return count < 2 ? 0 : (count - 1) / (last - first);
+    }
+
+    /** Channel {@code channel} of {@code interleaved} frames of {@code channels} samples each. */
+    public static float[] channel(float[] interleaved, int channels, int channel) {
+        float[] y = new float[interleaved.length / channels];
+        for (int i = 0; i < y.length; i++) y[i] = interleaved[i * channels + channel];
+        return y;
+    }
+
+    /** The left channel of interleaved stereo. */
+    public static float[] left(float[] stereo) { return channel(stereo, 2, 0); }
 
     /** Mean of {@code x[off .. off+n)}. */
     public static double mean(float[] x, int off, int n) {

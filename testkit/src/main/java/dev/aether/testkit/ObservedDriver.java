@@ -1,4 +1,4 @@
-package dev.aether.repl;
+package dev.aether.testkit;
 
 import dev.aether.core.driver.AudioDriver;
 import dev.aether.core.driver.AudioSource;
@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The paced null driver (a real audio thread, {@code aether-audio}, at the real rate) with the engine's source
  * wrapped so a test learns which thread is the audio thread and how many blocks it rendered. The wrapper
- * allocates nothing.
+ * allocates nothing. Started and stopped on the test's thread; the accessors are for any thread.
  */
-final class ObservedDriver implements AudioDriver {
+public final class ObservedDriver implements AudioDriver {
     private final PacedNullDriver driver = new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000));
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Thread audioThread;
@@ -41,13 +41,14 @@ final class ObservedDriver implements AudioDriver {
     @Override public void stop() { driver.stop(); }
 
     /** The audio thread, once it has started. */
-    Thread audioThread() throws InterruptedException {
+    public Thread audioThread() throws InterruptedException {
         if (!started.await(5, TimeUnit.SECONDS)) throw new AssertionError("the audio thread did not start");
         return audioThread;
     }
 
     /** Blocks rendered so far. */
-    long blocks() { return blocks; }
+    public long blocks() { return blocks; }
 
-    long lateBlocks() { return driver.lateBlocks(); }
+    /** Blocks the paced driver rendered late. */
+    public long lateBlocks() { return driver.lateBlocks(); }
 }

@@ -1,11 +1,10 @@
-package dev.aether.nodes.testing;
+package dev.aether.testkit;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
-import dev.aether.core.testing.NodeHarness;
 
-/** Small rendering shortcuts over {@link NodeHarness} at 48 kHz, block 64. */
+/** Small rendering shortcuts over {@link NodeHarness} at 48 kHz, block 64. The test's thread. */
 public final class Render {
     public static final double SR = 48_000;
     private Render() {}
