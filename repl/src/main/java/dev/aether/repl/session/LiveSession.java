@@ -5,15 +5,20 @@ import dev.aether.core.engine.Engine;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
+import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.When;
+import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,10 @@ import java.util.function.Consumer;
  *
  * <p>Every patch that sounds ends in a {@link SlotFader}, so starting, stopping and redefining a slot fade
  * instead of clicking. Thread-safe: called from the evaluation worker, the prompt and the fade timer.
+ *
+ * <p>Every graph edit (play, stop, def, undef, connect, set, an opened session) records what inverts it in an
+ * {@link UndoHistory}: the removed patches themselves with their wires, a parameter's value before it was set.
+ * Nothing is serialized; an edit costs what it touches.
  */
 public final class LiveSession implements AutoCloseable {
     private static volatile LiveSession current;
@@ -46,14 +55,25 @@ public final class LiveSession implements AutoCloseable {
         return t;
     });
     private final HotSwapper swapper;
-    private volatile Runnable beforeEdit = () -> {};
-    private boolean restoring;
+    private final UndoHistory history = new UndoHistory();
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
 
     /** A patch that sounds: its chain, its fader, and the name of its slot (or null). */
     private record Played(Chain chain, SlotFader fader, String name) {}
+
+    /**
+     * A patch taken off, kept so undo can put it back: the patch, the instance that sounded for each chain node
+     * (after hot swaps) and the wires between its nodes and the rest of the graph (faders and master aside).
+     */
+    private record Removed(Played played, Map<DspNode, DspNode> live, List<Wire> wires) {}
+
+    /** One connection, by the instances and port names at its ends. */
+    private record Wire(DspNode from, String output, DspNode to, String input) {}
+
+    /** Which parameter a {@code set} moved, so a run of sets of it undoes as one step. */
+    private record ParamKey(DspNode node, String name) {}
 
     public LiveSession(Engine engine, Consumer<String> printer) {
         this.engine = engine;
@@ -89,14 +109,25 @@ public final class LiveSession implements AutoCloseable {
 
     /** Adds (if needed) and wires the chain, then fades it in on the master. */
     public synchronized Chain play(Chain chain) {
-        edit();
-        played.add(start(chain, null, START_STOP_FADE_SECONDS));
+        Played p = start(chain, null, START_STOP_FADE_SECONDS);
+        played.add(p);
+        history.record(() -> {
+            if (played.remove(p)) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+        });
         return chain;
     }
 
     /** Fades out and removes every playing patch and slot. */
     public synchronized void stopAll() {
-        edit();
+        List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
+        for (Played p : played) wasPlayed.add(removed(p));
+        for (Played p : slots.values()) wasSlots.add(removed(p));
+        if (!wasPlayed.isEmpty() || !wasSlots.isEmpty()) {
+            history.record(() -> {
+                for (Removed r : wasPlayed) played.add(resume(r, START_STOP_FADE_SECONDS));
+                for (Removed r : wasSlots) slots.put(r.played.name, resume(r, START_STOP_FADE_SECONDS));
+            });
+        }
         for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
         for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
         played.clear();
@@ -105,35 +136,58 @@ public final class LiveSession implements AutoCloseable {
 
     /** Fades out and removes the patches that play {@code chain}'s last node. */
     public synchronized boolean stop(Chain chain) {
-        edit();
-        boolean any = false;
-        for (var it = played.iterator(); it.hasNext(); ) {
-            Played p = it.next();
-            if (p.chain.node() == chain.node()) {
-                fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
-                it.remove();
-                any = true;
+        List<Integer> at = new ArrayList<>();
+        List<Removed> gone = new ArrayList<>();
+        for (int i = 0; i < played.size(); i++) {
+            if (played.get(i).chain.node() == chain.node()) {
+                at.add(i);
+                gone.add(removed(played.get(i)));
             }
         }
-        return any;
+        for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS);
+        if (!gone.isEmpty()) {
+            history.record(() -> {
+                for (int k = 0; k < gone.size(); k++) {
+                    played.add(Math.min(at.get(k), played.size()), resume(gone.get(k), START_STOP_FADE_SECONDS));
+                }
+            });
+        }
+        return !gone.isEmpty();
     }
 
     /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out. */
     public synchronized Chain def(String name, Chain chain) {
         Played old = slots.get(name);
         if (old != null && old.chain.node() == chain.node()) return chain;
-        edit();
-        slots.put(name, start(chain, name, SLOT_FADE_SECONDS));
+        Removed was = old == null ? null : removed(old);
+        Played now = start(chain, name, SLOT_FADE_SECONDS);
+        slots.put(name, now);
         if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+        history.record(() -> {
+            if (slots.get(name) != now) return;
+            fadeOutAndRemove(now, SLOT_FADE_SECONDS);
+            if (was == null) slots.remove(name);
+            else slots.put(name, resume(was, SLOT_FADE_SECONDS));
+        });
         return chain;
     }
 
     /** Fades slot {@code name} out; false when there is no such slot. */
     public synchronized boolean undef(String name) {
         if (!slots.containsKey(name)) return false;
-        edit();
+        int at = new ArrayList<>(slots.keySet()).indexOf(name);
         Played old = slots.remove(name);
+        Removed was = removed(old);
         fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+        history.record(() -> {
+            if (slots.containsKey(name)) return;
+            List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
+            slots.clear();
+            for (int i = 0; i <= entries.size(); i++) {
+                if (i == at || i == entries.size() && at >= entries.size()) slots.put(name, resume(was, SLOT_FADE_SECONDS));
+                if (i < entries.size()) slots.put(entries.get(i).getKey(), entries.get(i).getValue());
+            }
+        });
         return true;
     }
 
@@ -162,8 +216,11 @@ public final class LiveSession implements AutoCloseable {
                     + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
                     + " belongs to no live node");
         }
-        edit();
+        boolean was = connectedIfLive(from, to);
         engine.connect(from, to);
+        if (!was) history.record(() -> {
+            if (connectedIfLive(from, to)) engine.disconnect(from, to);
+        });
     }
 
     /** Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds}. */
@@ -176,7 +233,20 @@ public final class LiveSession implements AutoCloseable {
             throw new IllegalArgumentException(live.typeName() + " has no parameter '" + name + "'"
                     + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
         }
+        double before = p.get();
         p.set(value, rampSeconds);
+        history.record(new ParamKey(live, name), () -> {
+            SmoothedParam now = NodeSpec.of(live(node)).param(name);
+            if (now != null) now.set(before);
+        });
+    }
+
+    /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
+    public synchronized void tempo(double bpm, int beatsPerBar) {
+        double wasBpm = engine.transport().publishedBpm();
+        int wasBeats = Math.max(1, engine.transport().publishedBeatsPerBar());
+        engine.tempo(bpm, beatsPerBar, When.NOW);
+        if (wasBpm > 0) history.record(() -> engine.tempo(wasBpm, wasBeats, When.NOW));
     }
 
     /** The instance now sounding for {@code node} (a hot swap replaces instances), or {@code node} itself. */
@@ -192,34 +262,32 @@ public final class LiveSession implements AutoCloseable {
         return names;
     }
 
-    /** Silences everything now (no fade) and forgets every patch. */
+    /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public synchronized void panic() {
         engine.panic();
         played.clear();
         slots.clear();
         ids.clear();
-    }
-
-    /** Sets what runs before every graph edit (play, stop, def, undef, connect): the undo snapshot. */
-    public void beforeEdit(Runnable r) { beforeEdit = r; }
-
-    private void edit() {
-        if (!restoring) beforeEdit.run();
+        history.clear();
     }
 
     /**
-     * Runs {@code edits} under this session's lock as one engine batch (one new plan), without undo snapshots:
-     * how a saved session is put back.
+     * Runs {@code edits} under this session's lock as one engine batch (one new plan) and one undo step: how a
+     * saved session is put back.
      */
     public synchronized void restoring(Runnable edits) {
-        boolean was = restoring;
-        restoring = true;
-        try {
-            engine.batch(edits);
-        } finally {
-            restoring = was;
-        }
+        history.group(() -> engine.batch(edits));
     }
+
+    /** Inverts the last graph edit (as one new plan); false when there is nothing to undo. */
+    public synchronized boolean undo() {
+        boolean[] undone = new boolean[1];
+        engine.batch(() -> undone[0] = history.undo());
+        return undone[0];
+    }
+
+    /** How many edits {@link #undo} can step back now (at most {@value UndoHistory#DEPTH}). */
+    public synchronized int undoDepth() { return history.size(); }
 
     /** What sounds, played patches first, then the slots in definition order. */
     public synchronized List<Sounding> sounding() {
@@ -261,6 +329,66 @@ public final class LiveSession implements AutoCloseable {
         });
         fader.level.set(1, fadeSeconds);
         return new Played(chain, fader, name);
+    }
+
+    /** Keeps what undo needs to put {@code p} back: its live instances and its wires to the rest of the graph. */
+    private Removed removed(Played p) {
+        Map<DspNode, DspNode> live = new IdentityHashMap<>();
+        Set<NodeId> mine = new HashSet<>();
+        for (DspNode n : p.chain.nodes()) {
+            NodeId id = idOf(n);
+            if (id == null) continue;
+            live.put(n, engine.node(id));
+            mine.add(id);
+        }
+        List<Wire> wires = new ArrayList<>();
+        NodeId master = engine.masterId();
+        if (!mine.isEmpty()) {
+            for (Connection e : engine.edges()) {
+                if (!mine.contains(e.from()) && !mine.contains(e.to()) || e.to().equals(master)) continue;
+                DspNode from = engine.node(e.from()), to = engine.node(e.to());
+                if (from instanceof SlotFader || to instanceof SlotFader) continue;
+                wires.add(new Wire(from, e.fromPort(), to, e.toPort()));
+            }
+        }
+        return new Removed(p, live, wires);
+    }
+
+    /**
+     * Puts a removed patch back: nodes the fade-out already took away are added again (the instance that sounded,
+     * its state carried across {@code add}'s prepare), their wires reconnected, and the patch starts with a new fader.
+     */
+    private Played resume(Removed r, double fadeSeconds) {
+        engine.batch(() -> {
+            for (DspNode n : r.played.chain.nodes()) {
+                if (idOf(n) != null) continue;
+                DspNode instance = r.live.getOrDefault(n, n);
+                NodeState state = instance.saveState();
+                NodeId id = engine.add(instance);
+                if (state != null) instance.restoreState(state);
+                ids.put(n, id);
+                if (instance != n) ids.put(instance, id);
+            }
+            for (Wire w : r.wires) {
+                try {
+                    OutputPort out = NodeSpec.of(w.from).output(w.output);
+                    InputPort in = NodeSpec.of(w.to).input(w.input);
+                    if (out != null && in != null && !connected(out, in)) engine.connect(out, in);
+                } catch (RuntimeException e) {
+                    // a node at the other end is gone since: that wire stays gone
+                }
+            }
+        });
+        return start(r.played.chain, r.played.name, fadeSeconds);
+    }
+
+    /** {@link #connected}, false when either port's node is not in the engine. */
+    private boolean connectedIfLive(OutputPort from, InputPort to) {
+        try {
+            return connected(from, to);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean connected(OutputPort from, InputPort to) {
