@@ -5,7 +5,6 @@ import dev.aether.core.engine.Engine;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
-import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
@@ -111,8 +110,13 @@ public final class LiveSession implements AutoCloseable {
     public synchronized Chain play(Chain chain) {
         Played p = start(chain, null, START_STOP_FADE_SECONDS);
         played.add(p);
-        history.record(() -> {
-            if (played.remove(p)) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+        history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
+            for (int i = played.size() - 1; i >= 0; i--) {
+                if (played.get(i).chain == chain) {
+                    fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS);
+                    return;
+                }
+            }
         });
         return chain;
     }
@@ -164,8 +168,9 @@ public final class LiveSession implements AutoCloseable {
         slots.put(name, now);
         if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
         history.record(() -> {
-            if (slots.get(name) != now) return;
-            fadeOutAndRemove(now, SLOT_FADE_SECONDS);
+            Played there = slots.get(name);
+            if (there == null || there.chain != chain) return;
+            fadeOutAndRemove(there, SLOT_FADE_SECONDS);
             if (was == null) slots.remove(name);
             else slots.put(name, resume(was, SLOT_FADE_SECONDS));
         });
@@ -218,9 +223,18 @@ public final class LiveSession implements AutoCloseable {
         }
         boolean was = connectedIfLive(from, to);
         engine.connect(from, to);
-        if (!was) history.record(() -> {
-            if (connectedIfLive(from, to)) engine.disconnect(from, to);
-        });
+        if (!was) {
+            Wire w = new Wire(engine.node(engine.idOf(from)), from.name(), engine.node(engine.idOf(to)), to.name());
+            history.record(() -> {
+                try {
+                    OutputPort out = NodeSpec.of(live(w.from)).output(w.output);
+                    InputPort in = NodeSpec.of(live(w.to)).input(w.input);
+                    if (out != null && in != null && connected(out, in)) engine.disconnect(out, in);
+                } catch (RuntimeException e) {
+                    // a node at either end is gone: so is the connection
+                }
+            });
+        }
     }
 
     /** Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds}. */
@@ -355,24 +369,28 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Puts a removed patch back: nodes the fade-out already took away are added again (the instance that sounded,
-     * its state carried across {@code add}'s prepare), their wires reconnected, and the patch starts with a new fader.
+     * Puts a removed patch back: a node the fade-out already took out of the engine is made again
+     * ({@link NodeRemaker}) with the state of the instance that sounded carried into it ({@link StateCarrier}), and
+     * answers for the original as after a hot swap; the patch's wires are reconnected and it starts with a new fader.
      */
     private Played resume(Removed r, double fadeSeconds) {
+        Map<DspNode, DspNode> remade = new IdentityHashMap<>();
         engine.batch(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
-                DspNode instance = r.live.getOrDefault(n, n);
-                NodeState state = instance.saveState();
-                NodeId id = engine.add(instance);
-                if (state != null) instance.restoreState(state);
+                DspNode was = r.live.getOrDefault(n, n);
+                DspNode fresh = NodeRemaker.again(was);
+                NodeId id = engine.add(fresh);
+                StateCarrier.carry(was, fresh);
                 ids.put(n, id);
-                if (instance != n) ids.put(instance, id);
+                ids.put(was, id);
+                ids.put(fresh, id);
+                remade.put(was, fresh);
             }
             for (Wire w : r.wires) {
                 try {
-                    OutputPort out = NodeSpec.of(w.from).output(w.output);
-                    InputPort in = NodeSpec.of(w.to).input(w.input);
+                    OutputPort out = NodeSpec.of(remade.getOrDefault(w.from, w.from)).output(w.output);
+                    InputPort in = NodeSpec.of(remade.getOrDefault(w.to, w.to)).input(w.input);
                     if (out != null && in != null && !connected(out, in)) engine.connect(out, in);
                 } catch (RuntimeException e) {
                     // a node at the other end is gone since: that wire stays gone
