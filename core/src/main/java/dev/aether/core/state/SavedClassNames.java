@@ -3,8 +3,8 @@ package dev.aether.core.state;
 import dev.aether.core.ControlThread;
 
 /**
- * How saved state names classes: the name written for a class, and the class behind a saved name now (a
- * console maps a user class's name to its newest definition). Control thread.
+ * Control thread. How saved state names classes: the name written for a class, and the class behind a saved name
+ * now (a console maps a user class's name to its newest definition).
  */
 @ControlThread
 public interface SavedClassNames {

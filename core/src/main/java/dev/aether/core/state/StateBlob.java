@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A state value as opaque bytes (Java serialization): what {@link StateCodec} writes for a value that is not
- * plain data, and how files of the first session format stored every state. Reading finds classes through
- * {@link SavedClassNames}, so a user class saved under one JShell name is read as the class now behind its
- * simple name. Immutable; control thread.
+ * Immutable; control thread. A state value as opaque bytes (Java serialization): what {@link StateCodec} writes
+ * for a value that is not plain data, and how files of the first session format stored every state. Reading finds
+ * classes through {@link SavedClassNames}, so a user class saved under one JShell name is read as the class now
+ * behind its simple name.
  */
 @ControlThread
 public final class StateBlob {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one codec between node state and data a file can hold: {@link NodeState} records (and user nodes' plain
- * field values) become a tree of plain values, and back. Control thread.
+ * Control thread. The one codec between node state and data a file can hold: {@link NodeState} records (and user
+ * nodes' plain field values) become a tree of plain values, and back.
  *
  * <p>The data: {@code null}, {@link Boolean}, {@link Number}, {@link String} (also enum constants by name, chars,
  * and {@code "NaN"}/{@code "Infinity"}/{@code "-Infinity"} for doubles and floats), {@link List} (arrays) and

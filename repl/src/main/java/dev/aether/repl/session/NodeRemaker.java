@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a node again: by the prelude call that made it ({@code lowpass(900)}) or else its class's no-argument
- * constructor. What {@code :open} and {@code :undo} use for a node that is gone from the engine (a removed node's
- * ports stay bound to it, so the instance itself cannot be added again). Control thread.
+ * Control thread. Makes a node again: by the prelude call that made it ({@code lowpass(900)}) or else its class's
+ * no-argument constructor. What {@code :open} and {@code :undo} use for a node that is gone from the engine (a
+ * removed node's ports stay bound to it, so the instance itself cannot be added again).
  */
 public final class NodeRemaker {
     private NodeRemaker() {}

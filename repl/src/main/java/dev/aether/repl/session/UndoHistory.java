@@ -6,9 +6,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The recent graph edits of a {@link LiveSession}, newest first, each as what inverts it (the removed patch
- * objects themselves, the parameter value before a {@code set}), for {@code :undo}. Recording costs what the edit
- * touches, never a pass over every node. Confined to its session's lock.
+ * Confined to its session's lock. The recent graph edits of a {@link LiveSession}, newest first, each as what
+ * inverts it (the removed patch objects themselves, the parameter value before a {@code set}), for {@code :undo}.
+ * Recording costs what the edit touches, never a pass over every node.
  */
 final class UndoHistory {
     /** How many edits {@code :undo} can step back. */

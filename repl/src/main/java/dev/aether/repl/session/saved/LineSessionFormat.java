@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads sessions saved in the line format of version 1 (before {@link SessionFile}'s JSON), one record per line,
+ * Stateless; any thread. Reads sessions saved in the line format of version 1 (before {@link SessionFile}'s JSON), one record per line,
  * free text in base64 ({@code b64}); states and fields are Java-serialized and stay opaque
- * ({@value StateCodec#SERIALIZED}) until they are restored. Stateless; any thread.
+ * ({@value StateCodec#SERIALIZED}) until they are restored.
  * <pre>
  * aether-session 1
  * tempo BPM BEATS_PER_BAR

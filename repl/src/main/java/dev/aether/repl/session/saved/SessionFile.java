@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link SoundingState} as a file a person can read and diff: JSON, sources as arrays of lines, parameters as
+ * Stateless; any thread. A {@link SoundingState} as a file a person can read and diff: JSON, sources as arrays of lines, parameters as
  * numbers (units in their names), node state as data (numbers and arrays; base64 only for an opaque value).
- * Reads this format and the line format of version 1 ({@link LineSessionFormat}). Stateless; any thread.
+ * Reads this format and the line format of version 1 ({@link LineSessionFormat}).
  *
  * <pre>
  * {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What sounds, as a value: tempo and metre, the user's declarations, the nodes with how each is made, their
+ * Immutable; any thread. What sounds, as a value: tempo and metre, the user's declarations, the nodes with how each is made, their
  * parameter values, user nodes' plain fields and every node's state (as {@link dev.aether.core.state.StateCodec}
- * data), the edges between them and the played patches with their slot names. Immutable; any thread.
+ * data), the edges between them and the played patches with their slot names.
  *
  * <p>Made by {@link SoundingStateCapture}, written and read by {@link SessionFile}, put back by
  * {@link SoundingStateRestore}.

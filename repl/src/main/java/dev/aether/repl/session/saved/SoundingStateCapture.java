@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Captures what a {@link LiveSession} sounds as a {@link SoundingState}: the played patches and slots, the nodes
- * patched to them with {@code add}/{@code connect}, their parameters, states and (user nodes) plain fields.
- * Control thread (holds the session's lock while it reads).
+ * Control thread (holds the session's lock while it reads). Captures what a {@link LiveSession} sounds as a
+ * {@link SoundingState}: the played patches and slots, the nodes patched to them with {@code add}/{@code connect},
+ * their parameters, states and (user nodes) plain fields.
  */
 public final class SoundingStateCapture {
     private SoundingStateCapture() {}

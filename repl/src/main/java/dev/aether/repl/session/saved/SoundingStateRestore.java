@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Puts a {@link SoundingState} back into a {@link LiveSession}: defines the saved sources, fades out what sounds
- * now, makes the nodes, restores their parameters, fields and states, connects them and plays the patches, as one
- * engine batch and one undo step. Control thread.
+ * Control thread. Puts a {@link SoundingState} back into a {@link LiveSession}: defines the saved sources, fades
+ * out what sounds now, makes the nodes, restores their parameters, fields and states, connects them and plays the
+ * patches, as one engine batch and one undo step.
  */
 public final class SoundingStateRestore {
     private SoundingStateRestore() {}

@@ -4,9 +4,9 @@ import dev.aether.core.state.SavedClassNames;
 import java.util.function.Function;
 
 /**
- * Saved class names in a console: a user class is named by its simple name ({@code Fuzz$State} for JShell's
- * {@code REPL.$JShell$11$Fuzz$State}) and read back as the class now behind that name; library classes keep
- * their binary names. Control thread.
+ * Control thread. Saved class names in a console: a user class is named by its simple name ({@code Fuzz$State}
+ * for JShell's {@code REPL.$JShell$11$Fuzz$State}) and read back as the class now behind that name; library
+ * classes keep their binary names.
  */
 public final class UserClassNames implements SavedClassNames {
     /** The package and prefix JShell gives user classes. */
