@@ -8,6 +8,7 @@ module dev.aether.repl {
     requires jdk.jshell;
     requires org.jline;
     requires java.desktop;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.aether.repl;
     exports dev.aether.repl.userapi;

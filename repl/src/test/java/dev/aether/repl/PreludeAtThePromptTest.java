@@ -13,7 +13,6 @@ import dev.aether.repl.userapi.VerbDoc;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,10 +74,19 @@ class PreludeAtThePromptTest {
     }
 
     @Test void shouldEditTheSessionOnTheSessionThread() {
-        AtomicReference<String> editedOn = new AtomicReference<>();
-        a.runtime().session().beforeEdit(() -> editedOn.set(Thread.currentThread().getName()));
-        assertThat(eval(a, "play(sine(440));").failed()).isFalse();
-        assertThat(editedOn.get()).isEqualTo(SessionThread.NAME);
+        EvalReport r = eval(a, """
+                class Where implements DspNode {
+                    static volatile String addedOn;
+                    final OutputPort out = Ports.audioOut("out");
+                    public void prepare(double sampleRate, int maxFrames) { addedOn = Thread.currentThread().getName(); }
+                    public void process(ProcessContext c) { }
+                }
+                """);
+        assertThat(r.failed()).as(r.text()).isFalse();
+        assertThat(eval(a, "play(new Where());").failed()).isFalse();
+        EvalReport where = eval(a, "Where.addedOn");
+        assertThat(where.text()).as("the engine prepares an added node on the thread that adds it")
+                .contains(SessionThread.NAME);
     }
 
     @Test void shouldNameTheProblemWhenAVerbIsCalledOutsideConsoleCode() {

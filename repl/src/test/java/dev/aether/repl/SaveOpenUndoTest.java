@@ -73,7 +73,8 @@ class SaveOpenUndoTest {
         ca.eval("set(slot(\"lead\"), \"cutoffHz\", 1234.5, 0)");
         ca.eval("set(r, \"rateHz\", 7.25, 0)");
         render(a, 0.3137);
-        Path file = save("s.aether", "aether-session 1", "node ", "state ", "edge ", "play ");
+        Path file = save("s.aether", "\"format\": \"aether-session\"", "\"nodes\": [", "\"state\": {", "\"edges\": [",
+                "\"patches\": [");
 
         LiveConsole second = LiveConsole.start();
         cb = second.console();
@@ -116,7 +117,8 @@ class SaveOpenUndoTest {
         ca.eval("st.levels[3] = 0.9f; st.shape = Steps.Shape.DOWN;");
         ca.eval("play(node(st))");
         render(a, 0.2345);
-        Path file = save("fields.aether", "field 0 phase ", "field 0 step ", "field 0 levels ", "field 0 shape ");
+        Path file = save("fields.aether", "\"fields\": {", "\"phase\": ", "\"step\": ", "\"levels\": [0.1, 0.2, 0.3, 0.9]",
+                "\"shape\": \"DOWN\"");
 
         LiveConsole second = LiveConsole.start();
         cb = second.console();

@@ -8,16 +8,20 @@ import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.NodeSpec;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.When;
+import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.eval.TypeDefinition;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -30,6 +34,10 @@ import java.util.function.Consumer;
  *
  * <p>Every patch that sounds ends in a {@link LevelFader}, so starting, stopping and redefining a slot fade
  * instead of clicking; the removal after a fade-out runs on the session thread too.
+ *
+ * <p>Every graph edit (play, stop, def, undef, connect, set, an opened session) records what inverts it in an
+ * {@link UndoHistory}: the removed patches themselves with their wires, a parameter's value before it was set.
+ * Nothing is serialized; an edit costs what it touches.
  */
 @AnyThread
 public final class LiveSession implements AutoCloseable, Evaluator.TypeListener {
@@ -46,14 +54,25 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final Map<String, Played> slots = new LinkedHashMap<>();
     private final SessionThread thread = new SessionThread();
     private final HotSwapper swapper;
-    private volatile Runnable beforeEdit = () -> {};
-    private boolean restoring;
+    private final UndoHistory history = new UndoHistory();
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
 
     /** A patch that sounds: its chain, its fader, and the name of its slot (or null). */
     private record Played(Chain chain, LevelFader fader, String name) {}
+
+    /**
+     * A patch taken off, kept so undo can put it back: the patch, the instance that sounded for each chain node
+     * (after hot swaps) and the wires between its nodes and the rest of the graph (faders and master aside).
+     */
+    private record Removed(Played played, Map<DspNode, DspNode> live, List<Wire> wires) {}
+
+    /** One connection, by the instances and port names at its ends. */
+    private record Wire(DspNode from, String output, DspNode to, String input) {}
+
+    /** Which parameter a {@code set} moved, so a run of sets of it undoes as one step. */
+    private record ParamKey(DspNode node, String name) {}
 
     public LiveSession(Engine engine, Consumer<String> printer) {
         this.engine = engine;
@@ -79,8 +98,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Adds (if needed) and wires the chain, then fades it in on the master. */
     public Chain play(Chain chain) {
         return thread.call(() -> {
-            edit();
-            played.add(start(chain, null, START_STOP_FADE_SECONDS));
+            Played p = start(chain, null, START_STOP_FADE_SECONDS);
+            played.add(p);
+            history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
+                for (int i = played.size() - 1; i >= 0; i--) {
+                    if (played.get(i).chain == chain) {
+                        fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS);
+                        return;
+                    }
+                }
+            });
             return chain;
         });
     }
@@ -88,7 +115,15 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Fades out and removes every playing patch and slot. */
     public void stopAll() {
         thread.run(() -> {
-            edit();
+            List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
+            for (Played p : played) wasPlayed.add(removed(p));
+            for (Played p : slots.values()) wasSlots.add(removed(p));
+            if (!wasPlayed.isEmpty() || !wasSlots.isEmpty()) {
+                history.record(() -> {
+                    for (Removed r : wasPlayed) played.add(resume(r, START_STOP_FADE_SECONDS));
+                    for (Removed r : wasSlots) slots.put(r.played.name, resume(r, START_STOP_FADE_SECONDS));
+                });
+            }
             for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
             for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
             played.clear();
@@ -99,17 +134,23 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Fades out and removes the patches that play {@code chain}'s last node. */
     public boolean stop(Chain chain) {
         return thread.call(() -> {
-            edit();
-            boolean any = false;
-            for (var it = played.iterator(); it.hasNext(); ) {
-                Played p = it.next();
-                if (p.chain.node() == chain.node()) {
-                    fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
-                    it.remove();
-                    any = true;
+            List<Integer> at = new ArrayList<>();
+            List<Removed> gone = new ArrayList<>();
+            for (int i = 0; i < played.size(); i++) {
+                if (played.get(i).chain.node() == chain.node()) {
+                    at.add(i);
+                    gone.add(removed(played.get(i)));
                 }
             }
-            return any;
+            for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS);
+            if (!gone.isEmpty()) {
+                history.record(() -> {
+                    for (int k = 0; k < gone.size(); k++) {
+                        played.add(Math.min(at.get(k), played.size()), resume(gone.get(k), START_STOP_FADE_SECONDS));
+                    }
+                });
+            }
+            return !gone.isEmpty();
         });
     }
 
@@ -118,9 +159,17 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> {
             Played old = slots.get(name);
             if (old != null && old.chain.node() == chain.node()) return chain;
-            edit();
-            slots.put(name, start(chain, name, SLOT_FADE_SECONDS));
+            Removed was = old == null ? null : removed(old);
+            Played now = start(chain, name, SLOT_FADE_SECONDS);
+            slots.put(name, now);
             if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            history.record(() -> {
+                Played there = slots.get(name);
+                if (there == null || there.chain != chain) return;
+                fadeOutAndRemove(there, SLOT_FADE_SECONDS);
+                if (was == null) slots.remove(name);
+                else slots.put(name, resume(was, SLOT_FADE_SECONDS));
+            });
             return chain;
         });
     }
@@ -129,9 +178,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public boolean undef(String name) {
         return thread.call(() -> {
             if (!slots.containsKey(name)) return false;
-            edit();
+            int at = new ArrayList<>(slots.keySet()).indexOf(name);
             Played old = slots.remove(name);
+            Removed was = removed(old);
             fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            history.record(() -> {
+                if (slots.containsKey(name)) return;
+                List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
+                slots.clear();
+                for (int i = 0; i <= entries.size(); i++) {
+                    if (i == at || i == entries.size() && at >= entries.size()) slots.put(name, resume(was, SLOT_FADE_SECONDS));
+                    if (i < entries.size()) slots.put(entries.get(i).getKey(), entries.get(i).getValue());
+                }
+            });
             return true;
         });
     }
@@ -166,8 +225,20 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                         + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
                         + " belongs to no live node");
             }
-            edit();
+            boolean was = connectedIfLive(from, to);
             engine.connect(from, to);
+            if (!was) {
+                Wire w = new Wire(engine.node(engine.idOf(from)), from.name(), engine.node(engine.idOf(to)), to.name());
+                history.record(() -> {
+                    try {
+                        OutputPort out = NodeSpec.of(live(w.from)).output(w.output);
+                        InputPort in = NodeSpec.of(live(w.to)).input(w.input);
+                        if (out != null && in != null && connected(out, in)) engine.disconnect(out, in);
+                    } catch (RuntimeException e) {
+                        // a node at either end is gone: so is the connection
+                    }
+                });
+            }
         });
     }
 
@@ -182,7 +253,22 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 throw new IllegalArgumentException(live.typeName() + " has no parameter '" + name + "'"
                         + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
             }
+            double before = p.get();
             p.set(value, rampSeconds);
+            history.record(new ParamKey(live, name), () -> {
+                SmoothedParam now = NodeSpec.of(live(node)).param(name);
+                if (now != null) now.set(before);
+            });
+        });
+    }
+
+    /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
+    public void tempo(double bpm, int beatsPerBar) {
+        thread.run(() -> {
+            double wasBpm = engine.transport().publishedBpm();
+            int wasBeats = Math.max(1, engine.transport().publishedBeatsPerBar());
+            engine.tempo(bpm, beatsPerBar, When.NOW);
+            if (wasBpm > 0) history.record(() -> engine.tempo(wasBpm, wasBeats, When.NOW));
         });
     }
 
@@ -208,38 +294,38 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> swapper.typesDefined(types));
     }
 
-    /** Silences everything now (no fade) and forgets every patch. */
+    /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
         thread.run(() -> {
             engine.panic();
             played.clear();
             slots.clear();
             ids.clear();
+            history.clear();
         });
-    }
-
-    /** Sets what runs before every graph edit (play, stop, def, undef, connect), on the session thread: the undo snapshot. */
-    public void beforeEdit(Runnable r) { beforeEdit = r; }
-
-    private void edit() {
-        if (!restoring) beforeEdit.run();
     }
 
     /**
-     * Runs {@code edits} on the session thread as one engine batch (one new plan), without undo snapshots:
-     * how a saved session is put back.
+     * Runs {@code edits} on the session thread as one engine batch (one new plan) and one undo step: how a saved
+     * session is put back.
      */
     public void restoring(Runnable edits) {
         thread.run(() -> {
-            boolean was = restoring;
-            restoring = true;
-            try {
-                engine.batch(edits);
-            } finally {
-                restoring = was;
-            }
+            history.group(() -> engine.batch(edits));
         });
     }
+
+    /** Inverts the last graph edit (as one new plan); false when there is nothing to undo. */
+    public boolean undo() {
+        return thread.call(() -> {
+            boolean[] undone = new boolean[1];
+            engine.batch(() -> undone[0] = history.undo());
+            return undone[0];
+        });
+    }
+
+    /** How many edits {@link #undo} can step back now (at most {@value UndoHistory#DEPTH}). */
+    public int undoDepth() { return thread.call(() -> { return history.size(); }); }
 
     /** What sounds, played patches first, then the slots in definition order. */
     public List<Sounding> sounding() {
@@ -290,6 +376,70 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
         fader.level.set(1, fadeSeconds);
         return new Played(chain, fader, name);
+    }
+
+    /** Keeps what undo needs to put {@code p} back: its live instances and its wires to the rest of the graph. */
+    private Removed removed(Played p) {
+        Map<DspNode, DspNode> live = new IdentityHashMap<>();
+        Set<NodeId> mine = new HashSet<>();
+        for (DspNode n : p.chain.nodes()) {
+            NodeId id = idOf(n);
+            if (id == null) continue;
+            live.put(n, engine.node(id));
+            mine.add(id);
+        }
+        List<Wire> wires = new ArrayList<>();
+        NodeId master = engine.masterId();
+        if (!mine.isEmpty()) {
+            for (Connection e : engine.edges()) {
+                if (!mine.contains(e.from()) && !mine.contains(e.to()) || e.to().equals(master)) continue;
+                DspNode from = engine.node(e.from()), to = engine.node(e.to());
+                if (from instanceof LevelFader || to instanceof LevelFader) continue;
+                wires.add(new Wire(from, e.fromPort(), to, e.toPort()));
+            }
+        }
+        return new Removed(p, live, wires);
+    }
+
+    /**
+     * Puts a removed patch back: a node the fade-out already took out of the engine is made again
+     * ({@link NodeRemaker}) with the state of the instance that sounded carried into it ({@link StateCarrier}), and
+     * answers for the original as after a hot swap; the patch's wires are reconnected and it starts with a new fader.
+     */
+    private Played resume(Removed r, double fadeSeconds) {
+        Map<DspNode, DspNode> remade = new IdentityHashMap<>();
+        engine.batch(() -> {
+            for (DspNode n : r.played.chain.nodes()) {
+                if (idOf(n) != null) continue;
+                DspNode was = r.live.getOrDefault(n, n);
+                DspNode fresh = NodeRemaker.again(was);
+                NodeId id = engine.add(fresh);
+                StateCarrier.carry(was, fresh);
+                ids.put(n, id);
+                ids.put(was, id);
+                ids.put(fresh, id);
+                remade.put(was, fresh);
+            }
+            for (Wire w : r.wires) {
+                try {
+                    OutputPort out = NodeSpec.of(remade.getOrDefault(w.from, w.from)).output(w.output);
+                    InputPort in = NodeSpec.of(remade.getOrDefault(w.to, w.to)).input(w.input);
+                    if (out != null && in != null && !connected(out, in)) engine.connect(out, in);
+                } catch (RuntimeException e) {
+                    // a node at the other end is gone since: that wire stays gone
+                }
+            }
+        });
+        return start(r.played.chain, r.played.name, fadeSeconds);
+    }
+
+    /** {@link #connected}, false when either port's node is not in the engine. */
+    private boolean connectedIfLive(OutputPort from, InputPort to) {
+        try {
+            return connected(from, to);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean connected(OutputPort from, InputPort to) {

@@ -94,6 +94,13 @@ public final class StateCarrier {
         return values;
     }
 
+    /** The types of the fields {@link #plainFields} reads on an instance of {@code node}'s class, by name. */
+    public static Map<String, Class<?>> plainFieldTypes(DspNode node) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (Field f : fieldsByName(node.getClass()).values()) if (isCarried(f)) types.put(f.getName(), f.getType());
+        return types;
+    }
+
     /** Writes {@code values} (from {@link #plainFields}) into the fields of {@code node} with the same name and type. */
     public static List<String> restorePlainFields(DspNode node, Map<String, Object> values) {
         List<String> written = new ArrayList<>();
