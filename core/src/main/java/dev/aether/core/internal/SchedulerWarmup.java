@@ -38,6 +38,9 @@ public final class SchedulerWarmup {
             if (first == null) first = id;
             scratch.connectToMaster(t.out);
             t.frequencyHz.set(100 + 50 * i, 0.5);
+            // a timed change: its first getAndSet on SmoothedParam's VarHandle links the call site (about 2.4 KB),
+            // here rather than on the audio thread at a set's first timed change
+            t.frequencyHz.setAt(150 + 50 * i, 1_000, 0.01);
         }
         float[] out = new float[2 * config.blockSize()];
         for (int b = 0; b < BLOCKS; b++) {
