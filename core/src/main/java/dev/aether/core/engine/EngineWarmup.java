@@ -18,14 +18,14 @@ import dev.aether.core.param.SmoothedParam;
  * deadline). About 10 ms on the control thread.
  */
 @ControlThread
-public final class EngineWarmup {
+final class EngineWarmup {
     private static final int BLOCKS = 4_000;
     private static boolean done;
 
     private EngineWarmup() {}
 
     /** Warms up once; later calls return at once. */
-    public static synchronized void runOnce(EngineConfig config) {
+    static synchronized void runOnce(EngineConfig config) {
         if (done) return;
         done = true;
         Engine scratch = Engine.create(config);
@@ -36,6 +36,9 @@ public final class EngineWarmup {
             if (first == null) first = id;
             scratch.connectToMaster(t.out);
             t.frequencyHz.set(100 + 50 * i, 0.5);
+            // a timed change: its first getAndSet on SmoothedParam's VarHandle links the call site (about 2.4 KB),
+            // here rather than on the audio thread at a set's first timed change
+            t.frequencyHz.setAt(150 + 50 * i, 1_000, 0.01);
         }
         float[] out = new float[2 * config.blockSize()];
         for (int b = 0; b < BLOCKS; b++) {

@@ -14,33 +14,31 @@ public final class SampleCodec {
     public static int encodeRt(float[] src, int srcOff, int count, WavFormat format, byte[] dst, int dstOff,
                         TpdfDither dither) {
         int p = dstOff;
-        switch (format) {
-            case PCM_16 -> {
-                for (int i = 0; i < count; i++) {
-                    int q = quantise(src[srcOff + i], 32768.0, dither);
-                    dst[p] = (byte) q;
-                    dst[p + 1] = (byte) (q >> 8);
-                    p += 2;
-                }
+        // an if chain, not a switch on the enum: javac compiles that to a synthetic class (SampleCodec$1) which
+        // the JVM would load on the audio thread at the first block (RealtimeBytecodeTest)
+        if (format == WavFormat.PCM_16) {
+            for (int i = 0; i < count; i++) {
+                int q = quantise(src[srcOff + i], 32768.0, dither);
+                dst[p] = (byte) q;
+                dst[p + 1] = (byte) (q >> 8);
+                p += 2;
             }
-            case PCM_24 -> {
-                for (int i = 0; i < count; i++) {
-                    int q = quantise(src[srcOff + i], 8388608.0, dither);
-                    dst[p] = (byte) q;
-                    dst[p + 1] = (byte) (q >> 8);
-                    dst[p + 2] = (byte) (q >> 16);
-                    p += 3;
-                }
+        } else if (format == WavFormat.PCM_24) {
+            for (int i = 0; i < count; i++) {
+                int q = quantise(src[srcOff + i], 8388608.0, dither);
+                dst[p] = (byte) q;
+                dst[p + 1] = (byte) (q >> 8);
+                dst[p + 2] = (byte) (q >> 16);
+                p += 3;
             }
-            case FLOAT_32 -> {
-                for (int i = 0; i < count; i++) {
-                    int b = Float.floatToRawIntBits(src[srcOff + i]);
-                    dst[p] = (byte) b;
-                    dst[p + 1] = (byte) (b >> 8);
-                    dst[p + 2] = (byte) (b >> 16);
-                    dst[p + 3] = (byte) (b >> 24);
-                    p += 4;
-                }
+        } else if (format == WavFormat.FLOAT_32) {
+            for (int i = 0; i < count; i++) {
+                int b = Float.floatToRawIntBits(src[srcOff + i]);
+                dst[p] = (byte) b;
+                dst[p + 1] = (byte) (b >> 8);
+                dst[p + 2] = (byte) (b >> 16);
+                dst[p + 3] = (byte) (b >> 24);
+                p += 4;
             }
         }
         return p - dstOff;

@@ -1,5 +1,6 @@
 package dev.aether.nodes.analysis;
 
+import dev.aether.core.RealtimeSafe;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,10 +18,10 @@ final class TripleBuffer {
     TripleBuffer(int length) { buffers = new float[][] {new float[length], new float[length], new float[length]}; }
 
     /** The writer's buffer. Audio thread. */
-    float[] back() { return buffers[back]; }
+    @RealtimeSafe float[] back() { return buffers[back]; }
 
     /** Publishes the back buffer. Audio thread; lock-free, no allocation. */
-    void publish() { back = middle.getAndSet(back | FRESH) & 3; }
+    @RealtimeSafe void publish() { back = middle.getAndSet(back | FRESH) & 3; }
 
     /** Copies the newest published frame into {@code dst} if there is one since the last read. Reader thread. */
     synchronized boolean read(float[] dst) {

@@ -25,7 +25,7 @@ final class DelayBuffer {
     void clear() { java.util.Arrays.fill(data, 0f); w = 0; }
 
     /** Largest delay a cubic read supports. */
-    int maxDelay() { return data.length - 4; }
+    @RealtimeSafe int maxDelay() { return data.length - 4; }
 
     @RealtimeSafe void write(float x) { w = (w + 1) & mask; data[w] = x; }
 

@@ -75,11 +75,9 @@ public final class DelayLine implements DspNode {
             if (smooth) d = delayMillis.nextRt() * toSamples;
             buf.write(x[i]);
             double dd = d > max ? max : d;
-            switch (mode) {
-                case NONE: y[i] = buf.at((int) dd); break;
-                case CUBIC: y[i] = (float) buf.readCubic(dd < 1 ? 1 : dd); break;
-                default: y[i] = (float) buf.readLinear(dd); break;
-            }
+            if (mode == Interpolation.NONE) y[i] = buf.at((int) dd);   // no enum switch: see Lfo.process
+            else if (mode == Interpolation.CUBIC) y[i] = (float) buf.readCubic(dd < 1 ? 1 : dd);
+            else y[i] = (float) buf.readLinear(dd);
         }
     }
 

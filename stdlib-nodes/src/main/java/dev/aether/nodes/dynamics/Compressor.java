@@ -60,6 +60,7 @@ public final class Compressor implements DspNode {
     public double gainReductionDb() { return reductionDb; }
 
     /** The static curve: output level in dB for a detected level in dB (before makeup). */
+    @RealtimeSafe
     public static double staticCurveDb(double levelDb, double thresholdDb, double ratio, double kneeDb) {
         double over = levelDb - thresholdDb;
         if (2 * over < -kneeDb) return levelDb;

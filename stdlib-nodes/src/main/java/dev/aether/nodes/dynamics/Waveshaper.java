@@ -54,17 +54,16 @@ public final class Waveshaper implements DspNode {
     /** The curve itself. */
     @RealtimeSafe
     public static double apply(Shape s, double x) {
-        switch (s) {
-            case SOFT_CLIP: return x >= 1 ? 1 : x <= -1 ? -1 : 1.5 * x - 0.5 * x * x * x;
-            case HARD_CLIP: return x > 1 ? 1 : x < -1 ? -1 : x;
-            case FOLDBACK: {
-                // triangle with period 4: f(x) = x on [-1, 1], 2 - x on [1, 3], ...
-                double t = (x + 1) * 0.25;
-                t -= Math.floor(t);
-                return t < 0.5 ? 4 * t - 1 : 3 - 4 * t;
-            }
-            default: return Dsp.tanh(x);
+        // no enum switch: see Lfo.process
+        if (s == Shape.SOFT_CLIP) return x >= 1 ? 1 : x <= -1 ? -1 : 1.5 * x - 0.5 * x * x * x;
+        if (s == Shape.HARD_CLIP) return x > 1 ? 1 : x < -1 ? -1 : x;
+        if (s == Shape.FOLDBACK) {
+            // triangle with period 4: f(x) = x on [-1, 1], 2 - x on [1, 3], ...
+            double t = (x + 1) * 0.25;
+            t -= Math.floor(t);
+            return t < 0.5 ? 4 * t - 1 : 3 - 4 * t;
         }
+        return Dsp.tanh(x);
     }
 
     @Override @RealtimeSafe

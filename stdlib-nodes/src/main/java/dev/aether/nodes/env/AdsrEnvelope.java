@@ -148,7 +148,7 @@ public final class AdsrEnvelope implements DspNode {
         }
     }
 
-    static int samples(double seconds, double sr) { return Math.max(1, (int) Math.round(seconds * sr)); }
+    @RealtimeSafe static int samples(double seconds, double sr) { return Math.max(1, (int) Math.round(seconds * sr)); }
 
     @Override @ControlThread
     public void reset() {

@@ -141,40 +141,37 @@ public final class BiquadFilter implements DspNode {
         double alpha = sw / (2 * q);
         double a = Math.pow(10, gainDb / 40);
         double b0, b1, b2, a0, a1, a2;
-        switch (mode) {
-            case LOW_PASS:
-                b1 = 1 - cw; b0 = b1 / 2; b2 = b0; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha; break;
-            case HIGH_PASS:
-                b1 = -(1 + cw); b0 = -b1 / 2; b2 = b0; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha; break;
-            case BAND_PASS:
-                b0 = alpha; b1 = 0; b2 = -alpha; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha; break;
-            case NOTCH:
-                b0 = 1; b1 = -2 * cw; b2 = 1; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha; break;
-            case PEAK:
-                b0 = 1 + alpha * a; b1 = -2 * cw; b2 = 1 - alpha * a;
-                a0 = 1 + alpha / a; a1 = -2 * cw; a2 = 1 - alpha / a; break;
-            case LOW_SHELF: {
-                double sa = 2 * Math.sqrt(a) * alpha;
-                b0 = a * ((a + 1) - (a - 1) * cw + sa);
-                b1 = 2 * a * ((a - 1) - (a + 1) * cw);
-                b2 = a * ((a + 1) - (a - 1) * cw - sa);
-                a0 = (a + 1) + (a - 1) * cw + sa;
-                a1 = -2 * ((a - 1) + (a + 1) * cw);
-                a2 = (a + 1) + (a - 1) * cw - sa;
-                break;
-            }
-            case HIGH_SHELF: {
-                double sa = 2 * Math.sqrt(a) * alpha;
-                b0 = a * ((a + 1) + (a - 1) * cw + sa);
-                b1 = -2 * a * ((a - 1) + (a + 1) * cw);
-                b2 = a * ((a + 1) + (a - 1) * cw - sa);
-                a0 = (a + 1) - (a - 1) * cw + sa;
-                a1 = 2 * ((a - 1) - (a + 1) * cw);
-                a2 = (a + 1) - (a - 1) * cw - sa;
-                break;
-            }
-            default: // ALL_PASS
-                b0 = 1 - alpha; b1 = -2 * cw; b2 = 1 + alpha; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha; break;
+        // an if chain, not a switch on the enum: javac 17 compiles that to a synthetic class (BiquadFilter$1) that the
+        // JVM would load on the audio thread at the first call (RealtimeBytecodeTest)
+        if (mode == Mode.LOW_PASS) {
+            b1 = 1 - cw; b0 = b1 / 2; b2 = b0; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha;
+        } else if (mode == Mode.HIGH_PASS) {
+            b1 = -(1 + cw); b0 = -b1 / 2; b2 = b0; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha;
+        } else if (mode == Mode.BAND_PASS) {
+            b0 = alpha; b1 = 0; b2 = -alpha; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha;
+        } else if (mode == Mode.NOTCH) {
+            b0 = 1; b1 = -2 * cw; b2 = 1; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha;
+        } else if (mode == Mode.PEAK) {
+            b0 = 1 + alpha * a; b1 = -2 * cw; b2 = 1 - alpha * a;
+            a0 = 1 + alpha / a; a1 = -2 * cw; a2 = 1 - alpha / a;
+        } else if (mode == Mode.LOW_SHELF) {
+            double sa = 2 * Math.sqrt(a) * alpha;
+            b0 = a * ((a + 1) - (a - 1) * cw + sa);
+            b1 = 2 * a * ((a - 1) - (a + 1) * cw);
+            b2 = a * ((a + 1) - (a - 1) * cw - sa);
+            a0 = (a + 1) + (a - 1) * cw + sa;
+            a1 = -2 * ((a - 1) + (a + 1) * cw);
+            a2 = (a + 1) + (a - 1) * cw - sa;
+        } else if (mode == Mode.HIGH_SHELF) {
+            double sa = 2 * Math.sqrt(a) * alpha;
+            b0 = a * ((a + 1) + (a - 1) * cw + sa);
+            b1 = -2 * a * ((a - 1) + (a + 1) * cw);
+            b2 = a * ((a + 1) + (a - 1) * cw - sa);
+            a0 = (a + 1) - (a - 1) * cw + sa;
+            a1 = 2 * ((a - 1) - (a + 1) * cw);
+            a2 = (a + 1) - (a - 1) * cw - sa;
+        } else { // ALL_PASS
+            b0 = 1 - alpha; b1 = -2 * cw; b2 = 1 + alpha; a0 = 1 + alpha; a1 = -2 * cw; a2 = 1 - alpha;
         }
         out[0] = b0 / a0; out[1] = b1 / a0; out[2] = b2 / a0; out[3] = a1 / a0; out[4] = a2 / a0;
     }

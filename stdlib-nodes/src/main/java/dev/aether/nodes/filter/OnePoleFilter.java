@@ -36,6 +36,7 @@ abstract class OnePoleFilter implements DspNode {
     }
 
     /** The TPT gain G = g / (1 + g), g = tan(pi fc / fs). */
+    @RealtimeSafe
     static double gain(double hz, double sr) {
         double g = Math.tan(Math.PI * Dsp.clamp(hz, 10, 0.49 * sr) / sr);
         return g / (1 + g);

@@ -107,15 +107,13 @@ public final class StateVariableFilter implements DspNode {
             bp[i] = (float) band;
             hp[i] = (float) high;
             no[i] = (float) nt;
-            double y;
-            switch (m) {
-                case LOW_PASS: y = low; break;
-                case BAND_PASS: y = band; break;
-                case HIGH_PASS: y = high; break;
-                case NOTCH: y = nt; break;
-                case PEAK: y = low - high; break;
-                default: y = v0 - 2 * band; break;
-            }
+            double y;                                   // no enum switch: see Lfo.process
+            if (m == Mode.LOW_PASS) y = low;
+            else if (m == Mode.BAND_PASS) y = band;
+            else if (m == Mode.HIGH_PASS) y = high;
+            else if (m == Mode.NOTCH) y = nt;
+            else if (m == Mode.PEAK) y = low - high;
+            else y = v0 - 2 * band;
             o[i] = (float) y;
         }
         ic1 = Dsp.flushDenormal(s1);

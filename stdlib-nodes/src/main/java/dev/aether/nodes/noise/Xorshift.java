@@ -1,9 +1,12 @@
 package dev.aether.nodes.noise;
 
+import dev.aether.core.RealtimeSafe;
+
 /**
  * The noise generators' random source: xorshift64* with a splitmix64-scrambled seed, state in a plain
  * {@code long} held by the node (no objects per block). Stateless helper; any thread.
  */
+@RealtimeSafe
 final class Xorshift {
     private Xorshift() {}
 

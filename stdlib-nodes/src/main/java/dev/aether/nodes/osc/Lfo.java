@@ -64,13 +64,13 @@ public final class Lfo implements DspNode {
         resetsSeen = req;
         Shape sh = shape;
         for (int i = 0; i < n; i++) {
+            // an if chain, not a switch on the enum: javac 17 compiles that to a synthetic class (Lfo$1) that the JVM
+            // would load on the audio thread at the first block (RealtimeBytecodeTest)
             double u;
-            switch (sh) {
-                case SINE: u = 0.5 + 0.5 * Math.sin(Dsp.TWO_PI * p); break;
-                case TRIANGLE: u = p < 0.5 ? 2 * p : 2 - 2 * p; break;
-                case SAW: u = p; break;
-                default: u = p < 0.5 ? 1 : 0; break;
-            }
+            if (sh == Shape.SINE) u = 0.5 + 0.5 * Math.sin(Dsp.TWO_PI * p);
+            else if (sh == Shape.TRIANGLE) u = p < 0.5 ? 2 * p : 2 - 2 * p;
+            else if (sh == Shape.SAW) u = p;
+            else u = p < 0.5 ? 1 : 0;
             double lo = lo0 + dlo * i, hi = hi0 + dhi * i;
             o[i] = (float) (lo + (hi - lo) * u);
             p += (r0 + dr * i) * invSr;

@@ -177,6 +177,7 @@ public final class WavetableOscillator implements DspNode {
     }
 
     /** The richest level whose top harmonic stays below Nyquist for a phase increment {@code inc} (cycles). */
+    @RealtimeSafe
     static int level(double inc) {
         double kMax = 0.5 / Math.max(inc, 1e-9);               // highest harmonic below Nyquist
         if (kMax < 1) return LEVELS - 1;
