@@ -2,6 +2,7 @@ package dev.aether.core;
 
 import dev.aether.core.param.ParamClock;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.time.TimedEventChannel;
 
 /**
  * Runs one node inside another: the child's own buffers, context and parameter clock, outside any plan. A
@@ -13,6 +14,11 @@ import dev.aether.core.param.SmoothedParam;
  * {@link DspNode#prepare}; {@link #runRt} is confined to the audio thread. The child's params are clocked by a
  * {@link ParamClock}: while all rest and none is set, a block costs them nothing. Unconnected inputs read a silent
  * block ({@link ProcessContext#connected} is false for them).
+ *
+ * <p>Timed events: a runner leaves the child unbound ({@code setAt}, gates and notes sent to it apply directly,
+ * which suits a child run on the producer's own thread, e.g. a test or a trial run). A composite that plays in an
+ * engine is a {@link dev.aether.core.time.TimedNode}: its {@code bindTimed} calls {@link #bindTimed} on each of its
+ * runners, so the children's events travel through the engine's channel like the composite's own.
  */
 public final class NodeRunner {
     private final DspNode node;
@@ -43,6 +49,13 @@ public final class NodeRunner {
     }
 
     public NodeSpec spec() { return spec; }
+
+    /** Binds the child's timed targets (params, gates, ...) to {@code channel} ({@code null}: unbound). */
+    @ControlThread
+    public NodeRunner bindTimed(TimedEventChannel channel) {
+        spec.bindTimed(channel);
+        return this;
+    }
 
     /** The buffers of output {@code port}, [channel][frame]: what {@link #runRt} wrote, for a next child to read. */
     public float[][] output(OutputPort port) { return outputs[port.index]; }
