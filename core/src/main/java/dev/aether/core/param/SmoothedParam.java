@@ -109,7 +109,9 @@ public final class SmoothedParam implements TimedTarget {
 
     /**
      * Starts a ramp to {@code v} at the exact engine sample {@code atSample}. Returns false (and changes
-     * nothing) when {@value #TIMED_CAPACITY} timed changes are already waiting.
+     * nothing) when {@value #TIMED_CAPACITY} timed changes are already waiting, or when the engine's
+     * {@link TimedEventChannel} is full ({@link TimedEventChannel#capacity()} events not yet drained). Changes are
+     * applied in sample order; one for a sample already past applies at the start of the next block.
      */
     @ControlThread
     public boolean setAt(double v, long atSample, double rampSeconds) {
