@@ -25,6 +25,12 @@ import java.lang.invoke.VarHandle;
  * runs it only after a happens-before edge (adding the node to an engine; a plan swap). Events offered before
  * binding stay and apply from the first block, as if they had gone through the channel. A node that runs on
  * another thread must therefore be bound, which the engine does when the node is added or swapped in.
+ *
+ * <p><b>Concurrency contract</b> (with {@link TimedEventChannel}'s): any number of threads may {@link #offer}; one
+ * thread at a time runs the {@code Rt} methods. The count of events offered and not yet removed never exceeds
+ * {@link #capacity()} (a CAS on it before the channel offer; given back when the channel refuses or
+ * {@link #removeRt} takes one), so {@link #addRt} through {@code offer} never finds the list full. An offer that
+ * returned {@code true} is removed exactly once; one that returned {@code false} changed nothing.
  */
 public final class PendingEvents {
     private static final VarHandle RESERVED = Literals.reserved();
