@@ -30,7 +30,7 @@ import java.lang.invoke.VarHandle;
  * thread at a time runs the {@code Rt} methods. The count of events offered and not yet removed never exceeds
  * {@link #capacity()} (a CAS on it before the channel offer; given back when the channel refuses or
  * {@link #removeRt} takes one), so {@link #addRt} through {@code offer} never finds the list full. An offer that
- * returned {@code true} is removed exactly once; one that returned {@code false} changed nothing.
+ * returned {@code true} is removed exactly once (or forgotten by {@link #clear}); one that returned {@code false} changed nothing.
  */
 public final class PendingEvents {
     private static final VarHandle RESERVED = Literals.reserved();
