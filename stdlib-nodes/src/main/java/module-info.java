@@ -1,7 +1,6 @@
 /** aether's standard nodes: oscillators, noise, filters, envelopes, delays, reverb, dynamics, mixers, samplers, voices, analysis taps. */
 module dev.aether.nodes {
     requires transitive dev.aether.core;
-    requires org.jctools.core;
 
     exports dev.aether.nodes;
     exports dev.aether.nodes.analysis;

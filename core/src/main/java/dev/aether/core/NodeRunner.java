@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import dev.aether.core.time.TimedEventChannel;
 
 /**
  * Runs one node outside any plan, the way the engine runs it: its own buffers and context, parameters settled
@@ -25,6 +26,11 @@ import java.util.WeakHashMap;
  *
  * <p>Built, wired ({@link #feed}, {@link #connect}) and {@link #run} on the control thread (or a test's thread);
  * {@link #runRt} is confined to the audio thread. Not thread-safe.
+ *
+ * <p>Timed events: a runner leaves the child unbound ({@code setAt}, gates and notes sent to it apply directly,
+ * which suits a child run on the producer's own thread, e.g. a test or a trial run). A composite that plays in an
+ * engine is a {@link dev.aether.core.time.TimedNode}: its {@code bindTimed} calls {@link #bindTimed} on each of its
+ * runners, so the children's events travel through the engine's channel like the composite's own.
  */
 public final class NodeRunner {
     /** Blocks {@link #warmUp} runs on each path (inputs unconnected, then connected): enough calls for the JIT. */
@@ -85,6 +91,13 @@ public final class NodeRunner {
     public NodeSpec spec() { return spec; }
     public double sampleRate() { return sampleRate; }
     public int maxFrames() { return maxFrames; }
+
+    /** Binds the child's timed targets (params, gates, ...) to {@code channel} ({@code null}: unbound). */
+    @ControlThread
+    public NodeRunner bindTimed(TimedEventChannel channel) {
+        spec.bindTimed(channel);
+        return this;
+    }
 
     /** The engine sample the next {@link #run} starts at (0 at first; advanced by each run). */
     public long time() { return time; }

@@ -1,6 +1,8 @@
 package dev.aether.core;
 
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -12,11 +14,13 @@ import java.util.List;
  * in declaration order, superclass fields first. Immutable; built on the control thread.
  */
 public final class NodeSpec {
+    private final DspNode node;
     private final List<InputPort> inputs;
     private final List<OutputPort> outputs;
     private final List<SmoothedParam> params;
 
-    private NodeSpec(List<InputPort> inputs, List<OutputPort> outputs, List<SmoothedParam> params) {
+    private NodeSpec(DspNode node, List<InputPort> inputs, List<OutputPort> outputs, List<SmoothedParam> params) {
+        this.node = node;
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
         this.params = Collections.unmodifiableList(params);
@@ -48,7 +52,7 @@ public final class NodeSpec {
         }
         checkUnique(node, in);
         checkUnique(node, out);
-        return new NodeSpec(in, out, ps);
+        return new NodeSpec(node, in, out, ps);
     }
 
     /** Binds every port to {@code owner} and numbers it; prepares every parameter for the rate. */
@@ -65,6 +69,24 @@ public final class NodeSpec {
     public NodeSpec release(Object owner) {
         for (InputPort p : inputs) p.release(owner);
         for (OutputPort p : outputs) p.release(owner);
+        return this;
+    }
+
+    /**
+     * As {@link #bind(Object, double)}, and binds every timed target of the node (its params, and its own targets
+     * when it is a {@link TimedNode}) to {@code channel} ({@code null}: unbound).
+     */
+    @ControlThread
+    public NodeSpec bind(Object owner, double sampleRate, TimedEventChannel channel) {
+        bind(owner, sampleRate);
+        return bindTimed(channel);
+    }
+
+    /** Binds the node's params and, for a {@link TimedNode}, its own timed targets to {@code channel} (null: unbound). */
+    @ControlThread
+    public NodeSpec bindTimed(TimedEventChannel channel) {
+        for (SmoothedParam p : params) p.bind(channel);
+        if (node instanceof TimedNode t) t.bindTimed(channel);
         return this;
     }
 

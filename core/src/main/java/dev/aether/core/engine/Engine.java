@@ -33,6 +33,7 @@ import dev.aether.core.graph.PlanCompiler;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.rt.MasterTap;
 import dev.aether.core.rt.Scheduler;
+import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class Engine implements AutoCloseable {
     private final EventRing events;
     private final RetiredPlanRing returns;
     private final Transport transport;
+    private final TimedEventChannel timed;
     private final Scheduler scheduler;
     private final MasterBus masterBus = new MasterBus();
     private final NodeSlot master;
@@ -78,7 +80,8 @@ public final class Engine implements AutoCloseable {
 
     private Engine(EngineConfig config) {
         this.config = config;
-        this.patch = new Patch(config.sampleRate());
+        this.timed = new TimedEventChannel(TimedEventChannel.DEFAULT_CAPACITY);
+        this.patch = new Patch(config.sampleRate(), timed);
         this.pool = new BufferPool(config.blockSize(), 256);
         this.compiler = new PlanCompiler(pool);
         this.commands = new CommandRing(config.ringCapacity());
@@ -86,7 +89,8 @@ public final class Engine implements AutoCloseable {
         this.returns = new RetiredPlanRing(4096);
         this.transport = new Transport(config.sampleRate());
         this.master = patch.add(masterBus);
-        this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, transport);
+        this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, transport,
+                timed);
     }
 
     /** A stopped engine with an empty patch (only the master bus). */
@@ -186,7 +190,7 @@ public final class Engine implements AutoCloseable {
                         + "', which is connected on " + slot.label() + "; keep the port name or disconnect it first");
             }
         }
-        nextSpec.bind(slot, config.sampleRate());
+        nextSpec.bind(slot, config.sampleRate(), timed);
         prepare(next, nextSpec);
         if (carry != null) {
             carry.accept(old, next);
@@ -273,6 +277,13 @@ public final class Engine implements AutoCloseable {
 
     /** The musical clock: tempo, metre and position as last published by the audio thread. */
     public Transport transport() { return transport; }
+
+    /**
+     * The one timed-event channel of this engine: every node added is bound to it (its params' {@code setAt},
+     * gates, triggers, notes); the audio thread drains it once per block. Any thread may offer to it directly for
+     * a {@link dev.aether.core.time.TimedTarget} of its own.
+     */
+    public TimedEventChannel timedEvents() { return timed; }
 
     /** Load, late blocks, dropouts and the worst stall. Any thread. */
     public EngineStats stats() { return scheduler; }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import dev.aether.core.Port;
 import dev.aether.core.StaleNodeException;
+import dev.aether.core.time.TimedEventChannel;
 
 /**
  * The mutable graph: nodes in a generational arena plus edges between named ports. Owned by the control
@@ -29,16 +30,27 @@ public final class Patch {
     private final NodeArena<NodeSlot> arena = new NodeArena<>(64);
     private final List<Edge> edges = new ArrayList<>();
     private final double sampleRate;
+    private final TimedEventChannel timed;
 
-    public Patch(double sampleRate) { this.sampleRate = sampleRate; }
+    /** A patch whose nodes stay unbound from any timed-event channel (tests of the graph alone). */
+    public Patch(double sampleRate) { this(sampleRate, null); }
 
-    /** Adds a node; binds its ports to the new slot. */
+    /** A patch that binds every node added to {@code timed}, the channel its engine drains. */
+    public Patch(double sampleRate, TimedEventChannel timed) {
+        this.sampleRate = sampleRate;
+        this.timed = timed;
+    }
+
+    /** The channel nodes are bound to, or null. */
+    public TimedEventChannel timed() { return timed; }
+
+    /** Adds a node; binds its ports to the new slot and its timed targets to the patch's channel. */
     public NodeSlot add(DspNode node) {
         NodeSpec spec = NodeSpec.of(node);
         long id = arena.insert(key -> new NodeSlot(NodeId.unpack(key), node, spec));
         NodeSlot slot = arena.get(id);
         try {
-            spec.bind(slot, sampleRate);
+            spec.bind(slot, sampleRate, timed);
         } catch (RuntimeException e) {            // a port owned elsewhere: leave no half-added node behind
             spec.release(slot);
             arena.remove(id);

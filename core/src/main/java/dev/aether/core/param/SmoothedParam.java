@@ -3,9 +3,9 @@ package dev.aether.core.param;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import org.jctools.queues.MpscArrayQueue;
+import dev.aether.core.time.PendingEvents;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedTarget;
 
 /**
  * A node parameter that changes smoothly, per sample, and can be scheduled to the exact sample.
@@ -13,13 +13,14 @@ import org.jctools.queues.MpscArrayQueue;
  * <p>Declared as a field of a node ({@link Params}); the engine finds it and drives its block clock.
  * Setters ({@link #set}, {@link #setAt}) are for any control thread and never block: an untimed
  * {@code set} goes through a lock-free latest-value cell (the newest wins), a timed {@code setAt} through
- * a bounded lock-free queue. Methods ending in {@code Rt} are confined to the audio thread, allocate
+ * the engine's {@link TimedEventChannel} (bound when the node is added; see {@link PendingEvents} for an unbound
+ * param). Methods ending in {@code Rt} are confined to the audio thread, allocate
  * nothing and run in bounded time.
  *
  * <p>Linear parameters ramp linearly; {@link Curve#EXPONENTIAL} ones (frequencies, gains) ramp by a
  * constant ratio per sample, which sounds even across octaves. Values are clamped to [min, max].
  */
-public final class SmoothedParam {
+public final class SmoothedParam implements TimedTarget {
     /** How a parameter moves between values. */
     public enum Curve { LINEAR, EXPONENTIAL }
 
@@ -33,22 +34,9 @@ public final class SmoothedParam {
     private volatile double defaultRampSeconds;
     private volatile double target;                        // last value asked for (control view)
     private volatile Change latest;                        // untimed latest-value cell
-    private final MpscArrayQueue<Change> timed = new MpscArrayQueue<>(TIMED_CAPACITY);
-    /**
-     * Set after every timed offer, cleared by the audio thread before it looks at the queue: a block start reads
-     * this field of a param it touches anyway instead of the (padded, cache-cold) queue. Thousands of params at
-     * rest cost a field read each, not a cache miss each.
-     */
-    private volatile boolean timedOffered;
-    private static final VarHandle TIMED_OFFERED;
-
-    static {
-        try {
-            TIMED_OFFERED = MethodHandles.lookup().findVarHandle(SmoothedParam.class, "timedOffered", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** Timed changes (kind {@link #SET_AT}: a = value, b = ramp seconds), ordered by sample; audio-thread side. */
+    private final PendingEvents timed = new PendingEvents(TIMED_CAPACITY);
+    private static final int SET_AT = 1;
 
     // ---- audio-thread state ----
     private double sampleRate = 48_000;
@@ -59,7 +47,7 @@ public final class SmoothedParam {
     private Change seen;                // last untimed change applied
     private long position;              // absolute sample position of the next sample
     private long blockEnd;
-    private boolean timedPending;       // the timed queue was non-empty when last looked at (begin of block)
+    private boolean timedPending;       // a timed change waits in {@code timed}
     private ParamClock clock;           // the clock to signal on a change, or null when the engine clocks every block
 
     SmoothedParam(String name, String unit, double defaultValue, double min, double max, Curve curve,
@@ -115,23 +103,23 @@ public final class SmoothedParam {
     public void set(double v, double rampSeconds) {
         double c = clampChecked(v);
         target = c;
-        latest = new Change(c, checkRamp(rampSeconds), -1);
+        latest = new Change(c, checkRamp(rampSeconds));
         touchClock();
     }
 
     /**
      * Starts a ramp to {@code v} at the exact engine sample {@code atSample}. Returns false (and changes
-     * nothing) when {@value #TIMED_CAPACITY} timed changes are already waiting.
+     * nothing) when {@value #TIMED_CAPACITY} timed changes are already waiting, or when the engine's
+     * {@link TimedEventChannel} is full ({@link TimedEventChannel#capacity()} events not yet drained). Changes are
+     * applied in sample order; one for a sample already past applies at the start of the next block.
      */
     @ControlThread
     public boolean setAt(double v, long atSample, double rampSeconds) {
         if (atSample < 0) throw new IllegalArgumentException("param '" + name + "': atSample must be >= 0");
         double c = clampChecked(v);
-        if (!timed.offer(new Change(c, checkRamp(rampSeconds), atSample))) return false;
-        timedOffered = true;
-        touchClock();
-        // seen by the audio thread at its next block start (a change for inside the block being rendered
-        // right now lands at that block's end at the latest)
+        // drained by the audio thread at its next block start (a change for inside the block being rendered
+        // right now lands at that block's end at the latest); acceptRt then wakes the clock
+        if (!timed.offer(this, SET_AT, 0, atSample, c, checkRamp(rampSeconds))) return false;
         target = c;
         return true;
     }
@@ -147,7 +135,6 @@ public final class SmoothedParam {
         latest = null;
         seen = null;
         timed.clear();
-        timedOffered = false;
         timedPending = false;
         touchClock();
     }
@@ -173,6 +160,13 @@ public final class SmoothedParam {
     @ControlThread
     public void prepare(double sampleRate) { this.sampleRate = sampleRate; }
 
+    /** Engine use: the channel {@link #setAt} sends through ({@code null}: unbound). Control thread. */
+    @ControlThread
+    public void bind(TimedEventChannel channel) { timed.bind(channel); }
+
+    /** The channel {@link #setAt} sends through, or {@code null} when unbound. Any thread. */
+    public TimedEventChannel channel() { return timed.channel(); }
+
     /** Engine use: the clock that runs this param from now on ({@link ParamClock}). Control thread. */
     void clock(ParamClock c) { clock = c; }
 
@@ -182,6 +176,17 @@ public final class SmoothedParam {
     }
 
     // ------------------------------------------------------------------ audio side
+
+    /**
+     * Takes a timed change from the channel (or, unbound, from {@link #setAt} directly) and wakes the clock, so the
+     * next block opens this param even if it rested.
+     */
+    @Override @AudioThread @RealtimeSafe
+    public void acceptRt(int kind, int key, long atSample, double a, double b) {
+        if (kind != SET_AT || !timed.addRt(kind, key, atSample, a, b)) return;
+        timedPending = true;
+        touchClock();
+    }
 
     /** True when no ramp runs and no timed change waits: the value stays put until something is set. */
     @AudioThread @RealtimeSafe
@@ -196,11 +201,6 @@ public final class SmoothedParam {
         if (c != seen) {
             seen = c;
             startRamp(c.value, c.rampSeconds);
-        }
-        // getAndSet reads the producer's latest flag write, so every offer before it is visible to the peek;
-        // an offer after it sets the flag again for the next block
-        if (!timedPending && timedOffered && (boolean) TIMED_OFFERED.getAndSet(this, false)) {
-            timedPending = timed.relaxedPeek() != null;
         }
         applyDue();
     }
@@ -225,9 +225,7 @@ public final class SmoothedParam {
     @AudioThread @RealtimeSafe
     public boolean isSmoothingRt() {
         if (remaining > 0) return true;
-        if (!timedPending) return false;
-        Change next = timed.relaxedPeek();
-        return next != null && next.atSample < blockEnd;
+        return timedPending && timed.atRt() < blockEnd;
     }
 
     /** Returns the value of the next sample and advances one sample. */
@@ -319,20 +317,18 @@ public final class SmoothedParam {
     /** Samples until the next timed change (at most {@code n}, at least 1). */
     private int segmentLength(int n) {
         if (!timedPending) return n;
-        Change next = timed.relaxedPeek();
-        if (next == null) return n;
-        long until = next.atSample - position;
+        long until = timed.atRt() - position;
         return until <= 0 ? n : (int) Math.min(n, until);
     }
 
     private void applyDue() {
         if (!timedPending) return;
-        Change next;
-        while ((next = timed.relaxedPeek()) != null && next.atSample <= position) {
-            timed.relaxedPoll();
-            startRamp(next.value, next.rampSeconds);
+        while (timed.atRt() <= position) {
+            double to = timed.aRt(), seconds = timed.bRt();
+            timed.removeRt();
+            startRamp(to, seconds);
         }
-        if (next == null) timedPending = false;
+        if (timed.isEmptyRt()) timedPending = false;
     }
 
     private void startRamp(double to, double seconds) {
@@ -372,5 +368,5 @@ public final class SmoothedParam {
     }
 
     /** An immutable change request, made on a control thread and only read on the audio thread. */
-    private record Change(double value, double rampSeconds, long atSample) {}
+    private record Change(double value, double rampSeconds) {}
 }

@@ -4,6 +4,7 @@ import dev.aether.core.command.RetiredPlanRing;
 
 import dev.aether.core.view.EngineStats;
 
+import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.Transport;
 
 import dev.aether.core.AudioThread;
@@ -41,6 +42,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     private final EventRing events;
     private final RetiredPlanRing returns;
     private final Transport transport;
+    private final TimedEventChannel timed;
     private final MasterLimiter limiter;
     private final Command[] pending = new Command[PENDING_CAPACITY];
     private int pendingCount;
@@ -66,7 +68,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     private volatile MasterTap[] taps = new MasterTap[0];
 
     public Scheduler(EngineConfig config, ExecutionPlan initial, CommandRing commands, EventRing events,
-                     RetiredPlanRing returns, Transport transport) {
+                     RetiredPlanRing returns, Transport transport, TimedEventChannel timed) {
         this.config = config;
         this.blockSize = config.blockSize();
         this.ctx = new ProcessContext(config.sampleRate());
@@ -75,6 +77,7 @@ public final class Scheduler implements AudioSource, EngineStats {
         this.events = events;
         this.returns = returns;
         this.transport = transport;
+        this.timed = timed;
         this.limiter = new MasterLimiter(config.limiterCeiling());
         this.plan = initial;
     }
@@ -108,6 +111,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     /** Renders one block of {@code n <= blockSize} frames into {@code out} at frame {@code offset}. */
     private void renderBlockRt(float[] out, int offset, int n) {
         takeCommandsRt();
+        timed.drainRt();            // timed events to their targets, before any param clock or node runs
         int done = 0;
         while (done < n) {
             applyDueRt();

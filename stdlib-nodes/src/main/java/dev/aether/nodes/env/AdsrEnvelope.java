@@ -1,6 +1,5 @@
 package dev.aether.nodes.env;
 
-import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
@@ -10,6 +9,8 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
@@ -18,8 +19,8 @@ import dev.aether.core.param.SmoothedParam;
  *
  * <p>The gate is the OR of the {@code gate} input (above 0.5 = on, edges are sample-accurate) and a control
  * gate set by {@link #noteOn()}, {@link #noteOff()} and {@link #gateAt(boolean, long)} (exact engine sample,
- * through a lock-free queue of {@value TimedSwitchQueue#CAPACITY} events; events for one envelope must be sent in
- * time order). A note-on while the gate is already on retriggers the attack.
+ * through the engine's timed-event channel, at most {@value Gate#CAPACITY} waiting; events are applied in
+ * sample order). A note-on while the gate is already on retriggers the attack.
  *
  * <p>Timing: every stage takes exactly its time rounded to whole samples, whatever the {@link EnvelopeCurve},
  * and ends exactly on its level. With the gate rising at sample {@code g} and {@code A = round(attack * rate)},
@@ -36,7 +37,7 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: stage, current segment, gate states ({@link State}).</li>
  * </ul>
  */
-public final class AdsrEnvelope implements DspNode {
+public final class AdsrEnvelope implements DspNode, TimedNode {
     static final int IDLE = 0, ATTACK = 1, DECAY = 2, SUSTAIN = 3, RELEASE = 4;
 
     public final InputPort gate = Ports.audioIn("gate");
@@ -46,7 +47,7 @@ public final class AdsrEnvelope implements DspNode {
     public final SmoothedParam sustainLevel = Params.unit("sustainLevel", 0.7);
     public final SmoothedParam releaseSeconds = Params.seconds("releaseSeconds", 0.3, 0, 60);
 
-    private final EnvelopeGate gates = new EnvelopeGate();
+    private final Gate gates = new Gate();
     private volatile EnvelopeCurve curve = EnvelopeCurve.LINEAR;
 
     // audio-thread state
@@ -98,6 +99,10 @@ public final class AdsrEnvelope implements DspNode {
     @AudioThread @RealtimeSafe
     public double levelRt() { return seg.level; }
 
+    /** Engine use: sends this node's timed {@code gate} events through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { gates.bind(channel); }
+
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
         float[] g = ctx.in(gate), o = ctx.out(out);
@@ -114,10 +119,10 @@ public final class AdsrEnvelope implements DspNode {
         }
         for (int i = 0; i < n; i++) {
             int edge = gates.stepRt(i, g[i]);
-            if (edge == EnvelopeGate.RISE) {
+            if (edge == Gate.RISE) {
                 stage = ATTACK;
                 seg.start(1, samples(attackSeconds.currentRt(), sr), c.attackCurvature);
-            } else if (edge == EnvelopeGate.FALL && stage != IDLE) {
+            } else if (edge == Gate.FALL && stage != IDLE) {
                 stage = RELEASE;
                 seg.start(0, samples(releaseSeconds.currentRt(), sr), c.fallCurvature);
             }

@@ -9,6 +9,8 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
@@ -26,7 +28,7 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: stage, segment, gates ({@link State}).</li>
  * </ul>
  */
-public final class ArEnvelope implements DspNode {
+public final class ArEnvelope implements DspNode, TimedNode {
     static final int IDLE = 0, ATTACK = 1, HOLD = 2, RELEASE = 3;
 
     public final InputPort gate = Ports.audioIn("gate");
@@ -34,7 +36,7 @@ public final class ArEnvelope implements DspNode {
     public final SmoothedParam attackSeconds = Params.seconds("attackSeconds", 0.01, 0, 60);
     public final SmoothedParam releaseSeconds = Params.seconds("releaseSeconds", 0.3, 0, 60);
 
-    private final EnvelopeGate gates = new EnvelopeGate();
+    private final Gate gates = new Gate();
     private volatile EnvelopeCurve curve = EnvelopeCurve.LINEAR;
     private final Segment seg = new Segment();
     private int stage = IDLE;
@@ -74,6 +76,10 @@ public final class ArEnvelope implements DspNode {
     @AudioThread @RealtimeSafe
     public double levelRt() { return seg.level; }
 
+    /** Engine use: sends this node's timed {@code gate} events through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { gates.bind(channel); }
+
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
         float[] g = ctx.in(gate), o = ctx.out(out);
@@ -84,10 +90,10 @@ public final class ArEnvelope implements DspNode {
         gates.beginBlockRt(t0, n);
         for (int i = 0; i < n; i++) {
             int edge = gates.stepRt(i, g[i]);
-            if (edge == EnvelopeGate.RISE) {
+            if (edge == Gate.RISE) {
                 stage = ATTACK;
                 seg.start(1, AdsrEnvelope.samples(attackSeconds.currentRt(), sr), c.attackCurvature);
-            } else if (edge == EnvelopeGate.FALL && stage != IDLE) {
+            } else if (edge == Gate.FALL && stage != IDLE) {
                 stage = RELEASE;
                 seg.start(0, AdsrEnvelope.samples(releaseSeconds.currentRt(), sr), c.fallCurvature);
             }

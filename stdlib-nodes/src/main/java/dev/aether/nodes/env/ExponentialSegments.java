@@ -8,6 +8,8 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
 import java.util.Arrays;
 
 /**
@@ -28,7 +30,7 @@ import java.util.Arrays;
  * <li>State: segment index, segment, last trigger level ({@link State}).</li>
  * </ul>
  */
-public final class ExponentialSegments implements DspNode {
+public final class ExponentialSegments implements DspNode, TimedNode {
     public final InputPort trigger = Ports.audioIn("trigger");
     public final OutputPort out = Ports.audioOut("out");
 
@@ -75,6 +77,10 @@ public final class ExponentialSegments implements DspNode {
     @ControlThread public boolean trigger() { return triggers.offer(-1); }
     /** Starts the run at engine sample {@code atSample}. Any thread; false if the queue is full. */
     @ControlThread public boolean triggerAt(long atSample) { return triggers.offer(atSample); }
+
+    /** Engine use: sends this node's timed {@code trigger} events through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { triggers.bind(channel); }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {

@@ -8,6 +8,8 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 
@@ -17,7 +19,7 @@ import dev.aether.core.param.SmoothedParam;
  * {@code startValue}. Confined to the audio thread except where noted.
  *
  * <p>Triggers: a rising edge of the {@code trigger} input through 0.5 (sample-accurate), {@link #trigger()}
- * (next block) and {@link #triggerAt(long)} (exact engine sample, lock-free queue, time order).
+ * (next block) and {@link #triggerAt(long)} (exact engine sample, through the engine's timed-event channel).
  *
  * <ul>
  * <li>Ports: {@code trigger} (mono in), {@code out} (mono out).</li>
@@ -26,7 +28,7 @@ import dev.aether.core.param.SmoothedParam;
  * <li>State: the segment, whether triggered, the last trigger input level ({@link State}).</li>
  * </ul>
  */
-public final class LineSegment implements DspNode {
+public final class LineSegment implements DspNode, TimedNode {
     public final InputPort trigger = Ports.audioIn("trigger");
     public final OutputPort out = Ports.audioOut("out");
     public final SmoothedParam startValue = Params.linear("startValue", "", 0, -1e6, 1e6);
@@ -57,6 +59,10 @@ public final class LineSegment implements DspNode {
     @ControlThread public boolean trigger() { return triggers.offer(-1); }
     /** Starts the ramp at engine sample {@code atSample}. Any thread; false if the queue is full. */
     @ControlThread public boolean triggerAt(long atSample) { return triggers.offer(atSample); }
+
+    /** Engine use: sends this node's timed {@code trigger} events through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { triggers.bind(channel); }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {

@@ -1,13 +1,17 @@
 package dev.aether.nodes.sample;
 
-import dev.aether.nodes.TimedSwitchQueue;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
+import dev.aether.core.AudioThread;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.PendingEvents;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
+import dev.aether.core.time.TimedTarget;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.Dsp;
@@ -34,8 +38,8 @@ import dev.aether.nodes.Dsp;
  * (source, or engine / step) is in the kernel's transition band: its images or aliases are only partly suppressed.
  *
  * <p><b>Playback.</b> {@link #trigger()} / {@link #triggerAt(long)} (re)start from frame 0 (hard restart, no
- * declick); {@link #stop()} / {@link #stopAt(long)} silence it. They travel on a lock-free bounded queue (any
- * control thread) and apply on the exact engine sample: the sample's frame 0 is the output at
+ * declick); {@link #stop()} / {@link #stopAt(long)} silence it. They travel through the engine's timed-event
+ * channel (any control thread, at most {@value #EVENT_CAPACITY} waiting, applied in sample order) and apply on the exact engine sample: the sample's frame 0 is the output at
  * {@code atSample}. Without a loop the player stops by itself after the last frame (plus the kernel's tail).
  * With a loop on, playback runs {@code [0, loopEnd)} once and then repeats {@code [loopStart, loopEnd)}
  * sample-exactly, the interpolator reading across the seam as one continuous signal; switching the loop on
@@ -49,7 +53,9 @@ import dev.aether.nodes.Dsp;
  *     points are settings, not state.</li>
  * </ul>
  */
-public final class SamplePlayer implements DspNode {
+public final class SamplePlayer implements DspNode, TimedNode, TimedTarget {
+    /** Timed triggers and stops one player holds before they are refused. */
+    public static final int EVENT_CAPACITY = 256;
     private static final int W = SincKernel.HALF_WIDTH;
     private static final double MAX_RATE = 4;
 
@@ -62,7 +68,8 @@ public final class SamplePlayer implements DspNode {
     private final Sample sample;
     private final float[][] data;
     private final int frames;
-    private final TimedSwitchQueue events = new TimedSwitchQueue();
+    private final PendingEvents events = new PendingEvents(EVENT_CAPACITY);
+    private static final int STOP = 0, TRIGGER = 1;
     private volatile Loop loop;
     private final float[][] outs;
     private final double[] acc;
@@ -117,13 +124,23 @@ public final class SamplePlayer implements DspNode {
     public int loopEndFrame() { return loop.end(); }
 
     /** Starts from frame 0 at the next block. Any control thread; false if the event queue is full. */
-    @ControlThread public boolean trigger() { return events.offer(true, -1); }
+    @ControlThread public boolean trigger() { return offer(TRIGGER, -1); }
     /** Starts from frame 0 exactly at engine sample {@code atSample}. False if the event queue is full. */
-    @ControlThread public boolean triggerAt(long atSample) { return events.offer(true, checkTime(atSample)); }
+    @ControlThread public boolean triggerAt(long atSample) { return offer(TRIGGER, checkTime(atSample)); }
     /** Stops at the next block. False if the event queue is full. */
-    @ControlThread public boolean stop() { return events.offer(false, -1); }
+    @ControlThread public boolean stop() { return offer(STOP, -1); }
     /** Stops exactly at engine sample {@code atSample}. False if the event queue is full. */
-    @ControlThread public boolean stopAt(long atSample) { return events.offer(false, checkTime(atSample)); }
+    @ControlThread public boolean stopAt(long atSample) { return offer(STOP, checkTime(atSample)); }
+
+    private boolean offer(int kind, long atSample) { return events.offer(this, kind, 0, atSample, 0, 0); }
+
+    /** Engine use: sends triggers and stops through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { events.bind(channel); }
+
+    /** Takes a trigger or stop from the channel. */
+    @Override @AudioThread @RealtimeSafe
+    public void acceptRt(int kind, int key, long atSample, double a, double b) { events.addRt(kind, key, atSample, a, b); }
 
     private static long checkTime(long t) {
         if (t < 0) throw new IllegalArgumentException("atSample must be >= 0, was " + t);
@@ -147,10 +164,12 @@ public final class SamplePlayer implements DspNode {
         boolean rateRamp = rate.isSmoothingRt(), gainRamp = gainDb.isSmoothingRt();
         double step = rate.currentRt() * ratio;
         double g = Dsp.dbToGain(gainDb.currentRt());
-        int next = events.nextOffset(t0, n);
+        int next = events.offsetRt(t0, n);
         for (int i = 0; i < n; i++) {
             while (next == i) {
-                if (events.pollOn()) {
+                boolean on = events.kindRt() == TRIGGER;
+                events.removeRt();
+                if (on) {
                     playing = true;
                     position = 0;
                     fraction = 0;
@@ -158,7 +177,7 @@ public final class SamplePlayer implements DspNode {
                 } else {
                     playing = false;
                 }
-                next = events.nextOffset(t0, n);
+                next = events.offsetRt(t0, n);
                 if (next < i) next = i;
             }
             if (rateRamp) step = rate.nextRt() * ratio;

@@ -8,10 +8,14 @@ import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
+import dev.aether.core.AudioThread;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.time.PendingEvents;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
+import dev.aether.core.time.TimedTarget;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
-import org.jctools.queues.MpscArrayQueue;
 
 /**
  * A polyphonic instrument from any {@link Voice}: N voices are created up front, notes are allocated to them,
@@ -19,8 +23,8 @@ import org.jctools.queues.MpscArrayQueue;
  *
  * <p>Notes: {@link #noteOn(int, double)}, {@link #noteOff(int)}, {@link #allNotesOff()} and the timed
  * {@link #noteOnAt}/{@link #noteOffAt} may be called from any thread. A note is a key (a MIDI note 0..127, or
- * with {@link #noteOnHz} any key &ge; 0 at any frequency: microtonal scales, stacked voices on one pitch); they travel through a lock-free queue of
- * {@value #QUEUE_CAPACITY} events (time order per producer) and apply sample-accurately: the block is split at
+ * with {@link #noteOnHz} any key &ge; 0 at any frequency: microtonal scales, stacked voices on one pitch); they travel through the engine's
+ * timed-event channel (at most {@value #QUEUE_CAPACITY} waiting, applied in sample order) and apply sample-accurately: the block is split at
  * each event and the voices are rendered in sub-blocks, each with its own clocked parameters and
  * pre-allocated buffers. At most {@value #MAX_EVENTS_PER_BLOCK} events apply per block; the rest wait.
  *
@@ -36,21 +40,22 @@ import org.jctools.queues.MpscArrayQueue;
  * <li>State: the voices' states and the allocator ({@link State}).</li>
  * </ul>
  */
-public final class PolyVoices implements DspNode {
+public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
     public static final int QUEUE_CAPACITY = 1024;
     public static final int MAX_EVENTS_PER_BLOCK = 256;
 
     /** Which voice to take when none is free. */
     public enum Stealing { OLDEST, QUIETEST }
 
-    private record NoteEvent(int note, double frequencyHz, double velocity, boolean on, long atSample) {}
+    private static final int NOTE_OFF = 0, NOTE_ON = 1, ALL_OFF = 2;   // event kinds: key = note, a = Hz, b = velocity
 
     public final OutputPort out;
 
     private final Voice[] voices;
     private final NodeRunner[] runners;
     private final float[][][] voiceOut;             // [voice][channel][frame]: each voice's first output
-    private final MpscArrayQueue<NoteEvent> events = new MpscArrayQueue<>(QUEUE_CAPACITY);
+    private final PendingEvents events = new PendingEvents(QUEUE_CAPACITY);
+    private TimedEventChannel timed;                // what the voices' own timed targets are bound to
     private final AtomicIntegerArray published;    // note per voice, -1 when free
     private volatile int activeCount;
     private volatile Stealing stealing = Stealing.OLDEST;
@@ -126,7 +131,7 @@ public final class PolyVoices implements DspNode {
         return offer(key, frequencyHz, velocity, true, atSample);
     }
     /** Releases every held note from the next block. */
-    @ControlThread public boolean allNotesOff() { return events.offer(new NoteEvent(-1, 0, 0, false, -1)); }
+    @ControlThread public boolean allNotesOff() { return events.offer(this, ALL_OFF, -1, -1, 0, 0); }
 
     private static int checkMidi(int note) {
         if (note < 0 || note > 127) throw new IllegalArgumentException("midi note must be 0..127, was " + note);
@@ -136,14 +141,27 @@ public final class PolyVoices implements DspNode {
     private boolean offer(int key, double hz, double velocity, boolean on, long at) {
         if (key < 0) throw new IllegalArgumentException("note key must be >= 0, was " + key);
         if (!(velocity >= 0 && velocity <= 1)) throw new IllegalArgumentException("velocity must be 0..1, was " + velocity);
-        return events.offer(new NoteEvent(key, hz, velocity, on, at));
+        return events.offer(this, on ? NOTE_ON : NOTE_OFF, key, at, hz, velocity);
     }
+
+    /** Engine use: notes, and the voices' own params and gates, travel through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) {
+        timed = channel;
+        events.bind(channel);
+        for (NodeRunner r : runners) if (r != null) r.bindTimed(channel);
+    }
+
+    /** Takes a note event from the channel. */
+    @Override @AudioThread @RealtimeSafe
+    public void acceptRt(int kind, int key, long atSample, double a, double b) { events.addRt(kind, key, atSample, a, b); }
 
     @Override @ControlThread
     public void prepare(double sampleRate, int maxFrames) {
         for (int v = 0; v < voices.length; v++) {
             runners[v] = new NodeRunner(this, voices[v], sampleRate, maxFrames);
             voiceOut[v] = runners[v].output(runners[v].spec().outputs().get(0));
+            if (timed != null) runners[v].bindTimed(timed);
         }
     }
 
@@ -158,11 +176,11 @@ public final class PolyVoices implements DspNode {
         for (int v = 0; v < voices.length; v++) peak[v] = 0;
         int pos = 0, applied = 0;
         while (pos < n) {
-            int next = nextOffset(t0, n);
+            int next = events.offsetRt(t0, n);
             while (next <= pos && applied < MAX_EVENTS_PER_BLOCK) {
-                apply(events.relaxedPoll());
+                applyNext();
                 applied++;
-                next = nextOffset(t0, n);
+                next = events.offsetRt(t0, n);
             }
             int end = next > pos ? next : n;
             render(ctx, t0, pos, end - pos);
@@ -176,32 +194,27 @@ public final class PolyVoices implements DspNode {
         activeCount = active;
     }
 
-    private int nextOffset(long t0, int n) {
-        NoteEvent e = events.relaxedPeek();
-        if (e == null) return n;
-        long d = e.atSample - t0;
-        return d <= 0 ? 0 : d >= n ? n : (int) d;
-    }
-
-    private void apply(NoteEvent e) {
-        if (e == null) return;
-        if (e.note < 0) {
+    private void applyNext() {
+        int kind = events.kindRt(), note = events.keyRt();
+        double hz = events.aRt(), velocity = events.bRt();
+        events.removeRt();
+        if (kind == ALL_OFF) {
             for (int v = 0; v < voices.length; v++) {
                 if (held[v]) { held[v] = false; voices[v].noteOffRt(); }
             }
             return;
         }
-        if (!e.on) {
+        if (kind != NOTE_ON) {
             for (int v = 0; v < voices.length; v++) {
-                if (held[v] && notes[v] == e.note) { held[v] = false; voices[v].noteOffRt(); }
+                if (held[v] && notes[v] == note) { held[v] = false; voices[v].noteOffRt(); }
             }
             return;
         }
-        int v = pick(e.note);
-        notes[v] = e.note;
+        int v = pick(note);
+        notes[v] = note;
         held[v] = true;
         age[v] = ++counter;
-        voices[v].noteOnRt(e.frequencyHz, e.velocity);
+        voices[v].noteOnRt(hz, velocity);
     }
 
     private int pick(int note) {

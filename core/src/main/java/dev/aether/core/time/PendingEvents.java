@@ -1,0 +1,211 @@
+package dev.aether.core.time;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.ControlThread;
+import dev.aether.core.RealtimeSafe;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One target's timed events, ordered by sample, and its way to the {@link TimedEventChannel}. Producer side
+ * ({@link #offer}, {@link #bind}, {@link #clear}) for control threads; the {@code Rt} side is confined to the
+ * thread that runs the target (the audio thread).
+ *
+ * <p><b>Capacity.</b> A target holds at most {@link #capacity()} events, counted from the moment they are offered
+ * (in the channel or already here) until the target removes them ({@link #removeRt}); {@link #offer} returns
+ * {@code false} beyond that, so the pre-allocated list never overflows on the audio thread.
+ *
+ * <p><b>Order.</b> Events are kept sorted by {@code atSample}; events with the same sample keep the order they
+ * arrived in. An event for a sample before the current block applies at the block's start (a late event, or an
+ * untimed one sent with {@code atSample = -1}).
+ *
+ * <p><b>Binding.</b> A bound target sends through its channel (lock-free). An unbound one (a node not added to an
+ * engine, run by {@code NodeRunner} or a test harness, or not run at all yet) hands the event straight to its
+ * target under this object's monitor: correct when the thread that runs the target is the producer itself, or
+ * runs it only after a happens-before edge (adding the node to an engine; a plan swap). Events offered before
+ * binding stay and apply from the first block, as if they had gone through the channel. A node that runs on
+ * another thread must therefore be bound, which the engine does when the node is added or swapped in.
+ *
+ * <p><b>Concurrency contract</b> (with {@link TimedEventChannel}'s): any number of threads may {@link #offer}; one
+ * thread at a time runs the {@code Rt} methods. The count of events offered and not yet removed never exceeds
+ * {@link #capacity()} (a CAS on it before the channel offer; given back when the channel refuses or
+ * {@link #removeRt} takes one), so {@link #addRt} through {@code offer} never finds the list full. An offer that
+ * returned {@code true} is removed exactly once (or forgotten by {@link #clear}); one that returned {@code false} changed nothing.
+ */
+public final class PendingEvents {
+    private static final VarHandle RESERVED = Literals.reserved();
+
+    private final int capacity;
+    private final int mask;
+    private final long[] times;
+    private final int[] kinds;
+    private final int[] keys;
+    private final double[] as;
+    private final double[] bs;
+    private volatile int reserved;                 // offered and not yet removed (producers +1, consumer -1)
+    private volatile TimedEventChannel channel;    // null: unbound
+
+    // ---- thread that runs the target ----
+    private int head;
+    private int size;
+
+    /** A list for {@code capacity} events (rounded up to a power of two). */
+    public PendingEvents(int capacity) {
+        if (capacity < 1 || capacity > (1 << 20)) throw Literals.badCapacity(capacity);
+        int c = Integer.highestOneBit(capacity);
+        if (c < capacity) c <<= 1;
+        this.capacity = capacity;
+        this.mask = c - 1;
+        times = new long[c];
+        kinds = new int[c];
+        keys = new int[c];
+        as = new double[c];
+        bs = new double[c];
+    }
+
+    /** The most events this target holds at once. */
+    public int capacity() { return capacity; }
+
+    // ------------------------------------------------------------------ producer side
+
+    /** Binds to {@code c} ({@code null}: unbound). Control thread, before the target runs on another thread. */
+    @ControlThread
+    public synchronized void bind(TimedEventChannel c) { channel = c; }
+
+    /** The channel events go through, or {@code null} when unbound. Any thread. */
+    public TimedEventChannel channel() { return channel; }
+
+    /**
+     * Sends an event for {@code target} (the owner of this list), to apply at engine sample {@code atSample}. Any
+     * thread; lock-free while bound. Returns {@code false} and sends nothing when {@link #capacity()} events for this
+     * target wait, or when the channel is full.
+     */
+    public boolean offer(TimedTarget target, int kind, int key, long atSample, double a, double b) {
+        if (!reserve()) return false;
+        TimedEventChannel c = channel;
+        if (c == null) {
+            synchronized (this) {
+                c = channel;
+                if (c == null) {
+                    target.acceptRt(kind, key, atSample, a, b);
+                    return true;
+                }
+            }
+        }
+        if (c.offer(target, kind, key, atSample, a, b)) return true;
+        RESERVED.getAndAdd(this, -1);
+        return false;
+    }
+
+    private boolean reserve() {
+        int r;
+        do {
+            r = reserved;
+            if (r >= capacity) return false;
+        } while (!RESERVED.compareAndSet(this, r, r + 1));
+        return true;
+    }
+
+    /**
+     * Forgets every event held here (not those still in the channel). Control thread, while the target does not
+     * run (a reset before it sounds).
+     */
+    @ControlThread
+    public synchronized void clear() {
+        int n = size;
+        head = 0;
+        size = 0;
+        if (n > 0) RESERVED.getAndAdd(this, -n);
+    }
+
+    // ------------------------------------------------------------------ the thread that runs the target
+
+    /**
+     * Inserts an event in sample order (after those with the same sample). Called from the target's
+     * {@link TimedTarget#acceptRt}. Returns {@code false} (and drops it) only if the list is full, which
+     * {@link #offer}'s count prevents; an event sent to the channel directly, bypassing {@link #offer}, can hit it.
+     */
+    @AudioThread @RealtimeSafe
+    public boolean addRt(int kind, int key, long atSample, double a, double b) {
+        if (size > mask) return false;
+        int j = size;                               // insertion index, relative to head
+        while (j > 0 && times[(head + j - 1) & mask] > atSample) {
+            int from = (head + j - 1) & mask, to = (head + j) & mask;
+            times[to] = times[from];
+            kinds[to] = kinds[from];
+            keys[to] = keys[from];
+            as[to] = as[from];
+            bs[to] = bs[from];
+            j--;
+        }
+        int i = (head + j) & mask;
+        times[i] = atSample;
+        kinds[i] = kind;
+        keys[i] = key;
+        as[i] = a;
+        bs[i] = b;
+        size++;
+        return true;
+    }
+
+    /** True when no event waits. */
+    @AudioThread @RealtimeSafe
+    public boolean isEmptyRt() { return size == 0; }
+
+    /** The sample of the next event, or {@link Long#MAX_VALUE} when none waits. */
+    @AudioThread @RealtimeSafe
+    public long atRt() { return size == 0 ? Long.MAX_VALUE : times[head]; }
+
+    /** The next event's kind (only while one waits). */
+    @AudioThread @RealtimeSafe
+    public int kindRt() { return kinds[head]; }
+
+    /** The next event's key. */
+    @AudioThread @RealtimeSafe
+    public int keyRt() { return keys[head]; }
+
+    /** The next event's first argument. */
+    @AudioThread @RealtimeSafe
+    public double aRt() { return as[head]; }
+
+    /** The next event's second argument. */
+    @AudioThread @RealtimeSafe
+    public double bRt() { return bs[head]; }
+
+    /** Removes the next event (if any) and frees its place for producers. */
+    @AudioThread @RealtimeSafe
+    public void removeRt() {
+        if (size == 0) return;
+        head = (head + 1) & mask;
+        size--;
+        RESERVED.getAndAdd(this, -1);
+    }
+
+    /**
+     * Offset in {@code [0, frames]} of the next event within the block of {@code frames} samples starting at
+     * {@code blockStart}: 0 for a late (or untimed) event, {@code frames} when none falls inside the block.
+     */
+    @AudioThread @RealtimeSafe
+    public int offsetRt(long blockStart, int frames) {
+        if (size == 0) return frames;
+        long d = times[head] - blockStart;
+        if (d <= 0) return 0;
+        return d >= frames ? frames : (int) d;
+    }
+
+    /** Every string constant of this class, kept out of it (see {@code TimedEventChannel.Literals}). */
+    private static final class Literals {
+        static VarHandle reserved() {
+            try {
+                return MethodHandles.lookup()
+                        .findVarHandle(PendingEvents.class, "reserved", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        static IllegalArgumentException badCapacity(int capacity) {
+            return new IllegalArgumentException("capacity must be 1..1048576 events, was " + capacity);
+        }
+    }
+}
