@@ -1,5 +1,6 @@
 package dev.aether.core.param;
 
+import dev.aether.core.AnyThread;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
@@ -27,6 +28,7 @@ public final class ParamClock {
     }
 
     /** A parameter of this clock was set: the next block clocks them all. Any thread. */
+    @AnyThread @RealtimeSafe
     void touch() { touched = true; }
 
     /** Opens the block of {@code frames} samples starting at engine sample {@code start} for every parameter. */
