@@ -10,6 +10,7 @@ module dev.aether.core {
     requires org.jctools.core;
 
     exports dev.aether.core;
+    exports dev.aether.core.node;
     exports dev.aether.core.engine;
     exports dev.aether.core.view;
     exports dev.aether.core.time;

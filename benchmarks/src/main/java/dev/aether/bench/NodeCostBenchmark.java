@@ -13,7 +13,7 @@ import dev.aether.bench.nodes.RbjLowPass;
 import dev.aether.bench.patch.Voicing;
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
-import dev.aether.core.NodeRunner;
+import dev.aether.core.node.NodeRunner;
 import dev.aether.nodes.env.AdsrEnvelope;
 import dev.aether.nodes.filter.BiquadFilter;
 import dev.aether.nodes.filter.OnePoleLowPass;

@@ -3,7 +3,7 @@ package dev.aether.bench;
 import dev.aether.bench.usercode.UserNodeHolder;
 import dev.aether.bench.usercode.UserNodes;
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.ProcessContext;
 import dev.aether.repl.eval.AetherExecutionControlProvider;
 import dev.aether.repl.eval.EvalReport;

@@ -2,7 +2,7 @@ package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.repl.console.ScriptedConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;

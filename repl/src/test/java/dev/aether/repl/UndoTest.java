@@ -4,7 +4,7 @@ import static dev.aether.repl.SaveOpenUndoTest.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.repl.console.ScriptedConsole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.analysis.PeakRmsMeter;

@@ -2,8 +2,8 @@ package dev.aether.testkit;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
-import dev.aether.core.NodeRunner;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeRunner;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.ProcessContext;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.aether.testkit;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
 
 /** Small rendering shortcuts over {@link NodeHarness} at 48 kHz, block 64. The test's thread. */

@@ -2,7 +2,7 @@ package dev.aether.core.graph;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;

@@ -3,7 +3,7 @@ package dev.aether.core.graph;
 import dev.aether.core.AudioThread;
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.ParamClock;
 
 /**

@@ -5,7 +5,7 @@ import dev.aether.core.DspNode;
 import dev.aether.core.GraphCycleException;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

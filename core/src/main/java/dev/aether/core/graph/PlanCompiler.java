@@ -2,7 +2,7 @@ package dev.aether.core.graph;
 
 import dev.aether.core.ControlThread;
 import dev.aether.core.InputPort;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.buffer.BufferPool;
 import dev.aether.core.param.SmoothedParam;

@@ -2,7 +2,7 @@ package dev.aether.core.view;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 
 /**
  * A read-only picture of one node in the engine, taken when asked: its id, display label ({@code SineOscillator#3}),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.EngineConfig;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeRunner;
+import dev.aether.core.node.NodeRunner;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.engine.SwapOptions;

@@ -34,6 +34,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import dev.aether.repl.userapi.*;",
             "import dev.aether.core.*;",
             "import dev.aether.core.param.*;",
+            "import dev.aether.core.node.*;",
             "import dev.aether.core.time.*;",
             "import dev.aether.core.engine.*;",
             "import dev.aether.nodes.voice.*;",

@@ -6,7 +6,7 @@ import dev.aether.core.DspNode;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;

@@ -1,5 +1,7 @@
 package dev.aether.repl.userapi;
 
+import dev.aether.core.node.NodeSpec;
+
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
 import dev.aether.core.OutputPort;
@@ -82,7 +84,7 @@ public abstract class LiveVerbs extends NodeFunctions {
         LiveSession session = session();
         for (int i = chain.nodes().size() - 1; i >= 0; i--) {
             DspNode live = session.live(chain.nodes().get(i));
-            if (dev.aether.core.NodeSpec.of(live).param(param) != null) {
+            if (NodeSpec.of(live).param(param) != null) {
                 session.set(live, param, value, rampSeconds);
                 return;
             }

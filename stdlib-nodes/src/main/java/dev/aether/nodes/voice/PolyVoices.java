@@ -2,8 +2,8 @@ package dev.aether.nodes.voice;
 
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeRunner;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeRunner;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;

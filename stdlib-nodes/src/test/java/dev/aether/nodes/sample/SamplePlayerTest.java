@@ -2,7 +2,7 @@ package dev.aether.nodes.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.testkit.NodeHarness;
 import dev.aether.testkit.signals.Signals;

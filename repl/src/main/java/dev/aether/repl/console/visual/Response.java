@@ -1,8 +1,8 @@
 package dev.aether.repl.console.visual;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeRunner;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeRunner;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.nodes.analysis.Fft;
 import dev.aether.nodes.filter.BiquadFilter;
 import dev.aether.repl.session.StateCarrier;

@@ -2,7 +2,7 @@ package dev.aether.repl.session.saved;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.NodeId;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.param.SmoothedParam;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.core.DspNode;
-import dev.aether.core.NodeRunner;
-import dev.aether.core.NodeSpec;
+import dev.aether.core.node.NodeRunner;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.NodeState;
 import dev.aether.core.state.StateCodec;
 import dev.aether.nodes.delay.FeedbackDelay;

@@ -1,4 +1,10 @@
-package dev.aether.core;
+package dev.aether.core.node;
+
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Port;
 
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.time.TimedEventChannel;

@@ -1,4 +1,12 @@
-package dev.aether.core;
+package dev.aether.core.node;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
+import dev.aether.core.OutputPort;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
 
 import dev.aether.core.param.ParamClock;
 import dev.aether.core.param.SmoothedParam;
@@ -103,13 +111,13 @@ public final class NodeRunner {
     public long time() { return time; }
 
     /** The buffers of output {@code port}, [channel][frame]: what the last run wrote (a next child may read them). */
-    public float[][] output(OutputPort port) { return outputs[port.index]; }
+    public float[][] output(OutputPort port) { return outputs[port.index()]; }
 
     /**
      * The buffers input {@code port} reads, [channel][frame]: the shared silence while it is unconnected (do not
      * write to it), its own buffers after {@link #connect}, or what it was {@link #feed fed}.
      */
-    public float[][] input(InputPort port) { return inputs[port.index]; }
+    public float[][] input(InputPort port) { return inputs[port.index()]; }
 
     /** Points input {@code port} at {@code channels} (another runner's {@link #output}), one array per channel. */
     @ControlThread
@@ -118,7 +126,7 @@ public final class NodeRunner {
             throw new IllegalArgumentException("input '" + port.name() + "' has " + port.channels()
                     + " channel(s); feed it " + port.channels() + " buffer(s), not " + channels.length);
         }
-        inputs[port.index] = channels.clone();
+        inputs[port.index()] = channels.clone();
         return this;
     }
 
@@ -128,7 +136,7 @@ public final class NodeRunner {
      */
     @ControlThread
     public float[][] connect(InputPort port) {
-        float[][] chans = inputs[port.index];
+        float[][] chans = inputs[port.index()];
         for (int c = 0; c < chans.length; c++) if (chans[c] == silence) chans[c] = new float[maxFrames];
         return chans;
     }

@@ -1,4 +1,12 @@
-package dev.aether.core;
+package dev.aether.core.node;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.EngineConfig;
+import dev.aether.core.InputPort;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
