@@ -54,18 +54,25 @@ final class Events {
 
     /** Producer {@code p} offers its event {@code k} on {@code c} to the event's recording target; what offer said. */
     boolean offer(TimedEventChannel c, int p, int k) {
-        int e = event(p, k);
-        written[e] = e + 1;
-        boolean ok = c.offer(recorders[e % recorders.length], kind(e), key(e), at(e), a(e), b(e));
-        accepted[e] |= ok;
-        return ok;
+        int e = prepare(p, k);
+        return offered(e, c.offer(recorders[e % recorders.length], kind(e), key(e), at(e), a(e), b(e)));
     }
 
     /** Producer {@code p} offers its event {@code k} through {@code list} (the list of {@code owner}); what offer said. */
     boolean offer(PendingEvents list, TimedTarget owner, int p, int k) {
+        int e = prepare(p, k);
+        return offered(e, list.offer(owner, kind(e), key(e), at(e), a(e), b(e)));
+    }
+
+    /** Producer {@code p}, before offering its event {@code k} some other way: the write the receiver checks; e. */
+    int prepare(int p, int k) {
         int e = event(p, k);
         written[e] = e + 1;
-        boolean ok = list.offer(owner, kind(e), key(e), at(e), a(e), b(e));
+        return e;
+    }
+
+    /** Producer of {@code e}: notes what its offer returned; returns it. */
+    boolean offered(int e, boolean ok) {
         accepted[e] |= ok;
         return ok;
     }
