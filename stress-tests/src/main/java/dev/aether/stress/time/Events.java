@@ -9,8 +9,9 @@ import dev.aether.core.time.TimedTarget;
  * event {@code e = p * perProducer + k}; every field is derived from {@code e} ({@link #kind}, {@link #key},
  * {@link #at}, {@link #a}, {@link #b}) and it goes to target {@code e % targets}, so a delivered event whose fields
  * are not all from one offer is caught. Before offering, the producer writes {@code e + 1} into a plain array that
- * the receiving side reads: the channel's visibility guarantee. Producers only call the {@code offer} methods (each
- * its own events); {@link #received} belongs to the one consumer; the verdicts to the arbiter.
+ * the receiving side reads: the channel's visibility guarantee. Producers only call the {@code offer} methods (or
+ * {@link #prepare} and {@link #offered}), each for its own events; {@link #received} belongs to the one consumer;
+ * the verdicts to the arbiter.
  */
 final class Events {
     /** Verdicts, as the tests' outcomes name them. */
