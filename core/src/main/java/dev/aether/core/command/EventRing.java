@@ -10,14 +10,14 @@ import java.util.function.Consumer;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
- * Audio → control: typed events in pre-allocated mutable slots. The audio thread takes a free slot, fills it
- * and publishes it; the control thread turns it into an immutable {@link EngineEvent} and gives the slot back.
- * When no slot is free the event is counted as dropped; the audio thread never allocates or blocks.
+ * Audio → control: typed events in pre-allocated mutable cells. The audio thread takes a free cell, fills it
+ * and publishes it; the control thread turns it into an immutable {@link EngineEvent} and gives the cell back.
+ * When no cell is free the event is counted as dropped; the audio thread never allocates or blocks.
  */
 public final class EventRing {
     enum Kind { FAULT, METER, XRUN, POSITION }
 
-    static final class Slot {
+    static final class Cell {
         Kind kind;
         NodeSlot node;
         String cause;
@@ -28,8 +28,8 @@ public final class EventRing {
         boolean flag;
     }
 
-    private final SpscArrayQueue<Slot> published;
-    private final SpscArrayQueue<Slot> free;
+    private final SpscArrayQueue<Cell> published;
+    private final SpscArrayQueue<Cell> free;
     private long dropped;          // audio thread
     private long droppedReported;  // control thread
     private volatile long droppedPublished;
@@ -40,18 +40,18 @@ public final class EventRing {
         reserve = capacity / 4;
         published = new SpscArrayQueue<>(capacity);
         free = new SpscArrayQueue<>(capacity);
-        for (int i = 0; i < capacity; i++) free.offer(new Slot());
+        for (int i = 0; i < capacity; i++) free.offer(new Cell());
     }
 
-    private Slot claim() {
-        Slot s = free.relaxedPoll();
+    private Cell claim() {
+        Cell s = free.relaxedPoll();
         if (s == null) droppedPublished = ++dropped;
         return s;
     }
 
     @AudioThread @RealtimeSafe
     public void faultRt(NodeSlot node, String cause, Throwable error) {
-        Slot s = claim();
+        Cell s = claim();
         if (s == null) return;
         s.kind = Kind.FAULT; s.node = node; s.cause = cause; s.error = error;
         published.offer(s);
@@ -59,12 +59,12 @@ public final class EventRing {
 
     /**
      * {@code node} null means the master. Meters are skipped (not counted as dropped) while fewer than a quarter
-     * of the slots are free, so a console that is not draining never loses fault or xrun events to meters.
+     * of the cells are free, so a console that is not draining never loses fault or xrun events to meters.
      */
     @AudioThread @RealtimeSafe
     public void meterRt(NodeSlot node, float peak, float rms) {
         if (free.size() < reserve) return;
-        Slot s = claim();
+        Cell s = claim();
         if (s == null) return;
         s.kind = Kind.METER; s.node = node; s.peak = peak; s.rms = rms;
         published.offer(s);
@@ -72,7 +72,7 @@ public final class EventRing {
 
     @AudioThread @RealtimeSafe
     public void xrunRt(long count, long stallNanos, boolean resync) {
-        Slot s = claim();
+        Cell s = claim();
         if (s == null) return;
         s.kind = Kind.XRUN; s.a = count; s.b = stallNanos; s.flag = resync;
         published.offer(s);
@@ -80,7 +80,7 @@ public final class EventRing {
 
     @AudioThread @RealtimeSafe
     public void positionRt(long sample, double beat, double bpm) {
-        Slot s = claim();
+        Cell s = claim();
         if (s == null) return;
         s.kind = Kind.POSITION; s.a = sample; s.x = beat; s.y = bpm;
         published.offer(s);
@@ -96,7 +96,7 @@ public final class EventRing {
             droppedReported = d;
             n++;
         }
-        Slot s;
+        Cell s;
         while ((s = published.relaxedPoll()) != null) {
             EngineEvent e = switch (s.kind) {
                 case FAULT -> new EngineEvent.NodeFault(s.node.id(), s.node.label(), s.cause, s.error);

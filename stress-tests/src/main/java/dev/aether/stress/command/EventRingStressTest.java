@@ -17,24 +17,24 @@ import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * jcstress test; each actor runs on its own thread: the audio thread reports six events (xruns and positions
- * in turn) on an {@link EventRing} of two slots while the control thread drains it twice; the arbiter drains the
- * rest. With two slots for six events the audio thread must reuse slots the control thread gives back while it
- * drains, or drop events (counted): the free-slot pool is exercised in both directions.
+ * in turn) on an {@link EventRing} of two cells while the control thread drains it twice; the arbiter drains the
+ * rest. With two cells for six events the audio thread must reuse cells the control thread gives back while it
+ * drains, or drop events (counted): the free-cell pool is exercised in both directions.
  *
  * <p>Event {@code i} (1..6) carries {@code i} in every field: {@code Xrun(i, 10 i, true)} for odd {@code i},
  * {@code Position(i, i / 2, i + 100)} for even. Result: r1 = events the control thread got while the audio thread
  * ran (0..6, drops not counted), r2 = verdict.
  */
 @JCStressTest
-@Description("EventRing (audio -> control, free-slot pool): slots seen complete, never handed out twice")
+@Description("EventRing (audio -> control, free-cell pool): cells seen complete, never handed out twice")
 @Outcome(id = "[0-6], 0", expect = ACCEPTABLE,
         desc = "Every event delivered once, complete and in order, or counted as dropped (r1 = delivered while"
                 + " the audio thread ran).")
 @Outcome(id = ".*, 1", expect = FORBIDDEN,
-        desc = "A slot was seen incomplete or mixed: an event whose fields are not all from one report"
-                + " (a slot read before its fields were published, or refilled while still published).")
+        desc = "A cell was seen incomplete or mixed: an event whose fields are not all from one report"
+                + " (a cell read before its fields were published, or refilled while still published).")
 @Outcome(id = ".*, 2", expect = FORBIDDEN,
-        desc = "An event was delivered twice or out of order: a slot was handed out twice (taken from the free"
+        desc = "An event was delivered twice or out of order: a cell was handed out twice (taken from the free"
                 + " pool while still published) or published twice.")
 @Outcome(id = ".*, 3", expect = FORBIDDEN,
         desc = "An event was lost: delivered plus reported-dropped is not the number reported.")
