@@ -221,6 +221,51 @@ class WavWriterTest {
     }
 
     /** The frame count of the file's {@code fact} chunk, or -1 when it has none (read from the bytes: Java Sound hides it). */
+    @ParameterizedTest
+    @EnumSource(WavFormat.class)
+    void shouldLeaveAValidWavOfTheFramesWrittenSoFarAfterSync(WavFormat format) throws IOException {
+        float[] x = noise(2 * 6000, 3);
+        Path f = dir.resolve("synced-" + format + ".wav");
+        Path copy = dir.resolve("copy-" + format + ".wav");
+        Path copyAfterMore = dir.resolve("copy2-" + format + ".wav");
+        try (WavWriter w = WavWriter.open(f, format, 2, 48_000)) {
+            w.write(x, 0, 2500);
+            w.sync();
+            Files.copy(f, copy);
+            w.write(x, 2500, 1000);                  // written after the sync: not yet in the header
+            Files.copy(f, copyAfterMore);
+            w.sync();
+            w.write(x, 3500, 2500);
+        }
+        long frameBytes = 2L * format.bytesPerSample();
+        for (Path c : new Path[] {copy, copyAfterMore}) {
+            ByteBuffer b = bytes(c);
+            int header = format.isFloat() ? 58 : 44;
+            assertThat(fourcc(b, 0)).isEqualTo("RIFF");
+            assertThat(b.getInt(4) & 0xFFFF_FFFFL).as("RIFF size of %s after sync", c.getFileName())
+                    .isEqualTo(header + 2500 * frameBytes - 8);
+            assertThat(b.getInt(header - 4) & 0xFFFF_FFFFL).as("data size after sync").isEqualTo(2500 * frameBytes);
+            assertThat(factFrames(c)).as("fact frames (float only)").isEqualTo(format.isFloat() ? 2500 : -1);
+            AudioFileReader.Decoded r = AudioFileReader.read(c);
+            assertThat(r.frames()).as("frames Java Sound reads from %s", c.getFileName()).isEqualTo(2500);
+            assertThat(r.channels()).isEqualTo(2);
+            float[] y = r.interleaved();
+            double lsb = format.isFloat() ? 0 : 1.0 / (1 << (format.bitsPerSample() - 1));
+            for (int i = 0; i < 2 * 2500; i++)
+                assertThat((double) y[i]).as("sample %d", i).isCloseTo(x[i], org.assertj.core.api.Assertions.within(lsb));
+        }
+        AudioFileReader.Decoded whole = AudioFileReader.read(f);
+        assertThat(whole.frames()).as("the closed file has every frame").isEqualTo(6000);
+        assertThat(factFrames(f)).isEqualTo(format.isFloat() ? 6000 : -1);
+    }
+
+    @Test
+    void shouldRefuseToSyncAfterClose() throws IOException {
+        WavWriter w = WavWriter.open(dir.resolve("closed.wav"), WavFormat.PCM_16, 1, 8_000);
+        w.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(w::sync).isInstanceOf(IOException.class);
+    }
+
     private static long factFrames(Path wav) throws IOException {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(wav)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int pos = 12; pos + 8 <= b.limit(); ) {

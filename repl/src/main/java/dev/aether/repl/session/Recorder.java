@@ -15,10 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  * the limiter) to a stereo WAV file: a {@link OutputTap} holding one second is drained every {@value #POLL_MILLIS}
  * ms by a writer thread ({@code aether-record}), never by the audio thread, into a {@link WavWriter}. If the writer
  * falls more than a second behind, the audio thread drops whole blocks and counts them ({@link
- * Result#droppedFrames()}). Control thread, except the writer loop.
+ * Result#droppedFrames()}). Once a second the writer thread also {@linkplain WavWriter#sync() syncs} the file (sizes
+ * patched, data forced to the device), so a console killed mid-recording ({@code kill -9}) leaves a WAV that
+ * plays up to the last second. Control thread, except the writer loop.
  */
 public final class Recorder {
     static final long POLL_MILLIS = 10;
+    /** How often the writer thread patches the file's sizes and forces it to the device. */
+    static final long SYNC_NANOS = 1_000_000_000L;
 
     /** What a finished recording holds. */
     public record Result(Path file, long frames, double seconds, long droppedFrames, WavFormat format) {
@@ -62,8 +66,14 @@ public final class Recorder {
 
     private void loop() {
         try {
+            long lastSync = System.nanoTime();
             while (running) {
                 if (drain() == 0) LockSupport.parkNanos(POLL_MILLIS * 1_000_000);
+                long now = System.nanoTime();
+                if (now - lastSync >= SYNC_NANOS && running) {
+                    writer.sync();
+                    lastSync = now;
+                }
             }
         } catch (IOException e) {
             failure = e;
