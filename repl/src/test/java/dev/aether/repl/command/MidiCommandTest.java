@@ -65,7 +65,8 @@ class MidiCommandTest {
         assertThat(poly.activeVoices()).as("voices after one note on").isEqualTo(1);
         assertThat(poly.noteOfVoice(0)).isEqualTo(69);
         float[] heard = visuals.captureMono(4_800);
-        assertThat(RecordCommandTest.estimateHz(heard, 0, 48_000)).as("pitch of MIDI note 69").isBetween(438.0, 442.0);
+        assertThat(Signals.peakFrequency(heard, heard.length - 4_096, 4_096, 48_000)).as("pitch of MIDI note 69")
+                .isBetween(438.0, 442.0);
 
         TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 0));   // running-status note off
         Thread.sleep(150);

@@ -55,7 +55,9 @@ class RecordCommandTest {
         assertThat((long) r.frames()).as("frames in the file = frames reported").isEqualTo(Long.parseLong(m.group(2)));
         float[] left = r.channel(0);
         int skip = 4_800;                                            // past the 5 ms fade-in wherever it fell
-        assertThat(estimateHz(left, skip, 48_000)).as("pitch of the recording").isCloseTo(440, within(0.5));
+        // the spectrum's peak over 32,768 frames (0.68 s): a zero-crossing count over the take was off by one crossing
+        // (440.8 Hz) in about a third of the runs on a loaded 2-core machine, before and after the round-2 house
+        assertThat(Signals.peakFrequency(left, skip, 32_768, 48_000)).as("pitch of the recording").isCloseTo(440, within(0.5));
         assertThat(rms(left, skip)).as("rms of a sine heard at about full scale").isGreaterThan(0.3);
         assertThat(c.eval(":record")).isEqualTo("not recording");
     }
@@ -65,7 +67,6 @@ class RecordCommandTest {
     }
 
     /** Frequency from the first and last upward zero crossings (linearly interpolated) of {@code x[from..]}. */
-    static double estimateHz(float[] x, int from, double rate) { return Signals.zeroCrossingHz(x, from, x.length - from, rate); }
 
     static double rms(float[] x, int from) { return x.length <= from ? 0 : Signals.rms(x, from, x.length - from); }
 }
