@@ -3,7 +3,6 @@ package dev.aether.stress.command;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.aether.core.command.Command;
 import dev.aether.core.command.CommandRing;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -44,20 +43,11 @@ public class CommandRingHandoffStressTest {
     public void control() { refused = !log.offerAll(ring, 0); }
 
     @Actor
-    public void audio() {
-        for (int i = 0; i < 4; i++) {
-            Command c = ring.pollRt();
-            if (c == null) continue;
-            log.take(c);
-            c.dueSample = 1_000 + i;                 // what the scheduler does when it takes a command
-        }
-        takenConcurrently = log.count();
-    }
+    public void audio() { takenConcurrently = log.pollAsScheduler(ring, 4); }
 
     @Arbiter
     public void arbiter(II_Result r) {
-        Command c;
-        while ((c = ring.pollRt()) != null && log.take(c)) { /* take the rest */ }
+        log.drain(ring);
         r.r1 = takenConcurrently;
         r.r2 = refused ? 5 : log.verdict();
     }

@@ -3,7 +3,6 @@ package dev.aether.stress.command;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.aether.core.command.Command;
 import dev.aether.core.command.CommandRing;
 import dev.aether.core.time.When;
 import org.openjdk.jcstress.annotations.Actor;
@@ -48,8 +47,7 @@ public class CommandRingProducersStressTest {
 
     @Arbiter
     public void arbiter(II_Result r) {
-        Command c;
-        while ((c = ring.pollRt()) != null && log.take(c)) { /* take all */ }
+        log.drain(ring);
         r.r1 = log.firstProducer();
         r.r2 = refusedA || refusedB ? 5 : log.verdict();
     }

@@ -52,6 +52,26 @@ final class Commands {
 
     int count() { return count; }
 
+    /**
+     * The audio thread's side: up to {@code polls} polls, each command taken stamped with a due sample as the
+     * scheduler does when it takes one; returns how many were taken so far.
+     */
+    int pollAsScheduler(CommandRing ring, int polls) {
+        for (int i = 0; i < polls; i++) {
+            Command c = ring.pollRt();
+            if (c == null) continue;
+            take(c);
+            c.dueSample = 1_000 + i;
+        }
+        return count;
+    }
+
+    /** Takes what is left on the ring (the arbiter, after the actors). */
+    void drain(CommandRing ring) {
+        Command c;
+        while ((c = ring.pollRt()) != null && take(c)) { /* take the rest */ }
+    }
+
     /** The producer of the first command taken, or -1. */
     int firstProducer() {
         if (count == 0 || torn) return -1;
