@@ -62,6 +62,16 @@ class SaveOpenUndoTest {
         return file;
     }
 
+    @Test void shouldNameAMissingFileAndKeepWhatSounds() throws Exception {
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
+        ca.eval("def(\"lead\", sine(330))");
+        Path missing = dir.resolve("nope.json");
+        assertThat(ca.eval(":open " + missing)).contains("no such file: " + missing.toAbsolutePath(), ":save FILE writes one");
+        assertThat(a.session().slotNames()).containsExactly("lead");
+    }
+
     @Test void shouldOpenASavedSessionThatSoundsLikeTheOriginalContinued() throws Exception {
         LiveConsole first = LiveConsole.start();
         ca = first.console();

@@ -49,6 +49,9 @@ final class SnapshotCommands {
     }
 
     String open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file.toAbsolutePath() + " (:save FILE writes one; what sounds is unchanged)");
+        }
         SoundingState state = SessionFile.read(Files.readString(file, StandardCharsets.UTF_8));
         SoundingStateRestore.restore(state, session, this::define, name -> evaluator.loader().newestTopLevel(name));
         return "opened " + file + " (" + session.sounding().size() + " patches)";
