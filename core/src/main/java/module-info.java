@@ -1,7 +1,7 @@
 /**
  * aether's real-time engine. Exported: the node API ({@code dev.aether.core}), the engine facade
  * ({@code .engine}), read-only views of it ({@code .view}), the clock ({@code .time}), parameters
- * ({@code .param}), node state ({@code .state}), drivers ({@code .driver}) and WAV files ({@code .io}).
+ * ({@code .param}), node state ({@code .state}), drivers ({@code .driver}), WAV files ({@code .io}) and the run budget of user code ({@code .budget}).
  * The plan, scheduler, rings and buffers ({@code .graph}, {@code .rt}, {@code .command}, {@code .buffer})
  * stay inside.
  */
@@ -18,4 +18,5 @@ module dev.aether.core {
     exports dev.aether.core.state;
     exports dev.aether.core.driver;
     exports dev.aether.core.io;
+    exports dev.aether.core.budget;
 }
