@@ -27,7 +27,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code RunBudget.check(site)} ({@value #CHECK_OWNER}), into user classes: at the entry of every method (constructors
  * and static initialisers included) and before every backward branch (a jump, or a {@code tableswitch} /
  * {@code lookupswitch} with a target at or before it). Each check gets a site number from {@link Sites}: class, method
- * and the source line of the entry or the branch (from the class's line table; 0 when it has none).
+ * and source line (from the class's line table; 0 when it has none): a method's first line, a loop's first line
+ * (see {@code loopLine}).
  *
  * <p><b>Counted loops are not checked at their back edge</b>, so that the JIT can still unroll and vectorise them
  * (a call in the body stops C2's superword pass). A loop is counted when javac compiled it as
@@ -92,7 +93,7 @@ public final class BudgetWeaver {
         for (AbstractInsnNode n = code.getFirst(); n != null; n = n.getNext()) {
             if (isBackEdge(code, n) && !closesCountedLoop(code, n)) backEdges.add(n);
         }
-        for (AbstractInsnNode n : backEdges) code.insertBefore(n, check(className, m.name, lineOf(n)));
+        for (AbstractInsnNode n : backEdges) code.insertBefore(n, check(className, m.name, loopLine(code, n)));
         code.insert(check(className, m.name, firstLine(code)));
     }
 
@@ -204,8 +205,30 @@ public final class BudgetWeaver {
         return n;
     }
 
-    private static int lineOf(AbstractInsnNode n) {
-        for (AbstractInsnNode p = n; p != null; p = p.getPrevious()) {
+    /**
+     * The first line of the loop that {@code branch} closes: the smallest line from its earliest target to it, or
+     * the line {@code branch} is on. That is the loop statement's line when its head has code ({@code for},
+     * {@code while (cond)}), the first line of the body for {@code while (true)} with a body.
+     */
+    private static int loopLine(InsnList code, AbstractInsnNode branch) {
+        int from = code.indexOf(branch);
+        List<LabelNode> targets = new ArrayList<>();
+        if (branch instanceof JumpInsnNode j) targets.add(j.label);
+        if (branch instanceof TableSwitchInsnNode t) {
+            targets.addAll(t.labels);
+            targets.add(t.dflt);
+        }
+        if (branch instanceof LookupSwitchInsnNode s) {
+            targets.addAll(s.labels);
+            targets.add(s.dflt);
+        }
+        for (LabelNode l : targets) from = Math.min(from, code.indexOf(l));
+        int line = Integer.MAX_VALUE;
+        for (AbstractInsnNode p = code.get(from); p != branch; p = p.getNext()) {
+            if (p instanceof LineNumberNode l) line = Math.min(line, l.line);
+        }
+        if (line != Integer.MAX_VALUE) return line;
+        for (AbstractInsnNode p = branch; p != null; p = p.getPrevious()) {
             if (p instanceof LineNumberNode l) return l.line;
         }
         return 0;

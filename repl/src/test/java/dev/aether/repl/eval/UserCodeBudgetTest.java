@@ -33,7 +33,7 @@ class UserCodeBudgetTest {
                         turns++;
                         // spin
                         double x = 0;
-                        while (true) {
+                        while (x >= 0) {
                             x += 1;
                         }
                     }
@@ -47,7 +47,24 @@ class UserCodeBudgetTest {
         CodeSite site = RunBudget.site(stop.site());
         assertThat(site.className()).isEqualTo(k.getName());
         assertThat(site.methodName()).isEqualTo("run");
-        assertThat(stop.getMessage()).startsWith("ran past its budget (2.00 ms) in Spin.run, line ");
+        assertThat(site.line()).isEqualTo(7);
+        assertThat(stop.getMessage()).isEqualTo("ran past its budget (2.00 ms) in Spin.run, line 7");
+    }
+
+    @Test void theLineIsTheLineOfTheInputWhenOneInputHoldsSeveralSnippets() throws Exception {
+        EvalReport r = eval.evaluate("""
+                int before = 1;
+
+                class Loop2 {
+                    static void run() {
+                        for (;;) { }
+                    }
+                }""");
+        assertThat(r.failed()).as(r.text()).isFalse();
+        Method run = r.types().get(0).newClass().getDeclaredMethod("run");
+        run.setAccessible(true);
+        RunStopped stop = runArmed(() -> run.invoke(null), 1_000_000L);
+        assertThat(RunBudget.site(stop.site()).line()).isEqualTo(5);
     }
 
     @Test void unarmedThreadsRunUserCodeAsBefore() {
