@@ -34,7 +34,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * (a call in the body stops C2's superword pass). A loop is counted when javac compiled it as
  * {@code for (int i = ...; i < bound; i++)}: its back edge is a {@code goto} to a head {@code iload i; <bound>;
  * if_icmpge exit} whose exit is just after the {@code goto}; the bound is an int constant, an int local, an
- * {@code array.length} of a local or an int field of {@code this}, none of them stored in the loop; {@code i} changes
+ * {@code array.length} of a local, {@code ctx.frames()} of a {@code ProcessContext} local or an int field of
+ * {@code this}, none of them stored in the loop; {@code i} changes
  * only by one {@code iinc i 1}; the body has no other backward branch and calls nothing but the static methods of
  * {@code java.lang.Math} and {@code StrictMath}. Such a loop ends after at most 2<sup>31</sup> turns of a body without
  * loops or calls to user code (in practice the bound is a block's frame count), and the check at the next method
@@ -51,6 +52,7 @@ public final class BudgetWeaver {
     /** The woven method's descriptor. */
     public static final String CHECK_DESCRIPTOR = "(I)V";
 
+    private static final String PROCESS_CONTEXT = "dev/aether/core/ProcessContext";
     private static final Set<String> PURE_MATH = Set.of("java/lang/Math", "java/lang/StrictMath");
 
     /** Numbers the places a check is woven into. */
@@ -149,6 +151,8 @@ public final class BudgetWeaver {
                 if (next == null) return false;
                 if (next.getOpcode() == Opcodes.ARRAYLENGTH) {
                     arrayLocal = ((VarInsnNode) b).var;
+                } else if (isFramesOfContext(next)) {
+                    arrayLocal = ((VarInsnNode) b).var;             // the context local: not to be replaced
                 } else if (next.getOpcode() == Opcodes.GETFIELD && ((VarInsnNode) b).var == 0
                         && ((FieldInsnNode) next).desc.equals("I")) {
                     boundField = ((FieldInsnNode) next).name;
@@ -197,6 +201,12 @@ public final class BudgetWeaver {
             }
         }
         return increments == 1;
+    }
+
+    /** {@code ProcessContext.frames()}: a final getter, the block's frame count (at most 1024). */
+    private static boolean isFramesOfContext(AbstractInsnNode n) {
+        return n.getOpcode() == Opcodes.INVOKEVIRTUAL && n instanceof MethodInsnNode call
+                && call.owner.equals(PROCESS_CONTEXT) && call.name.equals("frames") && call.desc.equals("()I");
     }
 
     /** The first real instruction at or after {@code n} (skipping labels, line numbers and frames). */

@@ -55,6 +55,7 @@ class BudgetWeaverTest {
         assertThat(backEdgeChecks(woven, "spinAfter")).isPositive();
         assertThat(backEdgeChecks(woven, "softClip")).isZero();
         assertThat(backEdgeChecks(woven, "sum")).isZero();
+        assertThat(backEdgeChecks(woven, "tanh")).isZero();
         assertThat(backEdgeChecks(woven, "stepTwo")).isEqualTo(1);
         assertThat(backEdgeChecks(woven, "withCall")).isEqualTo(1);
         assertThat(backEdgeChecks(woven, "boundMoves")).isEqualTo(1);

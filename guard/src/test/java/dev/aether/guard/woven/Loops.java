@@ -31,6 +31,11 @@ public final class Loops {
         return s;
     }
 
+    /** Counted: the bound is the context's frame count, Math in the body (javac's user node, as typed). */
+    public static void tanh(dev.aether.core.ProcessContext c, float[] x, float[] y) {
+        for (int i = 0; i < c.frames(); i++) y[i] = (float) Math.tanh(6 * x[i]);
+    }
+
     /** Not counted: steps by 2 (could wrap past the bound). */
     public static long stepTwo(int n) {
         long s = 0;
