@@ -50,7 +50,8 @@ public final class SnippetEvaluator implements AutoCloseable {
 
     /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
-        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner);
+        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner,
+                mode.woven());
         this.shell = JShell.builder()
                 .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes compiled from what the person types. Its parent is the application class loader, so user classes see (and
  * implement) the engine's own {@code DspNode}, and the prelude's static state is shared with the console. Each
  * loader knows its owner (the live session of its shell), which is how the prelude finds the session of the code
- * that calls it ({@link UserCode#callerOwner}). Every class is defined with budget checks woven in
+ * that calls it ({@link UserCode#callerOwner}). Every class is defined with budget checks woven in (unless made
+ * unwoven, to measure them)
  * ({@link BudgetWeaver}, numbered by {@link RunBudget#site}): a thread whose {@code Watch} is armed stops user code
  * that runs past its deadline or is cancelled.
  */
@@ -22,11 +23,13 @@ final class UserClassLoader extends ClassLoader {
     private final Map<String, byte[]> bytecodes = new ConcurrentHashMap<>();
     private final CompileThreads threads;
     private final Object owner;
+    private final boolean woven;
 
-    UserClassLoader(ClassLoader parent, CompileThreads threads, Object owner) {
+    UserClassLoader(ClassLoader parent, CompileThreads threads, Object owner, boolean woven) {
         super("aether-user", parent);
         this.threads = threads;
         this.owner = owner;
+        this.woven = woven;
     }
 
     /** What user code of this shell belongs to (the live session), or null. */
@@ -39,7 +42,7 @@ final class UserClassLoader extends ClassLoader {
         byte[] b = bytecodes.get(name);
         if (b == null) throw new ClassNotFoundException(name);
         threads.note();
-        byte[] woven = WEAVER.weave(b);
-        return defineClass(name, woven, 0, woven.length);
+        byte[] code = woven ? WEAVER.weave(b) : b;
+        return defineClass(name, code, 0, code.length);
     }
 }
