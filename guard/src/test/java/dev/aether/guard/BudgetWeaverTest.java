@@ -64,13 +64,13 @@ class BudgetWeaverTest {
 
     @Test void aWovenSpinIsStoppedAtTheLineOfItsLoop() throws Exception {
         Class<?> k = new Loader().define("dev.aether.guard.woven.Loops", weaveWithRunBudget(bytesOf(Loops.class)));
-        RunStopped stop = runArmed(k.getMethod("spin"), 2_000_000L);
+        RunStopped stop = runArmed(k.getMethod("spin"), 200_000_000L);
         int loopLine = (int) k.getField("line").get(null);
         assertThat(stop.reason()).isEqualTo(RunStopped.Reason.OVER_BUDGET);
         assertThat(RunBudget.site(stop.site())).isEqualTo(new CodeSite("dev.aether.guard.woven.Loops", "spin", loopLine));
-        assertThat(stop.getMessage()).isEqualTo("ran past its budget (2.00 ms) in Loops.spin, line " + loopLine);
+        assertThat(stop.getMessage()).isEqualTo("ran past its budget (200.00 ms) in Loops.spin, line " + loopLine);
 
-        RunStopped stop2 = runArmed(k.getMethod("spinAfter", int.class), 2_000_000L, 1000);
+        RunStopped stop2 = runArmed(k.getMethod("spinAfter", int.class), 200_000_000L, 1000);
         assertThat(RunBudget.site(stop2.site()).line()).isEqualTo((int) k.getField("line").get(null));
     }
 
@@ -106,7 +106,7 @@ class BudgetWeaverTest {
         byte[] woven = weaveWithRunBudget(w.toByteArray());
         assertThat(backEdgeChecks(parse(woven), "run")).isEqualTo(1);
         Class<?> k = new Loader().define("dev.aether.guard.woven.SwitchLoop", woven);
-        RunStopped stop = runArmed(k.getMethod("run", int.class), 2_000_000L, 5);
+        RunStopped stop = runArmed(k.getMethod("run", int.class), 200_000_000L, 5);
         assertThat(RunBudget.site(stop.site())).isEqualTo(new CodeSite("dev.aether.guard.woven.SwitchLoop", "run", 42));
     }
 

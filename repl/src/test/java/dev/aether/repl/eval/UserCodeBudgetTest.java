@@ -43,12 +43,12 @@ class UserCodeBudgetTest {
         Object spin = k.getDeclaredConstructor().newInstance();
         Method run = k.getDeclaredMethod("run");
         run.setAccessible(true);
-        RunStopped stop = runArmed(() -> run.invoke(spin), 2_000_000L);
+        RunStopped stop = runArmed(() -> run.invoke(spin), 200_000_000L);
         CodeSite site = RunBudget.site(stop.site());
         assertThat(site.className()).isEqualTo(k.getName());
         assertThat(site.methodName()).isEqualTo("run");
         assertThat(site.line()).isEqualTo(7);
-        assertThat(stop.getMessage()).isEqualTo("ran past its budget (2.00 ms) in Spin.run, line 7");
+        assertThat(stop.getMessage()).isEqualTo("ran past its budget (200.00 ms) in Spin.run, line 7");
     }
 
     @Test void theLineIsTheLineOfTheInputWhenOneInputHoldsSeveralSnippets() throws Exception {
@@ -63,7 +63,7 @@ class UserCodeBudgetTest {
         assertThat(r.failed()).as(r.text()).isFalse();
         Method run = r.types().get(0).newClass().getDeclaredMethod("run");
         run.setAccessible(true);
-        RunStopped stop = runArmed(() -> run.invoke(null), 1_000_000L);
+        RunStopped stop = runArmed(() -> run.invoke(null), 200_000_000L);
         assertThat(RunBudget.site(stop.site()).line()).isEqualTo(5);
     }
 
