@@ -42,6 +42,11 @@ import java.util.stream.Stream;
  * device); {@code -Dsoak.driver=null} forces {@code PacedNullDriver}; {@code -Dsoak.bufferFrames=N} sets the
  * device buffer (default 512).
  *
+ * <p>User code: {@code -Dsoak.userNodes=N} (default 0) adds N user nodes typed through the console's evaluator, so
+ * woven with budget checks: the standard patch of 16 voices in one node ({@code usercode.UserNodes#VOICES}). Each
+ * time one runs past its budget ({@code -Dsoak.budgetMs}, default the engine's automatic one) it is counted as a
+ * false positive, printed, and put back (its fault cleared), so the count is over the whole run.
+ *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
  * java -XX:+UseZGC -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.aether.bench.Soak 10 [voices] [swaps/s] [MB/s]
@@ -56,7 +61,9 @@ public final class Soak {
         int swapsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int megabytesPerSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
 
-        Engine engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(64));
+        Engine engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(64)
+                .userCodeBudgetMillis(Double.parseDouble(System.getProperty("soak.budgetMs", "0"))));
+        int userNodes = Integer.getInteger("soak.userNodes", 0);
         List<NodeId> filters = new ArrayList<>();
         List<Amp> amps = new ArrayList<>();
         MonoToStereo mix = new MonoToStereo();
@@ -76,6 +83,7 @@ public final class Soak {
             }
             engine.connectToMaster(mix.out);
         });
+        UserCodeLoad user = userNodes > 0 ? new UserCodeLoad(engine, mix.in, userNodes) : null;
 
         Object[] choice = chooseDriver();
         AudioDriver driver = (AudioDriver) choice[0];
@@ -119,7 +127,7 @@ public final class Soak {
                 }
             }
             swaps.incrementAndGet();
-            engine.pollEvents(e -> count(e, faults, xrunEvents));
+            engine.pollEvents(e -> count(e, faults, xrunEvents, user));
             long now = System.nanoTime();
             if (now >= nextReport) {
                 nextReport += 10_000_000_000L;
@@ -141,7 +149,7 @@ public final class Soak {
         String scheduling = schedulingOf(engine, driver);
         engine.stop();
         garbage.join(2000);
-        engine.pollEvents(e -> count(e, faults, xrunEvents));
+        engine.pollEvents(e -> count(e, faults, xrunEvents, user));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         System.out.println("---- soak result");
@@ -153,6 +161,11 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "load           %.1f %% smoothed at the end, peak block %.1f %% of the deadline%n",
                 engine.stats().load() * 100, engine.stats().peakLoad() * 100);
         System.out.println("node faults    " + faults.get());
+        if (user != null) {
+            System.out.printf(Locale.ROOT, "user code      %d woven nodes of 16 voices, budget %.2f ms: %d over budget "
+                    + "(false positives) in %d node-blocks%n", userNodes, engine.config().userCodeBudgetNanos() / 1e6,
+                    user.overBudget(), (long) (seconds * 48_000 / 64) * userNodes);
+        }
         System.out.println("driver         " + driver.description());
         System.out.println("device timing  " + driver.timingReport());
         System.out.println("jvm            " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -167,8 +180,11 @@ public final class Soak {
         System.exit(0);
     }
 
-    private static void count(EngineEvent e, AtomicLong faults, AtomicLong xruns) {
-        if (e instanceof EngineEvent.NodeFault f) {
+    private static void count(EngineEvent e, AtomicLong faults, AtomicLong xruns, UserCodeLoad user) {
+        if (e instanceof EngineEvent.NodeOverBudget o && user != null) {
+            System.out.printf(Locale.ROOT, "over budget: %s at %s%n", o.nodeLabel(), o.site().describe());
+            user.putBack(o.node());
+        } else if (e instanceof EngineEvent.NodeFault f) {
             faults.incrementAndGet();
             System.out.println("fault: " + f.nodeLabel() + ": " + f.cause());
         } else if (e instanceof EngineEvent.Xrun) {

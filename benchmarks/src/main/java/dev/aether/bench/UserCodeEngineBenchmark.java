@@ -25,15 +25,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the stock JShell local execution engine costs user DSP code: on JDK 21+ {@code LocalExecutionControl}
- * weaves a call to {@code REPL.$Cancel$.stopCheck()} (a volatile read) into every method start and backward
- * branch; aether's {@code DIRECT} mode runs the bytecode javac wrote. One op is {@code node.process(ctx)} over
- * 64 frames of a user node ({@link UserNodes}: one-pole low-pass, cubic soft clip, tanh shaper) obtained three
- * ways ({@code engine}):
+ * What guarding user code costs: aether's {@code DIRECT} mode weaves its budget check ({@code RunBudget.check},
+ * a plain countdown; not at the back edge of a counted loop) into every method start and backward branch; on JDK
+ * 21+ the stock {@code LocalExecutionControl} weaves a call to {@code REPL.$Cancel$.stopCheck()} (a volatile read)
+ * into the same places. One op is {@code node.process(ctx)} over 64 frames of a user node ({@link UserNodes}:
+ * one-pole low-pass, cubic soft clip (vectorisable), tanh shaper, and the standard patch of 16 voices in one node)
+ * obtained four ways ({@code engine}):
  * <ul>
- *   <li>{@code JAVAC}: the same class compiled with this module (baseline);
- *   <li>{@code DIRECT}: defined through the console's {@link SnippetEvaluator} in
- *       {@link AetherExecutionControlProvider.Mode#DIRECT};
+ *   <li>{@code JAVAC}: the same class compiled with this module (baseline; for {@code voices}, which has only a
+ *       JShell copy, the {@code UNWOVEN} class);
+ *   <li>{@code UNWOVEN}: defined through the console's {@link SnippetEvaluator}, javac's bytecode as it is
+ *       ({@link AetherExecutionControlProvider.Mode#UNWOVEN});
+ *   <li>{@code DIRECT}: the same, with the budget checks woven in, as the console runs it
+ *       ({@link AetherExecutionControlProvider.Mode#DIRECT});
  *   <li>{@code STOCK_LOCAL}: the same with {@link AetherExecutionControlProvider.Mode#STOCK_LOCAL} (the JDK's
  *       {@code LocalExecutionControl}; on JDK 17 it does not weave, it stops with {@code Thread.stop}).
  * </ul>
@@ -41,6 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 1s -r 1s UserCodeEngineBenchmark
+ * java -jar benchmarks/target/benchmarks.jar -f 2 -wi 3 -i 8 -w 1s -r 1s -p engine=UNWOVEN,DIRECT UserCodeEngineBenchmark
  * </pre>
  */
 @State(Scope.Thread)
@@ -53,10 +58,10 @@ public class UserCodeEngineBenchmark {
     private static final int FRAMES = 64;
     private static final double RATE = 48_000;
 
-    @Param({"JAVAC", "DIRECT", "STOCK_LOCAL"})
+    @Param({"JAVAC", "UNWOVEN", "DIRECT", "STOCK_LOCAL"})
     public String engine;
 
-    @Param({UserNodes.ONE_POLE, UserNodes.SOFT_CLIP, UserNodes.TANH})
+    @Param({UserNodes.ONE_POLE, UserNodes.SOFT_CLIP, UserNodes.TANH, UserNodes.VOICES})
     public String shape;
 
     private SnippetEvaluator shell;
@@ -66,10 +71,10 @@ public class UserCodeEngineBenchmark {
 
     @Setup
     public void setUp() {
-        if (engine.equals("JAVAC")) {
-            node = UserNodes.compiled(shape);
-        } else {
-            shell = new SnippetEvaluator(AetherExecutionControlProvider.Mode.valueOf(engine),
+        node = engine.equals("JAVAC") ? UserNodes.compiled(shape) : null;
+        if (node == null) {
+            String mode = engine.equals("JAVAC") ? "UNWOVEN" : engine;
+            shell = new SnippetEvaluator(AetherExecutionControlProvider.Mode.valueOf(mode),
                     new PrintStream(OutputStream.nullOutputStream()));
             define(UserNodes.source(shape));
             define("dev.aether.bench.usercode.UserNodeHolder.node = new " + UserNodes.className(shape) + "();");

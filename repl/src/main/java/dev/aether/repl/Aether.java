@@ -47,13 +47,31 @@ public final class Aether {
         System.exit(code);
     }
 
+    /** The user code budget of {@code aether render}, in ms: offline, heavy nodes may take longer than real time. */
+    static final double OFFLINE_BUDGET_MILLIS = 250;
+
+    /**
+     * The user code budget from the system property {@code aether.budget.ms} (set it through {@code AETHER_JAVA_OPTS}),
+     * else {@code otherwise} (0: the engine's automatic budget).
+     */
+    static double budgetMillis(double otherwise) {
+        String ms = System.getProperty("aether.budget.ms");
+        if (ms == null || ms.isBlank()) return otherwise;
+        try {
+            return Double.parseDouble(ms.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("aether.budget.ms must be a number of milliseconds, was '" + ms + "'");
+        }
+    }
+
     /** The console (and {@code run}): engine on a driver, journal on, prompt until :quit. */
     static int live(LaunchOptions o) throws IOException, InterruptedException {
         Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
         Path journalDir = o.home().resolve("journal");
         Optional<Path> previous = InputJournal.newest(journalDir, null);
         InputJournal journal = InputJournal.start(journalDir);
-        EngineConfig config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block());
+        EngineConfig config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block())
+                .userCodeBudgetMillis(budgetMillis(0));
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
             Console console = rt.console();
@@ -91,7 +109,8 @@ public final class Aether {
     static int render(LaunchOptions o) throws IOException {
         EngineConfig config;
         try {
-            config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block());
+            config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block())
+                    .userCodeBudgetMillis(budgetMillis(OFFLINE_BUDGET_MILLIS));
         } catch (IllegalArgumentException e) {
             System.err.println("aether render: " + e.getMessage());
             return 64;

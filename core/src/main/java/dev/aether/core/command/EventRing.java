@@ -5,6 +5,7 @@ import dev.aether.core.view.EngineEvent;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.budget.RunBudget;
 import dev.aether.core.graph.NodeSlot;
 import java.util.function.Consumer;
 import org.jctools.queues.SpscArrayQueue;
@@ -15,7 +16,7 @@ import org.jctools.queues.SpscArrayQueue;
  * When no cell is free the event is counted as dropped; the audio thread never allocates or blocks.
  */
 public final class EventRing {
-    enum Kind { FAULT, METER, XRUN, POSITION }
+    enum Kind { FAULT, OVER_BUDGET, METER, XRUN, POSITION }
 
     static final class Cell {
         Kind kind;
@@ -54,6 +55,15 @@ public final class EventRing {
         Cell s = claim();
         if (s == null) return;
         s.kind = Kind.FAULT; s.node = node; s.cause = cause; s.error = error;
+        published.offer(s);
+    }
+
+    /** {@code node}'s user code ran past {@code budgetNanos} and was stopped at {@code site} ({@link RunBudget#site(int)}). */
+    @AudioThread @RealtimeSafe
+    public void overBudgetRt(NodeSlot node, int site, long budgetNanos) {
+        Cell s = claim();
+        if (s == null) return;
+        s.kind = Kind.OVER_BUDGET; s.node = node; s.a = site; s.b = budgetNanos;
         published.offer(s);
     }
 
@@ -100,6 +110,8 @@ public final class EventRing {
         while ((s = published.relaxedPoll()) != null) {
             EngineEvent e = switch (s.kind) {
                 case FAULT -> new EngineEvent.NodeFault(s.node.id(), s.node.label(), s.cause, s.error);
+                case OVER_BUDGET -> new EngineEvent.NodeOverBudget(s.node.id(), s.node.label(),
+                        RunBudget.site((int) s.a), s.b);
                 case METER -> new EngineEvent.Meter(s.node == null ? null : s.node.id(),
                         s.node == null ? "master" : s.node.label(), s.peak, s.rms);
                 case XRUN -> new EngineEvent.Xrun(s.a, s.b, s.flag);

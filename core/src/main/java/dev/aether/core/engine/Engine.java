@@ -349,6 +349,7 @@ public final class Engine implements AutoCloseable {
     @ControlThread
     public synchronized void render(float[] interleaved, int frames) {
         if (driver != null) throw new IllegalStateException("render() is for offline use; a driver is running: stop() it first");
+        scheduler.audioThreadStarted();
         scheduler.renderRt(interleaved, frames);
         reclaim();
     }

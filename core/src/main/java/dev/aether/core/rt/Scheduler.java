@@ -20,6 +20,9 @@ import dev.aether.core.graph.ExecutionPlan;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
 import dev.aether.core.param.ParamClock;
+import dev.aether.core.budget.RunBudget;
+import dev.aether.core.budget.RunStopped;
+import dev.aether.core.budget.Watch;
 import java.util.Arrays;
 
 /**
@@ -30,6 +33,11 @@ import java.util.Arrays;
  * (now, an exact sample, the next beat or bar) and splits the block at due samples so a plan swap or tempo
  * change lands on its exact sample. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
+ *
+ * <p>User code is on a budget: the rendering thread's {@link Watch} is armed for
+ * {@link EngineConfig#userCodeBudgetNanos()} from the start of each block, so a check woven into user code that runs
+ * past it throws {@link RunStopped} inside that code; its node is bypassed like one that threw, reported as
+ * over budget with the site (an int: nothing allocated), and the watch is armed afresh for the nodes after it.
  */
 public final class Scheduler implements AudioSource, EngineStats {
     private static final int PENDING_CAPACITY = 128;
@@ -66,6 +74,8 @@ public final class Scheduler implements AudioSource, EngineStats {
     private volatile boolean profileNodes;
     private volatile Thread audioThread;
     private volatile MasterTap[] taps = new MasterTap[0];
+    private final long userCodeBudgetNanos;
+    private Watch watch;                     // the rendering thread's: set in audioThreadStarted
 
     public Scheduler(EngineConfig config, ExecutionPlan initial, CommandRing commands, EventRing events,
                      RetiredPlanRing returns, Transport transport, TimedEventChannel timed) {
@@ -80,14 +90,20 @@ public final class Scheduler implements AudioSource, EngineStats {
         this.timed = timed;
         this.limiter = new MasterLimiter(config.limiterCeiling());
         this.plan = initial;
+        this.userCodeBudgetNanos = config.userCodeBudgetNanos();
     }
 
     @Override public int channels() { return 2; }
     @Override public double sampleRate() { return config.sampleRate(); }
     @Override public int blockSize() { return blockSize; }
 
+    /** Driver or offline renderer, on the thread about to render (allocates its watch once per thread). */
     @Override
-    public void audioThreadStarted() { audioThread = Thread.currentThread(); }
+    public void audioThreadStarted() {
+        Thread t = Thread.currentThread();
+        audioThread = t;
+        if (watch == null || watch.owner() != t) watch = RunBudget.watch(t);
+    }
 
     /** The thread that last rendered (null before the first render). Any thread. */
     @Override public Thread audioThread() { return audioThread; }
@@ -99,7 +115,13 @@ public final class Scheduler implements AudioSource, EngineStats {
         while (done < frames) {
             int n = Math.min(blockSize, frames - done);
             long t0 = System.nanoTime();
-            renderBlockRt(interleaved, done, n);
+            Watch w = watch;
+            if (w != null) w.armRt(t0, userCodeBudgetNanos);
+            try {
+                renderBlockRt(interleaved, done, n);
+            } finally {
+                if (w != null) w.disarmRt();
+            }
             long spent = System.nanoTime() - t0;
             double l = spent * config.sampleRate() / (n * 1e9);
             load = load * 0.99 + l * 0.01;
@@ -214,6 +236,9 @@ public final class Scheduler implements AudioSource, EngineStats {
             long t0 = profile ? System.nanoTime() : 0;
             try {
                 e.node.process(ctx);
+            } catch (RunStopped stop) {
+                overBudgetRt(e, stop, n);
+                continue;
             } catch (Throwable t) {
                 faultRt(e, "exception", t, n);
                 continue;
@@ -285,6 +310,15 @@ public final class Scheduler implements AudioSource, EngineStats {
         e.slot.faulted = true;
         zeroRt(e.outputBuffers, n);
         events.faultRt(e.slot, cause, t);
+    }
+
+    /** Bypasses a node whose user code ran past its budget, and gives the nodes after it a fresh budget. */
+    private void overBudgetRt(PlanEntry e, RunStopped stop, int n) {
+        e.slot.faulted = true;
+        zeroRt(e.outputBuffers, n);
+        events.overBudgetRt(e.slot, stop.site(), stop.budgetNanos());
+        Watch w = watch;
+        if (w != null) w.armRt(System.nanoTime(), userCodeBudgetNanos);
     }
 
     private static void zeroRt(float[][] buffers, int n) {

@@ -10,13 +10,19 @@ import jdk.jshell.spi.ExecutionEnv;
 /**
  * Evaluation worker (JShell asks it for the execution control there). Runs user code in this JVM (so user classes
  * implement the engine's own {@code DspNode}) with classes loaded by an {@link AetherLoaderDelegate}. {@link
- * Mode#DIRECT} (the default) runs the bytecode javac wrote; {@link Mode#STOCK_LOCAL} uses the JDK's {@code
- * LocalExecutionControl}, which on JDK 21+ weaves a volatile stop check into every method entry and backward branch
- * (kept for measurement).
+ * Mode#DIRECT} (the default) runs javac's bytecode with aether's budget checks woven in; {@link Mode#UNWOVEN} runs
+ * javac's bytecode as it is and {@link Mode#STOCK_LOCAL} uses the JDK's {@code LocalExecutionControl}, which on
+ * JDK 21+ weaves a volatile stop check into every method entry and backward branch (both kept for measurement: user
+ * code in them cannot be stopped).
  */
 public final class AetherExecutionControlProvider implements ExecutionControlProvider {
     /** Which execution control to generate. */
-    public enum Mode { DIRECT, STOCK_LOCAL }
+    public enum Mode {
+        DIRECT, UNWOVEN, STOCK_LOCAL;
+
+        /** True when classes loaded in this mode get aether's budget checks. */
+        public boolean woven() { return this == DIRECT; }
+    }
 
     private final AetherLoaderDelegate delegate;
     private final Mode mode;
@@ -29,6 +35,6 @@ public final class AetherExecutionControlProvider implements ExecutionControlPro
     @Override public String name() { return "aether"; }
 
     @Override public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return mode == Mode.DIRECT ? new DirectExecutionControl(delegate) : new LocalExecutionControl(delegate);
+        return mode != Mode.STOCK_LOCAL ? new DirectExecutionControl(delegate) : new LocalExecutionControl(delegate);
     }
 }

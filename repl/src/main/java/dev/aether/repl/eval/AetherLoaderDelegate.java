@@ -24,12 +24,15 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
 
     private final CompileThreads threads;
 
-    public AetherLoaderDelegate(ClassLoader parent) { this(parent, new CompileThreads(), null); }
+    public AetherLoaderDelegate(ClassLoader parent) { this(parent, new CompileThreads(), null, true); }
 
-    /** Loads user classes under {@code parent}; {@code owner} (the live session, or null) is what they belong to. */
-    public AetherLoaderDelegate(ClassLoader parent, CompileThreads threads, Object owner) {
+    /**
+     * Loads user classes under {@code parent}; {@code owner} (the live session, or null) is what they belong to;
+     * {@code woven}: with budget checks (false only to measure their cost).
+     */
+    public AetherLoaderDelegate(ClassLoader parent, CompileThreads threads, Object owner, boolean woven) {
         this.threads = threads;
-        this.loader = new UserClassLoader(parent, threads, owner);
+        this.loader = new UserClassLoader(parent, threads, owner, woven);
     }
 
     /** The threads that defined user classes (and, through the evaluator, compiled them). */

@@ -1,5 +1,6 @@
 package dev.aether.repl.eval;
 
+import dev.aether.core.budget.RunBudget;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class SnippetEvaluator implements AutoCloseable {
 
     /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
-        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner);
+        this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner,
+                mode.woven());
         this.shell = JShell.builder()
                 .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))
@@ -151,6 +153,7 @@ public final class SnippetEvaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(source);
         boolean ok = true;
         for (SnippetEvent e : events) {
+            if (e.status().isDefined()) shiftBudgetLines(e.snippet(), e.causeSnippet() == null ? lineOf(input, start) : 0);
             if (e.causeSnippet() != null) {                 // a consequence: a dependent type recompiled
                 if (e.snippet() instanceof TypeDeclSnippet t && e.status().isActive()) noteType(t, types);
                 continue;
@@ -198,6 +201,23 @@ public final class SnippetEvaluator implements AutoCloseable {
         } else if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && e.value() != null) {
             out.add(((VarSnippet) s).name() + " ==> " + e.value());
         }
+    }
+
+    /**
+     * Makes the budget sites of {@code s}'s classes name the line as typed: JShell compiles a snippet inside a
+     * wrapper (package, imports, class), so a class file's line is the wrapped source's; {@code firstLine} is the
+     * 0-based line of the input where the snippet starts.
+     */
+    private void shiftBudgetLines(Snippet s, int firstLine) {
+        SourceCodeAnalysis.SnippetWrapper w = shell.sourceCodeAnalysis().wrapper(s);
+        RunBudget.shiftLines(w.fullClassName(), lineOf(w.wrapped(), w.sourceToWrappedPosition(0)) - firstLine);
+    }
+
+    /** The 0-based line of {@code text} that {@code position} is on. */
+    private static int lineOf(String text, int position) {
+        int line = 0;
+        for (int i = 0; i < position && i < text.length(); i++) if (text.charAt(i) == '\n') line++;
+        return line;
     }
 
     /** Records the class now behind {@code t}; true when it replaced an earlier class of that name. */

@@ -1,5 +1,7 @@
 package dev.aether.repl.eval;
 
+import dev.aether.core.budget.RunBudget;
+import dev.aether.guard.BudgetWeaver;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,20 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes compiled from what the person types. Its parent is the application class loader, so user classes see (and
  * implement) the engine's own {@code DspNode}, and the prelude's static state is shared with the console. Each
  * loader knows its owner (the live session of its shell), which is how the prelude finds the session of the code
- * that calls it ({@link UserCode#callerOwner}). No bytecode is rewritten: user code runs exactly as javac compiled
- * it (no stop checks woven in).
+ * that calls it ({@link UserCode#callerOwner}). Every class is defined with budget checks woven in (unless made
+ * unwoven, to measure them)
+ * ({@link BudgetWeaver}, numbered by {@link RunBudget#site}): a thread whose {@code Watch} is armed stops user code
+ * that runs past its deadline or is cancelled.
  */
 final class UserClassLoader extends ClassLoader {
     static { ClassLoader.registerAsParallelCapable(); }
 
+    private static final BudgetWeaver WEAVER = new BudgetWeaver(RunBudget::site);
+
     private final Map<String, byte[]> bytecodes = new ConcurrentHashMap<>();
     private final CompileThreads threads;
     private final Object owner;
+    private final boolean woven;
 
-    UserClassLoader(ClassLoader parent, CompileThreads threads, Object owner) {
+    UserClassLoader(ClassLoader parent, CompileThreads threads, Object owner, boolean woven) {
         super("aether-user", parent);
         this.threads = threads;
         this.owner = owner;
+        this.woven = woven;
     }
 
     /** What user code of this shell belongs to (the live session), or null. */
@@ -34,6 +42,7 @@ final class UserClassLoader extends ClassLoader {
         byte[] b = bytecodes.get(name);
         if (b == null) throw new ClassNotFoundException(name);
         threads.note();
-        return defineClass(name, b, 0, b.length);
+        byte[] code = woven ? WEAVER.weave(b) : b;
+        return defineClass(name, code, 0, code.length);
     }
 }

@@ -47,7 +47,22 @@ public final class FaultReporter implements AutoCloseable {
                     : f.error().getClass().getSimpleName() + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage());
             printer.accept("fault in " + f.nodeLabel() + ": " + cause + " — node bypassed (silent); "
                     + "fix and redefine it to swap it back in");
+        } else if (e instanceof EngineEvent.NodeOverBudget o) {
+            printer.accept(overBudget(o));
         }
+    }
+
+    /**
+     * {@code Spin#4 ran past its budget (10.67 ms per block) in process, line 7 — bypassed; fix it and redefine Spin
+     * to swap it back in}; the class is named with the method when it is not the node's own.
+     */
+    static String overBudget(EngineEvent.NodeOverBudget o) {
+        String label = o.nodeLabel();
+        String type = label.contains("#") ? label.substring(0, label.lastIndexOf('#')) : label;
+        String where = o.site().describe();
+        if (where.startsWith(type + ".")) where = where.substring(type.length() + 1);
+        return String.format("%s ran past its budget (%.2f ms per block) in %s — bypassed; fix it and redefine %s "
+                + "to swap it back in", label, o.budgetNanos() / 1e6, where, type);
     }
 
     @Override public void close() {
