@@ -1,7 +1,6 @@
 package dev.aether.repl.eval;
 
 import java.util.Map;
-import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -10,9 +9,10 @@ import jdk.jshell.spi.ExecutionEnv;
 /**
  * Evaluation worker (JShell asks it for the execution control there). Runs user code in this JVM (so user classes
  * implement the engine's own {@code DspNode}) with classes loaded by an {@link AetherLoaderDelegate}. {@link
- * Mode#DIRECT} (the default) runs the bytecode javac wrote; {@link Mode#STOCK_LOCAL} uses the JDK's {@code
+ * Mode#DIRECT} (the default) runs the bytecode the loader defines, each run of user code under the evaluation budget
+ * of a {@link UserCodeGuard} ({@link GuardedExecutionControl}); {@link Mode#STOCK_LOCAL} uses the JDK's {@code
  * LocalExecutionControl}, which on JDK 21+ weaves a volatile stop check into every method entry and backward branch
- * (kept for measurement).
+ * (kept for measurement; no budget).
  */
 public final class AetherExecutionControlProvider implements ExecutionControlProvider {
     /** Which execution control to generate. */
@@ -20,15 +20,27 @@ public final class AetherExecutionControlProvider implements ExecutionControlPro
 
     private final AetherLoaderDelegate delegate;
     private final Mode mode;
+    private final UserCodeGuard guard;
+    private volatile GuardedExecutionControl control;
 
-    public AetherExecutionControlProvider(AetherLoaderDelegate delegate, Mode mode) {
+    /** Runs user code loaded by {@code delegate}; in {@link Mode#DIRECT} each run is guarded by {@code guard}. */
+    public AetherExecutionControlProvider(AetherLoaderDelegate delegate, Mode mode, UserCodeGuard guard) {
         this.delegate = delegate;
         this.mode = mode;
+        this.guard = guard;
+    }
+
+    /** True when the last run of user code was cancelled before it ended (false in {@link Mode#STOCK_LOCAL}). */
+    boolean lastRunCancelled() {
+        GuardedExecutionControl c = control;
+        return c != null && c.lastRunCancelled();
     }
 
     @Override public String name() { return "aether"; }
 
     @Override public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return mode == Mode.DIRECT ? new DirectExecutionControl(delegate) : new LocalExecutionControl(delegate);
+        if (mode == Mode.STOCK_LOCAL) return new LocalExecutionControl(delegate);
+        control = new GuardedExecutionControl(delegate, guard, UserCodeGuard.evalBudgetNanos());
+        return control;
     }
 }
