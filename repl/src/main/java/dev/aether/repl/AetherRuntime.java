@@ -40,7 +40,8 @@ public final class AetherRuntime implements AutoCloseable {
         this.evaluator = new Evaluator(AetherExecutionControlProvider.Mode.DIRECT, userOut, session, guard);
         evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
         this.commands = Commands.forSession(session, evaluator);
-        this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
+        this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames,
+                () -> !session.sounding().isEmpty());
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
     }
