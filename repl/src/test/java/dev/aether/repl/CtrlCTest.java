@@ -40,6 +40,16 @@ class CtrlCTest {
         if (live != null) live.close();
     }
 
+    /** Waits until user code runs on the worker (the snippet was accepted and is running). */
+    private void awaitUserCodeRunning() throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!live.runtime().evaluator().guard().running()) {
+            if (System.nanoTime() > end) throw new AssertionError("no user code started; screen:\n" + c.take());
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+    }
+
     /** The sine played on throughout: loud now, no gap of a block or more, nothing dropped by the test's reader. */
     private void assertTheMusicKeptPlaying() throws InterruptedException {
         Thread.sleep(100);
@@ -52,7 +62,7 @@ class CtrlCTest {
     @Test void ctrlCDuringAnEvaluationCancelsItAndTheMusicKeepsPlaying() throws Exception {
         start(ConsoleConfig.scripted());                        // the prompt waits for the result: SIGINT reaches the handler
         c.type("Thread.sleep(6000);\n");
-        Thread.sleep(300);
+        awaitUserCodeRunning();
         long t0 = System.nanoTime();
         c.interrupt();
         String shown = c.awaitOutput(SnippetEvaluator.CANCELLED, 2_000);
@@ -67,8 +77,8 @@ class CtrlCTest {
     @Test void ctrlCTypedAtThePromptCancelsTheEvaluationStillRunning() throws Exception {
         start(SHORT_WAIT);
         c.type("Thread.sleep(6000);\n");
+        awaitUserCodeRunning();
         c.awaitOutput(ConsoleConfig.PROMPT, 1_000);             // the prompt is back while the sleep runs
-        Thread.sleep(300);
         c.take();
         long t0 = System.nanoTime();
         c.type("\u0003");
@@ -83,7 +93,7 @@ class CtrlCTest {
         start(ConsoleConfig.scripted());
         Path script = Files.writeString(dir.resolve("slow.jsh"), "Thread.sleep(8000);\nint after = 1;\n");
         c.type(":load " + script + "\n");
-        Thread.sleep(300);
+        awaitUserCodeRunning();
         long t0 = System.nanoTime();
         c.interrupt();
         String shown = c.awaitOutput(":load cancelled", 2_000);

@@ -99,7 +99,11 @@ public final class Console implements CommandContext {
      * ending the JVM.
      */
     public void run() {
-        terminal.handle(Terminal.Signal.INT, signal -> ctrlC());
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            terminal.writer().println();                       // past the "^C" the terminal echoed
+            terminal.writer().flush();
+            ctrlC();
+        });
         while (!quit) {
             String line;
             try {
