@@ -245,7 +245,8 @@ public final class SnippetEvaluator implements AutoCloseable {
         if (!(ex instanceof EvalException ee) || !RunStopped.class.getName().equals(ee.getExceptionClassName())) {
             return describe(ex);
         }
-        return "stopped: " + ex.getMessage() + "; make it end sooner, or allow longer runs with -D"
+        String where = ex.getMessage().replaceFirst(" in \\$JShell\\$\\d+[A-Z]*\\.do_it\\$", " in this input");
+        return "stopped: " + where + "; make it end sooner, or allow longer runs with -D"
                 + UserCodeGuard.EVAL_BUDGET_PROPERTY + "=SECONDS (Ctrl-C cancels)";
     }
 
