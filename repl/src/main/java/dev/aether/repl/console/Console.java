@@ -33,7 +33,7 @@ import org.jline.terminal.Terminal;
  *
  * <p>Keys: Ctrl-C cancels what runs (the evaluations typed so far and their user code, a command) and returns to
  * the prompt, which says "cancelled"; the music keeps playing, and Ctrl-C never ends aether (once {@link #run}
- * has started, SIGINT is the console's). On an empty idle prompt it clears the line, and a second Ctrl-C within a
+ * has started, or {@link #catchCtrlC} was called, SIGINT is the console's). On an empty idle prompt it clears the line, and a second Ctrl-C within a
  * second says how to leave. Ctrl-D on an empty line leaves, after asking while something sounds.
  *
  * <p>Every accepted snippet is appended to the {@link InputJournal} as soon as the worker accepts it.
@@ -94,16 +94,18 @@ public final class Console implements CommandContext {
         this.reader = b.build();
     }
 
-    /**
-     * Reads and evaluates until {@code :quit} or end of input. From here on SIGINT (Ctrl-C) cancels instead of
-     * ending the JVM.
-     */
-    public void run() {
+    /** From now on SIGINT (Ctrl-C) at the terminal cancels ({@link #ctrlC}) instead of ending the JVM. Idempotent. */
+    public void catchCtrlC() {
         terminal.handle(Terminal.Signal.INT, signal -> {
             terminal.writer().println();                       // past the "^C" the terminal echoed
             terminal.writer().flush();
             ctrlC();
         });
+    }
+
+    /** Reads and evaluates until {@code :quit} or end of input; Ctrl-C cancels from here on ({@link #catchCtrlC}). */
+    public void run() {
+        catchCtrlC();
         while (!quit) {
             String line;
             try {
