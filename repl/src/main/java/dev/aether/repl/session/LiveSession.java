@@ -228,6 +228,14 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /**
+     * Warms the classes of {@code nodes} that are not warm yet, block by block under budget, before an edit that
+     * adds them in one engine batch (which holds the engine's lock); see {@link BlockGuard#warmClass}.
+     */
+    public void warm(java.util.Collection<? extends DspNode> nodes) {
+        thread.run(() -> { for (DspNode n : nodes) blocks.warmClass(n); });
+    }
+
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
     public void connect(OutputPort from, InputPort to) {
         thread.run(() -> {
