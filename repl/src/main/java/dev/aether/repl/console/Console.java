@@ -214,17 +214,10 @@ public final class Console implements CommandContext {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        RunningCommand running = new RunningCommand();
-        running.thread = new Thread(() -> {
-            try {
-                c.run(args, this);
-            } catch (Exception e) {
-                if (!running.cancelled) print(":" + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            } finally {
-                done.complete(null);
-            }
-        }, COMMAND_THREAD);
-        running.thread.setDaemon(true);
+        RunningCommand running = new RunningCommand(new Thread(() -> {
+            runCommand(c, args);
+            done.complete(null);
+        }, COMMAND_THREAD));
         commandThread = running;
         running.thread.start();
         try {
@@ -235,10 +228,24 @@ public final class Console implements CommandContext {
         }
     }
 
+    /** Command thread: runs {@code c}, printing what it throws. */
+    private void runCommand(ConsoleCommand c, String args) {
+        try {
+            c.run(args, this);
+        } catch (Exception e) {
+            print(":" + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
     /** A command the prompt waits for; {@code cancelled} once Ctrl-C reached it. */
     private static final class RunningCommand {
-        Thread thread;
+        final Thread thread;
         volatile boolean cancelled;
+
+        RunningCommand(Thread thread) {
+            this.thread = thread;
+            thread.setDaemon(true);
+        }
     }
 
     /**
