@@ -82,6 +82,7 @@ public final class Aether {
             rt.engine().start(choice.driver());
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
                     + "; :help for help, :quit to leave");
+            if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
             if (o.recover()) recover(console, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();

@@ -6,7 +6,9 @@ import dev.aether.repl.command.CommandRegistry;
 import dev.aether.repl.command.Commands;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
+import dev.aether.repl.eval.AetherExecutionControlProvider;
 import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.eval.UserCodeGuard;
 import dev.aether.repl.session.FaultReporter;
 import dev.aether.repl.session.LiveSession;
 import dev.aether.repl.session.InputJournal;
@@ -33,11 +35,13 @@ public final class AetherRuntime implements AutoCloseable {
         this.engine = Engine.create(engineConfig);
         this.journal = journal;
         Console[] holder = new Console[1];
-        this.session = new LiveSession(engine, text -> holder[0].print(text));
-        this.evaluator = new Evaluator(userOut, session);   // user code of this shell belongs to this session
+        UserCodeGuard guard = new UserCodeGuard();          // Ctrl-C stops user code on the worker and the session thread
+        this.session = new LiveSession(engine, text -> holder[0].print(text), guard);
+        this.evaluator = new Evaluator(AetherExecutionControlProvider.Mode.DIRECT, userOut, session, guard);
         evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
         this.commands = Commands.forSession(session, evaluator);
-        this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames);
+        this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames,
+                () -> !session.sounding().isEmpty());
         holder[0] = console;
         this.faults = new FaultReporter(engine, console::print);
     }

@@ -188,15 +188,23 @@ public final class NodeRunner {
      * then remembers its class as warm ({@link #isWarm}). Leaves the inputs connected.
      */
     @ControlThread
-    public NodeRunner warmUp() {
+    public NodeRunner warmUp() { return warmUp(NodeRunner::run); }
+
+    /** One block of a warm-up: {@code runner.run(frames)}, e.g. under a budget. */
+    @FunctionalInterface
+    public interface BlockRun { void run(NodeRunner runner, int frames); }
+
+    /** As {@link #warmUp()}, with each block run by {@code block} (which must call {@link #run} with the frames). */
+    @ControlThread
+    public NodeRunner warmUp(BlockRun block) {
         if (unconnectedBlocks < WARM_UP_BLOCKS_PER_PATH) {
             disconnectAll();
-            while (unconnectedBlocks < WARM_UP_BLOCKS_PER_PATH) run(maxFrames);
+            while (unconnectedBlocks < WARM_UP_BLOCKS_PER_PATH) block.run(this, maxFrames);
         }
         connectAll();
         while (connectedBlocks < WARM_UP_BLOCKS_PER_PATH) {
             for (float[][] chans : inputs) for (float[] ch : chans) Arrays.fill(ch, 0f);
-            run(maxFrames);
+            block.run(this, maxFrames);
         }
         WARM.add(node.getClass());
         return this;

@@ -1,7 +1,9 @@
 package dev.aether.repl.command;
 
 /**
- * Prompt thread: a console command such as {@code :graph}; it must not block for long. Every command is made
+ * Prompt thread: a console command such as {@code :graph}; it must not block for long. "Prompt thread" for a command
+ * means the console's command thread ({@code aether-command}): one command at a time while the prompt waits, so
+ * Ctrl-C can interrupt it and return to the prompt (a command that ignores the interrupt ends in the background). Every command is made
  * either as a class implementing this or with {@link #of}, and registered in one place, {@link Commands}.
  * A command that holds resources (a device, a file, a thread) also implements {@link AutoCloseable}; the
  * registry closes it when aether exits.

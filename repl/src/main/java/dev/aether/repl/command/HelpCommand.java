@@ -10,6 +10,8 @@ final class HelpCommand implements ConsoleCommand {
             "  saw(110).to(lowpass(800)).to(gain(-6))   a chain (nothing sounds until played)",
             "  def(\"bass\", saw(55).to(lowpass(400)))    a named slot; def again crossfades, undef fades out",
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
+            "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
+            "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
             "Topics: :help nodes, :help verbs, :help swap, or :help COMMAND");
 
     private final CommandRegistry registry;

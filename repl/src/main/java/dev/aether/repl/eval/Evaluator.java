@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -27,6 +29,9 @@ public final class Evaluator implements AutoCloseable {
     });
     private final CompletableFuture<SnippetEvaluator> shell;
     private final List<TypeListener> typeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final UserCodeGuard guard;
+    private final AtomicLong cancels = new AtomicLong();        // inputs submitted before the last cancel stop
+    private final AtomicInteger queued = new AtomicInteger();
 
     /** Called on the worker after an input defined or redefined types, before its report is returned. */
     public interface TypeListener {
@@ -34,9 +39,17 @@ public final class Evaluator implements AutoCloseable {
         List<String> typesDefined(List<TypeDefinition> types);
     }
 
-    /** A worker whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
+    /**
+     * A worker whose user code belongs to {@code owner} (the live session the prelude talks to; null for none) and
+     * runs under {@code guard}, which {@link #cancel} also cancels (share it with the session thread).
+     */
+    public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner, UserCodeGuard guard) {
+        this.guard = guard;
+        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner, guard), worker);
+    }
+
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
-        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner), worker);
+        this(mode, userOut, owner, new UserCodeGuard());
     }
 
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
@@ -48,17 +61,40 @@ public final class Evaluator implements AutoCloseable {
 
     public void addTypeListener(TypeListener l) { typeListeners.add(l); }
 
-    /** Evaluates {@code input} on the worker; the future completes with what to show. */
+    /**
+     * Evaluates {@code input} on the worker; the future completes with what to show. A {@link #cancel} before it
+     * ends stops it (its report ends with "{@value SnippetEvaluator#CANCELLED}").
+     */
     public CompletableFuture<EvalReport> submit(String input) {
+        long generation = cancels.get();
+        queued.incrementAndGet();
         return shell.thenApplyAsync(s -> {
-            EvalReport r = s.evaluate(input);
-            if (r.types().isEmpty() || typeListeners.isEmpty()) return r;
-            List<String> out = new java.util.ArrayList<>(r.output());
-            boolean failed = r.failed();
-            for (TypeListener l : typeListeners) out.addAll(l.typesDefined(r.types()));
-            return new EvalReport(out, r.accepted(), r.types(), failed);
+            try {
+                EvalReport r = s.evaluate(input, () -> cancels.get() != generation);
+                if (r.types().isEmpty() || typeListeners.isEmpty()) return r;
+                List<String> out = new java.util.ArrayList<>(r.output());
+                boolean failed = r.failed();
+                for (TypeListener l : typeListeners) out.addAll(l.typesDefined(r.types()));
+                return new EvalReport(out, r.accepted(), r.types(), failed);
+            } finally {
+                queued.decrementAndGet();
+            }
         }, worker);
     }
+
+    /**
+     * Any thread (Ctrl-C): stops every input submitted so far, the running one at its next woven check (or by an
+     * interrupt when it waits in the JDK), queued ones before they start, and any other user code running under
+     * this worker's guard (a trial run on the session thread). Returns true when something was running or queued.
+     */
+    public boolean cancel() {
+        cancels.incrementAndGet();
+        boolean running = guard.cancel();
+        return running || queued.get() > 0;
+    }
+
+    /** The guard of the user code this worker runs. */
+    public UserCodeGuard guard() { return guard; }
 
     /** The value of a Java expression in the session, computed on the worker (see {@link SnippetEvaluator#valueOf}). */
     public CompletableFuture<Object> valueOf(String expression) {
@@ -93,6 +129,7 @@ public final class Evaluator implements AutoCloseable {
     public AetherLoaderDelegate loader() { return shell.join().loader(); }
 
     @Override public void close() {
+        cancel();
         shell.thenAcceptAsync(SnippetEvaluator::close, worker);
         worker.shutdown();
         try {
@@ -100,5 +137,6 @@ public final class Evaluator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        guard.close();
     }
 }

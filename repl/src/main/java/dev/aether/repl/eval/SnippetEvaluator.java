@@ -1,6 +1,7 @@
 package dev.aether.repl.eval;
 
 import dev.aether.core.budget.RunBudget;
+import dev.aether.core.budget.RunStopped;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -42,18 +43,33 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import java.util.*;",
             "import java.util.function.*;");
 
+    /** What the report shows for an input whose user code was cancelled (Ctrl-C). */
+    public static final String CANCELLED = "cancelled";
+
     private final JShell shell;
     private final AetherLoaderDelegate loader;
+    private final AetherExecutionControlProvider control;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
+    private boolean snippetCancelled;          // the last snippet's user code was cancelled
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
     /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
+        this(mode, userOut, owner, new UserCodeGuard());
+    }
+
+    /**
+     * A shell whose user code belongs to {@code owner} and runs under {@code guard} with the evaluation budget
+     * ({@link UserCodeGuard#evalBudgetNanos}).
+     */
+    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner,
+                            UserCodeGuard guard) {
         this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner,
                 mode.woven());
+        this.control = new AetherExecutionControlProvider(loader, mode, guard);
         this.shell = JShell.builder()
-                .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
+                .executionEngine(control, Map.of())
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(userOut)
@@ -90,7 +106,13 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
-    public EvalReport evaluate(String input) {
+    public EvalReport evaluate(String input) { return evaluate(input, () -> false); }
+
+    /**
+     * As {@link #evaluate(String)}; once {@code cancelled} is true, or a snippet's run was cancelled
+     * ({@link UserCodeGuard#cancel}), the rest of the input is not run and the report ends with "cancelled".
+     */
+    public EvalReport evaluate(String input, java.util.function.BooleanSupplier cancelled) {
         loader.threads().note();
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
@@ -98,6 +120,11 @@ public final class SnippetEvaluator implements AutoCloseable {
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         int consumed = 0;
         while (consumed < input.length() && !input.substring(consumed).isBlank()) {
+            if (cancelled.getAsBoolean()) {
+                out.add(CANCELLED);
+                failed = true;
+                break;
+            }
             String rest = input.substring(consumed);
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
             if (info.completeness() == Completeness.EMPTY) break;
@@ -110,6 +137,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             int start = consumed + leadingWhitespace(rest) - leadingWhitespace(source);
             consumed = input.length() - info.remaining().length();
             failed |= !evalSnippet(source, input, start, out, accepted, types);
+            if (snippetCancelled) break;
         }
         return new EvalReport(out, accepted, types, failed);
     }
@@ -150,6 +178,7 @@ public final class SnippetEvaluator implements AutoCloseable {
 
     private boolean evalSnippet(String source, String input, int start, List<String> out, List<String> accepted,
                                 List<TypeDefinition> types) {
+        snippetCancelled = false;
         List<SnippetEvent> events = shell.eval(source);
         boolean ok = true;
         for (SnippetEvent e : events) {
@@ -176,7 +205,8 @@ public final class SnippetEvaluator implements AutoCloseable {
             }
             if (e.exception() != null) {
                 ok = false;
-                out.add(describe(e.exception()));
+                snippetCancelled = control.lastRunCancelled();
+                out.add(snippetCancelled ? CANCELLED : stopped(e.exception()));
                 continue;
             }
             accepted.add(source.strip());
@@ -228,6 +258,16 @@ public final class SnippetEvaluator implements AutoCloseable {
         boolean replaced = old != null && old != k;
         if (old != k) types.add(new TypeDefinition(t.name(), k, replaced ? old : null));
         return replaced;
+    }
+
+    /** What an input whose user code ran past the evaluation budget shows; other exceptions as {@link #describe}. */
+    private static String stopped(JShellException ex) {
+        if (!(ex instanceof EvalException ee) || !RunStopped.class.getName().equals(ee.getExceptionClassName())) {
+            return describe(ex);
+        }
+        String where = ex.getMessage().replaceFirst(" in \\$JShell\\$\\d+[A-Z]*\\.do_it\\$", " in this input");
+        return "stopped: " + where + "; make it end sooner, or allow longer runs with -D"
+                + UserCodeGuard.EVAL_BUDGET_PROPERTY + "=SECONDS (Ctrl-C cancels)";
     }
 
     /** "cannot find symbol" for a name JShell would leave for later, with a caret at its first use. */

@@ -2,11 +2,13 @@ package dev.aether.repl.session;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.engine.Engine;
+import dev.aether.core.budget.RunStopped;
 import dev.aether.core.engine.SwapOptions;
 import dev.aether.core.time.When;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.eval.TypeDefinition;
+import dev.aether.repl.eval.UserCodeGuard;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.function.Consumer;
  */
 public final class HotSwapper implements Evaluator.TypeListener {
     private final Engine engine;
+    private final UserCodeGuard guard;
     private final Consumer<String> printer;
     private final BiConsumer<DspNode, DspNode> onSwapped;
     private volatile SwapOptions defaults = new SwapOptions(SwapOptions.DEFAULT_CROSSFADE_SECONDS, When.NOW, false);
@@ -35,7 +38,8 @@ public final class HotSwapper implements Evaluator.TypeListener {
     private volatile double trialSeconds = 0.5;
     private volatile double budgetFraction = 0.5;
 
-    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped) {
+    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard) {
+        this.guard = guard;
         this.engine = engine;
         this.printer = printer;
         this.onSwapped = onSwapped;
@@ -99,7 +103,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
         try {
             DspNode next = instantiate(newClass);
             TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
-                    trialSeconds, budgetFraction).run(next);
+                    trialSeconds, budgetFraction, guard).run(next);
             if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
             v.runner().release();
             next.reset();                   // drops what the trial left (phases, memories, the test signal)
@@ -108,11 +112,17 @@ public final class HotSwapper implements Evaluator.TypeListener {
             onSwapped.accept(old, next);
             return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
                     v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | RunStopped e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-            return "kept old " + label + ": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; the old code keeps playing";
+            return "kept old " + label + ": " + (cause instanceof RunStopped stop ? stopped(stop)
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
+                    + "; the old code keeps playing";
         }
+    }
+
+    /** Why user code of a candidate was stopped: cancelled (Ctrl-C), or where it ran past its budget. */
+    private static String stopped(RunStopped e) {
+        return e.reason() == RunStopped.Reason.CANCELLED ? "cancelled" : e.getMessage().replaceFirst("^ran past", "it ran past");
     }
 
     private static DspNode instantiate(Class<?> k) throws ReflectiveOperationException {

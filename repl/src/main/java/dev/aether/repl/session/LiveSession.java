@@ -14,6 +14,7 @@ import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.eval.TypeDefinition;
+import dev.aether.repl.eval.UserCodeGuard;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +53,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final Map<DspNode, NodeId> ids = new IdentityHashMap<>();
     private final List<Played> played = new ArrayList<>();
     private final Map<String, Played> slots = new LinkedHashMap<>();
-    private final SessionThread thread = new SessionThread();
+    private final SessionThread thread;
     private final HotSwapper swapper;
+    private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
@@ -74,11 +76,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Which parameter a {@code set} moved, so a run of sets of it undoes as one step. */
     private record ParamKey(DspNode node, String name) {}
 
-    public LiveSession(Engine engine, Consumer<String> printer) {
+    /**
+     * A session on {@code engine} printing through {@code printer}, whose user code (constructors, warm-ups, trial
+     * runs) runs under {@code guard}, with the evaluation budget per edit and a block budget per block.
+     */
+    public LiveSession(Engine engine, Consumer<String> printer, UserCodeGuard guard) {
         this.engine = engine;
         this.printer = printer;
-        this.swapper = new HotSwapper(engine, this::message, this::swapped);
+        this.thread = new SessionThread(guard);
+        this.blocks = new BlockGuard(guard, engine.config().sampleRate(), engine.config().blockSize());
+        this.swapper = new HotSwapper(engine, this::message, this::swapped, guard);
     }
+
+    public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
 
     /** The thread that owns this session. */
     public SessionThread thread() { return thread; }
@@ -211,10 +221,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
+            blocks.warmClass(node);
             id = engine.add(node);
             ids.put(node, id);
             return id;
         });
+    }
+
+    /**
+     * Warms the classes of {@code nodes} that are not warm yet, block by block under budget, before an edit that
+     * adds them in one engine batch (which holds the engine's lock); see {@link BlockGuard#warmClass}.
+     */
+    public void warm(java.util.Collection<? extends DspNode> nodes) {
+        thread.run(() -> { for (DspNode n : nodes) blocks.warmClass(n); });
     }
 
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
@@ -358,6 +377,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     @ControlThread
     private Played start(Chain chain, String name, double fadeSeconds) {
         LevelFader fader = new LevelFader(chain.out.channels());
+        for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
         engine.batch(() -> {
             List<DspNode> nodes = chain.nodes();
             for (DspNode n : nodes) add(n);
@@ -408,6 +428,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     private Played resume(Removed r, double fadeSeconds) {
         Map<DspNode, DspNode> remade = new IdentityHashMap<>();
+        for (DspNode n : r.played.chain.nodes()) if (idOf(n) == null) blocks.warmClass(r.live.getOrDefault(n, n));
         engine.batch(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
@@ -476,5 +497,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         if (id != null && engine.contains(id)) engine.remove(id);
     }
 
-    @Override public void close() { thread.close(); }
+    @Override public void close() {
+        thread.close();
+        thread.guard().close();
+    }
 }

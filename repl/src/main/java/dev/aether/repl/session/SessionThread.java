@@ -1,6 +1,7 @@
 package dev.aether.repl.session;
 
 import dev.aether.core.AnyThread;
+import dev.aether.repl.eval.UserCodeGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An exception thrown by a task is rethrown to the caller with the caller's own stack appended, so it reads
  * as if the call had run on the caller's thread (the console shows the first user frames of a trace).
+ *
+ * <p>Each task handed over by {@link #call} runs as one {@link UserCodeGuard} run with the evaluation budget
+ * ({@link UserCodeGuard#evalBudgetNanos}): user code it runs (a constructor, {@code prepare}) that loops is stopped,
+ * and Ctrl-C ({@link UserCodeGuard#cancel}) stops it.
  */
 @AnyThread
 public final class SessionThread implements AutoCloseable {
@@ -32,10 +37,19 @@ public final class SessionThread implements AutoCloseable {
         return t;
     });
     private volatile Thread thread;
+    private final UserCodeGuard guard;
+    private final long budgetNanos = UserCodeGuard.evalBudgetNanos();
 
-    public SessionThread() {
+    /** A session thread whose tasks run under {@code guard}. */
+    public SessionThread(UserCodeGuard guard) {
+        this.guard = guard;
         join(executor.submit(() -> thread = Thread.currentThread()));
     }
+
+    public SessionThread() { this(new UserCodeGuard()); }
+
+    /** The guard of the user code this thread runs. */
+    public UserCodeGuard guard() { return guard; }
 
     /** True on the session thread. */
     public boolean isCurrent() { return Thread.currentThread() == thread; }
@@ -53,7 +67,7 @@ public final class SessionThread implements AutoCloseable {
         }
         Future<T> f;
         try {
-            f = executor.submit(task);
+            f = executor.submit(() -> guard.call(budgetNanos, task));
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("the aether session is closed", e);
         }

@@ -4,6 +4,8 @@ import dev.aether.core.DspNode;
 import dev.aether.core.node.NodeRunner;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.ProcessContext;
+import dev.aether.core.budget.RunStopped;
+import dev.aether.repl.eval.UserCodeGuard;
 import java.util.Arrays;
 
 /**
@@ -12,8 +14,10 @@ import java.util.Arrays;
  * way the engine would: same rate and block size, parameters clocked; the first half of the blocks with every input unconnected (the
  * shared silence, {@link ProcessContext#connected} false), the second half with every input fed a test signal
  * with the port's channel count, so both paths a node may take are tried.
- * Rejects the candidate when {@code process} throws, writes NaN or infinity, or costs more per block than the
- * budget (median of the second half of the blocks, after the JIT has had a go). A passed candidate is also
+ * Rejects the candidate when {@code process} throws, writes NaN or infinity, costs more per block than the
+ * budget (median of the second half of the blocks, after the JIT has had a go), or runs past the guard's budget of
+ * one block ({@link BlockGuard}: a loop that does not end is stopped inside it). A cancel (Ctrl-C) ends the trial
+ * with {@link RunStopped}. A passed candidate is also
  * warm, so it can be the instance that plays: the swap builds one. Control thread; the node must not be in an
  * engine yet (its ports are bound to the trial's runner until released).
  */
@@ -28,16 +32,19 @@ public final class TrialRun {
     private final int blockSize;
     private final double seconds;
     private final double budgetFraction;
+    private final BlockGuard blockGuard;
 
     /**
      * @param seconds        how much audio to render (0.5 s by default)
      * @param budgetFraction share of a block's duration one node may use (e.g. 0.5)
+     * @param guard          the guard each block runs under
      */
-    public TrialRun(double sampleRate, int blockSize, double seconds, double budgetFraction) {
+    public TrialRun(double sampleRate, int blockSize, double seconds, double budgetFraction, UserCodeGuard guard) {
         this.sampleRate = sampleRate;
         this.blockSize = blockSize;
         this.seconds = seconds;
         this.budgetFraction = budgetFraction;
+        this.blockGuard = new BlockGuard(guard, sampleRate, blockSize);
     }
 
     /** Budget per block in nanoseconds. */
@@ -70,7 +77,10 @@ public final class TrialRun {
             for (float[][] port : out) for (float[] ch : port) Arrays.fill(ch, 0f);
             long t0 = System.nanoTime();
             try {
-                runner.run(blockSize);
+                blockGuard.run(runner, blockSize);
+            } catch (RunStopped e) {
+                if (e.reason() == RunStopped.Reason.CANCELLED) throw e;
+                return Verdict.fail(BlockGuard.pastBudget(e, "in the trial run") + " (after " + b + " blocks)", 0, runner);
             } catch (RuntimeException | Error e) {
                 return Verdict.fail(name + ".process threw " + describe(e) + " (after " + b + " blocks, inputs "
                         + (fed ? "fed a test signal" : "unconnected") + ")", 0, runner);
@@ -90,7 +100,10 @@ public final class TrialRun {
                     name, median / 1e6, blockSize, budgetNanos() / 1e6), median, runner);
         }
         try {
-            runner.warmUp();        // no extra blocks unless the trial was shorter than a warm-up
+            blockGuard.warmUp(runner);  // no extra blocks unless the trial was shorter than a warm-up
+        } catch (RunStopped e) {
+            if (e.reason() == RunStopped.Reason.CANCELLED) throw e;
+            return Verdict.fail(BlockGuard.pastBudget(e, "while warming up"), median, runner);
         } catch (RuntimeException | Error e) {
             return Verdict.fail(name + ".process threw " + describe(e) + " while warming up", median, runner);
         }

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
@@ -30,7 +31,7 @@ public final class ScriptedConsole implements AutoCloseable {
 
     public ScriptedConsole(InputJournal journal) throws IOException {
         this(t -> new Console(t, new Evaluator(new PrintStream(OutputStream.nullOutputStream())),
-                dev.aether.repl.command.Commands.basic(), ConsoleConfig.scripted(), journal, List::of));
+                dev.aether.repl.command.Commands.basic(), ConsoleConfig.scripted(), journal, List::of, () -> false));
     }
 
     /** Runs the console {@code factory} builds on a dumb terminal over piped streams. */
@@ -41,6 +42,11 @@ public final class ScriptedConsole implements AutoCloseable {
             @Override public void write(byte[] b, int off, int len) { synchronized (screen) { screen.write(b, off, len); } }
         };
         DumbTerminal terminal = new DumbTerminal("test", "dumb", in, out, StandardCharsets.UTF_8);
+        Attributes keys = terminal.getAttributes();          // as a real terminal: Ctrl-C is SIGINT, Ctrl-D end of file
+        keys.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+        keys.setControlChar(Attributes.ControlChar.VINTR, 3);
+        keys.setControlChar(Attributes.ControlChar.VEOF, 4);
+        terminal.setAttributes(keys);
         console = factory.apply(terminal);
         evaluator = console.evaluator();
         evaluator.awaitReady();
@@ -61,6 +67,18 @@ public final class ScriptedConsole implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Ctrl-C as the terminal delivers it while the prompt is not reading (SIGINT to the console's handler). */
+    public void interrupt() { console.terminal().raise(Terminal.Signal.INT); }
+
+    /** True once the console's loop has ended (it quit). */
+    public boolean ended() { return !thread.isAlive(); }
+
+    /** Waits up to {@code millis} for the console's loop to end; true when it did. */
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        thread.join(millis);
+        return ended();
     }
 
     /** Types one line, presses Enter, waits for the prompt and returns what was printed for it (no echo). */

@@ -37,6 +37,7 @@ public final class SoundingStateRestore {
         Map<Integer, DspNode> made = new HashMap<>();
         for (SoundingState.Node n : state.nodes()) made.put(n.index(), make(n, names));
         Engine engine = session.engine();
+        session.warm(made.values());                        // before the batch takes the engine's lock
         session.restoring(() -> {
             session.stopAll();
             for (SoundingState.Node n : state.nodes()) {

@@ -1,0 +1,37 @@
+package dev.aether.repl.eval;
+
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LoaderDelegate;
+
+/**
+ * Evaluation worker. Runs user code in this JVM as javac wrote it (woven by the class loader), each run inside a
+ * {@link UserCodeGuard} run with the evaluation budget: armed only while JShell runs user code (a snippet, a
+ * variable's value), never while it compiles.
+ */
+final class GuardedExecutionControl extends DirectExecutionControl {
+    private final UserCodeGuard guard;
+    private final long budgetNanos;
+    private UserCodeGuard.Run run;
+    private boolean lastCancelled;
+
+    GuardedExecutionControl(LoaderDelegate delegate, UserCodeGuard guard, long budgetNanos) {
+        super(delegate);
+        this.guard = guard;
+        this.budgetNanos = budgetNanos;
+    }
+
+    @Override protected void clientCodeEnter() {
+        lastCancelled = false;
+        run = guard.enter(budgetNanos);
+    }
+
+    @Override protected void clientCodeLeave() {
+        if (run == null) return;
+        lastCancelled = run.cancelled();
+        run.close();
+        run = null;
+    }
+
+    /** True when the last run of user code was cancelled ({@link UserCodeGuard#cancel}) before it ended. */
+    boolean lastRunCancelled() { return lastCancelled; }
+}
