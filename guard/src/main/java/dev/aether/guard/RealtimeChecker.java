@@ -307,7 +307,7 @@ public final class RealtimeChecker {
         void report(int line, Kind kind, String message) {
             String m = via == null ? message : (method.access & Opcodes.ACC_PRIVATE) != 0
                     ? message + " (in a private helper of " + via + ")"
-                    : message + " (in " + simple(owner.name) + "." + method.name + ", called from " + via + ")";
+                    : message + " (in " + qualified(owner.name, method.name) + ", called from " + via + ")";
             out.add(new Finding(owner.name.replace('/', '.'), method.name, method.desc, line, kind, m,
                     owner.sourceFile));
         }
@@ -489,10 +489,16 @@ public final class RealtimeChecker {
         return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
+    /** {@code Outer.Inner.name}; a console snippet's top-level method by its name alone. */
+    private static String qualified(String internalName, String name) {
+        String owner = simple(internalName);
+        return owner.isEmpty() ? name : owner + "." + name;
+    }
+
     /** {@code Outer.Inner}; a console snippet's class ({@code REPL/$JShell$12$Fuzz}) by its declared name. */
     private static String simple(String internalName) {
         String s = internalName.substring(internalName.lastIndexOf('/') + 1)
-                .replaceFirst("^\\$JShell\\$\\d+[A-Z]*\\$", "");
+                .replaceFirst("^\\$JShell\\$\\d+[A-Z]*(\\$|$)", "");
         return s.replace('$', '.');
     }
 

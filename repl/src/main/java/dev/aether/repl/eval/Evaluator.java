@@ -89,6 +89,9 @@ public final class Evaluator implements AutoCloseable {
     /** Blocks until the JShell is up (tests, scripts). */
     public void awaitReady() { shell.join(); }
 
+    /** The real-time lint of classes defined in this shell; its mode may be set from any thread (waits for startup). */
+    public RealtimeLint lint() { return shell.join().lint(); }
+
     /** The loader delegate of the running shell (waits for startup). */
     public AetherLoaderDelegate loader() { return shell.join().loader(); }
 
