@@ -51,6 +51,7 @@ public final class RealtimeLint {
 
     private static final Pattern WRAPPER_CLASS = Pattern.compile("^REPL\\.\\$JShell\\$\\d+[A-Z]*");
     private static final Pattern CALLEE = Pattern.compile("calls [\\w.]*?(\\w+)\\(\\)");
+    private static final Pattern BOXED = Pattern.compile("boxes an? \\w+ into an? (\\w+)");
     private static final Pattern CALLEE_IN_PARENS = Pattern.compile("\\([\\w.]*?\\.(\\w+)\\)");
 
     private volatile Mode mode = Mode.WARN;
@@ -163,6 +164,8 @@ public final class RealtimeLint {
             wanted.add("->");
             wanted.add("::");
         }
+        Matcher boxed = BOXED.matcher(msg);
+        if (boxed.lookingAt()) wanted.add("\\b" + boxed.group(1) + "\\b");
         Matcher callee = CALLEE.matcher(msg);
         if (callee.lookingAt()) wanted.add("\\b" + callee.group(1) + "\\b");
         Matcher inParens = CALLEE_IN_PARENS.matcher(msg);
