@@ -125,6 +125,27 @@ class RealtimeLintTest {
     }
 
     @Test
+    void shouldFollowACallIntoAClassDefinedEarlier() {
+        eval.evaluate("class LintTable {\n    float[] make(int n) {\n        return new float[n];\n    }\n}");
+        EvalReport r = eval.evaluate("""
+                class LintUsesTable implements DspNode {
+                    final LintTable table = new LintTable();
+                    public void process(ProcessContext c) { table.make(c.frames()); }
+                }""");
+        assertThat(warnings(r)).singleElement().asString()
+                .contains("LintTable.make allocates a float[]", "(in LintTable.make, called from process)",
+                        "(in the earlier snippet 'class LintTable {')", "at line 3, column 16:");
+    }
+
+    @Test
+    void shouldCountLinesAndColumnsInTheWholeInput() {
+        EvalReport r = eval.evaluate("int lintBefore = 1;\nclass LintSecond implements DspNode {\n"
+                + "    public void process(ProcessContext c) {\n        Object o = new Object();\n    }\n}");
+        assertThat(warnings(r)).singleElement().asString().contains("at line 4, column 20:",
+                "        Object o = new Object();\n                     ^~~");
+    }
+
+    @Test
     void shouldPassNodesThatKeepTheRules() {
         EvalReport r = eval.evaluate("""
                 class LintClean implements DspNode {
