@@ -26,6 +26,7 @@ public final class Evaluator implements AutoCloseable {
         return t;
     });
     private final CompletableFuture<SnippetEvaluator> shell;
+    private final RealtimeLint lint = new RealtimeLint();
     private final List<TypeListener> typeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Called on the worker after an input defined or redefined types, before its report is returned. */
@@ -36,7 +37,7 @@ public final class Evaluator implements AutoCloseable {
 
     /** A worker whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
-        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner), worker);
+        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner, lint), worker);
     }
 
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
@@ -89,8 +90,8 @@ public final class Evaluator implements AutoCloseable {
     /** Blocks until the JShell is up (tests, scripts). */
     public void awaitReady() { shell.join(); }
 
-    /** The real-time lint of classes defined in this shell; its mode may be set from any thread (waits for startup). */
-    public RealtimeLint lint() { return shell.join().lint(); }
+    /** The real-time lint of classes defined in this shell; its mode may be set from any thread, at once. */
+    public RealtimeLint lint() { return lint; }
 
     /** The loader delegate of the running shell (waits for startup). */
     public AetherLoaderDelegate loader() { return shell.join().loader(); }

@@ -44,12 +44,19 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final JShell shell;
     private final AetherLoaderDelegate loader;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
-    private final RealtimeLint lint = new RealtimeLint();
+    private final RealtimeLint lint;
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
     /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
+        this(mode, userOut, owner, new RealtimeLint());
+    }
+
+    /** A shell as above whose classes are checked by {@code lint} (whose mode its owner sets from any thread). */
+    public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner,
+                            RealtimeLint lint) {
+        this.lint = lint;
         this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner);
         this.shell = JShell.builder()
                 .executionEngine(new AetherExecutionControlProvider(loader, mode), Map.of())
