@@ -238,7 +238,8 @@ public final class RealtimeChecker {
             }
             if (isFinalGetter(d.owner, m)) return;
             site.report(line, Kind.CALL, "calls " + simple(d.owner.name) + "." + name + "(), which is not"
-                    + " @RealtimeSafe: mark it if it keeps the rules, or make the call on the control thread");
+                    + " @RealtimeSafe: mark it if it keeps the rules, or make the call on the control thread",
+                    d.owner.name);
         }
 
         /** Boxing, string building, locks and I/O in the JDK: reported with their own kind. True when reported. */
@@ -304,12 +305,14 @@ public final class RealtimeChecker {
             this.out = out;
         }
 
-        void report(int line, Kind kind, String message) {
+        void report(int line, Kind kind, String message) { report(line, kind, message, null); }
+
+        void report(int line, Kind kind, String message, String callee) {
             String m = via == null ? message : (method.access & Opcodes.ACC_PRIVATE) != 0
                     ? message + " (in a private helper of " + via + ")"
                     : message + " (in " + qualified(owner.name, method.name) + ", called from " + via + ")";
             out.add(new Finding(owner.name.replace('/', '.'), method.name, method.desc, line, kind, m,
-                    owner.sourceFile));
+                    owner.sourceFile, callee == null ? null : callee.replace('/', '.')));
         }
     }
 

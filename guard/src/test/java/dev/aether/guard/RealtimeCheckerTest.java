@@ -95,6 +95,7 @@ class RealtimeCheckerTest {
                 .singleElement().satisfies(f -> {
                     assertThat(f.kind()).isEqualTo(Kind.CALL);
                     assertThat(f.message()).startsWith("calls UserCode.Tone.fill(), which is not @RealtimeSafe");
+                    assertThat(f.callee()).isEqualTo("dev.aether.guard.planted.UserCode$Tone");
                 });
     }
 

@@ -21,7 +21,8 @@ import jdk.jshell.TypeDeclSnippet;
  * ({@code new}, arrays, {@code clone}, boxing, string building and concatenation, capturing lambdas), locks
  * ({@code synchronized} blocks and methods, {@code java.util.concurrent} locks and blocking calls,
  * {@code Thread.sleep}, {@code Object.wait}) and I/O or logging ({@code java.io}, {@code java.nio.file},
- * {@code System.out}, {@code java.util.logging}, {@code System.Logger}). Calls into library code that is neither
+ * {@code System.out}, {@code java.util.logging}, {@code System.Logger}), and calls into the console's own code (the
+ * prelude's verbs, which allocate and wait for the session thread). Other calls into library code that is neither
  * {@code @RealtimeSafe} nor one of these are not reported: the lint cannot tell what they do.
  *
  * <p>Each finding is shown like a compiler warning, with the line and column in what the person typed, the line and
@@ -106,12 +107,21 @@ public final class RealtimeLint {
         switch (f.kind()) {
             case ALLOCATION: case LOCK: case IO: case STRING_BUILDING: case BOXING: return true;
             case INVOKEDYNAMIC: return f.message().startsWith("creates a lambda capturing");
+            case CALL: return isConsoleVerb(f);
             default: return false;
         }
     }
 
+    /** A call into the console's own code (the prelude's verbs): none of it is real-time, most of it waits. */
+    private static boolean isConsoleVerb(Finding f) {
+        return f.callee() != null && f.callee().startsWith("dev.aether.repl.");
+    }
+
     private static String warning(Finding f, TypeDeclSnippet t, JShell shell, String input, int start) {
-        String message = "on the audio thread, " + qualified(f.className(), f.methodName()) + " " + f.message();
+        String what = !isConsoleVerb(f) ? f.message() : f.message().substring(0, f.message().indexOf("(), ") + 2)
+                + ", the console's code, which allocates and waits for the session thread: call it at the prompt"
+                + " or from a control-thread callback, not from process";
+        String message = "on the audio thread, " + qualified(f.className(), f.methodName()) + " " + what;
         Matcher wm = WRAPPER_CLASS.matcher(f.className());
         Snippet where = wm.find() ? snippetOf(wm.group(), t, shell) : null;
         if (where == null || f.line() < 0) return "warning: " + message;

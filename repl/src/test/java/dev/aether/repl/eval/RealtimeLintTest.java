@@ -66,6 +66,8 @@ class RealtimeLintTest {
                     "calls System.Logger.log()", "log"),
             new Case("Files", "try { java.nio.file.Files.size(path); }"
                     + " catch (java.io.IOException e) { } // here", "calls Files.size()", "size"),
+            new Case("ConsoleVerb", "if (gain > 2) undef(\"x\"); // here", "the console's code, which allocates",
+                    "undef"),
             new Case("OwnMethod", "fill(c.frames());\n }\n void fill(int n) {\n buf = new float[n]; // here",
                     "allocates a float[]", "new"));
     }
