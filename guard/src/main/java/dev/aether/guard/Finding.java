@@ -10,9 +10,11 @@ package dev.aether.guard;
  * @param kind       which real-time rule the instruction breaks
  * @param message    a sentence saying what the code does and what to do instead
  * @param sourceFile the class's source file name ({@code Foo.java}), or null when the class file does not say
+ * @param callee     for a call into a method that is not {@code @RealtimeSafe}: the binary name of the class that
+ *                   declares it ({@code dev.aether.repl.userapi.Prelude}); null for every other finding
  */
 public record Finding(String className, String methodName, String descriptor, int line, Kind kind, String message,
-                      String sourceFile) {
+                      String sourceFile, String callee) {
 
     /** The rule a finding breaks. */
     public enum Kind {

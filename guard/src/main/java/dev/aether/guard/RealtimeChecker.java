@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -41,6 +42,10 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * part of its caller, not an API); and a getter that cannot be overridden and only returns a field or a constant
  * (a record's accessor).
  *
+ * <p>User code ({@link #RealtimeChecker(ClassBytes, Predicate)}): a call into a method of a followed class (a console
+ * session's own classes) is checked as part of its caller, like a private helper, rather than reported as a call
+ * into unmarked code; the console's lint checks a user's {@code process} and what it calls this way.
+ *
  * <p>Not thread-safe: one checker per thread. It keeps the class files it read, by name, so reuse it across
  * classes that call one another and make a new one when a class is redefined (a console session's next
  * evaluation). The annotation is matched by name: this module does not depend on aether-core.
@@ -55,12 +60,20 @@ public final class RealtimeChecker {
     private static final ClassNode MISSING = new ClassNode();
 
     private final ClassBytes classes;
+    private final Predicate<String> followed;
     private final Map<String, ClassNode> parsed = new HashMap<>();
     private final Map<String, Boolean> contracts = new HashMap<>();
 
     /** A checker that finds other classes (callees, supertypes) through {@code classes}. */
-    public RealtimeChecker(ClassBytes classes) {
+    public RealtimeChecker(ClassBytes classes) { this(classes, name -> false); }
+
+    /**
+     * A checker that also follows calls into the classes {@code followed} accepts (by internal name): their
+     * methods' bodies are checked as part of the real-time method that reached them.
+     */
+    public RealtimeChecker(ClassBytes classes, Predicate<String> followed) {
         this.classes = Objects.requireNonNull(classes, "classes");
+        this.followed = Objects.requireNonNull(followed, "followed");
     }
 
     /**
@@ -219,13 +232,14 @@ public final class RealtimeChecker {
             if (contract(d.owner, d.node)) return;
             MethodNode m = d.node;
             boolean hasBody = (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-            if ((m.access & Opcodes.ACC_PRIVATE) != 0 && hasBody) {
+            if (hasBody && ((m.access & Opcodes.ACC_PRIVATE) != 0 || followed.test(d.owner.name))) {
                 method(d.owner, m, site.via != null ? site.via : site.method.name);
                 return;
             }
             if (isFinalGetter(d.owner, m)) return;
             site.report(line, Kind.CALL, "calls " + simple(d.owner.name) + "." + name + "(), which is not"
-                    + " @RealtimeSafe: mark it if it keeps the rules, or make the call on the control thread");
+                    + " @RealtimeSafe: mark it if it keeps the rules, or make the call on the control thread",
+                    d.owner.name);
         }
 
         /** Boxing, string building, locks and I/O in the JDK: reported with their own kind. True when reported. */
@@ -291,10 +305,14 @@ public final class RealtimeChecker {
             this.out = out;
         }
 
-        void report(int line, Kind kind, String message) {
-            String m = via == null ? message : message + " (in a private helper of " + via + ")";
+        void report(int line, Kind kind, String message) { report(line, kind, message, null); }
+
+        void report(int line, Kind kind, String message, String callee) {
+            String m = via == null ? message : (method.access & Opcodes.ACC_PRIVATE) != 0
+                    ? message + " (in a private helper of " + via + ")"
+                    : message + " (in " + qualified(owner.name, method.name) + ", called from " + via + ")";
             out.add(new Finding(owner.name.replace('/', '.'), method.name, method.desc, line, kind, m,
-                    owner.sourceFile));
+                    owner.sourceFile, callee == null ? null : callee.replace('/', '.')));
         }
     }
 
@@ -474,8 +492,16 @@ public final class RealtimeChecker {
         return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
+    /** {@code Outer.Inner.name}; a console snippet's top-level method by its name alone. */
+    private static String qualified(String internalName, String name) {
+        String owner = simple(internalName);
+        return owner.isEmpty() ? name : owner + "." + name;
+    }
+
+    /** {@code Outer.Inner}; a console snippet's class ({@code REPL/$JShell$12$Fuzz}) by its declared name. */
     private static String simple(String internalName) {
-        String s = internalName.substring(internalName.lastIndexOf('/') + 1);
+        String s = internalName.substring(internalName.lastIndexOf('/') + 1)
+                .replaceFirst("^\\$JShell\\$\\d+[A-Z]*(\\$|$)", "");
         return s.replace('$', '.');
     }
 

@@ -80,6 +80,26 @@ class RealtimeCheckerTest {
     }
 
     @Test
+    void shouldFollowCallsIntoTheClassesItIsToldToFollow() {
+        String node = "dev/aether/guard/planted/UserCode$Node";
+        RealtimeChecker followsUserCode = new RealtimeChecker(testClasses,
+                name -> name.startsWith("dev/aether/guard/planted/UserCode"));
+        assertThat(followsUserCode.check(node)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ALLOCATION);
+            assertThat(f.line()).isEqualTo(18);
+            assertThat(f.methodName()).isEqualTo("fill");
+            assertThat(f.message()).startsWith("allocates a float[]")
+                    .endsWith("(in UserCode.Tone.fill, called from process)");
+        });
+        assertThat(checker.check(node)).as("not followed: the call is reported, the woven budget check is not")
+                .singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.CALL);
+                    assertThat(f.message()).startsWith("calls UserCode.Tone.fill(), which is not @RealtimeSafe");
+                    assertThat(f.callee()).isEqualTo("dev.aether.guard.planted.UserCode$Tone");
+                });
+    }
+
+    @Test
     void shouldSayWhenAnAllocationIsAThrow() {
         assertThat(checker.check(PLANTED + "$Allocates")).last()
                 .satisfies(f -> assertThat(f.message()).startsWith("throws a new IllegalStateException"));

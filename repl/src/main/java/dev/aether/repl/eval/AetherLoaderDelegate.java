@@ -21,6 +21,7 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
     private final UserClassLoader loader;
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     private final List<Class<?>> loadOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> compiled = new ConcurrentHashMap<>();
 
     private final CompileThreads threads;
 
@@ -41,6 +42,7 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
     @Override public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
         threads.note();
         boolean[] installed = new boolean[cbcs.length];
+        for (ClassBytecodes c : cbcs) compiled.put(c.name(), c.bytecodes());
         for (ClassBytecodes c : cbcs) loader.declare(c.name(), c.bytecodes());
         int i = 0;
         try {
@@ -55,6 +57,7 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
     }
 
     @Override public void classesRedefined(ClassBytecodes[] cbcs) {
+        for (ClassBytecodes c : cbcs) compiled.put(c.name(), c.bytecodes());
         for (ClassBytecodes c : cbcs) loader.declare(c.name(), c.bytecodes());
     }
 
@@ -67,6 +70,20 @@ public final class AetherLoaderDelegate implements LoaderDelegate {
         Class<?> k = classes.get(name);
         if (k == null) throw new ClassNotFoundException(name);
         return k;
+    }
+
+    /**
+     * The class file of the user class {@code binaryName} ({@code REPL.$JShell$12$Fuzz}) as JShell compiled it,
+     * before anything is woven into it; null when no such class was compiled. What the real-time lint reads.
+     */
+    public byte[] compiledBytes(String binaryName) { return compiled.get(binaryName); }
+
+    /** {@code topLevel} and its nested, local and anonymous classes, by binary name, as far as compiled. */
+    public List<String> compiledClassesOf(String topLevel) {
+        List<String> out = new ArrayList<>();
+        for (String name : compiled.keySet()) if (name.equals(topLevel) || name.startsWith(topLevel + "$")) out.add(name);
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** The class loader that defines user classes. */

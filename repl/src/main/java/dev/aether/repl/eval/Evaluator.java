@@ -28,6 +28,7 @@ public final class Evaluator implements AutoCloseable {
         return t;
     });
     private final CompletableFuture<SnippetEvaluator> shell;
+    private final RealtimeLint lint = new RealtimeLint();
     private final List<TypeListener> typeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final UserCodeGuard guard;
     private final AtomicLong cancels = new AtomicLong();        // inputs submitted before the last cancel stop
@@ -45,7 +46,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner, UserCodeGuard guard) {
         this.guard = guard;
-        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner, guard), worker);
+        shell = CompletableFuture.supplyAsync(() -> new SnippetEvaluator(mode, userOut, owner, guard, lint), worker);
     }
 
     public Evaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
@@ -124,6 +125,9 @@ public final class Evaluator implements AutoCloseable {
 
     /** Blocks until the JShell is up (tests, scripts). */
     public void awaitReady() { shell.join(); }
+
+    /** The real-time lint of classes defined in this shell; its mode may be set from any thread, at once. */
+    public RealtimeLint lint() { return lint; }
 
     /** The loader delegate of the running shell (waits for startup). */
     public AetherLoaderDelegate loader() { return shell.join().loader(); }

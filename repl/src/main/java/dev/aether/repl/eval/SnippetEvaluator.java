@@ -50,21 +50,24 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherLoaderDelegate loader;
     private final AetherExecutionControlProvider control;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
+    private final RealtimeLint lint;
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
     /** A shell whose user code belongs to {@code owner} (the live session the prelude talks to; null for none). */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner) {
-        this(mode, userOut, owner, new UserCodeGuard());
+        this(mode, userOut, owner, new UserCodeGuard(), new RealtimeLint());
     }
 
     /**
-     * A shell whose user code belongs to {@code owner} and runs under {@code guard} with the evaluation budget
-     * ({@link UserCodeGuard#evalBudgetNanos}).
+     * A shell whose user code belongs to {@code owner}, runs under {@code guard} with the evaluation budget ({@link
+     * UserCodeGuard#evalBudgetNanos}) and whose classes are checked by {@code lint} (whose mode its owner sets from
+     * any thread).
      */
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut, Object owner,
-                            UserCodeGuard guard) {
+                            UserCodeGuard guard, RealtimeLint lint) {
+        this.lint = lint;
         this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner,
                 mode.woven());
         this.control = new AetherExecutionControlProvider(loader, mode, guard);
@@ -80,6 +83,9 @@ public final class SnippetEvaluator implements AutoCloseable {
             if (r.failed()) throw new IllegalStateException("prelude import failed: " + imp + "\n" + r.text());
         }
     }
+
+    /** The real-time lint run on each class defined here; its mode may be set from any thread. */
+    public RealtimeLint lint() { return lint; }
 
     /** The delegate that loads user classes. */
     public AetherLoaderDelegate loader() { return loader; }
@@ -209,10 +215,38 @@ public final class SnippetEvaluator implements AutoCloseable {
                 out.add(snippetCancelled ? CANCELLED : stopped(e.exception()));
                 continue;
             }
+            if (s instanceof TypeDeclSnippet t && !lintAccepts(t, input, start, out)) {
+                ok = false;
+                continue;
+            }
             accepted.add(source.strip());
             describeSuccess(e, out, types);
         }
         return ok;
+    }
+
+    /**
+     * Runs the real-time lint on {@code t} and adds its warnings to {@code out}. False when {@code :lint strict}
+     * refuses the class: the new definition is dropped and the previous one, if any, is defined again from its
+     * source (live instances keep the old class; nothing is swapped).
+     */
+    private boolean lintAccepts(TypeDeclSnippet t, String input, int start, List<String> out) {
+        RealtimeLint.Verdict v = lint.check(t, shell, loader, input, start);
+        out.addAll(v.lines());
+        if (!v.refused()) return true;
+        Snippet previous = shell.snippets()
+                .filter(p -> p != t && p instanceof TypeDeclSnippet d && d.name().equals(t.name()))
+                .filter(p -> shell.status(p) == Snippet.Status.OVERWRITTEN)
+                .reduce((a, b) -> b).orElse(null);
+        boolean hadOld = knownTypes.containsKey(t.name()) && previous != null;
+        shell.drop(t);
+        if (hadOld) {
+            shell.eval(previous.source());
+            Class<?> restored = loader.newestTopLevel(t.name());
+            if (restored != null) knownTypes.put(t.name(), restored);
+        }
+        out.add(RealtimeLint.refusal(t.name(), v.lines().size(), hadOld));
+        return false;
     }
 
     private void describeSuccess(SnippetEvent e, List<String> out, List<TypeDefinition> types) {
