@@ -44,6 +44,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final JShell shell;
     private final AetherLoaderDelegate loader;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
+    private final Map<String, String> knownSources = new HashMap<>();
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
@@ -206,7 +207,10 @@ public final class SnippetEvaluator implements AutoCloseable {
         if (k == null) return false;
         Class<?> old = knownTypes.put(t.name(), k);
         boolean replaced = old != null && old != k;
-        if (old != k) types.add(new TypeDefinition(t.name(), k, replaced ? old : null));
+        if (old != k) {
+            String oldSource = knownSources.put(t.name(), t.source());
+            types.add(new TypeDefinition(t.name(), k, replaced ? old : null, t.source(), replaced ? oldSource : null));
+        }
         return replaced;
     }
 

@@ -1,0 +1,77 @@
+package dev.aether.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.repl.console.ScriptedConsole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Hot swap does what the person meant: the console typed at, the engine rendered offline between inputs. */
+class HotSwapIntentTest {
+    static final String FUZZ = """
+            class Fuzz implements DspNode {
+                final InputPort in = Ports.audioIn("in");
+                final OutputPort out = Ports.audioOut("out");
+                double drive = 6;
+                long blocks;
+                public void process(ProcessContext c) {
+                    blocks++;
+                    float[] x = c.in(in), y = c.out(out);
+                    for (int i = 0; i < c.frames(); i++) y[i] = (float) Math.tanh(drive * x[i]);
+                }
+            }""";
+
+    AetherRuntime rt;
+    ScriptedConsole c;
+
+    @BeforeEach void start() throws Exception {
+        LiveConsole live = LiveConsole.start();
+        rt = live.runtime();
+        c = live.console();
+    }
+
+    @AfterEach void stop() {
+        c.close();
+        rt.close();
+    }
+
+    void render(double seconds) {
+        int frames = (int) (seconds * 48_000);
+        rt.engine().render(new float[2 * frames], frames);
+        rt.faults().drain();
+    }
+
+    /** The live instance's value of a field, read off the engine. */
+    Object liveField(String type, String field) throws ReflectiveOperationException {
+        for (var n : rt.engine().nodes()) {
+            if (n.node().getClass().getSimpleName().equals(type)) {
+                java.lang.reflect.Field f = n.node().getClass().getDeclaredField(field);
+                f.setAccessible(true);
+                return f.get(n.node());
+            }
+        }
+        throw new AssertionError("no live " + type + " in " + rt.engine().nodes());
+    }
+
+    @Test void shouldTakeAChangedInitialiserFromTheNewSourceAndCarryTheRest() throws Exception {
+        c.eval(FUZZ);
+        c.eval("def(\"fuzz\", sine(220).to(new Fuzz()))");
+        render(0.2);
+        long blocks = (Long) liveField("Fuzz", "blocks");
+        assertThat(blocks).as("blocks the live Fuzz rendered").isPositive();
+        String swap = c.eval(FUZZ.replace("double drive = 6;", "double drive = 20;"));
+        assertThat(swap).contains("swapped Fuzz#", "(carried: blocks; from the new source: drive;");
+        assertThat(liveField("Fuzz", "drive")).as("the edited initialiser takes effect").isEqualTo(20.0);
+        assertThat(liveField("Fuzz", "blocks")).as("state whose initialiser did not change is carried").isEqualTo(blocks);
+    }
+
+    @Test void shouldCarryAFieldWhoseInitialiserDidNotChange() throws Exception {
+        c.eval(FUZZ);
+        c.eval("def(\"fuzz\", sine(220).to(new Fuzz()))");
+        c.eval("((Fuzz) slot(\"fuzz\").node()).drive = 2;");
+        String swap = c.eval(FUZZ.replace("Math.tanh(drive * x[i])", "Math.tanh(drive * x[i]) * 0.5f"));
+        assertThat(swap).contains("(carried: drive, blocks;").doesNotContain("from the new source");
+        assertThat(liveField("Fuzz", "drive")).as("the value set live is carried").isEqualTo(2.0);
+    }
+}
