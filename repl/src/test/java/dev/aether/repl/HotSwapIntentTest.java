@@ -74,4 +74,49 @@ class HotSwapIntentTest {
         assertThat(swap).contains("(carried: drive, blocks;").doesNotContain("from the new source");
         assertThat(liveField("Fuzz", "drive")).as("the value set live is carried").isEqualTo(2.0);
     }
+
+    static final String CLIP = """
+            class Clip implements DspNode {
+                final InputPort in = Ports.audioIn("in");
+                final OutputPort out = Ports.audioOut("out");
+                final SmoothedParam drive = Params.linear("drive", "", 6, 0, 50);
+                double mix = 1;
+                public void process(ProcessContext c) {
+                    float[] x = c.in(in), y = c.out(out);
+                    drive.advanceRt(c.frames());
+                    for (int i = 0; i < c.frames(); i++) y[i] = (float) Math.tanh(drive.currentRt() * x[i]);
+                }
+            }""";
+
+    /** The value of parameter {@code name} of the live instance of {@code type}. */
+    double liveParam(String type, String name) {
+        for (var n : rt.engine().nodes()) {
+            if (n.node().getClass().getSimpleName().equals(type)) {
+                return dev.aether.core.node.NodeSpec.of(n.node()).param(name).get();
+            }
+        }
+        throw new AssertionError("no live " + type + " in " + rt.engine().nodes());
+    }
+
+    @Test void shouldSetAParameterOfTheLiveInstanceWithThreeArguments() {
+        c.eval(CLIP);
+        c.eval("def(\"clip\", sine(220).to(new Clip()))");
+        assertThat(c.eval(CLIP.replace("(float) Math.tanh(drive.currentRt() * x[i])",
+                "(float) (0.5 * Math.tanh(drive.currentRt() * x[i]))"))).as("a swap: the slot's chain holds the old instance")
+                .contains("swapped Clip#");
+        assertThat(c.eval("set(slot(\"clip\"), \"drive\", 1);")).isEmpty();
+        assertThat(liveParam("Clip", "drive")).as("the sounding Clip's drive").isEqualTo(1.0);
+        assertThat(c.eval("set(\"clip\", \"drive\", 2);")).isEmpty();
+        assertThat(liveParam("Clip", "drive")).as("set by slot name").isEqualTo(2.0);
+        assertThat(c.eval("set(slot(\"clip\").node(), \"drive\", 3);")).isEmpty();
+        assertThat(liveParam("Clip", "drive")).as("set on the node").isEqualTo(3.0);
+    }
+
+    @Test void shouldListTheParametersWhenTheNameIsUnknown() {
+        c.eval(CLIP);
+        c.eval("def(\"clip\", sine(220).to(new Clip()))");
+        assertThat(c.eval("set(slot(\"clip\"), \"drve\", 1);")).contains("Clip has no parameter 'drve'; parameters: drive");
+        assertThat(c.eval("set(\"clip\", \"mix\", 0.5);")).contains("Clip has no parameter 'mix'; parameters: drive",
+                "'mix' is a plain field: declare it as a parameter to set it");
+    }
 }

@@ -242,24 +242,41 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds}. */
+    /**
+     * Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds} (NaN: the
+     * parameter's own default ramp); an unknown name is an error listing the node's parameters.
+     */
     public void set(DspNode node, String name, double value, double rampSeconds) {
         thread.run(() -> {
             DspNode live = live(node);
             SmoothedParam p = NodeSpec.of(live).param(name);
-            if (p == null) {
-                List<String> names = new ArrayList<>();
-                for (SmoothedParam q : NodeSpec.of(live).params()) names.add(q.name());
-                throw new IllegalArgumentException(live.typeName() + " has no parameter '" + name + "'"
-                        + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
-            }
+            if (p == null) throw noSuchParam(live, name);
             double before = p.get();
-            p.set(value, rampSeconds);
+            p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             history.record(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
                 if (now != null) now.set(before);
             });
         });
+    }
+
+    /** "Fuzz has no parameter 'drive'; parameters: ..." and, for a plain field of that name, how to make it one. */
+    private static IllegalArgumentException noSuchParam(DspNode node, String name) {
+        List<String> names = new ArrayList<>();
+        for (SmoothedParam q : NodeSpec.of(node).params()) names.add(q.name());
+        String text = node.typeName() + " has no parameter '" + name + "'"
+                + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names));
+        for (Class<?> k = node.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            try {
+                k.getDeclaredField(name);
+                text += "\n  '" + name + "' is a plain field: declare it as a parameter to set it"
+                        + " (final SmoothedParam " + name + " = Params.linear(\"" + name + "\", \"\", default, min, max);)";
+                break;
+            } catch (NoSuchFieldException e) {
+                // not declared here: look in the superclass
+            }
+        }
+        return new IllegalArgumentException(text);
     }
 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
