@@ -119,4 +119,40 @@ class HotSwapIntentTest {
         assertThat(c.eval("set(\"clip\", \"mix\", 0.5);")).contains("Clip has no parameter 'mix'; parameters: drive",
                 "'mix' is a plain field: declare it as a parameter to set it");
     }
+
+    static final String TONE = """
+            class NAME implements DspNode {
+                final OutputPort out = Ports.audioOut("out");
+                public void process(ProcessContext c) { java.util.Arrays.fill(c.out(out), 0, c.frames(), LEVELf); }
+            }
+            """;
+
+    static String tone(String name, String level) { return TONE.replace("NAME", name).replace("LEVEL", level); }
+
+    /** Within one script, each nextSwap applies to the class defined after it, not the last one to every class. */
+    @Test void shouldApplyEachNextSwapToTheClassDefinedAfterItInOneScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        c.eval(tone("A", "0.1"));
+        c.eval(tone("B", "0.1"));
+        c.eval("def(\"a\", new A()); def(\"b\", new B());");
+        java.nio.file.Path script = dir.resolve("both.jsh");
+        java.nio.file.Files.writeString(script, "nextSwap(0, \"beat\");\n" + tone("A", "0.2")
+                + "nextSwap(25, \"bar\");\n" + tone("B", "0.2"));
+        String out = c.eval(":load " + script);
+        assertThat(out).containsPattern("swapped A#\\d+ \\([^)]*; 0.0 ms crossfade at next beat\\)")
+                .containsPattern("swapped B#\\d+ \\([^)]*; 25.0 ms crossfade at next bar\\)");
+    }
+
+    /** swapAt in a script applies from the class after it; the one before keeps the earlier setting. */
+    @Test void shouldApplySwapAtToTheClassesDefinedAfterIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        c.eval(tone("A", "0.1"));
+        c.eval(tone("B", "0.1"));
+        c.eval("def(\"a\", new A()); def(\"b\", new B());");
+        java.nio.file.Path script = dir.resolve("both.jsh");
+        java.nio.file.Files.writeString(script, tone("A", "0.2") + "swapAt(\"bar\");\n" + tone("B", "0.2"));
+        String out = c.eval(":load " + script);
+        assertThat(out).containsPattern("swapped A#\\d+ \\([^)]*; 10.0 ms crossfade\\)")
+                .containsPattern("swapped B#\\d+ \\([^)]*; 10.0 ms crossfade at next bar\\)");
+    }
 }

@@ -28,7 +28,10 @@ public final class Evaluator implements AutoCloseable {
     private final CompletableFuture<SnippetEvaluator> shell;
     private final List<TypeListener> typeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Called on the worker after an input defined or redefined types, before its report is returned. */
+    /**
+     * Called on the worker after each snippet of an input that defined or redefined types, before the next snippet
+     * runs.
+     */
     public interface TypeListener {
         /** Returns extra lines to show (e.g. hot-swap results); may be empty. */
         List<String> typesDefined(List<TypeDefinition> types);
@@ -50,14 +53,11 @@ public final class Evaluator implements AutoCloseable {
 
     /** Evaluates {@code input} on the worker; the future completes with what to show. */
     public CompletableFuture<EvalReport> submit(String input) {
-        return shell.thenApplyAsync(s -> {
-            EvalReport r = s.evaluate(input);
-            if (r.types().isEmpty() || typeListeners.isEmpty()) return r;
-            List<String> out = new java.util.ArrayList<>(r.output());
-            boolean failed = r.failed();
-            for (TypeListener l : typeListeners) out.addAll(l.typesDefined(r.types()));
-            return new EvalReport(out, r.accepted(), r.types(), failed);
-        }, worker);
+        return shell.thenApplyAsync(s -> s.evaluate(input, types -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (TypeListener l : typeListeners) out.addAll(l.typesDefined(types));
+            return out;
+        }), worker);
     }
 
     /** The value of a Java expression in the session, computed on the worker (see {@link SnippetEvaluator#valueOf}). */

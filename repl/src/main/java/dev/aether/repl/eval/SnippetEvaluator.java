@@ -89,7 +89,14 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
-    public EvalReport evaluate(String input) {
+    public EvalReport evaluate(String input) { return evaluate(input, defined -> List.of()); }
+
+    /**
+     * {@link #evaluate(String)}, calling {@code onTypes} after each snippet that defined or redefined types, before
+     * the next snippet runs (so a swap setting made between two classes of one input applies to the later one); the
+     * lines it returns are shown after that snippet's own.
+     */
+    public EvalReport evaluate(String input, java.util.function.Function<List<TypeDefinition>, List<String>> onTypes) {
         loader.threads().note();
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
@@ -108,7 +115,9 @@ public final class SnippetEvaluator implements AutoCloseable {
             String source = info.source();
             int start = consumed + leadingWhitespace(rest) - leadingWhitespace(source);
             consumed = input.length() - info.remaining().length();
+            int known = types.size();
             failed |= !evalSnippet(source, input, start, out, accepted, types);
+            if (types.size() > known) out.addAll(onTypes.apply(List.copyOf(types.subList(known, types.size()))));
         }
         return new EvalReport(out, accepted, types, failed);
     }
