@@ -155,4 +155,30 @@ class HotSwapIntentTest {
         assertThat(out).containsPattern("swapped A#\\d+ \\([^)]*; 10.0 ms crossfade\\)")
                 .containsPattern("swapped B#\\d+ \\([^)]*; 10.0 ms crossfade at next bar\\)");
     }
+
+    /** A node taken out by undef cannot be played or connected again: the error names it and what removed it. */
+    @Test void shouldRefuseARemovedNodeNamingWhatRemovedItAndLeaveNothingOrphaned() throws Exception {
+        c.eval("var s = sine(200);");
+        c.eval("def(\"x\", s.to(lowpass(900)));");
+        c.eval("undef(\"x\");");
+        awaitNodes(1);                                                         // the master alone, after the fade
+        assertThat(c.eval("play(s)")).containsPattern("node SineOscillator#\\d+ was removed \\(undef \"x\"\\); make a new one")
+                .doesNotContain("already belongs");
+        assertThat(c.eval("play(sine(300).to(lowpass(400)).to(s))")).contains("was removed (undef \"x\")");
+        assertThat(rt.engine().nodes()).as("nothing orphaned: the master alone").hasSize(1);
+        c.eval("var lp = lowpass(500); play(lp);");
+        int playing = rt.engine().nodes().size();
+        assertThat(c.eval("connect(s.out, lp.in)")).contains("was removed (undef \"x\")");
+        assertThat(rt.engine().nodes()).as("nothing added by the refused connect").hasSize(playing);
+        c.eval(":undo");                                                       // play(lp)
+        assertThat(c.eval(":undo")).startsWith("undone");                      // the undef: x is back
+        assertThat(c.eval(":graph")).contains("SineOscillator#");
+        assertThat(c.eval("play(s)")).as("undone, s is live again").doesNotContain("error", "exception");
+    }
+
+    void awaitNodes(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (rt.engine().nodes().size() != count && System.currentTimeMillis() < deadline) Thread.sleep(10);
+        assertThat(rt.engine().nodes()).hasSize(count);
+    }
 }

@@ -55,6 +55,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final SessionThread thread = new SessionThread();
     private final HotSwapper swapper;
     private final UndoHistory history = new UndoHistory();
+    /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
+    private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
@@ -103,7 +105,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
                 for (int i = played.size() - 1; i >= 0; i--) {
                     if (played.get(i).chain == chain) {
-                        fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS);
+                        fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS, ":undo");
                         return;
                     }
                 }
@@ -124,8 +126,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     for (Removed r : wasSlots) slots.put(r.played.name, resume(r, START_STOP_FADE_SECONDS));
                 });
             }
-            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
-            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, "stop()");
+            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, "stop()");
             played.clear();
             slots.clear();
         });
@@ -142,7 +144,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     gone.add(removed(played.get(i)));
                 }
             }
-            for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS);
+            for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS, "stop");
             if (!gone.isEmpty()) {
                 history.record(() -> {
                     for (int k = 0; k < gone.size(); k++) {
@@ -162,11 +164,11 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             Removed was = old == null ? null : removed(old);
             Played now = start(chain, name, SLOT_FADE_SECONDS);
             slots.put(name, now);
-            if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS, "def \"" + name + "\" replaced it");
             history.record(() -> {
                 Played there = slots.get(name);
                 if (there == null || there.chain != chain) return;
-                fadeOutAndRemove(there, SLOT_FADE_SECONDS);
+                fadeOutAndRemove(there, SLOT_FADE_SECONDS, ":undo");
                 if (was == null) slots.remove(name);
                 else slots.put(name, resume(was, SLOT_FADE_SECONDS));
             });
@@ -181,7 +183,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             int at = new ArrayList<>(slots.keySet()).indexOf(name);
             Played old = slots.remove(name);
             Removed was = removed(old);
-            fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            fadeOutAndRemove(old, SLOT_FADE_SECONDS, "undef \"" + name + "\"");
             history.record(() -> {
                 if (slots.containsKey(name)) return;
                 List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
@@ -211,6 +213,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
+            checkNotRemoved(node);
             id = engine.add(node);
             ids.put(node, id);
             return id;
@@ -220,6 +223,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
     public void connect(OutputPort from, InputPort to) {
         thread.run(() -> {
+            checkNotRemoved(from);
+            checkNotRemoved(to);
             if (from.owner() == null || to.owner() == null) {
                 throw new IllegalArgumentException("connect: add both nodes first (play, def or add(node)); "
                         + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
@@ -314,6 +319,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
         thread.run(() -> {
+            for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
+                removed.put(e.getKey(), e.getKey().typeName() + "#" + e.getValue().index() + " was removed (:panic)");
+            }
             engine.panic();
             played.clear();
             slots.clear();
@@ -374,6 +382,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     @ControlThread
     private Played start(Chain chain, String name, double fadeSeconds) {
+        for (DspNode n : chain.nodes()) checkNotRemoved(n);
         LevelFader fader = new LevelFader(chain.out.channels());
         engine.batch(() -> {
             List<DspNode> nodes = chain.nodes();
@@ -450,6 +459,23 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return start(r.played.chain, r.played.name, fadeSeconds);
     }
 
+    /**
+     * Throws, naming it and what removed it, when {@code node} was taken out of the engine and is not live again
+     * (an undo that puts it back makes it live): "node SineOscillator#5 was removed (undef "x"); make a new one".
+     */
+    private void checkNotRemoved(DspNode node) {
+        String why = removed.get(node);
+        if (why != null && idOf(node) == null) throw new IllegalArgumentException("node " + why + "; make a new one");
+    }
+
+    /** {@link #checkNotRemoved} for the node that owns {@code port}. */
+    private void checkNotRemoved(dev.aether.core.Port port) {
+        for (DspNode n : removed.keySet()) {
+            NodeSpec spec = NodeSpec.of(n);
+            if (spec.inputs().contains(port) || spec.outputs().contains(port)) checkNotRemoved(n);
+        }
+    }
+
     /** {@link #connected}, false when either port's node is not in the engine. */
     private boolean connectedIfLive(OutputPort from, InputPort to) {
         try {
@@ -467,30 +493,34 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return false;
     }
 
-    private void fadeOutAndRemove(Played p, double seconds) {
+    /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
+    private void fadeOutAndRemove(Played p, double seconds, String reason) {
         p.fader.level.set(0, seconds);
         long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
-        thread.later(() -> removeUnused(p), delayMillis);
+        thread.later(() -> removeUnused(p, reason), delayMillis);
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
 
     /** Removes the fader and every node of the patch that no other sounding patch uses. */
-    private void removeUnused(Played gone) {
+    private void removeUnused(Played gone, String reason) {
         thread.run(() -> {                                 // inline: scheduled on the session thread
             java.util.Set<DspNode> inUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Played p : played) inUse.addAll(p.chain.nodes());
             for (Played p : slots.values()) inUse.addAll(p.chain.nodes());
             engine.batch(() -> {
-                remove(gone.fader);
-                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(n)) remove(n);
+                remove(gone.fader, reason);
+                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(n)) remove(n, reason);
             });
         });
     }
 
-    private void remove(DspNode n) {
+    private void remove(DspNode n, String reason) {
         NodeId id = ids.remove(n);
-        if (id != null && engine.contains(id)) engine.remove(id);
+        if (id != null && engine.contains(id)) {
+            removed.put(n, n.typeName() + "#" + id.index() + " was removed (" + reason + ")");
+            engine.remove(id);
+        }
     }
 
     @Override public void close() { thread.close(); }
