@@ -181,4 +181,43 @@ class HotSwapIntentTest {
         while (rt.engine().nodes().size() != count && System.currentTimeMillis() < deadline) Thread.sleep(10);
         assertThat(rt.engine().nodes()).hasSize(count);
     }
+
+    static String clip(String name, String field, String body) {
+        return "class " + name + " implements DspNode {\n    final OutputPort out = Ports.audioOut(\"out\");\n    " + field
+                + "\n    public void process(ProcessContext c) { " + body + " }\n}";
+    }
+
+    /** A new class whose field initialiser names something unknown: the error, with line and caret, and no old one. */
+    @Test void shouldShowAFieldInitialiserErrorOfANewClassWithoutClaimingAnOldDefinition() {
+        String out = c.eval(clip("Clip", "double drive = undefinedThing;", ""));
+        assertThat(out).contains("error: cannot find symbol", "variable undefinedThing", "at line 3, column 20:",
+                "double drive = undefinedThing;\n" + " ".repeat(21) + "^~~~~~~~~~~~~~").doesNotContain("old definition");
+        assertThat(c.eval("new Clip()")).isEqualTo("error: class Clip cannot be used: its definition did not compile"
+                + " (cannot find variable undefinedThing); fix it and define it again");
+    }
+
+    /** A broken redefinition of a class that plays: the old definition is said to stay in use, and it does. */
+    @Test void shouldKeepTheOldDefinitionInUseAfterABrokenRedefinition() {
+        c.eval(clip("Clip", "double drive = 1;", ""));
+        c.eval("def(\"c\", new Clip())");
+        String out = c.eval(clip("Clip", "double drive = undefinedThing;", ""));
+        assertThat(out).contains("error: cannot find symbol", "(the old definition is still in use)", "at line 3, column 20:");
+        assertThat(c.eval("new Clip()")).as("new instances use the old definition too").startsWith("$").contains("==> Clip");
+        assertThat(rt.engine().nodes().stream().map(n -> n.label())).anyMatch(l -> l.startsWith("Clip#"));
+    }
+
+    /** An unknown method inside process is marked where it is called, not at the class keyword. */
+    @Test void shouldMarkAnUnknownMethodWhereItIsCalled() {
+        assertThat(c.eval(clip("Clip", "double drive = 1;", "nope();"))).contains("symbol: method nope()",
+                "at line 4, column 45:", "{ nope(); }\n" + " ".repeat(46) + "^~~~").doesNotContain("old definition");
+    }
+
+    /** In a script, a field initialiser that does not compile is shown with its line in the file; the rest runs. */
+    @Test void shouldShowAFieldInitialiserErrorInAScriptWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path script = dir.resolve("clip.jsh");
+        java.nio.file.Files.writeString(script, "int a = 1;\n" + clip("Clip", "double drive = Math.nope(3);", "") + "\nint b = 2;\n");
+        assertThat(c.eval(":load " + script)).contains("a ==> 1", "error: cannot find symbol", "method nope(int)",
+                "at line 4, column 24:", "b ==> 2");
+    }
 }

@@ -146,7 +146,7 @@ public final class SnippetEvaluator implements AutoCloseable {
                     throw new IllegalArgumentException("not an expression: " + expression.strip()
                             + (out.isEmpty() ? "" : "\n" + String.join("\n", out)));
                 }
-                if (e.exception() != null) throw new IllegalArgumentException(describe(e.exception()));
+                if (e.exception() != null) throw new IllegalArgumentException(describe(e.exception(), shell));
             }
             return Captured.take();
         } finally {
@@ -176,14 +176,16 @@ public final class SnippetEvaluator implements AutoCloseable {
             if (s instanceof DeclarationSnippet d && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
                 ok = false;                                 // aether does not keep half-defined code
+                boolean hadOne = e.previousStatus() == Snippet.Status.VALID;
                 for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
-                    out.add(unresolvedError(missing, source, input, start));
+                    out.add(unresolvedError(missing, source, input, start, hadOne));
                 }
+                if (hadOne && d instanceof TypeDeclSnippet t) restore(t.name());
                 continue;
             }
             if (e.exception() != null) {
                 ok = false;
-                out.add(describe(e.exception()));
+                out.add(describe(e.exception(), shell));
                 continue;
             }
             accepted.add(source.strip());
@@ -210,6 +212,15 @@ public final class SnippetEvaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * Defines type {@code name} again from the last source that compiled, after JShell replaced it by a definition
+     * that does not (so the old definition stays in use for new instances too, as it does for those that sound).
+     */
+    private void restore(String name) {
+        String previous = knownSources.get(name);
+        if (previous != null) shell.eval(previous);
+    }
+
     /** Records the class now behind {@code t}; true when it replaced an earlier class of that name. */
     private boolean noteType(TypeDeclSnippet t, List<TypeDefinition> types) {
         Class<?> k = loader.newestTopLevel(t.name());
@@ -223,14 +234,18 @@ public final class SnippetEvaluator implements AutoCloseable {
         return replaced;
     }
 
-    /** "cannot find symbol" for a name JShell would leave for later, with a caret at its first use. */
-    private static String unresolvedError(String missing, String source, String input, int start) {
-        String name = missing.substring(missing.lastIndexOf(' ') + 1);
+    /**
+     * "cannot find symbol" for a name JShell would leave for later, with a caret at its first use; {@code hadOne}:
+     * an earlier definition of the same name was valid (and keeps playing).
+     */
+    private static String unresolvedError(String missing, String source, String input, int start, boolean hadOne) {
+        String symbol = missing.contains("(") ? missing.substring(0, missing.indexOf('(')) : missing;
+        String name = symbol.substring(symbol.lastIndexOf(' ') + 1);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
                 .matcher(source);
         int at = m.find() ? m.start() : 0;
         return DiagnosticFormatter.format("error", "cannot find symbol\n  symbol: " + missing
-                        + "\n  (the old definition is still in use)", input, start + at, start + at + name.length());
+                        + (hadOne ? "\n  (the old definition is still in use)" : ""), input, start + at, start + at + name.length());
     }
 
     private String unresolved(DeclarationSnippet d) {
@@ -249,10 +264,18 @@ public final class SnippetEvaluator implements AutoCloseable {
         }
     }
 
-    /** An exception thrown by user code, named with its cause and the first user-code frames. */
-    static String describe(JShellException ex) {
+    /**
+     * An exception thrown by user code, named with its cause and the first user-code frames; the use of a
+     * declaration whose definition did not compile names it and what it is missing.
+     */
+    static String describe(JShellException ex, JShell shell) {
         if (ex instanceof UnresolvedReferenceException u) {
-            return "error: " + u.getSnippet().toString().strip() + " uses something not yet declared";
+            DeclarationSnippet d = u.getSnippet();
+            String kind = d instanceof TypeDeclSnippet t ? kindOf(t) : d instanceof MethodSnippet ? "method" : "variable";
+            List<String> missing = shell.unresolvedDependencies(d).collect(Collectors.toList());
+            return "error: " + kind + " " + d.name() + " cannot be used: its definition did not compile"
+                    + (missing.isEmpty() ? "" : " (cannot find " + String.join(", ", missing) + ")")
+                    + "; fix it and define it again";
         }
         StringBuilder b = new StringBuilder("exception ");
         b.append(ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName());
