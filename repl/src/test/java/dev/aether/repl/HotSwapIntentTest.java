@@ -220,4 +220,33 @@ class HotSwapIntentTest {
         assertThat(c.eval(":load " + script)).contains("a ==> 1", "error: cannot find symbol", "method nope(int)",
                 "at line 4, column 24:", "b ==> 2");
     }
+
+    /** After a swap, slot(name).node() is the instance that sounds, of the new class. */
+    @Test void shouldHandOutTheLiveInstanceFromASlotAfterASwap() throws Exception {
+        c.eval(FUZZ);
+        c.eval("def(\"fuzz\", sine(220).to(new Fuzz()))");
+        c.eval("var before = slot(\"fuzz\");");
+        assertThat(c.eval(FUZZ.replace("double drive = 6;", "double drive = 9;"))).contains("swapped Fuzz#");
+        assertThat(c.eval("((Fuzz) slot(\"fuzz\").node()).drive")).as("the cast to the new class works").endsWith("==> 9.0");
+        c.eval("((Fuzz) slot(\"fuzz\").node()).drive = 3;");
+        assertThat(liveField("Fuzz", "drive")).as("a write through the handle reaches what sounds").isEqualTo(3.0);
+        assertThat(c.eval("def(\"fuzz\", before)")).as("the old chain is the same patch").doesNotContain("error");
+        render(0.1);
+        assertThat(rt.engine().nodes().stream().filter(n -> n.label().startsWith("Fuzz#"))).as("one Fuzz").hasSize(1);
+    }
+
+    /** A variable that held a node before undef and :undo still plays it: :undo puts the very instance back. */
+    @Test void shouldKeepAVariableWorkingAfterUndefAndUndo() throws Exception {
+        c.eval("def(\"keys\", synth(8));");
+        c.eval("var poly = (PolyVoices) slot(\"keys\").node();");
+        c.eval("undef(\"keys\");");
+        awaitNodes(1);
+        assertThat(c.eval(":undo")).startsWith("undone");
+        assertThat(c.eval("slot(\"keys\").node() == poly")).endsWith("==> true");
+        assertThat(c.eval("poly.noteOn(57, 0.8)")).endsWith("==> true");
+        render(0.1);
+        float[] out = new float[2 * 4800];
+        rt.engine().render(out, 4800);
+        assertThat(dev.aether.testkit.signals.Signals.rms(out)).as("the note sounds").isGreaterThan(0.01);
+    }
 }

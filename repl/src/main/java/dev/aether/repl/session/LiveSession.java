@@ -139,7 +139,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             List<Integer> at = new ArrayList<>();
             List<Removed> gone = new ArrayList<>();
             for (int i = 0; i < played.size(); i++) {
-                if (played.get(i).chain.node() == chain.node()) {
+                if (sameNode(played.get(i).chain.node(), chain.node())) {
                     at.add(i);
                     gone.add(removed(played.get(i)));
                 }
@@ -160,7 +160,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public Chain def(String name, Chain chain) {
         return thread.call(() -> {
             Played old = slots.get(name);
-            if (old != null && old.chain.node() == chain.node()) return chain;
+            if (old != null && sameNode(old.chain.node(), chain.node())) return chain;
             Removed was = old == null ? null : removed(old);
             Played now = start(chain, name, SLOT_FADE_SECONDS);
             slots.put(name, now);
@@ -197,11 +197,14 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** The chain in slot {@code name}, or null. */
+    /**
+     * The chain in slot {@code name}, or null: its nodes are the instances that sound now (after hot swaps and
+     * undo), so {@code slot(name).node()} is the live node.
+     */
     public Chain slot(String name) {
         return thread.call(() -> {
             Played p = slots.get(name);
-            return p == null ? null : p.chain;
+            return p == null ? null : p.chain.withNodes(this::live);
         });
     }
 
@@ -370,6 +373,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /** True when {@code a} and {@code b} are one node: the same instance, or instances that answer for one id. */
+    private boolean sameNode(DspNode a, DspNode b) {
+        if (a == b) return true;
+        NodeId id = ids.get(a);
+        return id != null && id.equals(ids.get(b));
+    }
+
     /** After a hot swap: the new instance answers for the old one's id. */
     private void swapped(DspNode old, DspNode next) {
         thread.run(() -> {                                 // inline: swaps run on the session thread
@@ -428,28 +438,26 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     /**
-     * Puts a removed patch back: a node the fade-out already took out of the engine is made again
-     * ({@link NodeRemaker}) with the state of the instance that sounded carried into it ({@link StateCarrier}), and
-     * answers for the original as after a hot swap; the patch's wires are reconnected and it starts with a new fader.
+     * Puts a removed patch back: a node the fade-out already took out of the engine goes back in as the very
+     * instance that sounded (its ports, still bound to the removed slot, are released first), so every handle to it
+     * works again and its state is where it was; the patch's wires are reconnected and it starts with a new fader.
      */
     private Played resume(Removed r, double fadeSeconds) {
-        Map<DspNode, DspNode> remade = new IdentityHashMap<>();
         engine.batch(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
                 DspNode was = r.live.getOrDefault(n, n);
-                DspNode fresh = NodeRemaker.again(was);
-                NodeId id = engine.add(fresh);
-                StateCarrier.carry(was, fresh);
+                releaseRemovedPorts(was);
+                NodeId id = engine.add(was);
                 ids.put(n, id);
                 ids.put(was, id);
-                ids.put(fresh, id);
-                remade.put(was, fresh);
+                removed.remove(n);
+                removed.remove(was);
             }
             for (Wire w : r.wires) {
                 try {
-                    OutputPort out = NodeSpec.of(remade.getOrDefault(w.from, w.from)).output(w.output);
-                    InputPort in = NodeSpec.of(remade.getOrDefault(w.to, w.to)).input(w.input);
+                    OutputPort out = NodeSpec.of(w.from).output(w.output);
+                    InputPort in = NodeSpec.of(w.to).input(w.input);
                     if (out != null && in != null && !connected(out, in)) engine.connect(out, in);
                 } catch (RuntimeException e) {
                     // a node at the other end is gone since: that wire stays gone
@@ -457,6 +465,21 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             }
         });
         return start(r.played.chain, r.played.name, fadeSeconds);
+    }
+
+    /** Unbinds the ports of {@code node} that still belong to a node the engine removed, so it can be added again. */
+    private void releaseRemovedPorts(DspNode node) {
+        NodeSpec spec = NodeSpec.of(node);
+        List<dev.aether.core.Port> ports = new ArrayList<>(spec.inputs());
+        ports.addAll(spec.outputs());
+        for (dev.aether.core.Port p : ports) {
+            if (p.owner() == null) continue;
+            try {
+                engine.idOf(p);                            // owned by a live node: leave it
+            } catch (RuntimeException removedOwner) {
+                p.release(p.owner());
+            }
+        }
     }
 
     /**
@@ -505,12 +528,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Removes the fader and every node of the patch that no other sounding patch uses. */
     private void removeUnused(Played gone, String reason) {
         thread.run(() -> {                                 // inline: scheduled on the session thread
-            java.util.Set<DspNode> inUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Played p : played) inUse.addAll(p.chain.nodes());
-            for (Played p : slots.values()) inUse.addAll(p.chain.nodes());
+            Set<NodeId> inUse = new HashSet<>();             // by id: a chain may hold a node's old or live instance
+            for (Played p : played) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
+            for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             engine.batch(() -> {
                 remove(gone.fader, reason);
-                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(n)) remove(n, reason);
+                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason);
             });
         });
     }
