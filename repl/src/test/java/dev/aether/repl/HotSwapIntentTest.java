@@ -249,4 +249,23 @@ class HotSwapIntentTest {
         rt.engine().render(out, 4800);
         assertThat(dev.aether.testkit.signals.Signals.rms(out)).as("the note sounds").isGreaterThan(0.01);
     }
+
+    /** A variable that held a node :open replaced says so when it is played, instead of noteOn returning true. */
+    @Test void shouldRefuseNotesToANodeThatOpenReplaced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        c.eval("def(\"keys\", synth(8));");
+        c.eval("var poly = (PolyVoices) slot(\"keys\").node();");
+        java.nio.file.Path saved = dir.resolve("keys.json");
+        assertThat(c.eval(":save " + saved)).startsWith("saved");
+        assertThat(c.eval(":open " + saved)).startsWith("opened");
+        awaitNodes(3);                                                         // master, the new synth, its fader
+        assertThat(c.eval("poly.noteOn(57, 0.8)")).containsPattern("node PolyVoices#\\d+ was removed \\(:open\\): "
+                + "nothing plays what it is sent; use slot\\(\"keys\"\\).node\\(\\) for the one in slot \"keys\" now")
+                .doesNotContain("==> true");
+        assertThat(c.eval("((PolyVoices) slot(\"keys\").node()).noteOn(57, 0.8)")).endsWith("==> true");
+        render(0.1);
+        float[] out = new float[2 * 4800];
+        rt.engine().render(out, 4800);
+        assertThat(dev.aether.testkit.signals.Signals.rms(out)).as("the note on the live synth sounds").isGreaterThan(0.01);
+    }
 }

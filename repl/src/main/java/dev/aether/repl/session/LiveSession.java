@@ -8,6 +8,7 @@ import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
@@ -115,7 +116,10 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     /** Fades out and removes every playing patch and slot. */
-    public void stopAll() {
+    public void stopAll() { stopAll("stop()"); }
+
+    /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
+    public void stopAll(String reason) {
         thread.run(() -> {
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
@@ -126,8 +130,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     for (Removed r : wasSlots) slots.put(r.played.name, resume(r, START_STOP_FADE_SECONDS));
                 });
             }
-            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, "stop()");
-            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, "stop()");
+            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
+            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
             played.clear();
             slots.clear();
         });
@@ -323,7 +327,10 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public void panic() {
         thread.run(() -> {
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
-                removed.put(e.getKey(), e.getKey().typeName() + "#" + e.getValue().index() + " was removed (:panic)");
+                String label = e.getKey().typeName() + "#" + e.getValue().index();
+                removed.put(e.getKey(), label + " was removed (:panic)");
+                NodeSpec.of(e.getKey()).bindTimed(TimedEventChannel.refusing("node " + label
+                        + " was removed (:panic): nothing plays what it is sent; make a new one"));
             }
             engine.panic();
             played.clear();
@@ -532,17 +539,29 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             for (Played p : played) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             engine.batch(() -> {
-                remove(gone.fader, reason);
-                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason);
+                remove(gone.fader, reason, null);
+                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason, gone.name);
             });
         });
     }
 
-    private void remove(DspNode n, String reason) {
+    /**
+     * Takes {@code n} out of the engine, noting why ({@code reason}; {@code slot}, the slot it played in, or null)
+     * and binding it, and the instance that sounded for it, to a channel that refuses events, so a handle kept to
+     * it (a {@code PolyVoices} in a variable) says so instead of playing notes nowhere.
+     */
+    private void remove(DspNode n, String reason, String slot) {
         NodeId id = ids.remove(n);
         if (id != null && engine.contains(id)) {
-            removed.put(n, n.typeName() + "#" + id.index() + " was removed (" + reason + ")");
+            String label = n.typeName() + "#" + id.index();
+            removed.put(n, label + " was removed (" + reason + ")");
+            DspNode sounded = engine.node(id);
             engine.remove(id);
+            TimedEventChannel refusing = TimedEventChannel.refusing("node " + label + " was removed (" + reason
+                    + "): nothing plays what it is sent; " + (slot == null ? "make a new one"
+                    : "use slot(\"" + slot + "\").node() for the one in slot \"" + slot + "\" now, or make a new one"));
+            NodeSpec.of(sounded).bindTimed(refusing);
+            if (sounded != n) NodeSpec.of(n).bindTimed(refusing);
         }
     }
 

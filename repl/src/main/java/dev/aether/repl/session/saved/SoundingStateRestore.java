@@ -38,7 +38,7 @@ public final class SoundingStateRestore {
         for (SoundingState.Node n : state.nodes()) made.put(n.index(), make(n, names));
         Engine engine = session.engine();
         session.restoring(() -> {
-            session.stopAll();
+            session.stopAll(":open");
             for (SoundingState.Node n : state.nodes()) {
                 DspNode node = made.get(n.index());
                 session.add(node);
