@@ -268,4 +268,19 @@ class HotSwapIntentTest {
         rt.engine().render(out, 4800);
         assertThat(dev.aether.testkit.signals.Signals.rms(out)).as("the note on the live synth sounds").isGreaterThan(0.01);
     }
+
+    /** A variable of a redefined class that JShell drops or resets is named, with where the live node is. */
+    @Test void shouldSayWhatBecameOfAVariableWhoseClassWasRedefined() {
+        c.eval(FUZZ);
+        c.eval("var f = new Fuzz();");
+        c.eval("Fuzz g = new Fuzz();");
+        c.eval("def(\"fuzz\", sine(110).to(g));");
+        String swap = c.eval(FUZZ.replace("double drive = 6;", "double drive = 7;"));
+        assertThat(swap).contains("note: variable f is gone: Fuzz was redefined",
+                "note: variable g was reset to null: Fuzz was redefined; a node it held was swapped to the new class: "
+                        + "slot(\"name\").node() gives the one that sounds", "swapped Fuzz#");
+        assertThat(c.eval("((Fuzz) slot(\"fuzz\").node()).drive")).endsWith("==> 7.0");
+        assertThat(c.eval(FUZZ.replace("double drive = 6;", "double drive = 8;"))).as("each variable is told once")
+                .doesNotContain("note: variable");
+    }
 }

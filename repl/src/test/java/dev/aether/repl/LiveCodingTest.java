@@ -82,7 +82,7 @@ class LiveCodingTest {
         render(0.2);
         float[] before = render(0.5);
         String swap = c.eval(FUZZ_V2);
-        assertThat(swap).startsWith("replaced class Fuzz\nswapped Fuzz#").contains("carried: drive;");
+        assertThat(swap).startsWith("replaced class Fuzz\nnote: variable f is gone").contains("\nswapped Fuzz#", "carried: drive;");
         render(0.2);
         float[] after = render(0.5);
         assertThat(rms(after)).as("8x drive is louder after tanh").isGreaterThan(rms(before) * 1.2);

@@ -45,6 +45,8 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherLoaderDelegate loader;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
     private final Map<String, String> knownSources = new HashMap<>();
+    /** Variables already reported reset or gone by a redefinition (by snippet id), so each is told once. */
+    private final java.util.Set<String> lostVariables = new java.util.HashSet<>();
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
@@ -163,6 +165,10 @@ public final class SnippetEvaluator implements AutoCloseable {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {                 // a consequence: a dependent type recompiled
                 if (e.snippet() instanceof TypeDeclSnippet t && e.status().isActive()) noteType(t, types);
+                if (e.snippet() instanceof VarSnippet v && e.previousStatus().isDefined()
+                        && e.causeSnippet() instanceof TypeDeclSnippet by && lostVariables.add(v.id())) {
+                    out.add(variableLost(v, e.status().isDefined(), by.name()));
+                }
                 continue;
             }
             Snippet s = e.snippet();
@@ -219,6 +225,16 @@ public final class SnippetEvaluator implements AutoCloseable {
     private void restore(String name) {
         String previous = knownSources.get(name);
         if (previous != null) shell.eval(previous);
+    }
+
+    /**
+     * What became of variable {@code v} when type {@code type} was redefined: JShell drops it or resets it to null,
+     * and a node it held is no longer what sounds (a hot swap replaced that).
+     */
+    private static String variableLost(VarSnippet v, boolean kept, String type) {
+        return "note: variable " + v.name() + (kept ? " was reset to null" : " is gone") + ": " + type
+                + " was redefined; a node it held was swapped to the new class: slot(\"name\").node() gives the one"
+                + " that sounds";
     }
 
     /** Records the class now behind {@code t}; true when it replaced an earlier class of that name. */
