@@ -81,6 +81,8 @@ public final class PendingEvents {
      * target wait, or when the channel is full.
      */
     public boolean offer(TimedTarget target, int kind, int key, long atSample, double a, double b) {
+        TimedEventChannel bound = channel;
+        if (bound != null) bound.checkOpen();           // a refusing channel throws before anything is reserved
         if (!reserve()) return false;
         TimedEventChannel c = channel;
         if (c == null) {

@@ -60,6 +60,7 @@ public final class TimedEventChannel {
     private final long[] times;
     private final double[] as;
     private final double[] bs;
+    private final String refusal;                      // non-null: a channel that takes no events (see refusing)
 
     @SuppressWarnings("unused") private long p01, p02, p03, p04, p05, p06, p07;    // keep tail off head's line
     private volatile long tail;                        // next position to claim (producers, CAS)
@@ -67,7 +68,19 @@ public final class TimedEventChannel {
     private long head;                                 // next position to read (consumer only)
 
     /** A channel of {@code capacity} slots (rounded up to a power of two, at least 2). */
-    public TimedEventChannel(int capacity) {
+    public TimedEventChannel(int capacity) { this(capacity, null); }
+
+    /**
+     * A channel that takes no events: {@link #offer} and {@link #checkOpen} throw {@link IllegalStateException} with
+     * {@code reason}. Bound to a node taken out of its engine, so a handle kept to it says why instead of queueing
+     * events that nothing plays. Any thread.
+     */
+    public static TimedEventChannel refusing(String reason) {
+        return new TimedEventChannel(2, java.util.Objects.requireNonNull(reason));
+    }
+
+    private TimedEventChannel(int capacity, String refusal) {
+        this.refusal = refusal;
         if (capacity < 1 || capacity > (1 << 24)) throw Literals.badCapacity(capacity);
         int c = Math.max(2, Integer.highestOneBit(capacity - 1) << 1);
         if (c < capacity) c <<= 1;
@@ -83,6 +96,11 @@ public final class TimedEventChannel {
         bs = new double[c];
     }
 
+    /** Throws {@link IllegalStateException} with the reason when this is a {@link #refusing} channel. Any thread. */
+    public void checkOpen() {
+        if (refusal != null) throw Literals.refused(refusal);
+    }
+
     /** Slots: the most events that can wait between two drains. */
     public int capacity() { return capacity; }
 
@@ -93,6 +111,7 @@ public final class TimedEventChannel {
      */
     public boolean offer(TimedTarget target, int kind, int key, long atSample, double a, double b) {
         if (target == null) throw Literals.noTarget();
+        checkOpen();
         long pos = (long) TAIL.getVolatile(this);
         int i;
         for (;;) {
@@ -167,6 +186,10 @@ public final class TimedEventChannel {
 
         static IllegalArgumentException badCapacity(int capacity) {
             return new IllegalArgumentException("capacity must be 1..16777216 events, was " + capacity);
+        }
+
+        static IllegalStateException refused(String reason) {
+            return new IllegalStateException(reason);
         }
 
         static NullPointerException noTarget() {

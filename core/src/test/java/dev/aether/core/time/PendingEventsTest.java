@@ -121,4 +121,21 @@ class PendingEventsTest {
         assertThat(t.send(4, 4)).isTrue();
         assertThat(t.send(5, 5)).isTrue();
     }
+
+    /** Bound to a refusing channel (a node taken out of its engine), an offer says why and uses up no capacity. */
+    @Test
+    void shouldRefuseWithTheReasonWhileBoundToARefusingChannelAndKeepItsCapacity() {
+        Target t = new Target(2);
+        t.events.bind(TimedEventChannel.refusing("node PolyVoices#4 was removed (:open)"));
+        for (int i = 0; i < 3; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.send(1, 0))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("node PolyVoices#4 was removed (:open)");
+        }
+        TimedEventChannel ch = new TimedEventChannel(16);
+        t.events.bind(ch);                              // added to an engine again
+        assertThat(t.send(1, 0)).isTrue();
+        assertThat(t.send(2, 0)).as("the refused offers took no capacity").isTrue();
+        ch.drainRt();
+        assertThat(t.block(0, 64)).containsExactly(1000, 2000);
+    }
 }

@@ -34,7 +34,10 @@ public final class Evaluator implements AutoCloseable {
     private final AtomicLong cancels = new AtomicLong();        // inputs submitted before the last cancel stop
     private final AtomicInteger queued = new AtomicInteger();
 
-    /** Called on the worker after an input defined or redefined types, before its report is returned. */
+    /**
+     * Called on the worker after each snippet of an input that defined or redefined types, before the next snippet
+     * runs.
+     */
     public interface TypeListener {
         /** Returns extra lines to show (e.g. hot-swap results); may be empty. */
         List<String> typesDefined(List<TypeDefinition> types);
@@ -71,12 +74,11 @@ public final class Evaluator implements AutoCloseable {
         queued.incrementAndGet();
         return shell.thenApplyAsync(s -> {
             try {
-                EvalReport r = s.evaluate(input, () -> cancels.get() != generation);
-                if (r.types().isEmpty() || typeListeners.isEmpty()) return r;
-                List<String> out = new java.util.ArrayList<>(r.output());
-                boolean failed = r.failed();
-                for (TypeListener l : typeListeners) out.addAll(l.typesDefined(r.types()));
-                return new EvalReport(out, r.accepted(), r.types(), failed);
+                return s.evaluate(input, () -> cancels.get() != generation, types -> {
+                    List<String> out = new java.util.ArrayList<>();
+                    for (TypeListener l : typeListeners) out.addAll(l.typesDefined(types));
+                    return out;
+                });
             } finally {
                 queued.decrementAndGet();
             }

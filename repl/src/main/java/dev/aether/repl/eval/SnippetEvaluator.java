@@ -52,6 +52,9 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
     private final RealtimeLint lint;
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
+    private final Map<String, String> knownSources = new HashMap<>();
+    /** Variables already reported reset or gone by a redefinition (by snippet id), so each is told once. */
+    private final java.util.Set<String> lostVariables = new java.util.HashSet<>();
 
     public SnippetEvaluator(AetherExecutionControlProvider.Mode mode, PrintStream userOut) { this(mode, userOut, null); }
 
@@ -112,13 +115,16 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /** Evaluates every complete snippet in {@code input}, in order; an incomplete tail is reported. */
-    public EvalReport evaluate(String input) { return evaluate(input, () -> false); }
+    public EvalReport evaluate(String input) { return evaluate(input, () -> false, defined -> List.of()); }
 
     /**
-     * As {@link #evaluate(String)}; once {@code cancelled} is true, or a snippet's run was cancelled
-     * ({@link UserCodeGuard#cancel}), the rest of the input is not run and the report ends with "cancelled".
+     * {@link #evaluate(String)}, calling {@code onTypes} after each snippet that defined or redefined types, before
+     * the next snippet runs (so a swap setting made between two classes of one input applies to the later one); the
+     * lines it returns are shown after that snippet's own. Once {@code cancelled} is true, or a snippet's run was
+     * cancelled ({@link UserCodeGuard#cancel}), the rest of the input is not run and the report ends with "cancelled".
      */
-    public EvalReport evaluate(String input, java.util.function.BooleanSupplier cancelled) {
+    public EvalReport evaluate(String input, java.util.function.BooleanSupplier cancelled,
+                               java.util.function.Function<List<TypeDefinition>, List<String>> onTypes) {
         loader.threads().note();
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
@@ -142,7 +148,9 @@ public final class SnippetEvaluator implements AutoCloseable {
             String source = info.source();
             int start = consumed + leadingWhitespace(rest) - leadingWhitespace(source);
             consumed = input.length() - info.remaining().length();
+            int known = types.size();
             failed |= !evalSnippet(source, input, start, out, accepted, types);
+            if (types.size() > known) out.addAll(onTypes.apply(List.copyOf(types.subList(known, types.size()))));
             if (snippetCancelled) break;
         }
         return new EvalReport(out, accepted, types, failed);
@@ -172,7 +180,7 @@ public final class SnippetEvaluator implements AutoCloseable {
                     throw new IllegalArgumentException("not an expression: " + expression.strip()
                             + (out.isEmpty() ? "" : "\n" + String.join("\n", out)));
                 }
-                if (e.exception() != null) throw new IllegalArgumentException(describe(e.exception()));
+                if (e.exception() != null) throw new IllegalArgumentException(describe(e.exception(), shell));
             }
             return Captured.take();
         } finally {
@@ -191,6 +199,10 @@ public final class SnippetEvaluator implements AutoCloseable {
             if (e.status().isDefined()) shiftBudgetLines(e.snippet(), e.causeSnippet() == null ? lineOf(input, start) : 0);
             if (e.causeSnippet() != null) {                 // a consequence: a dependent type recompiled
                 if (e.snippet() instanceof TypeDeclSnippet t && e.status().isActive()) noteType(t, types);
+                if (e.snippet() instanceof VarSnippet v && e.previousStatus().isDefined()
+                        && e.causeSnippet() instanceof TypeDeclSnippet by && lostVariables.add(v.id())) {
+                    out.add(variableLost(v, e.status().isDefined(), by.name()));
+                }
                 continue;
             }
             Snippet s = e.snippet();
@@ -204,15 +216,17 @@ public final class SnippetEvaluator implements AutoCloseable {
             if (s instanceof DeclarationSnippet d && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
                 ok = false;                                 // aether does not keep half-defined code
+                boolean hadOne = e.previousStatus() == Snippet.Status.VALID;
                 for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
-                    out.add(unresolvedError(missing, source, input, start));
+                    out.add(unresolvedError(missing, source, input, start, hadOne));
                 }
+                if (hadOne && d instanceof TypeDeclSnippet t) restore(t.name());
                 continue;
             }
             if (e.exception() != null) {
                 ok = false;
                 snippetCancelled = control.lastRunCancelled();
-                out.add(snippetCancelled ? CANCELLED : stopped(e.exception()));
+                out.add(snippetCancelled ? CANCELLED : stopped(e.exception(), shell));
                 continue;
             }
             if (s instanceof TypeDeclSnippet t && !lintAccepts(t, input, start, out)) {
@@ -284,34 +298,60 @@ public final class SnippetEvaluator implements AutoCloseable {
         return line;
     }
 
+    /**
+     * Defines type {@code name} again from the last source that compiled, after JShell replaced it by a definition
+     * that does not (so the old definition stays in use for new instances too, as it does for those that sound).
+     */
+    private void restore(String name) {
+        String previous = knownSources.get(name);
+        if (previous != null) shell.eval(previous);
+    }
+
+    /**
+     * What became of variable {@code v} when type {@code type} was redefined: JShell drops it or resets it to null,
+     * and a node it held is no longer what sounds (a hot swap replaced that).
+     */
+    private static String variableLost(VarSnippet v, boolean kept, String type) {
+        return "note: variable " + v.name() + (kept ? " was reset to null" : " is gone") + ": " + type
+                + " was redefined; a node it held was swapped to the new class: slot(\"name\").node() gives the one"
+                + " that sounds";
+    }
+
     /** Records the class now behind {@code t}; true when it replaced an earlier class of that name. */
     private boolean noteType(TypeDeclSnippet t, List<TypeDefinition> types) {
         Class<?> k = loader.newestTopLevel(t.name());
         if (k == null) return false;
         Class<?> old = knownTypes.put(t.name(), k);
         boolean replaced = old != null && old != k;
-        if (old != k) types.add(new TypeDefinition(t.name(), k, replaced ? old : null));
+        if (old != k) {
+            String oldSource = knownSources.put(t.name(), t.source());
+            types.add(new TypeDefinition(t.name(), k, replaced ? old : null, t.source(), replaced ? oldSource : null));
+        }
         return replaced;
     }
 
     /** What an input whose user code ran past the evaluation budget shows; other exceptions as {@link #describe}. */
-    private static String stopped(JShellException ex) {
+    private static String stopped(JShellException ex, JShell shell) {
         if (!(ex instanceof EvalException ee) || !RunStopped.class.getName().equals(ee.getExceptionClassName())) {
-            return describe(ex);
+            return describe(ex, shell);
         }
         String where = ex.getMessage().replaceFirst(" in \\$JShell\\$\\d+[A-Z]*\\.do_it\\$", " in this input");
         return "stopped: " + where + "; make it end sooner, or allow longer runs with -D"
                 + UserCodeGuard.EVAL_BUDGET_PROPERTY + "=SECONDS (Ctrl-C cancels)";
     }
 
-    /** "cannot find symbol" for a name JShell would leave for later, with a caret at its first use. */
-    private static String unresolvedError(String missing, String source, String input, int start) {
-        String name = missing.substring(missing.lastIndexOf(' ') + 1);
+    /**
+     * "cannot find symbol" for a name JShell would leave for later, with a caret at its first use; {@code hadOne}:
+     * an earlier definition of the same name was valid (and keeps playing).
+     */
+    private static String unresolvedError(String missing, String source, String input, int start, boolean hadOne) {
+        String symbol = missing.contains("(") ? missing.substring(0, missing.indexOf('(')) : missing;
+        String name = symbol.substring(symbol.lastIndexOf(' ') + 1);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
                 .matcher(source);
         int at = m.find() ? m.start() : 0;
         return DiagnosticFormatter.format("error", "cannot find symbol\n  symbol: " + missing
-                        + "\n  (the old definition is still in use)", input, start + at, start + at + name.length());
+                        + (hadOne ? "\n  (the old definition is still in use)" : ""), input, start + at, start + at + name.length());
     }
 
     private String unresolved(DeclarationSnippet d) {
@@ -330,10 +370,18 @@ public final class SnippetEvaluator implements AutoCloseable {
         }
     }
 
-    /** An exception thrown by user code, named with its cause and the first user-code frames. */
-    static String describe(JShellException ex) {
+    /**
+     * An exception thrown by user code, named with its cause and the first user-code frames; the use of a
+     * declaration whose definition did not compile names it and what it is missing.
+     */
+    static String describe(JShellException ex, JShell shell) {
         if (ex instanceof UnresolvedReferenceException u) {
-            return "error: " + u.getSnippet().toString().strip() + " uses something not yet declared";
+            DeclarationSnippet d = u.getSnippet();
+            String kind = d instanceof TypeDeclSnippet t ? kindOf(t) : d instanceof MethodSnippet ? "method" : "variable";
+            List<String> missing = shell.unresolvedDependencies(d).collect(Collectors.toList());
+            return "error: " + kind + " " + d.name() + " cannot be used: its definition did not compile"
+                    + (missing.isEmpty() ? "" : " (cannot find " + String.join(", ", missing) + ")")
+                    + "; fix it and define it again";
         }
         StringBuilder b = new StringBuilder("exception ");
         b.append(ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName());

@@ -12,6 +12,7 @@ import dev.aether.repl.eval.UserCodeGuard;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * candidate is built and trial-run off the audio thread ({@link TrialRun}, which also warms its class); a failed
  * trial keeps the old code playing and says why; otherwise the candidate is reset and goes to
  * {@link Engine#replace}, which carries the old one's state into it ({@link StateCarrier}, once, after the trial,
- * so it continues from the live node) and crossfades with equal power
+ * so it continues from the live node), except the fields whose initialiser the new source changed
+ * ({@link InitialiserChanges}): those take the new value and crossfades with equal power
  * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap, optionally
  * quantised to the next beat or bar).
  *
@@ -71,7 +73,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
         for (TypeDefinition t : types) {
             if (!t.isRedefinition() || !DspNode.class.isAssignableFrom(t.newClass())) continue;
             for (NodeInfo slot : liveInstancesOf(t)) {
-                out.add(swap(slot, t.newClass(), options));
+                out.add(swap(slot, t.newClass(), changedInitialisers(t), options));
                 swappedAny = true;
             }
         }
@@ -97,7 +99,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
      * class), reset, then handed to the engine, which carries the live node's state into it after preparing it,
      * so what plays continues from where the old node is, not from where the trial left the candidate.
      */
-    String swap(NodeInfo slot, Class<?> newClass, SwapOptions options) {
+    String swap(NodeInfo slot, Class<?> newClass, Set<String> fromNewSource, SwapOptions options) {
         DspNode old = slot.node();
         String label = slot.label();
         try {
@@ -108,7 +110,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
             v.runner().release();
             next.reset();                   // drops what the trial left (phases, memories, the test signal)
             StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
-            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to));
+            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
             onSwapped.accept(old, next);
             return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
                     v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));
@@ -123,6 +125,12 @@ public final class HotSwapper implements Evaluator.TypeListener {
     /** Why user code of a candidate was stopped: cancelled (Ctrl-C), or where it ran past its budget. */
     private static String stopped(RunStopped e) {
         return e.reason() == RunStopped.Reason.CANCELLED ? "cancelled" : e.getMessage().replaceFirst("^ran past", "it ran past");
+    }
+
+    /** The fields of {@code t} whose initialiser changed since the class it replaces (none when a source is unknown). */
+    private static Set<String> changedInitialisers(TypeDefinition t) {
+        return t.oldSource() == null || t.newSource() == null ? Set.of()
+                : InitialiserChanges.between(t.oldSource(), t.newSource());
     }
 
     private static DspNode instantiate(Class<?> k) throws ReflectiveOperationException {

@@ -8,6 +8,7 @@ import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
@@ -57,6 +58,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
+    /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
+    private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
@@ -113,7 +116,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
                 for (int i = played.size() - 1; i >= 0; i--) {
                     if (played.get(i).chain == chain) {
-                        fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS);
+                        fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS, ":undo");
                         return;
                     }
                 }
@@ -123,7 +126,10 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     /** Fades out and removes every playing patch and slot. */
-    public void stopAll() {
+    public void stopAll() { stopAll("stop()"); }
+
+    /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
+    public void stopAll(String reason) {
         thread.run(() -> {
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
@@ -134,8 +140,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     for (Removed r : wasSlots) slots.put(r.played.name, resume(r, START_STOP_FADE_SECONDS));
                 });
             }
-            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
-            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS);
+            for (Played p : played) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
+            for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
             played.clear();
             slots.clear();
         });
@@ -147,12 +153,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             List<Integer> at = new ArrayList<>();
             List<Removed> gone = new ArrayList<>();
             for (int i = 0; i < played.size(); i++) {
-                if (played.get(i).chain.node() == chain.node()) {
+                if (sameNode(played.get(i).chain.node(), chain.node())) {
                     at.add(i);
                     gone.add(removed(played.get(i)));
                 }
             }
-            for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS);
+            for (int k = at.size() - 1; k >= 0; k--) fadeOutAndRemove(played.remove((int) at.get(k)), START_STOP_FADE_SECONDS, "stop");
             if (!gone.isEmpty()) {
                 history.record(() -> {
                     for (int k = 0; k < gone.size(); k++) {
@@ -168,15 +174,15 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public Chain def(String name, Chain chain) {
         return thread.call(() -> {
             Played old = slots.get(name);
-            if (old != null && old.chain.node() == chain.node()) return chain;
+            if (old != null && sameNode(old.chain.node(), chain.node())) return chain;
             Removed was = old == null ? null : removed(old);
             Played now = start(chain, name, SLOT_FADE_SECONDS);
             slots.put(name, now);
-            if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS, "def \"" + name + "\" replaced it");
             history.record(() -> {
                 Played there = slots.get(name);
                 if (there == null || there.chain != chain) return;
-                fadeOutAndRemove(there, SLOT_FADE_SECONDS);
+                fadeOutAndRemove(there, SLOT_FADE_SECONDS, ":undo");
                 if (was == null) slots.remove(name);
                 else slots.put(name, resume(was, SLOT_FADE_SECONDS));
             });
@@ -191,7 +197,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             int at = new ArrayList<>(slots.keySet()).indexOf(name);
             Played old = slots.remove(name);
             Removed was = removed(old);
-            fadeOutAndRemove(old, SLOT_FADE_SECONDS);
+            fadeOutAndRemove(old, SLOT_FADE_SECONDS, "undef \"" + name + "\"");
             history.record(() -> {
                 if (slots.containsKey(name)) return;
                 List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
@@ -205,11 +211,14 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** The chain in slot {@code name}, or null. */
+    /**
+     * The chain in slot {@code name}, or null: its nodes are the instances that sound now (after hot swaps and
+     * undo), so {@code slot(name).node()} is the live node.
+     */
     public Chain slot(String name) {
         return thread.call(() -> {
             Played p = slots.get(name);
-            return p == null ? null : p.chain;
+            return p == null ? null : p.chain.withNodes(this::live);
         });
     }
 
@@ -221,6 +230,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
+            checkNotRemoved(node);
             blocks.warmClass(node);
             id = engine.add(node);
             ids.put(node, id);
@@ -239,6 +249,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
     public void connect(OutputPort from, InputPort to) {
         thread.run(() -> {
+            checkNotRemoved(from);
+            checkNotRemoved(to);
             if (from.owner() == null || to.owner() == null) {
                 throw new IllegalArgumentException("connect: add both nodes first (play, def or add(node)); "
                         + (from.owner() == null ? "output '" + from.name() + "'" : "input '" + to.name() + "'")
@@ -261,24 +273,41 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds}. */
+    /**
+     * Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds} (NaN: the
+     * parameter's own default ramp); an unknown name is an error listing the node's parameters.
+     */
     public void set(DspNode node, String name, double value, double rampSeconds) {
         thread.run(() -> {
             DspNode live = live(node);
             SmoothedParam p = NodeSpec.of(live).param(name);
-            if (p == null) {
-                List<String> names = new ArrayList<>();
-                for (SmoothedParam q : NodeSpec.of(live).params()) names.add(q.name());
-                throw new IllegalArgumentException(live.typeName() + " has no parameter '" + name + "'"
-                        + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
-            }
+            if (p == null) throw noSuchParam(live, name);
             double before = p.get();
-            p.set(value, rampSeconds);
+            p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             history.record(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
                 if (now != null) now.set(before);
             });
         });
+    }
+
+    /** "Fuzz has no parameter 'drive'; parameters: ..." and, for a plain field of that name, how to make it one. */
+    private static IllegalArgumentException noSuchParam(DspNode node, String name) {
+        List<String> names = new ArrayList<>();
+        for (SmoothedParam q : NodeSpec.of(node).params()) names.add(q.name());
+        String text = node.typeName() + " has no parameter '" + name + "'"
+                + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names));
+        for (Class<?> k = node.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            try {
+                k.getDeclaredField(name);
+                text += "\n  '" + name + "' is a plain field: declare it as a parameter to set it"
+                        + " (final SmoothedParam " + name + " = Params.linear(\"" + name + "\", \"\", default, min, max);)";
+                break;
+            } catch (NoSuchFieldException e) {
+                // not declared here: look in the superclass
+            }
+        }
+        return new IllegalArgumentException(text);
     }
 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
@@ -316,6 +345,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
         thread.run(() -> {
+            for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
+                String label = e.getKey().typeName() + "#" + e.getValue().index();
+                removed.put(e.getKey(), label + " was removed (:panic)");
+                NodeSpec.of(e.getKey()).bindTimed(TimedEventChannel.refusing("node " + label
+                        + " was removed (:panic): nothing plays what it is sent; make a new one"));
+            }
             engine.panic();
             played.clear();
             slots.clear();
@@ -364,6 +399,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /** True when {@code a} and {@code b} are one node: the same instance, or instances that answer for one id. */
+    private boolean sameNode(DspNode a, DspNode b) {
+        if (a == b) return true;
+        NodeId id = ids.get(a);
+        return id != null && id.equals(ids.get(b));
+    }
+
     /** After a hot swap: the new instance answers for the old one's id. */
     private void swapped(DspNode old, DspNode next) {
         thread.run(() -> {                                 // inline: swaps run on the session thread
@@ -376,6 +418,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     @ControlThread
     private Played start(Chain chain, String name, double fadeSeconds) {
+        for (DspNode n : chain.nodes()) checkNotRemoved(n);
         LevelFader fader = new LevelFader(chain.out.channels());
         for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
         engine.batch(() -> {
@@ -422,29 +465,27 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     /**
-     * Puts a removed patch back: a node the fade-out already took out of the engine is made again
-     * ({@link NodeRemaker}) with the state of the instance that sounded carried into it ({@link StateCarrier}), and
-     * answers for the original as after a hot swap; the patch's wires are reconnected and it starts with a new fader.
+     * Puts a removed patch back: a node the fade-out already took out of the engine goes back in as the very
+     * instance that sounded (its ports, still bound to the removed slot, are released first), so every handle to it
+     * works again and its state is where it was; the patch's wires are reconnected and it starts with a new fader.
      */
     private Played resume(Removed r, double fadeSeconds) {
-        Map<DspNode, DspNode> remade = new IdentityHashMap<>();
         for (DspNode n : r.played.chain.nodes()) if (idOf(n) == null) blocks.warmClass(r.live.getOrDefault(n, n));
         engine.batch(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
                 DspNode was = r.live.getOrDefault(n, n);
-                DspNode fresh = NodeRemaker.again(was);
-                NodeId id = engine.add(fresh);
-                StateCarrier.carry(was, fresh);
+                releaseRemovedPorts(was);
+                NodeId id = engine.add(was);
                 ids.put(n, id);
                 ids.put(was, id);
-                ids.put(fresh, id);
-                remade.put(was, fresh);
+                removed.remove(n);
+                removed.remove(was);
             }
             for (Wire w : r.wires) {
                 try {
-                    OutputPort out = NodeSpec.of(remade.getOrDefault(w.from, w.from)).output(w.output);
-                    InputPort in = NodeSpec.of(remade.getOrDefault(w.to, w.to)).input(w.input);
+                    OutputPort out = NodeSpec.of(w.from).output(w.output);
+                    InputPort in = NodeSpec.of(w.to).input(w.input);
                     if (out != null && in != null && !connected(out, in)) engine.connect(out, in);
                 } catch (RuntimeException e) {
                     // a node at the other end is gone since: that wire stays gone
@@ -452,6 +493,38 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             }
         });
         return start(r.played.chain, r.played.name, fadeSeconds);
+    }
+
+    /** Unbinds the ports of {@code node} that still belong to a node the engine removed, so it can be added again. */
+    private void releaseRemovedPorts(DspNode node) {
+        NodeSpec spec = NodeSpec.of(node);
+        List<dev.aether.core.Port> ports = new ArrayList<>(spec.inputs());
+        ports.addAll(spec.outputs());
+        for (dev.aether.core.Port p : ports) {
+            if (p.owner() == null) continue;
+            try {
+                engine.idOf(p);                            // owned by a live node: leave it
+            } catch (RuntimeException removedOwner) {
+                p.release(p.owner());
+            }
+        }
+    }
+
+    /**
+     * Throws, naming it and what removed it, when {@code node} was taken out of the engine and is not live again
+     * (an undo that puts it back makes it live): "node SineOscillator#5 was removed (undef "x"); make a new one".
+     */
+    private void checkNotRemoved(DspNode node) {
+        String why = removed.get(node);
+        if (why != null && idOf(node) == null) throw new IllegalArgumentException("node " + why + "; make a new one");
+    }
+
+    /** {@link #checkNotRemoved} for the node that owns {@code port}. */
+    private void checkNotRemoved(dev.aether.core.Port port) {
+        for (DspNode n : removed.keySet()) {
+            NodeSpec spec = NodeSpec.of(n);
+            if (spec.inputs().contains(port) || spec.outputs().contains(port)) checkNotRemoved(n);
+        }
     }
 
     /** {@link #connected}, false when either port's node is not in the engine. */
@@ -471,30 +544,46 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return false;
     }
 
-    private void fadeOutAndRemove(Played p, double seconds) {
+    /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
+    private void fadeOutAndRemove(Played p, double seconds, String reason) {
         p.fader.level.set(0, seconds);
         long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
-        thread.later(() -> removeUnused(p), delayMillis);
+        thread.later(() -> removeUnused(p, reason), delayMillis);
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
 
     /** Removes the fader and every node of the patch that no other sounding patch uses. */
-    private void removeUnused(Played gone) {
+    private void removeUnused(Played gone, String reason) {
         thread.run(() -> {                                 // inline: scheduled on the session thread
-            java.util.Set<DspNode> inUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Played p : played) inUse.addAll(p.chain.nodes());
-            for (Played p : slots.values()) inUse.addAll(p.chain.nodes());
+            Set<NodeId> inUse = new HashSet<>();             // by id: a chain may hold a node's old or live instance
+            for (Played p : played) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
+            for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             engine.batch(() -> {
-                remove(gone.fader);
-                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(n)) remove(n);
+                remove(gone.fader, reason, null);
+                for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason, gone.name);
             });
         });
     }
 
-    private void remove(DspNode n) {
+    /**
+     * Takes {@code n} out of the engine, noting why ({@code reason}; {@code slot}, the slot it played in, or null)
+     * and binding it, and the instance that sounded for it, to a channel that refuses events, so a handle kept to
+     * it (a {@code PolyVoices} in a variable) says so instead of playing notes nowhere.
+     */
+    private void remove(DspNode n, String reason, String slot) {
         NodeId id = ids.remove(n);
-        if (id != null && engine.contains(id)) engine.remove(id);
+        if (id != null && engine.contains(id)) {
+            String label = n.typeName() + "#" + id.index();
+            removed.put(n, label + " was removed (" + reason + ")");
+            DspNode sounded = engine.node(id);
+            engine.remove(id);
+            TimedEventChannel refusing = TimedEventChannel.refusing("node " + label + " was removed (" + reason
+                    + "): nothing plays what it is sent; " + (slot == null ? "make a new one"
+                    : "use slot(\"" + slot + "\").node() for the one in slot \"" + slot + "\" now, or make a new one"));
+            NodeSpec.of(sounded).bindTimed(refusing);
+            if (sounded != n) NodeSpec.of(n).bindTimed(refusing);
+        }
     }
 
     @Override public void close() {

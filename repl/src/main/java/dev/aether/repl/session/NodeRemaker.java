@@ -11,22 +11,10 @@ import java.util.List;
 
 /**
  * Control thread. Makes a node again: by the prelude call that made it ({@code lowpass(900)}) or else its class's
- * no-argument constructor. What {@code :open} and {@code :undo} use for a node that is gone from the engine (a
- * removed node's ports stay bound to it, so the instance itself cannot be added again).
+ * no-argument constructor. What {@code :open} uses for the nodes of a saved session.
  */
 public final class NodeRemaker {
     private NodeRemaker() {}
-
-    /** A new instance made as {@code like} was (its state not carried). */
-    public static DspNode again(DspNode like) {
-        try {
-            String recipe = Prelude.recipe(like);
-            return recipe != null ? callPrelude(recipe) : construct(like.getClass());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(like.typeName() + " cannot be made again: it has no no-argument constructor"
-                    + " and was not made by a prelude function", e);
-        }
-    }
 
     /** A node of class {@code k} from its no-argument constructor. */
     public static DspNode construct(Class<?> k) throws ReflectiveOperationException {

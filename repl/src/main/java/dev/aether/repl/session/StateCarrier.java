@@ -32,20 +32,36 @@ import java.util.Map;
 public final class StateCarrier {
     private StateCarrier() {}
 
-    /** What was carried, for the swap message. */
-    public record Carried(List<String> fields, boolean stateRestored) {
+    /**
+     * What a swap did with the fields, for its message: {@code fields} carried from the old instance,
+     * {@code fromNewSource} left as the new source initialises them (their initialiser changed).
+     */
+    public record Carried(List<String> fields, List<String> fromNewSource, boolean stateRestored) {
+        /** "carried: phase, blocks; from the new source: drive" (each part only when it names something). */
         @Override public String toString() {
-            String f = fields.isEmpty() ? "no fields" : "fields " + String.join(", ", fields);
+            String f = "carried: " + (fields.isEmpty() ? "no fields" : String.join(", ", fields));
+            if (!fromNewSource.isEmpty()) f += "; from the new source: " + String.join(", ", fromNewSource);
             return f + (stateRestored ? "; saveState/restoreState" : "");
         }
     }
 
-    public static Carried carry(DspNode from, DspNode to) {
+    /** Carries every carried field of {@code from} into {@code to} (undo, {@code :response}). */
+    public static Carried carry(DspNode from, DspNode to) { return carry(from, to, java.util.Set.of()); }
+
+    /**
+     * Carries the fields of {@code from} into {@code to}, except those named in {@code fromNewSource} (whose
+     * initialiser changed, see {@link InitialiserChanges}): they keep the value the new class gave them.
+     */
+    public static Carried carry(DspNode from, DspNode to, java.util.Set<String> fromNewSource) {
         Map<String, Field> source = fieldsByName(from.getClass());
-        List<String> copied = new ArrayList<>();
+        List<String> copied = new ArrayList<>(), fresh = new ArrayList<>();
         for (Field target : fieldsByName(to.getClass()).values()) {
             Field f = source.get(target.getName());
             if (f == null || f.getType() != target.getType()) continue;
+            if (fromNewSource.contains(target.getName())) {
+                fresh.add(target.getName());
+                continue;
+            }
             try {
                 if (copyField(f, from, target, to)) copied.add(target.getName());
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -60,7 +76,7 @@ public final class StateCarrier {
                 restored = true;
             }
         }
-        return new Carried(copied, restored);
+        return new Carried(copied, fresh, restored);
     }
 
     private static boolean copyField(Field f, Object from, Field target, Object to)

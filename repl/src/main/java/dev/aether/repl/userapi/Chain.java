@@ -52,6 +52,16 @@ public final class Chain {
     /** This chain followed by {@code next}. */
     public Chain to(DspNode next) { return to(of(next)); }
 
+    /**
+     * This chain, shown the same, with each node replaced by what {@code replace} gives for it: how the session hands
+     * out a slot's chain with the instances that sound now.
+     */
+    public Chain withNodes(java.util.function.UnaryOperator<DspNode> replace) {
+        List<DspNode> n = new ArrayList<>();
+        for (DspNode d : nodes) n.add(replace.apply(d));
+        return n.equals(nodes) ? this : new Chain(n, labels);
+    }
+
     /** The nodes, first to last. */
     public List<DspNode> nodes() { return nodes; }
 

@@ -74,9 +74,9 @@ public abstract class LiveVerbs extends NodeFunctions {
 
     // ------------------------------------------------------------------ parameters
 
-    /** Moves a parameter of the chain's last node that has it, over its default ramp. */
+    /** Moves a parameter of the chain's last node that has it (its live instance), over the parameter's default ramp. */
     @VerbDoc(group = "parameters", usage = "set(chain, \"param\", value)", text = "moves a parameter of the chain's last node that has it, over its default ramp")
-    public static void set(Chain chain, String param, double value) { chain.set(param, value); }
+    public static void set(Chain chain, String param, double value) { set(chain, param, value, Double.NaN); }
 
     /** Moves a parameter over {@code rampSeconds} (0 jumps). */
     @VerbDoc(group = "parameters", usage = "set(chain, \"param\", value, rampSeconds)", text = "moves a parameter over rampSeconds (s; 0 jumps)")
@@ -89,8 +89,22 @@ public abstract class LiveVerbs extends NodeFunctions {
                 return;
             }
         }
-        chain.param(param);                        // throws, naming the parameters there are
+        session.set(chain.node(), param, value, rampSeconds);   // none has it: the error lists the last node's
     }
+
+    /** Moves a parameter of the patch in slot {@code name}, over the parameter's default ramp. */
+    @VerbDoc(group = "parameters", usage = "set(\"slot\", \"param\", value)", text = "moves a parameter of the patch in a named slot, over its default ramp")
+    public static void set(String slot, String param, double value) { set(slot(slot), param, value, Double.NaN); }
+
+    /** Moves a parameter of the patch in slot {@code name} over {@code rampSeconds}. */
+    @VerbDoc(group = "parameters", usage = "set(\"slot\", \"param\", value, rampSeconds)", text = "moves a parameter of the patch in a named slot over rampSeconds (s)")
+    public static void set(String slot, String param, double value, double rampSeconds) {
+        set(slot(slot), param, value, rampSeconds);
+    }
+
+    /** Moves a parameter of a node (its live instance, after hot swaps), over the parameter's default ramp. */
+    @VerbDoc(group = "parameters", usage = "set(node, \"param\", value)", text = "moves a parameter of a node's live instance, over its default ramp")
+    public static void set(DspNode node, String param, double value) { set(node, param, value, Double.NaN); }
 
     /** Moves a parameter of a node (its live instance, after hot swaps) over {@code rampSeconds}. */
     @VerbDoc(group = "parameters", usage = "set(node, \"param\", value, rampSeconds)", text = "moves a parameter of a node's live instance (after hot swaps) over rampSeconds (s)")

@@ -39,7 +39,7 @@ public final class SoundingStateRestore {
         Engine engine = session.engine();
         session.warm(made.values());                        // before the batch takes the engine's lock
         session.restoring(() -> {
-            session.stopAll();
+            session.stopAll(":open");
             for (SoundingState.Node n : state.nodes()) {
                 DspNode node = made.get(n.index());
                 session.add(node);
