@@ -9,7 +9,9 @@ import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.eval.TraceLog;
 import dev.aether.repl.session.InputJournal;
+import dev.aether.repl.session.NamedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -37,6 +39,16 @@ public final class Aether {
             System.err.println("aether: " + e.getMessage() + "\n" + LaunchOptions.USAGE);
             System.exit(64);
             return;
+        }
+        if (System.getProperty(TraceLog.DIRECTORY_PROPERTY) == null) TraceLog.directory(o.home().resolve("logs"));
+        if (o.script() != null) {
+            try {
+                NamedFiles.readable(o.script());
+            } catch (IllegalArgumentException e) {
+                System.err.println("aether " + o.mode() + ": " + e.getMessage());
+                System.exit(66);                                // EX_NOINPUT
+                return;
+            }
         }
         int code;
         switch (o.mode()) {
@@ -87,7 +99,7 @@ public final class Aether {
         for (String e : entries) console.evaluate(e, Long.MAX_VALUE).join();
     }
 
-    /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound. */
+    /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound, 73 when --out cannot be written. */
     static int render(LaunchOptions o) throws IOException {
         EngineConfig config;
         try {
@@ -96,9 +108,11 @@ public final class Aether {
             System.err.println("aether render: " + e.getMessage());
             return 64;
         }
-        if (!Files.isRegularFile(o.script())) {
-            System.err.println("aether render: no such file: " + o.script());
-            return 66;
+        try {
+            NamedFiles.writable(o.out());
+        } catch (IllegalArgumentException e) {
+            System.err.println("aether render: --out " + e.getMessage());
+            return 73;                                          // EX_CANTCREAT
         }
         Terminal terminal = new DumbTerminal("render", "dumb", InputStream.nullInputStream(), System.err,
                 java.nio.charset.StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.aether.repl.command;
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.NamedFiles;
 import dev.aether.repl.session.saved.SessionFile;
 import dev.aether.repl.session.saved.SoundingState;
 import dev.aether.repl.session.saved.SoundingStateCapture;
@@ -32,9 +33,9 @@ final class SnapshotCommands {
     List<ConsoleCommand> commands() {
         SnapshotCommands s = this;
         return List.of(ConsoleCommand.of("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE as JSON",
-                (a, c) -> c.print(s.save(Path.of(ConsoleCommand.requireArg(a, ":save FILE"))))),
+                (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
             ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
-                (a, c) -> c.print(s.open(Path.of(ConsoleCommand.requireArg(a, ":open FILE"))))),
+                (a, c) -> c.print(s.open(NamedFiles.readable(ConsoleCommand.requireArg(a, ":open FILE"))))),
             ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open",
                 (a, c) -> c.print(s.undo())));
     }
@@ -49,9 +50,6 @@ final class SnapshotCommands {
     }
 
     String open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file.toAbsolutePath() + " (:save FILE writes one; what sounds is unchanged)");
-        }
         SoundingState state = SessionFile.read(Files.readString(file, StandardCharsets.UTF_8));
         SoundingStateRestore.restore(state, session, this::define, name -> evaluator.loader().newestTopLevel(name));
         return "opened " + file + " (" + session.sounding().size() + " patches)";

@@ -236,30 +236,13 @@ public final class SnippetEvaluator implements AutoCloseable {
         }
     }
 
-    /** An exception thrown by user code, named with its cause and the first user-code frames. */
+    /** An exception thrown by user code, in one line; its trace goes to the {@link TraceLog}, which the line names. */
     static String describe(JShellException ex) {
         if (ex instanceof UnresolvedReferenceException u) {
             return "error: " + u.getSnippet().toString().strip() + " uses something not yet declared";
         }
-        StringBuilder b = new StringBuilder("exception ");
-        b.append(ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName());
-        if (ex.getMessage() != null) b.append(": ").append(ex.getMessage());
-        StackTraceElement[] trace = ex.getStackTrace();
-        int shown = 0;
-        for (StackTraceElement f : trace) {
-            if (shown == 4) break;
-            String cls = f.getClassName();
-            if (cls.startsWith("jdk.internal.") || cls.startsWith("java.lang.reflect.")) break;
-            b.append("\n  at ").append(cls.startsWith("REPL.") ? userFrame(f) : f.toString());
-            shown++;
-        }
-        return b.toString();
-    }
-
-    private static String userFrame(StackTraceElement f) {
-        String cls = f.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
-        return (cls.isEmpty() ? "" : cls + ".") + f.getMethodName()
-                + (f.getLineNumber() > 0 ? " (line " + f.getLineNumber() + ")" : "");
+        String className = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
+        return TraceLog.oneLine(className, ex.getMessage(), ex);
     }
 
     private static int leadingWhitespace(String s) {

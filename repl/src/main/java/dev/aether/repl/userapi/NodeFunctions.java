@@ -45,7 +45,7 @@ import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.Voice;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.aether.repl.session.NamedFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -345,7 +345,7 @@ public abstract class NodeFunctions {
     public static Chain sample(String file, boolean loop) {
         Sample s;
         try {
-            s = SAMPLES.load(Path.of(file));
+            s = SAMPLES.load(NamedFiles.readable(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("sample(\"" + file + "\"): " + e.getMessage(), e);
         }
