@@ -254,6 +254,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                         + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
             }
             double before = p.get();
+            NodeId id = idOf(live);
+            String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
+            if (clamped != null) message(clamped);
             p.set(value, rampSeconds);
             history.record(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
