@@ -76,7 +76,7 @@ public final class Aether {
             rt.engine().start(choice.driver());
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
                     + "; :help for help, :quit to leave");
-            if (o.recover()) recover(console, previous);
+            if (o.recover()) recover(rt, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
                 if (!o.interactive()) {
@@ -89,14 +89,25 @@ public final class Aether {
         return 0;
     }
 
-    private static void recover(Console console, Optional<Path> previous) {
+    /**
+     * Replays the previous session's journal in order: Java is evaluated, colon commands ({@code :panic},
+     * {@code :undo}, {@code :open} with the file's text, {@code :tempo}) are run; after each input the fades it
+     * started finish, as they did while the person typed, so the graph is rebuilt as it was.
+     */
+    static void recover(AetherRuntime rt, Optional<Path> previous) throws InterruptedException {
+        Console console = rt.console();
         if (previous.isEmpty()) {
             console.print("nothing to recover: no earlier journal");
             return;
         }
         List<String> entries = InputJournal.entries(previous.get());
         console.print("recovering " + entries.size() + " inputs from " + previous.get());
-        for (String e : entries) console.evaluate(e, Long.MAX_VALUE).join();
+        for (String e : entries) {
+            if (e.startsWith(":")) console.accept(e);
+            else console.evaluate(e, Long.MAX_VALUE).join();
+            rt.session().thread().awaitLater(5_000);
+        }
+        console.print("recovered: " + rt.session().sounding().size() + " patches sound");
     }
 
     /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound, 73 when --out cannot be written. */
