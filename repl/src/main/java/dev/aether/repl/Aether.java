@@ -9,7 +9,9 @@ import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.eval.TraceLog;
 import dev.aether.repl.session.InputJournal;
+import dev.aether.repl.session.NamedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -37,6 +39,16 @@ public final class Aether {
             System.err.println("aether: " + e.getMessage() + "\n" + LaunchOptions.USAGE);
             System.exit(64);
             return;
+        }
+        if (System.getProperty(TraceLog.DIRECTORY_PROPERTY) == null) TraceLog.directory(o.home().resolve("logs"));
+        if (o.script() != null) {
+            try {
+                NamedFiles.readable(o.script());
+            } catch (IllegalArgumentException e) {
+                System.err.println("aether " + o.mode() + ": " + e.getMessage());
+                System.exit(66);                                // EX_NOINPUT
+                return;
+            }
         }
         int code;
         switch (o.mode()) {
@@ -83,7 +95,7 @@ public final class Aether {
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
                     + "; :help for help, :quit to leave");
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
-            if (o.recover()) recover(console, previous);
+            if (o.recover()) recover(rt, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
                 if (!o.interactive()) {
@@ -96,17 +108,28 @@ public final class Aether {
         return 0;
     }
 
-    private static void recover(Console console, Optional<Path> previous) {
+    /**
+     * Replays the previous session's journal in order: Java is evaluated, colon commands ({@code :panic},
+     * {@code :undo}, {@code :open} with the file's text, {@code :tempo}) are run; after each input the fades it
+     * started finish, as they did while the person typed, so the graph is rebuilt as it was.
+     */
+    static void recover(AetherRuntime rt, Optional<Path> previous) throws InterruptedException {
+        Console console = rt.console();
         if (previous.isEmpty()) {
             console.print("nothing to recover: no earlier journal");
             return;
         }
         List<String> entries = InputJournal.entries(previous.get());
         console.print("recovering " + entries.size() + " inputs from " + previous.get());
-        for (String e : entries) console.evaluate(e, Long.MAX_VALUE).join();
+        for (String e : entries) {
+            if (e.startsWith(":")) console.accept(e);
+            else console.evaluate(e, Long.MAX_VALUE).join();
+            rt.session().thread().awaitLater(5_000);
+        }
+        console.print("recovered: " + rt.session().sounding().size() + " patches sound");
     }
 
-    /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound. */
+    /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound, 73 when --out cannot be written. */
     static int render(LaunchOptions o) throws IOException {
         EngineConfig config;
         try {
@@ -116,9 +139,11 @@ public final class Aether {
             System.err.println("aether render: " + e.getMessage());
             return 64;
         }
-        if (!Files.isRegularFile(o.script())) {
-            System.err.println("aether render: no such file: " + o.script());
-            return 66;
+        try {
+            NamedFiles.writable(o.out());
+        } catch (IllegalArgumentException e) {
+            System.err.println("aether render: --out " + e.getMessage());
+            return 73;                                          // EX_CANTCREAT
         }
         Terminal terminal = new DumbTerminal("render", "dumb", InputStream.nullInputStream(), System.err,
                 java.nio.charset.StandardCharsets.UTF_8);

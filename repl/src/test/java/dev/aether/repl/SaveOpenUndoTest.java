@@ -68,7 +68,7 @@ class SaveOpenUndoTest {
         a = first.runtime();
         ca.eval("def(\"lead\", sine(330))");
         Path missing = dir.resolve("nope.json");
-        assertThat(ca.eval(":open " + missing)).contains("no such file: " + missing.toAbsolutePath(), ":save FILE writes one");
+        assertThat(ca.eval(":open " + missing)).contains("no such file: " + missing.toAbsolutePath() + " — check the path");
         assertThat(a.session().slotNames()).containsExactly("lead");
     }
 

@@ -24,4 +24,13 @@ public interface CommandContext {
 
     /** The journal of typed inputs, or null. */
     InputJournal journal();
+
+    /**
+     * Records in the journal (when there is one) that a command changed what sounds, as {@code entry} (the command
+     * line, e.g. {@code :panic}), so {@code bin/aether --recover} replays it in order with the Java typed around it.
+     */
+    default void journalCommand(String entry) {
+        InputJournal j = journal();
+        if (j != null) j.append(entry);
+    }
 }

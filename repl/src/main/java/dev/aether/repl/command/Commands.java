@@ -2,7 +2,7 @@ package dev.aether.repl.command;
 
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.LiveSession;
-import java.nio.file.Path;
+import dev.aether.repl.session.NamedFiles;
 
 /**
  * Prompt thread (at start-up): the one place console commands are registered. {@link #basic()} has what every
@@ -18,7 +18,7 @@ public final class Commands {
         r.add(new HelpCommand(r));
         r.add(ConsoleCommand.of("quit", ":quit", "leave aether (the journal is closed cleanly)", (a, c) -> c.quit()));
         r.add(ConsoleCommand.of("load", ":load FILE.jsh", "evaluate a script file as if typed",
-                (a, c) -> c.load(Path.of(ConsoleCommand.requireArg(a, ":load FILE.jsh")))));
+                (a, c) -> c.load(NamedFiles.readable(ConsoleCommand.requireArg(a, ":load FILE.jsh")))));
         r.add(new WatchCommand());
         return r;
     }

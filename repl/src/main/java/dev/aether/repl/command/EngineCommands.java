@@ -59,6 +59,7 @@ final class EngineCommands {
         }));
         r.add(ConsoleCommand.of("panic", ":panic", "silence everything now", (a, c) -> {
             session.panic();
+            c.journalCommand(":panic");
             c.print("silenced");
         }));
         return r;
@@ -118,7 +119,7 @@ final class EngineCommands {
         String[] p = args.split("\\s+");
         int beats = p.length > 1 ? Integer.parseInt(p[1]) : Math.max(1, engine.transport().publishedBeatsPerBar());
         engine.tempo(Double.parseDouble(p[0]), beats, When.NOW);
-        if (c.journal() != null) c.journal().append("tempo(" + p[0] + ");");
+        c.journalCommand(":tempo " + p[0] + " " + beats);
         c.print("tempo " + p[0] + " BPM");
     }
 

@@ -2,6 +2,7 @@ package dev.aether.repl.command;
 
 import dev.aether.core.engine.Engine;
 import dev.aether.core.io.WavFormat;
+import dev.aether.repl.session.NamedFiles;
 import dev.aether.repl.session.Recorder;
 import java.nio.file.Path;
 
@@ -44,7 +45,7 @@ final class RecordCommand implements ConsoleCommand, AutoCloseable {
                 default -> throw new IllegalArgumentException("format must be 16, 24 or float, was " + a[1]);
             }
         }
-        Path file = Path.of(a[0]).toAbsolutePath().normalize();
+        Path file = NamedFiles.writable(a[0]);
         recording = Recorder.start(engine, file, format);
         console.print("recording to " + file);
     }

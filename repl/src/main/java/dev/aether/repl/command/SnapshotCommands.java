@@ -3,6 +3,7 @@ package dev.aether.repl.command;
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.NamedFiles;
 import dev.aether.repl.session.saved.SessionFile;
 import dev.aether.repl.session.saved.SoundingState;
 import dev.aether.repl.session.saved.SoundingStateCapture;
@@ -32,11 +33,11 @@ final class SnapshotCommands {
     List<ConsoleCommand> commands() {
         SnapshotCommands s = this;
         return List.of(ConsoleCommand.of("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE as JSON",
-                (a, c) -> c.print(s.save(Path.of(ConsoleCommand.requireArg(a, ":save FILE"))))),
+                (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
             ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
-                (a, c) -> c.print(s.open(Path.of(ConsoleCommand.requireArg(a, ":open FILE"))))),
+                (a, c) -> c.print(s.open(ConsoleCommand.requireArg(a, ":open FILE"), c))),
             ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open",
-                (a, c) -> c.print(s.undo())));
+                (a, c) -> c.print(s.undo(c))));
     }
 
     String save(Path file) throws IOException {
@@ -48,17 +49,24 @@ final class SnapshotCommands {
         return b.toString();
     }
 
-    String open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file.toAbsolutePath() + " (:save FILE writes one; what sounds is unchanged)");
-        }
-        SoundingState state = SessionFile.read(Files.readString(file, StandardCharsets.UTF_8));
+    /**
+     * Opens the session in the file {@code args} names and journals it with the file's text, so recovery does not
+     * depend on the file: {@code :open FILE} followed by the text on the next lines, which {@code :open} then uses
+     * instead of reading the file.
+     */
+    String open(String args, CommandContext c) throws IOException {
+        int nl = args.indexOf('\n');
+        Path file = nl < 0 ? NamedFiles.readable(args) : Path.of(args.substring(0, nl).strip());
+        String text = nl < 0 ? Files.readString(file, StandardCharsets.UTF_8) : args.substring(nl + 1);
+        SoundingState state = SessionFile.read(text);
         SoundingStateRestore.restore(state, session, this::define, name -> evaluator.loader().newestTopLevel(name));
+        c.journalCommand(":open " + file + "\n" + text.strip());
         return "opened " + file + " (" + session.sounding().size() + " patches)";
     }
 
-    String undo() {
+    String undo(CommandContext c) {
         if (!session.undo()) return "nothing to undo";
+        c.journalCommand(":undo");
         return "undone (" + session.sounding().size() + " patches sound)";
     }
 

@@ -2,6 +2,7 @@ package dev.aether.repl.command;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import dev.aether.repl.session.NamedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -31,8 +32,7 @@ final class WatchCommand implements ConsoleCommand, AutoCloseable {
             if (w != null) w.close();
             return;
         }
-        Path file = Path.of(a).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
+        Path file = NamedFiles.readable(a);
         WatchService ws = file.getFileSystem().newWatchService();
         file.getParent().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
         WatchService old = watches.put(file, ws);

@@ -5,6 +5,7 @@ import dev.aether.repl.command.CommandRegistry;
 import dev.aether.repl.command.ConsoleCommand;
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.eval.TraceLog;
 import dev.aether.repl.session.InputJournal;
 import dev.aether.core.AnyThread;
 import java.nio.file.Path;
@@ -233,7 +234,7 @@ public final class Console implements CommandContext {
         try {
             c.run(args, this);
         } catch (Exception e) {
-            print(":" + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            print(":" + c.name() + ": " + commandError(e));
         }
     }
 
@@ -249,6 +250,16 @@ public final class Console implements CommandContext {
     }
 
     /**
+     * What a command's failure shows: the message of an error it reports on purpose (bad arguments or files, a
+     * wrong state), else one line naming the exception with its trace in the {@link TraceLog}.
+     */
+    private static String commandError(Exception e) {
+        boolean meant = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e.getClass() == java.io.IOException.class || e instanceof java.io.UncheckedIOException;
+        return meant && e.getMessage() != null ? e.getMessage() : TraceLog.oneLine(e.getClass().getName(), e.getMessage(), e);
+    }
+
+    /**
      * Evaluates Java on the worker; waits up to {@code waitMillis} so the result prints before the next prompt,
      * otherwise it prints above the prompt when it arrives.
      */
@@ -258,7 +269,7 @@ public final class Console implements CommandContext {
         CompletableFuture<EvalReport> f = evaluator.submit(input).whenComplete((r, ex) -> {
             try {
                 if (ex != null) {
-                    print("internal error: " + ex);
+                    print("internal error: " + TraceLog.oneLine(ex.getClass().getName(), ex.getMessage(), ex));
                 } else {
                     if (journal != null) for (String s : r.accepted()) journal.append(s);
                     if (!r.output().isEmpty()) print(r.text());

@@ -72,7 +72,7 @@ public final class Evaluator implements AutoCloseable {
     public CompletableFuture<EvalReport> submit(String input) {
         long generation = cancels.get();
         queued.incrementAndGet();
-        return shell.thenApplyAsync(s -> {
+        return onShell(s -> {
             try {
                 return s.evaluate(input, () -> cancels.get() != generation, types -> {
                     List<String> out = new java.util.ArrayList<>();
@@ -82,7 +82,7 @@ public final class Evaluator implements AutoCloseable {
             } finally {
                 queued.decrementAndGet();
             }
-        }, worker);
+        });
     }
 
     /**
@@ -101,22 +101,22 @@ public final class Evaluator implements AutoCloseable {
 
     /** The value of a Java expression in the session, computed on the worker (see {@link SnippetEvaluator#valueOf}). */
     public CompletableFuture<Object> valueOf(String expression) {
-        return shell.thenApplyAsync(s -> s.valueOf(expression), worker);
+        return onShell(s -> s.valueOf(expression));
     }
 
     /** Runs {@code task} on the worker with the shell's analysis (completion, documentation). */
     public <T> CompletableFuture<T> analyse(Function<SourceCodeAnalysis, T> task) {
-        return shell.thenApplyAsync(s -> task.apply(s.analysis()), worker);
+        return onShell(s -> task.apply(s.analysis()));
     }
 
     /** Runs any task on the worker thread (e.g. a hot swap's trial run, queued behind evaluation). */
     public <T> CompletableFuture<T> onWorker(java.util.function.Supplier<T> task) {
-        return shell.thenApplyAsync(s -> task.get(), worker);
+        return onShell(s -> task.get());
     }
 
     /** Sources of the user's imports, types and methods in definition order (see {@link SnippetEvaluator#declarationSources}). */
     public CompletableFuture<List<String>> declarationSources() {
-        return shell.thenApplyAsync(SnippetEvaluator::declarationSources, worker);
+        return onShell(SnippetEvaluator::declarationSources);
     }
 
     /** The threads that compiled, analysed or ran input, or defined user classes (waits for startup). */
@@ -133,6 +133,15 @@ public final class Evaluator implements AutoCloseable {
 
     /** The loader delegate of the running shell (waits for startup). */
     public AetherLoaderDelegate loader() { return shell.join().loader(); }
+
+    /**
+     * Runs {@code task} with the shell on the worker, after every task submitted before it: in submission order even
+     * while the shell is starting (dependents of one incomplete future would run newest first, so input typed
+     * during start-up ran out of order).
+     */
+    private <T> CompletableFuture<T> onShell(Function<SnippetEvaluator, T> task) {
+        return CompletableFuture.supplyAsync(() -> task.apply(shell.join()), worker);
+    }
 
     @Override public void close() {
         cancel();

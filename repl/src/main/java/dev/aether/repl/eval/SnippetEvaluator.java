@@ -371,8 +371,8 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /**
-     * An exception thrown by user code, named with its cause and the first user-code frames; the use of a
-     * declaration whose definition did not compile names it and what it is missing.
+     * An exception thrown by user code, in one line (its trace goes to the {@link TraceLog}, which the line names);
+     * the use of a declaration whose definition did not compile names it and what it is missing.
      */
     static String describe(JShellException ex, JShell shell) {
         if (ex instanceof UnresolvedReferenceException u) {
@@ -383,25 +383,8 @@ public final class SnippetEvaluator implements AutoCloseable {
                     + (missing.isEmpty() ? "" : " (cannot find " + String.join(", ", missing) + ")")
                     + "; fix it and define it again";
         }
-        StringBuilder b = new StringBuilder("exception ");
-        b.append(ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName());
-        if (ex.getMessage() != null) b.append(": ").append(ex.getMessage());
-        StackTraceElement[] trace = ex.getStackTrace();
-        int shown = 0;
-        for (StackTraceElement f : trace) {
-            if (shown == 4) break;
-            String cls = f.getClassName();
-            if (cls.startsWith("jdk.internal.") || cls.startsWith("java.lang.reflect.")) break;
-            b.append("\n  at ").append(cls.startsWith("REPL.") ? userFrame(f) : f.toString());
-            shown++;
-        }
-        return b.toString();
-    }
-
-    private static String userFrame(StackTraceElement f) {
-        String cls = f.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
-        return (cls.isEmpty() ? "" : cls + ".") + f.getMethodName()
-                + (f.getLineNumber() > 0 ? " (line " + f.getLineNumber() + ")" : "");
+        String className = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
+        return TraceLog.oneLine(className, ex.getMessage(), ex);
     }
 
     private static int leadingWhitespace(String s) {

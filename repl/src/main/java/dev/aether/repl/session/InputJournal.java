@@ -19,12 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * Prompt thread and evaluation worker (appends are synchronized and forced to disk before they return). Append-only
- * record of every accepted input of one session, so nothing typed is lost in a crash.
+ * record of every input of one session that changes what sounds, so {@code bin/aether --recover} rebuilds it after a
+ * crash: each accepted Java snippet, and each command that changed the sound, as its command line ({@code :panic},
+ * {@code :undo}, {@code :tempo 140 3}; {@code :open FILE} followed by the file's text on the next lines).
  *
  * <p>Each session writes {@code session-<UTC time>.jsh} in the journal directory (by default
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
- * to disk before {@link #append} returns. The file stays a valid {@code .jsh} script. A clean exit adds
- * {@value #CLOSED}. Thread-safe.
+ * to disk before {@link #append} returns. Entries starting with {@code :} are console commands; the rest is Java. A
+ * clean exit adds {@value #CLOSED}. Thread-safe.
  */
 public final class InputJournal implements AutoCloseable {
     /** Starts every entry's marker line. */

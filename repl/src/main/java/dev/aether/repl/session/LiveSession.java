@@ -283,6 +283,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             SmoothedParam p = NodeSpec.of(live).param(name);
             if (p == null) throw noSuchParam(live, name);
             double before = p.get();
+            NodeId id = idOf(live);
+            String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
+            if (clamped != null) message(clamped);
             p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             history.record(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);

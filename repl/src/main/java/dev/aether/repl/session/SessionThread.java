@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +30,7 @@ public final class SessionThread implements AutoCloseable {
     /** Name of the thread. */
     public static final String NAME = "aether-session";
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, NAME);
         t.setDaemon(true);
         return t;
@@ -89,6 +88,20 @@ public final class SessionThread implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // closing: what was to be removed goes with the engine
         }
+    }
+
+    /**
+     * Waits (not on the session thread) until every task handed to {@link #later} has run, at most
+     * {@code timeoutMillis}; true when none is left. Recovery waits so between inputs, as a person typing does.
+     */
+    public boolean awaitLater(long timeoutMillis) throws InterruptedException {
+        if (isCurrent()) throw new IllegalStateException("awaitLater on the session thread would wait for itself");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!executor.getQueue().isEmpty() || executor.getActiveCount() > 0) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(2);
+        }
+        return true;
     }
 
     private static <T> T join(Future<T> f) {

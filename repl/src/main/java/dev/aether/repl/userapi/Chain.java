@@ -5,6 +5,7 @@ import dev.aether.core.InputPort;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.repl.session.ParamRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,13 +71,16 @@ public final class Chain {
 
     /** Moves parameter {@code name} (of the last node that has one) to {@code value} over the default ramp. */
     public Chain set(String name, double value) {
-        param(name).set(value);
-        return this;
+        return set(name, value, param(name).smoothingSeconds());
     }
 
     /** Moves parameter {@code name} to {@code value} over {@code rampSeconds}. */
     public Chain set(String name, double value, double rampSeconds) {
-        param(name).set(value, rampSeconds);
+        SmoothedParam p = param(name);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (NodeSpec.of(nodes.get(i)).param(name) == p) ParamRange.tell(labels.get(i), p, value);
+        }
+        p.set(value, rampSeconds);
         return this;
     }
 

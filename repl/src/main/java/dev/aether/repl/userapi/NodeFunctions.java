@@ -45,7 +45,9 @@ import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.Voice;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.aether.repl.session.NamedFiles;
+import dev.aether.repl.session.ParamRange;
+import dev.aether.core.param.SmoothedParam;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -93,7 +95,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "oscillators", usage = "sine(hz)", text = "sine; param frequencyHz (Hz); inputs fm, pm, sync")
     public static Chain sine(double hz) {
         SineOscillator s = new SineOscillator();
-        s.frequencyHz.reset(hz);
+        fit("sine", s.frequencyHz, hz);
         return made(s, call("sine", hz));
     }
 
@@ -101,7 +103,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "oscillators", usage = "saw(hz)", text = "band-limited saw; param frequencyHz (Hz)")
     public static Chain saw(double hz) {
         SawOscillator s = new SawOscillator();
-        s.frequencyHz.reset(hz);
+        fit("saw", s.frequencyHz, hz);
         return made(s, call("saw", hz));
     }
 
@@ -116,8 +118,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "oscillators", usage = "pulse(hz, width)", text = "band-limited pulse; width 0.01..0.99")
     public static Chain pulse(double hz, double width) {
         PulseOscillator s = new PulseOscillator();
-        s.frequencyHz.reset(hz);
-        s.width.reset(width);
+        fit("pulse", s.frequencyHz, hz);
+        fit("pulse", s.width, width);
         return made(s, call("pulse", hz, width));
     }
 
@@ -125,7 +127,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "oscillators", usage = "tri(hz)", text = "band-limited triangle; param frequencyHz (Hz)")
     public static Chain tri(double hz) {
         TriangleOscillator s = new TriangleOscillator();
-        s.frequencyHz.reset(hz);
+        fit("tri", s.frequencyHz, hz);
         return made(s, call("tri", hz));
     }
 
@@ -134,7 +136,7 @@ public abstract class NodeFunctions {
             text = "wavetable from harmonic amplitudes (a1 = fundamental); param frequencyHz (Hz)")
     public static Chain wavetable(double hz, double... harmonics) {
         WavetableOscillator s = harmonics.length == 0 ? new WavetableOscillator() : new WavetableOscillator(harmonics);
-        s.frequencyHz.reset(hz);
+        fit("wavetable", s.frequencyHz, hz);
         Object[] args = new Object[harmonics.length + 1];
         args[0] = hz;
         for (int i = 0; i < harmonics.length; i++) args[i + 1] = harmonics[i];
@@ -149,9 +151,9 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "oscillators", usage = "lfo(rateHz, min, max, shape)", text = "LFO, shape \"sine\" \"triangle\" \"saw\" \"square\"")
     public static Chain lfo(double rateHz, double min, double max, String shape) {
         Lfo l = new Lfo().shape(Lfo.Shape.valueOf(constant(shape)));
-        l.rateHz.reset(rateHz);
-        l.min.reset(min);
-        l.max.reset(max);
+        fit("lfo", l.rateHz, rateHz);
+        fit("lfo", l.min, min);
+        fit("lfo", l.max, max);
         return made(l, call("lfo", rateHz, min, max, shape));
     }
 
@@ -173,9 +175,10 @@ public abstract class NodeFunctions {
 
     private static Chain biquad(String recipe, BiquadFilter.Mode mode, double hz, double q, double db) {
         BiquadFilter f = new BiquadFilter(mode);
-        f.cutoffHz.reset(hz);
-        f.q.reset(q);
-        f.gainDb.reset(db);
+        String fn = recipe.substring(0, recipe.indexOf('('));
+        fit(fn, f.cutoffHz, hz);
+        fit(fn, f.q, q);
+        fit(fn, f.gainDb, db);
         return made(f, recipe);
     }
 
@@ -225,8 +228,8 @@ public abstract class NodeFunctions {
     /** A state-variable filter whose {@code out} is {@code mode} ("low_pass", "band_pass", "high_pass", "notch", "peak", "all_pass"). */
     public static Chain svf(double cutoffHz, double q, String mode) {
         StateVariableFilter f = new StateVariableFilter(StateVariableFilter.Mode.valueOf(constant(mode)));
-        f.cutoffHz.reset(cutoffHz);
-        f.q.reset(q);
+        fit("svf", f.cutoffHz, cutoffHz);
+        fit("svf", f.q, q);
         return made(f, call("svf", cutoffHz, q, mode));
     }
 
@@ -234,7 +237,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "filters", usage = "lp1(cutoffHz)", text = "one-pole low pass 6 dB/oct; param cutoffHz (Hz)")
     public static Chain lp1(double cutoffHz) {
         OnePoleLowPass f = new OnePoleLowPass();
-        f.cutoffHz.reset(cutoffHz);
+        fit("lp1", f.cutoffHz, cutoffHz);
         return made(f, call("lp1", cutoffHz));
     }
 
@@ -242,7 +245,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "filters", usage = "hp1(cutoffHz)", text = "one-pole high pass 6 dB/oct; param cutoffHz (Hz)")
     public static Chain hp1(double cutoffHz) {
         OnePoleHighPass f = new OnePoleHighPass();
-        f.cutoffHz.reset(cutoffHz);
+        fit("hp1", f.cutoffHz, cutoffHz);
         return made(f, call("hp1", cutoffHz));
     }
 
@@ -256,20 +259,31 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "envelopes", usage = "adsr(attackS, decayS, sustain, releaseS)",
             text = "ADSR on input gate; params attackSeconds, decaySeconds, sustainLevel (0..1), releaseSeconds")
     public static Chain adsr(double attackSeconds, double decaySeconds, double sustainLevel, double releaseSeconds) {
-        return made(new AdsrEnvelope(attackSeconds, decaySeconds, sustainLevel, releaseSeconds),
-                call("adsr", attackSeconds, decaySeconds, sustainLevel, releaseSeconds));
+        AdsrEnvelope e = new AdsrEnvelope();
+        fit("adsr", e.attackSeconds, attackSeconds);
+        fit("adsr", e.decaySeconds, decaySeconds);
+        fit("adsr", e.sustainLevel, sustainLevel);
+        fit("adsr", e.releaseSeconds, releaseSeconds);
+        return made(e, call("adsr", attackSeconds, decaySeconds, sustainLevel, releaseSeconds));
     }
 
     /** An attack-release envelope driven by input {@code gate}: seconds, seconds. */
     @NodeDoc(group = "envelopes", usage = "ar(attackS, releaseS)", text = "attack-release on input gate; params attackSeconds, releaseSeconds")
     public static Chain ar(double attackSeconds, double releaseSeconds) {
-        return made(new ArEnvelope(attackSeconds, releaseSeconds), call("ar", attackSeconds, releaseSeconds));
+        ArEnvelope e = new ArEnvelope();
+        fit("ar", e.attackSeconds, attackSeconds);
+        fit("ar", e.releaseSeconds, releaseSeconds);
+        return made(e, call("ar", attackSeconds, releaseSeconds));
     }
 
     /** A ramp from {@code from} to {@code to} over {@code seconds}, restarted by input {@code trigger}. */
     @NodeDoc(group = "envelopes", usage = "line(from, to, seconds)", text = "linear ramp, restarted by input trigger")
     public static Chain line(double from, double to, double seconds) {
-        return made(new LineSegment(from, to, seconds), call("line", from, to, seconds));
+        LineSegment l = new LineSegment();
+        fit("line", l.startValue, from);
+        fit("line", l.endValue, to);
+        fit("line", l.durationSeconds, seconds);
+        return made(l, call("line", from, to, seconds));
     }
 
     // delays
@@ -278,7 +292,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "delays", usage = "delay(millis)", text = "delay line, up to 2000 ms; param delayMillis (ms)")
     public static Chain delay(double millis) {
         DelayLine d = new DelayLine(Math.max(2_000, millis));
-        d.delayMillis.reset(millis);
+        fit("delay", d.delayMillis, millis);
         return made(d, call("delay", millis));
     }
 
@@ -287,8 +301,8 @@ public abstract class NodeFunctions {
             text = "feedback delay; params delayMillis (ms), feedback 0..0.98, dampingHz (Hz), mix 0..1")
     public static Chain echo(double millis, double feedback) {
         FeedbackDelay d = new FeedbackDelay(Math.max(2_000, millis));
-        d.delayMillis.reset(millis);
-        d.feedback.reset(feedback);
+        fit("echo", d.delayMillis, millis);
+        fit("echo", d.feedback, feedback);
         return made(d, call("echo", millis, feedback));
     }
 
@@ -296,8 +310,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "delays", usage = "comb(millis, feedback)", text = "comb filter; params delayMillis (ms), feedback, damping 0..1")
     public static Chain comb(double millis, double feedback) {
         CombFilter c = new CombFilter(Math.max(100, millis));
-        c.delayMillis.reset(millis);
-        c.feedback.reset(feedback);
+        fit("comb", c.delayMillis, millis);
+        fit("comb", c.feedback, feedback);
         return made(c, call("comb", millis, feedback));
     }
 
@@ -305,8 +319,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "delays", usage = "allpassDelay(millis, gain)", text = "Schroeder all-pass delay; params delayMillis (ms), gain")
     public static Chain allpassDelay(double millis, double gain) {
         AllPassFilter a = new AllPassFilter(Math.max(100, millis));
-        a.delayMillis.reset(millis);
-        a.gain.reset(gain);
+        fit("allpassDelay", a.delayMillis, millis);
+        fit("allpassDelay", a.gain, gain);
         return made(a, call("allpassDelay", millis, gain));
     }
 
@@ -314,8 +328,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "delays", usage = "chorus(rateHz, depthMillis)", text = "stereo chorus; params rateHz, depthMillis, delayMillis, mix")
     public static Chain chorus(double rateHz, double depthMillis) {
         Chorus c = new Chorus();
-        c.rateHz.reset(rateHz);
-        c.depthMillis.reset(depthMillis);
+        fit("chorus", c.rateHz, rateHz);
+        fit("chorus", c.depthMillis, depthMillis);
         return made(c, call("chorus", rateHz, depthMillis));
     }
 
@@ -323,8 +337,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "delays", usage = "flanger(rateHz, feedback)", text = "stereo flanger; params rateHz, depthMillis, delayMillis, feedback, mix")
     public static Chain flanger(double rateHz, double feedback) {
         Flanger f = new Flanger();
-        f.rateHz.reset(rateHz);
-        f.feedback.reset(feedback);
+        fit("flanger", f.rateHz, rateHz);
+        fit("flanger", f.feedback, feedback);
         return made(f, call("flanger", rateHz, feedback));
     }
 
@@ -345,7 +359,7 @@ public abstract class NodeFunctions {
     public static Chain sample(String file, boolean loop) {
         Sample s;
         try {
-            s = SAMPLES.load(Path.of(file));
+            s = SAMPLES.load(NamedFiles.readable(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("sample(\"" + file + "\"): " + e.getMessage(), e);
         }
@@ -361,8 +375,8 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "reverb and dynamics", usage = "reverb(roomSize, mix)", text = "Freeverb, stereo out; params roomSize, damping, width, mix (0..1)")
     public static Chain reverb(double roomSize, double mix) {
         Freeverb r = new Freeverb();
-        r.roomSize.reset(roomSize);
-        r.mix.reset(mix);
+        fit("reverb", r.roomSize, roomSize);
+        fit("reverb", r.mix, mix);
         return made(r, call("reverb", roomSize, mix));
     }
 
@@ -371,8 +385,8 @@ public abstract class NodeFunctions {
             text = "compressor; params thresholdDb, ratio, attackMillis, releaseMillis, makeupDb, kneeDb")
     public static Chain compressor(double thresholdDb, double ratio) {
         Compressor c = new Compressor();
-        c.thresholdDb.reset(thresholdDb);
-        c.ratio.reset(ratio);
+        fit("compressor", c.thresholdDb, thresholdDb);
+        fit("compressor", c.ratio, ratio);
         return made(c, call("compressor", thresholdDb, ratio));
     }
 
@@ -380,7 +394,7 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "reverb and dynamics", usage = "limiter(ceilingDb)", text = "look-ahead limiter; params ceilingDb (dB), releaseMillis (ms)")
     public static Chain limiter(double ceilingDb) {
         Limiter l = new Limiter();
-        l.ceilingDb.reset(ceilingDb);
+        fit("limiter", l.ceilingDb, ceilingDb);
         return made(l, call("limiter", ceilingDb));
     }
 
@@ -392,7 +406,7 @@ public abstract class NodeFunctions {
     /** A waveshaper of {@code shape} ("tanh", "soft_clip", "hard_clip", "foldback") with {@code driveDb} (dB). */
     public static Chain shaper(double driveDb, String shape) {
         Waveshaper w = new Waveshaper(Waveshaper.Shape.valueOf(constant(shape)));
-        w.driveDb.reset(driveDb);
+        fit("shaper", w.driveDb, driveDb);
         return made(w, call("shaper", driveDb, shape));
     }
 
@@ -400,11 +414,19 @@ public abstract class NodeFunctions {
 
     /** A gain of {@code db} (dB, -120..24). */
     @NodeDoc(group = "mixing", usage = "gain(db)", text = "gain; param gainDb (dB)")
-    public static Chain gain(double db) { return made(new Gain(db), call("gain", db)); }
+    public static Chain gain(double db) {
+        Gain g = new Gain();
+        fit("gain", g.gainDb, db);
+        return made(g, call("gain", db));
+    }
 
     /** Equal-power pan, mono in, stereo out; {@code position} -1 (left) .. 1 (right). */
     @NodeDoc(group = "mixing", usage = "pan(position)", text = "equal-power pan -1..1, stereo out; param position")
-    public static Chain pan(double position) { return made(new Pan(position), call("pan", position)); }
+    public static Chain pan(double position) {
+        Pan p = new Pan();
+        fit("pan", p.position, position);
+        return made(p, call("pan", position));
+    }
 
     /** A stereo mixer of {@code inputs} stereo inputs {@code in0..}; params gain<k>Db, pan<k>, masterDb. */
     @NodeDoc(group = "mixing", usage = "mixer(inputs)", text = "stereo mixer; inputs in0.., params gain<k>Db, pan<k>, masterDb")
@@ -412,7 +434,11 @@ public abstract class NodeFunctions {
 
     /** An equal-power crossfader between inputs {@code a} and {@code b}; {@code position} 0 (a) .. 1 (b). */
     @NodeDoc(group = "mixing", usage = "crossfader(position)", text = "crossfader, inputs a and b; param position 0..1")
-    public static Chain crossfader(double position) { return made(new Crossfader(position), call("crossfader", position)); }
+    public static Chain crossfader(double position) {
+        Crossfader x = new Crossfader();
+        fit("crossfader", x.position, position);
+        return made(x, call("crossfader", position));
+    }
 
     /** Multiplies input {@code in} by input {@code control} (an envelope, an LFO). */
     @NodeDoc(group = "mixing", usage = "vca()", text = "in times control (connect an envelope to .control)")
@@ -440,6 +466,12 @@ public abstract class NodeFunctions {
 
     /** The creation functions, grouped, as {@code :help nodes} shows them. */
     public static String nodeHelp() { return PreludeHelp.nodes(); }
+
+    /** Sets a parameter of a node not yet sounding to what the person gave, saying so when it had to be clamped. */
+    private static void fit(String function, SmoothedParam param, double value) {
+        ParamRange.tell(function, param, value);
+        param.reset(value);
+    }
 
     private static String constant(String name) { return name.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'); }
 

@@ -59,9 +59,12 @@ class SnippetEvaluatorTest {
         assertThat(r.output()).last().asString().endsWith("==> 42");
     }
 
-    @Test void shouldNameTheExceptionThrownByUserCode() {
+    @Test void shouldNameTheExceptionThrownByUserCodeInOneLineWithItsTraceInTheLog() throws Exception {
         EvalReport r = eval.evaluate("Integer.parseInt(\"x\")");
         assertThat(r.failed()).isTrue();
-        assertThat(r.text()).startsWith("exception java.lang.NumberFormatException: For input string: \"x\"");
+        assertThat(r.text()).isEqualTo("NumberFormatException: For input string: \"x\" (trace in "
+                + TraceLog.shown(TraceLog.file()) + ")");
+        assertThat(java.nio.file.Files.readString(TraceLog.file())).contains("java.lang.NumberFormatException: For input string: \"x\"",
+                "at java.base/java.lang.Integer.parseInt(");
     }
 }
