@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * Tidal/Strudel mini-notation: a pattern written as a string. One cycle holds the top-level sequence.
  * <pre>
- * a b c        a sequence: three equal steps per cycle       ~          a rest
+ * a b c        a sequence: three equal steps per cycle       ~ or -     a rest
  * [a b] c      a group: a and b share the first step          a*3        a three times in its step
  * a/2          a over two cycles (heard every other cycle)   &lt;a b&gt;      a in one cycle, b in the next
  * a, b         a stack: both at once (also [a, b])           a@3 b      a three times as long as b

@@ -159,7 +159,7 @@ final class MiniParser {
     private MiniAst term() {
         char ch = peek();
         int at = pos;
-        if (ch == '~') {
+        if (ch == '~' || ch == '-' && standalone()) {
             pos++;
             return new MiniAst.Rest();
         }

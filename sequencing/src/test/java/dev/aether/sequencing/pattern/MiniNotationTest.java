@@ -60,6 +60,7 @@ class MiniNotationTest {
     @Test
     void shouldGroupRestAndStack() {
         assertThat(hits(MiniNotation.parse("bd ~ [sn sn] ~"), 0, 1)).containsExactly("bd 0-1/4", "sn 1/2-5/8", "sn 5/8-3/4");
+        assertThat(hits(MiniNotation.parse("bd - -1 [- sn]"), 0, 1)).containsExactly("bd 0-1/4", "-1 1/2-3/4", "sn 7/8-1");
         assertThat(hits(MiniNotation.parse("a b . c d e"), 0, 1))
                 .containsExactly("a 0-1/4", "b 1/4-1/2", "c 1/2-2/3", "d 2/3-5/6", "e 5/6-1");
         assertThat(hits(MiniNotation.parse("a b, c"), 0, 1)).containsExactly("a 0-1/2", "c 0-1", "b 1/2-1");

@@ -158,4 +158,17 @@ class PatternTest {
         assertThatThrownBy(() -> Note.midi("h2")).hasMessageContaining("'h2' is not a note: write a name such as c4");
         assertThatThrownBy(() -> Note.midi("60.5")).hasMessageContaining("not a whole number");
     }
+
+    @Test
+    void shouldPlayTheExamplesOfTheDocs() {
+        Pattern<String> beat = MiniNotation.parse("bd*2 [~ sn] bd sn");
+        assertThat(hits(beat, 0, 1)).containsExactly("bd 0-1/8", "bd 1/8-1/4", "sn 3/8-1/2", "bd 1/2-3/4", "sn 3/4-1");
+        Pattern<Integer> riff = MiniNotation.parse("0 2 4 <7 9>").scale("a3:minor").every(4, p -> p.rev());
+        assertThat(values(riff)).as("cycle 0 reversed").containsExactly(69, 64, 60, 57);
+        assertThat(riff.onsets(Rational.ONE, Rational.of(2))).extracting(Event::value).containsExactly(57, 60, 64, 72);
+        Pattern<Integer> chords = MiniNotation.parse("<c3 f3 g3 c3>", Note::midi).chord("maj7");
+        assertThat(chords.onsets(Rational.ONE, Rational.of(2))).extracting(Event::value).containsExactly(53, 57, 60, 64);
+        Pattern<Double> cutoff = MiniNotation.parse("0 0.25 0.5 1").range(200, 4000).slow(2);
+        assertThat(hits(cutoff, 0, 2)).containsExactly("200.0 0-1/2", "1150.0 1/2-1", "2100.0 1-3/2", "4000.0 3/2-2");
+    }
 }
