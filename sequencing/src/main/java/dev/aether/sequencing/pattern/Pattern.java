@@ -133,36 +133,50 @@ public final class Pattern<T> {
         Rational total = Rational.ZERO;
         for (Weighted<T> s : steps) total = total.plus(s.weight());
         List<Pattern<T>> parts = new ArrayList<>();
+        List<Rational> begins = new ArrayList<>(), ends = new ArrayList<>();
         Rational at = Rational.ZERO;
         for (Weighted<T> s : steps) {
             Rational next = at.plus(s.weight());
-            if (s.pattern() != SILENCE) parts.add(s.pattern().compress(at.dividedBy(total), next.dividedBy(total)));
+            if (s.pattern() != SILENCE) {
+                parts.add(s.pattern());
+                begins.add(at.dividedBy(total));
+                ends.add(next.dividedBy(total));
+            }
             at = next;
         }
-        return parts.isEmpty() ? silence() : stack(parts);
-    }
-
-    // ---------------------------------------------------------------------------------------- time transforms
-
-    /** Each cycle of this squeezed into {@code [b, e)} of every cycle, {@code 0 <= b < e <= 1}; silence elsewhere. */
-    Pattern<T> compress(Rational b, Rational e) {
-        Rational width = e.minus(b);
-        return new Pattern<>((span, seed) -> {
+        int n = parts.size();
+        return n == 0 ? silence() : new Pattern<>((span, seed) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
-                Span slot = piece.intersect(new Span(c.plus(b), c.plus(e)));
-                if (slot == null) continue;
-                Rational offset = c.plus(b);
-                Span inner = new Span(c.plus(slot.begin().minus(offset).dividedBy(width)),
-                        c.plus(slot.end().minus(offset).dividedBy(width)));
-                for (Event<T> ev : query(inner, seed)) {
-                    out.add(ev.withSpans(s -> new Span(offset.plus(s.begin().minus(c).times(width)),
-                            offset.plus(s.end().minus(c).times(width)))));
+                Rational from = piece.begin().minus(c), to = piece.end().minus(c);
+                for (int i = 0; i < n; i++) {
+                    // only the steps whose slot the piece overlaps: a short look-ahead window meets one or two
+                    if (ends.get(i).compareTo(from) > 0 && begins.get(i).compareTo(to) < 0) {
+                        parts.get(i).compressInto(begins.get(i), ends.get(i), piece, seed, out);
+                    }
                 }
             }
             return out;
         });
+    }
+
+    // ---------------------------------------------------------------------------------------- time transforms
+
+    /**
+     * Adds to {@code out} the events of this squeezed into {@code [b, e)} of the cycle of {@code piece} (a span
+     * within one cycle; {@code 0 <= b < e <= 1}): each cycle of this plays in that slot of the same cycle.
+     */
+    private void compressInto(Rational b, Rational e, Span piece, long seed, List<Event<T>> out) {
+        Rational c = piece.cycle(), offset = c.plus(b), width = e.minus(b);
+        Span slot = piece.intersect(new Span(offset, c.plus(e)));
+        if (slot == null) return;
+        Span inner = new Span(c.plus(slot.begin().minus(offset).dividedBy(width)),
+                c.plus(slot.end().minus(offset).dividedBy(width)));
+        for (Event<T> ev : query(inner, seed)) {
+            out.add(ev.withSpans(s -> new Span(offset.plus(s.begin().minus(c).times(width)),
+                    offset.plus(s.end().minus(c).times(width)))));
+        }
     }
 
     /** This played {@code factor} times as fast ({@code factor > 0}; 2 = twice per cycle). */

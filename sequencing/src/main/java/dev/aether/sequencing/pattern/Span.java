@@ -34,6 +34,7 @@ public record Span(Rational begin, Rational end) {
 
     /** This span split at every whole cycle: each piece lies within one cycle; none if this is empty. */
     public List<Span> cycles() {
+        if (begin.compareTo(end) < 0 && end.ceil() - begin.floor() == 1) return List.of(this);
         List<Span> pieces = new ArrayList<>();
         Rational b = begin;
         while (b.compareTo(end) < 0) {
