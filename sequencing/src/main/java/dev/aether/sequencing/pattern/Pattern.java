@@ -336,6 +336,15 @@ public final class Pattern<T> {
         });
     }
 
+    /** Each event's value replaced by {@code f} of the event and the query's seed (for {@link Signal#segment}). */
+    <U> Pattern<U> withValues(java.util.function.BiFunction<Event<T>, Long, ? extends U> f) {
+        return new Pattern<>((span, seed) -> {
+            List<Event<U>> out = new ArrayList<>();
+            for (Event<T> ev : query(span, seed)) out.add(ev.withValue(f.apply(ev, seed)));
+            return out;
+        });
+    }
+
     /** The values as numbers: numbers as they are, strings such as {@code "0.5"} parsed ({@link Note#number}). */
     public Pattern<Double> asNumbers() { return fmap(Note::number); }
 
