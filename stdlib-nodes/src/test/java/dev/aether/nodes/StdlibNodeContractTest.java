@@ -22,6 +22,7 @@ import dev.aether.nodes.drum.Clap;
 import dev.aether.nodes.drum.DrumKit;
 import dev.aether.nodes.drum.HiHat;
 import dev.aether.nodes.drum.PitchedDrum;
+import dev.aether.nodes.drum.SampleKit;
 import dev.aether.nodes.drum.Snare;
 import dev.aether.nodes.dynamics.Compressor;
 import dev.aether.nodes.dynamics.Limiter;
@@ -242,6 +243,14 @@ class StdlibNodeContractTest {
             return d;
         }).withQueuedEvents());
         b.add(of("Clap", () -> { Clap d = new Clap(); d.hitAt(10, 1); d.hitAt(8_000, 0.6); return d; }).withQueuedEvents());
+        b.add(of("SampleKit mono and stereo, pitched, choked", () -> {
+            Map<String, Sample> m = new LinkedHashMap<>();
+            m.put("hh", mono44);
+            m.put("oh", stereo48);
+            SampleKit k = new SampleKit("contract kit", m, 2);
+            for (int i = 0; i < 8; i++) k.hitAt(i % 2, 50 + 1_000L * i + 13 * i, 0.4 + 0.05 * i, 0.7 + 0.2 * i);
+            return k;
+        }).withQueuedEvents());
         return b.build();
     }
 
