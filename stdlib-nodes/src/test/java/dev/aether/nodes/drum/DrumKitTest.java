@@ -69,6 +69,13 @@ class DrumKitTest {
             else assertThat(p[1]).as("period at %.4f s", p[0]).isCloseTo(expected, within(expected * 0.03));
         }
         assertThat(Signals.peak(y, 0, 2_000)).as("peak near full scale").isBetween(0.9, 1.0);
+        double worst = 0;
+        for (double[] p : ps) {
+            double expected = p[0] < 0.06 ? 150 * Math.pow(45.0 / 150, p[0] / 0.06) : 45;
+            worst = Math.max(worst, Math.abs(p[1] / expected - 1));
+        }
+        System.out.printf("kick: first period %.1f Hz at %.2f ms (closed form %.1f Hz); worst period off the closed form at its middle by %.2f %%; "
+                + "-60 dB after %.3f s%n", first[1], first[0] * 1e3, expectedFirst, worst * 100, minus60Seconds(y, (int) (SR / 45)));
         assertThat(minus60Seconds(y, (int) (SR / 45))).as("-60 dB point").isCloseTo(0.5, within(1 / 45.0));
     }
 
@@ -105,6 +112,8 @@ class DrumKitTest {
             if (Math.abs(f - 180) <= 25) tone += p[k];
             if (f >= 2_000) above2k += p[k];
         }
+        System.out.printf("snare: %.1f %% of the power within 25 Hz of 180 Hz, %.1f %% above 2 kHz%n", 100 * tone / total,
+                100 * above2k / total);
         assertThat(tone / total).as("share of power within 25 Hz of the 180 Hz tone").isBetween(0.2, 0.8);
         assertThat(above2k / total).as("share of power above 2 kHz (noise)").isBetween(0.15, 0.8);
         // the strongest single component is the tone
@@ -125,6 +134,7 @@ class DrumKitTest {
                 total += p[k];
                 if (k * SR / 4_096 >= 5_000) high += p[k];
             }
+            System.out.printf("%s: %.2f %% of the energy above 5 kHz, peak %.2f%n", name, 100 * high / total, Signals.peak(y));
             assertThat(high / total).as("%s: share of energy above 5 kHz", name).isGreaterThan(0.9);
             assertThat(Signals.peak(y)).as("%s peak", name).isBetween(0.3, 1.2);
         }
@@ -145,6 +155,7 @@ class DrumKitTest {
             boolean rising = w < 2 || env[w] > 4 * env[w - 2];   // a burst's onset, not noise on the tail
             if (localMax && env[w] > 0.3 * top && rising) peaks.add((w + 0.5) * win / SR);
         }
+        System.out.println("clap: envelope peaks at " + peaks + " s");
         assertThat(peaks).as("envelope peaks (s)").hasSize(4);
         for (int k = 0; k < 4; k++) assertThat(peaks.get(k)).as("burst %d", k).isCloseTo(k * 0.01, within(0.0015));
         assertThat(minus60Seconds(y, 48)).as("tail -60 dB point after the last burst").isCloseTo(0.03 + 0.2, within(0.02));
