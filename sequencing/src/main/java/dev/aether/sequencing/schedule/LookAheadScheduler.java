@@ -91,32 +91,28 @@ public final class LookAheadScheduler implements AutoCloseable {
     // ------------------------------------------------------------------ edits
 
     /**
-     * Plays mini-notation {@code notation} in slot {@code name} into {@code target} from the next cycle boundary (see
-     * the class comment), replacing what played there from that boundary on.
+     * Plays mini-notation {@code notation} in slot {@code name} into {@code target}: {@code play(name,
+     * target.parse(notation), target)}.
      *
-     * @return the cycle (bar) it starts at
      * @throws dev.aether.sequencing.pattern.MiniNotationException when the notation cannot be read or a token is not
      *         a value of the target (with a caret under it); nothing changes then
      */
     public <V> Rational play(String name, String notation, PatternTarget<V> target) {
-        return play(name, MiniNotation.parse(notation, target::valueOf), target, false);
+        return play(name, target.parse(notation), target);
     }
 
     /**
-     * Plays {@code pattern} (any values the target reads: strings, numbers) in slot {@code name}, as
-     * {@link #play(String, String, PatternTarget)}. Its first 16 cycles are read now, so a value the target does not
-     * take is an error here rather than when it plays.
+     * Plays {@code values} (read by the target: {@link PatternTarget#parse}, {@link PatternTarget#read}) in slot
+     * {@code name} into {@code target} from the first cycle boundary at or after the cursor, replacing what played
+     * there from that boundary on.
+     *
+     * @return the cycle (bar) it starts at
      */
-    public <V> Rational play(String name, Pattern<?> pattern, PatternTarget<V> target) {
-        return play(name, pattern.fmap(target::valueOf), target, true);
-    }
-
-    private synchronized <V> Rational play(String name, Pattern<V> pattern, PatternTarget<V> target, boolean check) {
+    public synchronized <V> Rational play(String name, Pattern<V> values, PatternTarget<V> target) {
         checkName(name);
         Rational from = Rational.of(cursorCycle().ceil());
-        if (check) pattern.onsets(from, from.plus(Rational.of(16)));
         end(name, from);
-        slots.computeIfAbsent(name, k -> new ArrayList<>()).add(new Play<>(name, pattern, target, from));
+        slots.computeIfAbsent(name, k -> new ArrayList<>()).add(new Play<>(name, values, target, from));
         if (live != null) start(live);
         return from;
     }
@@ -127,6 +123,17 @@ public final class LookAheadScheduler implements AutoCloseable {
         Rational at = Rational.of(cursorCycle().ceil());
         end(name, at);
         return at;
+    }
+
+    /**
+     * Ends every pattern now: what is queued (up to the look-ahead) still plays, nothing more is sent. For when
+     * their targets are taken away at once ({@code stop()}); the names that played.
+     */
+    public synchronized List<String> cancelAll() {
+        List<String> names = names();
+        Rational at = cursorCycle();
+        for (String n : names) end(n, at);
+        return names;
     }
 
     /** Ends every pattern at the next cycle boundary; the names that played. */
@@ -154,7 +161,7 @@ public final class LookAheadScheduler implements AutoCloseable {
         if (plays == null) return;
         for (Iterator<Play<?>> it = plays.iterator(); it.hasNext(); ) {
             Play<?> p = it.next();
-            if (p.from.compareTo(at) >= 0) it.remove();                      // had not started: never plays
+            if (p.from.compareTo(at) >= 0) it.remove();                      // not started: never plays
             else if (p.until == null || p.until.compareTo(at) > 0) p.until = at;
         }
     }
@@ -227,19 +234,27 @@ public final class LookAheadScheduler implements AutoCloseable {
     }
 
     private <V> void sendPlay(TempoMap map, Play<V> p, Rational a, Rational b, long shift, long t1) {
-        int full = 0;
+        List<Event<V>> events;
         try {
-            for (Event<V> e : p.pattern.onsets(a, b)) {
-                long t = map.sampleOf(Cycles.beatOf(map, e.whole().begin()));
-                if (t >= t1 || e.value() == null) continue;
-                long end = map.sampleOf(Cycles.beatOf(map, e.whole().end()));
-                if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
-                else full++;
-            }
+            events = p.pattern.onsets(a, b);
         } catch (RuntimeException e) {
             p.until = a;
             messages.accept("pattern \"" + p.name + "\" stopped at bar " + (a.floor() + 1) + ": " + e.getMessage()
                     + "; the other patterns play on");
+            return;
+        }
+        int full = 0;
+        for (Event<V> e : events) {
+            long t = map.sampleOf(Cycles.beatOf(map, e.whole().begin()));
+            if (t >= t1 || e.value() == null) continue;
+            long end = map.sampleOf(Cycles.beatOf(map, e.whole().end()));
+            try {
+                if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
+                else full++;
+            } catch (IllegalStateException removed) {       // its node was taken out (undef, stop): the pattern ends
+                p.until = a;
+                return;
+            }
         }
         if (full > 0) {
             dropped += full;

@@ -3,6 +3,9 @@ package dev.aether.sequencing.schedule;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.drum.Hits;
 import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.core.time.Rational;
+import dev.aether.sequencing.pattern.MiniNotation;
+import dev.aether.sequencing.pattern.Pattern;
 
 /**
  * What a playing pattern drives: it reads the pattern's values ({@link #valueOf}, when the pattern is given, so a
@@ -30,6 +33,29 @@ public interface PatternTarget<V> {
      * dropped, or for a note, the note-off may be: the scheduler reports it).
      */
     boolean send(V value, long onsetSample, long offsetSample);
+
+    /**
+     * Mini-notation read as this target's values, each token when parsed.
+     *
+     * @throws dev.aether.sequencing.pattern.MiniNotationException when it cannot be read or a token is not a value
+     *         here, with a caret under it
+     */
+    default Pattern<V> parse(String notation) { return MiniNotation.parse(notation, this::valueOf); }
+
+    /**
+     * A Java pattern (strings, numbers) read as this target's values. Its first {@value #CHECKED_CYCLES} cycles are
+     * read now, so a value this target does not take is an error here rather than when it plays.
+     *
+     * @throws IllegalArgumentException for the first value this target does not take
+     */
+    default Pattern<V> read(Pattern<?> pattern) {
+        Pattern<V> values = pattern.fmap(this::valueOf);
+        values.onsets(Rational.ZERO, Rational.of(CHECKED_CYCLES));
+        return values;
+    }
+
+    /** How many cycles {@link #read} checks. */
+    int CHECKED_CYCLES = 16;
 
     /** An instrument's notes: note on at the onset with {@code velocity} (0..1), note off where the event ends. */
     static PatternTarget<Integer> notes(PolyVoices voices, double velocity) { return new NoteTarget(voices, velocity); }

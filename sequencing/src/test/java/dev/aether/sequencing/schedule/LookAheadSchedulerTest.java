@@ -185,7 +185,7 @@ class LookAheadSchedulerTest {
                     .isInstanceOf(MiniNotationException.class)
                     .hasMessageContaining("no hit named 'zz'; its names are bd sn hh oh cp lt mt ht")
                     .hasMessageContaining("bd zz\n     ^");
-            assertThatThrownBy(() -> rig.scheduler.play("d", MiniNotation.parse("bd <sn xx>"), hits))
+            assertThatThrownBy(() -> rig.scheduler.play("d", hits.read(MiniNotation.parse("bd <sn xx>")), hits))
                     .hasMessageContaining("no hit named 'xx'");
             rig.renderLeft(BAR);
             assertThat(hits.onsets()).containsExactly(0L, 48_000L);
@@ -201,7 +201,7 @@ class LookAheadSchedulerTest {
             rig.play(lp);
             rig.engine.connect(osc.out, lp.in);
             Recording<Double> cutoff = new Recording<>(PatternTarget.param(lp.cutoffHz, 0));
-            rig.scheduler.play("f", MiniNotation.parse("0 0.5 1").range(200, 2000), cutoff);
+            rig.scheduler.play("f", cutoff.read(MiniNotation.parse("0 0.5 1").range(200, 2000)), cutoff);
             rig.renderLeft(BAR + 10);
             assertThat(cutoff.sent).extracting(Recording.Sent::value).containsExactly(200.0, 1100.0, 2000.0, 200.0);
             assertThat(cutoff.onsets()).containsExactly(0L, 32_000L, 64_000L, 96_000L);
@@ -237,16 +237,31 @@ class LookAheadSchedulerTest {
             Recording<Integer> hits = new Recording<>(PatternTarget.hits(kit, 1.0));
             rig.scheduler.play("ok", "bd", hits);
             java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
-            rig.scheduler.play("bad", MiniNotation.parse("sn").fmap(v -> {
+            PatternTarget<Integer> kitHits = PatternTarget.hits(kit, 1.0);
+            rig.scheduler.play("bad", kitHits.read(MiniNotation.parse("sn").fmap(v -> {
                 if (fail.get()) throw new IllegalStateException("boom");
                 return v;
-            }), PatternTarget.hits(kit, 1.0));
+            })), kitHits);
             rig.renderLeft(BAR / 2);
             fail.set(true);
             rig.renderLeft(2 * BAR);
             assertThat(hits.onsets()).containsExactly(0L, (long) BAR, 2L * BAR);
             assertThat(rig.scheduler.names()).containsExactly("ok");
             assertThat(String.join("\n", rig.messages)).contains("pattern \"bad\" stopped at bar", "boom", "the other patterns play on");
+        }
+    }
+
+    @Test
+    void cancelAllEndsEveryPatternAtTheCursor() {
+        try (OfflineRig rig = new OfflineRig()) {
+            DrumKit kit = rig.play(new DrumKit());
+            Recording<Integer> hits = new Recording<>(PatternTarget.hits(kit, 1.0));
+            rig.scheduler.play("k", "bd*4", hits);
+            rig.renderLeft(BEAT + 100);
+            assertThat(rig.scheduler.cancelAll()).containsExactly("k");
+            rig.renderLeft(BAR);
+            assertThat(hits.onsets()).containsExactly(0L, 24_000L);
+            assertThat(rig.scheduler.names()).isEmpty();
         }
     }
 
