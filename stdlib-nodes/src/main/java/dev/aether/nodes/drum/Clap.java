@@ -32,13 +32,16 @@ public final class Clap extends DrumVoice {
 
     // ---- audio-thread state ----
     private double amp, burstFactor, tailFactor;
-    private long age, spacing, rng = Xorshift.seedState(SEED);
+    private long age, spacing;
 
-    public Clap() {}
+    public Clap() { rng = Xorshift.seedState(SEED); }
 
     @ControlThread public Clap spacingSeconds(double v) { spacingSeconds.set(v); return this; }
+    public double spacingSeconds() { return spacingSeconds.get(); }
     @ControlThread public Clap tailSeconds(double v) { tailSeconds.set(v); return this; }
+    public double tailSeconds() { return tailSeconds.get(); }
     @ControlThread public Clap bandHz(double v) { bandHz.set(v); return this; }
+    public double bandHz() { return bandHz.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -76,15 +79,14 @@ public final class Clap extends DrumVoice {
         bandPass.clear();
     }
 
-    @Override protected long[] saveVoice() {
-        long[] s = new long[6 + Biquad.SAVED];
-        s[0] = bits(amp); s[1] = bits(burstFactor); s[2] = bits(tailFactor); s[3] = age; s[4] = spacing; s[5] = rng;
-        bandPass.save(s, 6);
+    @Override protected double[] saveVoice() {
+        double[] s = java.util.Arrays.copyOf(new double[] {amp, burstFactor, tailFactor, age, spacing}, 5 + Biquad.SAVED);
+        bandPass.save(s, 5);
         return s;
     }
 
-    @Override protected void restoreVoice(long[] s) {
-        amp = num(s[0]); burstFactor = num(s[1]); tailFactor = num(s[2]); age = s[3]; spacing = s[4]; rng = s[5];
-        bandPass.restore(s, 6);
+    @Override protected void restoreVoice(double[] s) {
+        amp = s[0]; burstFactor = s[1]; tailFactor = s[2]; age = (long) s[3]; spacing = (long) s[4];
+        bandPass.restore(s, 5);
     }
 }

@@ -8,6 +8,7 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.time.PendingEvents;
@@ -15,6 +16,7 @@ import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.TimedNode;
 import dev.aether.core.time.TimedTarget;
 import dev.aether.nodes.Dsp;
+import java.util.List;
 
 /**
  * One synthesised drum voice, a node of its own (mono {@code out}) that sounds once per hit: what every voice of a
@@ -32,7 +34,8 @@ import dev.aether.nodes.Dsp;
  *
  * <ul>
  * <li>Ports: {@code out} (mono).</li>
- * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block), and the voice's own (read at each hit).</li>
+ * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block, 20 ms ramp), and the voice's own (read at
+ *     each hit; no ramp).</li>
  * <li>State: whether it sounds, its level and choke fade, and the voice's own oscillators and envelopes.</li>
  * </ul>
  */
@@ -51,6 +54,8 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     private final PendingEvents events = new PendingEvents(EVENT_CAPACITY);
     /** Engine sample rate in Hz (set by {@link #prepare}). */
     protected double sampleRate = 48_000;
+    /** The state of a voice's noise generator ({@code Xorshift}), saved with the voice; unused by a voice without noise. */
+    long rng;
 
     // ---- audio-thread state ----
     private boolean pendingHit, pendingChoke, sounding;
@@ -107,8 +112,12 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     @AudioThread @RealtimeSafe
     public boolean isActiveRt() { return sounding || pendingHit; }
 
+    /** Takes the engine rate; the voice's own params jump when set (they are read at hits, a ramp would blur them). */
     @Override @ControlThread
-    public void prepare(double sampleRate, int maxFrames) { this.sampleRate = sampleRate; }
+    public void prepare(double sampleRate, int maxFrames) {
+        this.sampleRate = sampleRate;
+        for (SmoothedParam p : NodeSpec.of(this).params()) if (p != gainDb) p.smoothingSeconds(0);
+    }
 
     @Override @RealtimeSafe
     public final void process(ProcessContext ctx) {
@@ -187,17 +196,11 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     @ControlThread
     protected abstract void resetVoice();
 
-    /** The voice's own state, for {@link #saveState} (doubles as {@link Double#doubleToRawLongBits}). */
-    protected abstract long[] saveVoice();
+    /** The voice's own oscillator and envelope numbers, for {@link #saveState}. */
+    protected abstract double[] saveVoice();
 
     /** Restores what {@link #saveVoice} returned. */
-    protected abstract void restoreVoice(long[] s);
-
-    /** A double as raw long bits, for {@link #saveVoice}. */
-    static long bits(double v) { return Double.doubleToRawLongBits(v); }
-
-    /** The double of {@link #bits}. */
-    static double num(long b) { return Double.longBitsToDouble(b); }
+    protected abstract void restoreVoice(double[] s);
 
     @Override @ControlThread
     public final void reset() {
@@ -208,16 +211,41 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     }
 
     /** Saved state: whether it sounds, level, choke fade, and the voice's own numbers. */
-    public record State(boolean sounding, double level, double chokeGain, long[] voice) implements NodeState {}
+    /**
+     * Saved state: whether it sounds, level, choke fade, the values of its params (in declaration order, so a kit
+     * saved with {@code :save} keeps its tuning), the voice's own numbers and its noise generator.
+     */
+    public record State(boolean sounding, double level, double chokeGain, double[] params, double[] voice, long noise)
+            implements NodeState {}
 
-    @Override public NodeState saveState() { return new State(sounding, level, chokeGain, saveVoice()); }
+    @Override public NodeState saveState() {
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        double[] values = new double[ps.size()];
+        for (int k = 0; k < values.length; k++) values[k] = ps.get(k).get();
+        return new State(sounding, level, chokeGain, values, saveVoice(), rng);
+    }
 
+    /** Restores a saved state, params included (jumping to their values: the voice is not sounding yet). */
     @Override public void restoreState(NodeState s) {
-        if (s instanceof State st && st.voice() != null) {
-            sounding = st.sounding();
-            level = st.level();
-            chokeGain = st.chokeGain();
-            restoreVoice(st.voice());
+        if (!(s instanceof State st) || st.voice() == null) return;
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        if (st.params() != null && st.params().length == ps.size()) {
+            for (int k = 0; k < ps.size(); k++) ps.get(k).reset(st.params()[k]);
         }
+        sounding = st.sounding();
+        level = st.level();
+        chokeGain = st.chokeGain();
+        rng = st.noise();
+        restoreVoice(st.voice());
+    }
+
+    @Override public String toString() {
+        StringBuilder b = new StringBuilder(typeName()).append('[');
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        for (int k = 0; k < ps.size(); k++) {
+            SmoothedParam p = ps.get(k);
+            b.append(k == 0 ? "" : ", ").append(p.name()).append(' ').append(p.get()).append(p.unit().isEmpty() ? "" : " " + p.unit());
+        }
+        return b.append(']').toString();
     }
 }

@@ -46,9 +46,13 @@ public final class PitchedDrum extends DrumVoice {
     public static PitchedDrum highTom() { return new PitchedDrum(240, 185, 0.08, 0.35); }
 
     @ControlThread public PitchedDrum startHz(double v) { startHz.set(v); return this; }
+    public double startHz() { return startHz.get(); }
     @ControlThread public PitchedDrum endHz(double v) { endHz.set(v); return this; }
+    public double endHz() { return endHz.get(); }
     @ControlThread public PitchedDrum sweepSeconds(double v) { sweepSeconds.set(v); return this; }
+    public double sweepSeconds() { return sweepSeconds.get(); }
     @ControlThread public PitchedDrum decaySeconds(double v) { decaySeconds.set(v); return this; }
+    public double decaySeconds() { return decaySeconds.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -89,12 +93,9 @@ public final class PitchedDrum extends DrumVoice {
 
     @Override protected void resetVoice() { phase = hz = amp = 0; sweepLeft = 0; }
 
-    @Override protected long[] saveVoice() {
-        return new long[] {bits(phase), bits(hz), bits(hzFactor), bits(endHzNow), bits(amp), bits(ampFactor), sweepLeft};
-    }
+    @Override protected double[] saveVoice() { return new double[] {phase, hz, hzFactor, endHzNow, amp, ampFactor, sweepLeft}; }
 
-    @Override protected void restoreVoice(long[] s) {
-        phase = num(s[0]); hz = num(s[1]); hzFactor = num(s[2]); endHzNow = num(s[3]); amp = num(s[4]);
-        ampFactor = num(s[5]); sweepLeft = s[6];
+    @Override protected void restoreVoice(double[] s) {
+        phase = s[0]; hz = s[1]; hzFactor = s[2]; endHzNow = s[3]; amp = s[4]; ampFactor = s[5]; sweepLeft = (long) s[6];
     }
 }

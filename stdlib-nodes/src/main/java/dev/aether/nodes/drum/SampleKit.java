@@ -352,16 +352,32 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
         events.clear();
     }
 
-    /** Saved state: every voice's playing flag, position (frames), step, level, fade and age, and the age counter. */
+    /**
+     * Saved state: every voice's playing flag, position (frames), step, level, fade and age, the age counter, and the
+     * settings: each sample's gain (dB) and rate, the chokes ({@link #chokes()}'s form).
+     */
     public record State(boolean[] playing, double[] position, double[] step, double[] level, double[] fade, long[] age,
-                        long counter) implements NodeState {}
+                        long counter, double[] gainsDb, double[] rates, String chokes) implements NodeState {}
 
     @Override public NodeState saveState() {
-        return new State(playing.clone(), position.clone(), step.clone(), level.clone(), fade.clone(), age.clone(), counter);
+        double[] g = new double[names.size()], r = new double[names.size()];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = Dsp.gainToDb(Double.longBitsToDouble(gains.get(k)));
+            r[k] = Double.longBitsToDouble(rates.get(k));
+        }
+        return new State(playing.clone(), position.clone(), step.clone(), level.clone(), fade.clone(), age.clone(), counter,
+                g, r, chokes());
     }
 
     @Override public void restoreState(NodeState s) {
         if (!(s instanceof State st) || st.playing().length != playing.length) return;
+        if (st.gainsDb() != null && st.gainsDb().length == names.size() && st.rates() != null && st.rates().length == names.size()) {
+            for (int k = 0; k < names.size(); k++) {
+                gains.set(k, Double.doubleToRawLongBits(Dsp.dbToGain(st.gainsDb()[k])));
+                rates.set(k, Double.doubleToRawLongBits(st.rates()[k]));
+            }
+        }
+        if (st.chokes() != null) chokes = Chokes.parse(label, names, st.chokes());
         System.arraycopy(st.playing(), 0, playing, 0, playing.length);
         System.arraycopy(st.position(), 0, position, 0, playing.length);
         System.arraycopy(st.step(), 0, step, 0, playing.length);
