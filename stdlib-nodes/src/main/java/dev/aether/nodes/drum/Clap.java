@@ -58,18 +58,22 @@ public final class Clap extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double a = amp;
         long s = rng, t = age, gap = spacing, tailStart = BURSTS * gap;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             if (t <= tailStart && t % gap == 0) a = 1;
             s = Xorshift.next(s);
             o[i] = (float) (bandPass.stepRt(Xorshift.bipolar(s)) * a * MAKEUP);
             a *= t < tailStart ? burstFactor : tailFactor;
             t++;
-            if (t > tailStart && a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(t > tailStart && a < SILENT);
         }
         amp = a;
         rng = s;
         age = t;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {

@@ -59,7 +59,8 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
 
     // ---- audio-thread state ----
     private boolean pendingHit, pendingChoke, sounding;
-    private double pendingVelocity, level, chokeGain;
+    private double pendingVelocity, level;
+    private int chokeLeft;                         // samples until a choke's fade ends; 0: not choking
 
     protected DrumVoice() {}
 
@@ -125,7 +126,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
         long t0 = ctx.sampleTime();
         float[] o = ctx.out(out);
         double g = Dsp.dbToGain(gainDb.currentRt());
-        if (pendingChoke) { pendingChoke = false; chokeGain = sounding ? 1 : 0; }
+        if (pendingChoke) { pendingChoke = false; if (sounding && chokeLeft == 0) chokeLeft = chokeSamples(); }
         if (pendingHit) { pendingHit = false; start(pendingVelocity); }
         int pos = 0;
         while (pos < n) {
@@ -134,7 +135,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
                 boolean hit = events.kindRt() == HIT;
                 double v = events.aRt();
                 events.removeRt();
-                if (hit) start(v); else if (sounding && chokeGain == 0) chokeGain = 1;
+                if (hit) start(v); else if (sounding && chokeLeft == 0) chokeLeft = chokeSamples();
                 next = events.offsetRt(t0, n);
             }
             int end = next > pos ? next : n;
@@ -145,32 +146,39 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
 
     private void start(double velocity) {
         level = velocity;
-        chokeGain = 0;
+        chokeLeft = 0;
         sounding = true;
         startRt();
     }
 
+    /** Samples a choke's fade takes: {@value #CHOKE_SECONDS} s, at least 1. */
+    private int chokeSamples() { return Math.max(1, (int) Math.round(CHOKE_SECONDS * sampleRate)); }
+
+    /**
+     * Renders {@code [from, to)}: the voice's sound times level and gain, and while choking a linear fade that reaches
+     * 0 on its last sample; the voice renders nothing past the fade, so its noise and envelopes stop where the fade
+     * does, however blocks split it.
+     */
     private void span(float[] o, int from, int to, double g) {
         if (!sounding) {
             for (int i = from; i < to; i++) o[i] = 0f;
             return;
         }
-        sounding = renderRt(o, from, to);
         double k = level * g;
-        if (chokeGain == 0) {
+        if (chokeLeft == 0) {
+            sounding = renderRt(o, from, to);
             for (int i = from; i < to; i++) o[i] = (float) (o[i] * k);
             return;
         }
-        double step = 1 / (CHOKE_SECONDS * sampleRate), c = chokeGain;
-        for (int i = from; i < to; i++) {
-            c -= step;
-            if (c <= 0) {
-                c = 0;
-                sounding = false;
-            }
-            o[i] = (float) (o[i] * k * c);
-        }
-        chokeGain = sounding ? c : 0;
+        int stop = Math.min(to, from + chokeLeft);
+        sounding = renderRt(o, from, stop);
+        double inv = 1.0 / chokeSamples();
+        int left = chokeLeft;
+        for (int i = from; i < stop; i++) o[i] = (float) (o[i] * k * (--left * inv));
+        for (int i = stop; i < to; i++) o[i] = 0f;
+        chokeLeft = left;
+        if (left == 0) sounding = false;
+        if (!sounding) chokeLeft = 0;
     }
 
     /** Starts the sound: oscillators and envelopes from the top, reading the voice's params. */
@@ -205,24 +213,25 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     @Override @ControlThread
     public final void reset() {
         pendingHit = pendingChoke = sounding = false;
-        pendingVelocity = level = chokeGain = 0;
+        pendingVelocity = level = 0;
+        chokeLeft = 0;
         events.clear();
         resetVoice();
     }
 
-    /** Saved state: whether it sounds, level, choke fade, and the voice's own numbers. */
+    /** Saved state: whether it sounds, level, samples left of a choke's fade, and the voice's own numbers. */
     /**
-     * Saved state: whether it sounds, level, choke fade, the values of its params (in declaration order, so a kit
+     * Saved state: whether it sounds, level, samples left of a choke's fade, the values of its params (in declaration order, so a kit
      * saved with {@code :save} keeps its tuning), the voice's own numbers and its noise generator.
      */
-    public record State(boolean sounding, double level, double chokeGain, double[] params, double[] voice, long noise)
+    public record State(boolean sounding, double level, int chokeLeft, double[] params, double[] voice, long noise)
             implements NodeState {}
 
     @Override public NodeState saveState() {
         List<SmoothedParam> ps = NodeSpec.of(this).params();
         double[] values = new double[ps.size()];
         for (int k = 0; k < values.length; k++) values[k] = ps.get(k).get();
-        return new State(sounding, level, chokeGain, values, saveVoice(), rng);
+        return new State(sounding, level, chokeLeft, values, saveVoice(), rng);
     }
 
     /** Restores a saved state, params included (jumping to their values: the voice is not sounding yet). */
@@ -234,7 +243,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
         }
         sounding = st.sounding();
         level = st.level();
-        chokeGain = st.chokeGain();
+        chokeLeft = st.chokeLeft();
         rng = st.noise();
         restoreVoice(st.voice());
     }

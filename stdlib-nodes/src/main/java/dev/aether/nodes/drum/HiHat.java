@@ -67,7 +67,9 @@ public final class HiHat extends DrumVoice {
         double a = amp;
         long s = rng;
         double[] ph = phases, st = steps;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             double metal = 0;
             for (int k = 0; k < ph.length; k++) {
                 double p = ph[k] + st[k];
@@ -79,11 +81,13 @@ public final class HiHat extends DrumVoice {
             double x = metal * (1.0 / 6) + Xorshift.bipolar(s);
             o[i] = (float) (second.stepRt(first.stepRt(x)) * a * MAKEUP);
             a *= ampFactor;
-            if (a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(a < SILENT);
         }
         amp = a;
         rng = s;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {

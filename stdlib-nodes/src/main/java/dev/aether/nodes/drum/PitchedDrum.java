@@ -74,7 +74,9 @@ public final class PitchedDrum extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double p = phase, f = hz, a = amp, inv = 1 / sampleRate;
         long left = sweepLeft;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             o[i] = (float) (Math.sin(Dsp.TWO_PI * p) * a);
             p += f * inv;
             if (p >= 1) p -= 1;
@@ -82,13 +84,15 @@ public final class PitchedDrum extends DrumVoice {
                 f = --left == 0 ? endHzNow : f * hzFactor;
             }
             a *= ampFactor;
-            if (a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(a < SILENT);
         }
         phase = p;
         hz = f;
         amp = a;
         sweepLeft = left;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() { phase = hz = amp = 0; sweepLeft = 0; }

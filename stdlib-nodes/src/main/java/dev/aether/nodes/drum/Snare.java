@@ -64,7 +64,9 @@ public final class Snare extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double p = phase, t = tone, z = noise;
         long s = rng;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             s = Xorshift.next(s);
             double hiss = highPass.stepRt(Xorshift.bipolar(s));
             o[i] = (float) (toneMix * t * Math.sin(Dsp.TWO_PI * p) + noiseMix * z * hiss);
@@ -72,13 +74,15 @@ public final class Snare extends DrumVoice {
             if (p >= 1) p -= 1;
             t *= toneFactor;
             z *= noiseFactor;
-            if (t < SILENT && z < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(t < SILENT && z < SILENT);
         }
         phase = p;
         tone = t;
         noise = z;
         rng = s;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {
