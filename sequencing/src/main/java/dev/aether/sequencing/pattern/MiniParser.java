@@ -11,6 +11,7 @@ import java.util.List;
  */
 final class MiniParser {
     private static final String WORD_CHARS = "#.-:_'";
+    private static final String CLOSERS = "]>})";
 
     private final String src;
     private int pos;
@@ -18,36 +19,70 @@ final class MiniParser {
 
     MiniParser(String src) { this.src = src; }
 
+    /** What a group is written in, and what closes it. */
+    private enum Bracket {
+        TOP((char) 0, "the notation"), GROUP(']', "group"), ALTERNATION('>', "alternation"), POLYMETER('}', "polymeter");
+
+        final char closer;
+        final String name;
+
+        Bracket(char closer, String name) {
+            this.closer = closer;
+            this.name = name;
+        }
+    }
+
     /** The whole source as one pattern. */
     MiniAst parse() {
-        MiniAst all = group(false, -1);
+        MiniAst all = group(Bracket.TOP, -1);
         skipSpace();
         if (pos < src.length()) throw unexpected();
         return all;
     }
 
-    /** Layers {@code a b, c d} up to a closer or the end, as one node ({@code alternation}: each layer is {@code <...>}). */
-    private MiniAst group(boolean alternation, int open) {
-        List<MiniAst> layers = new ArrayList<>();
+    /**
+     * Layers {@code a b, c d} (together) or {@code a b | c d} (one at random each cycle) up to the closer of
+     * {@code kind} opened at {@code open}, as one node.
+     */
+    private MiniAst group(Bracket kind, int open) {
+        List<List<MiniAst.Step>> layers = new ArrayList<>();
+        char separator = 0;
         while (true) {
-            List<MiniAst.Step> steps = sequence();
-            if (alternation) layers.add(steps.isEmpty() ? new MiniAst.Rest() : new MiniAst.Alternation(steps));
-            else layers.add(steps.isEmpty() ? new MiniAst.Rest()
-                    : steps.size() == 1 ? steps.get(0).node() : new MiniAst.Sequence(steps));
+            layers.add(sequence());
             skipSpace();
-            if (peek() != ',') break;
+            char ch = peek();
+            if (ch != ',' && ch != '|') break;
+            if (separator != 0 && ch != separator) {
+                throw error(pos, "use either ',' (play together) or '|' (choose one each cycle) in one group, not both:"
+                        + " put one part in brackets");
+            }
+            if (ch == '|' && kind == Bracket.POLYMETER) throw error(pos, "'|' cannot choose within a polymeter: put the choice in brackets");
+            separator = ch;
             pos++;
         }
-        if (open >= 0) {
-            char closer = alternation ? '>' : ']';
-            if (peek() != closer) {
-                throw error(pos, "expected '" + closer + "' to close the " + (alternation ? "alternation" : "group")
-                        + " opened at column " + column(open) + (pos < src.length() ? ", not '" + peek() + "'" : "")
-                        + ": add '" + closer + "'");
+        if (kind != Bracket.TOP) {
+            if (peek() != kind.closer) {
+                throw error(pos, "expected '" + kind.closer + "' to close the " + kind.name + " opened at column "
+                        + column(open) + (pos < src.length() ? ", not '" + peek() + "'" : "") + ": add '" + kind.closer + "'");
             }
             pos++;
         }
-        return layers.size() == 1 ? layers.get(0) : new MiniAst.Stack(layers);
+        if (kind == Bracket.POLYMETER) {
+            Rational steps = null;
+            if (peek() == '%') {
+                pos++;
+                steps = positive("'%'", "{a b c}%4");
+            }
+            return new MiniAst.Polymeter(layers, steps);
+        }
+        List<MiniAst> nodes = new ArrayList<>();
+        for (List<MiniAst.Step> steps : layers) {
+            if (steps.isEmpty()) nodes.add(new MiniAst.Rest());
+            else if (kind == Bracket.ALTERNATION) nodes.add(new MiniAst.Alternation(steps));
+            else nodes.add(steps.size() == 1 ? steps.get(0).node() : new MiniAst.Sequence(steps));
+        }
+        if (nodes.size() == 1) return nodes.get(0);
+        return separator == '|' ? new MiniAst.Choice(nodes, salt++) : new MiniAst.Stack(nodes);
     }
 
     /** Steps up to ',', a closer or the end; {@code .} splits them into groups, {@code _} and {@code !} extend. */
@@ -58,7 +93,7 @@ final class MiniParser {
         while (true) {
             skipSpace();
             char ch = peek();
-            if (ch == 0 || ch == ',' || ch == ']' || ch == '>' || ch == ')') break;
+            if (ch == 0 || ch == ',' || ch == '|' || CLOSERS.indexOf(ch) >= 0) break;
             if (ch == '.' && standalone()) {
                 if (steps.isEmpty()) throw error(pos, "nothing before this '.': put steps on both sides of '.' (a b . c)");
                 groups.add(steps);
@@ -163,9 +198,9 @@ final class MiniParser {
             pos++;
             return new MiniAst.Rest();
         }
-        if (ch == '[' || ch == '<') {
+        if (ch == '[' || ch == '<' || ch == '{') {
             pos++;
-            return group(ch == '<', at);
+            return group(ch == '[' ? Bracket.GROUP : ch == '<' ? Bracket.ALTERNATION : Bracket.POLYMETER, at);
         }
         if (isWordStart()) {
             while (pos < src.length() && (Character.isLetterOrDigit(peek()) || WORD_CHARS.indexOf(peek()) >= 0)) pos++;
@@ -176,12 +211,11 @@ final class MiniParser {
 
     private RuntimeException unexpected() {
         char ch = peek();
-        if (ch == 0) return error(pos, "expected a value here (a note, number or name, '~', '[' or '<'), not the end");
-        if (ch == ']' || ch == '>' || ch == ')') {
+        if (ch == 0) return error(pos, "expected a value here (a note, number or name, '~', '[', '<' or '{'), not the end");
+        if (CLOSERS.indexOf(ch) >= 0) {
             return error(pos, "unexpected '" + ch + "': nothing open here to close; remove it");
         }
-        if (ch == '{') return error(pos, "polymeter '{...}' is not supported: use groups '[...]' or alternation '<...>'");
-        return error(pos, "unexpected '" + ch + "': expected a value (a note, number or name), '~', '[' or '<'");
+        return error(pos, "unexpected '" + ch + "': expected a value (a note, number or name), '~', '[', '<' or '{'");
     }
 
     private boolean isWordStart() {
@@ -194,7 +228,7 @@ final class MiniParser {
     /** Whether the character at {@code pos} stands alone (followed by space, ',', a closer or the end). */
     private boolean standalone() {
         char next = pos + 1 < src.length() ? src.charAt(pos + 1) : 0;
-        return next == 0 || Character.isWhitespace(next) || next == ',' || next == ']' || next == '>';
+        return next == 0 || Character.isWhitespace(next) || next == ',' || next == '|' || CLOSERS.indexOf(next) >= 0;
     }
 
     /** A decimal number above 0 after {@code after}. */

@@ -161,6 +161,22 @@ public final class Pattern<T> {
         });
     }
 
+    /**
+     * One of {@code options} each cycle, drawn from the seed, {@code salt} and the cycle: mini-notation's
+     * {@code a | b}.
+     */
+    static <T> Pattern<T> chooseEachCycle(List<Pattern<T>> options, long salt) {
+        List<Pattern<T>> os = List.copyOf(options);
+        return new Pattern<>((span, seed) -> {
+            List<Event<T>> out = new ArrayList<>();
+            for (Span piece : span.cycles()) {
+                int i = (int) (SeededRandom.at(seed, salt, piece.cycle()) * os.size());
+                out.addAll(os.get(i).query(piece, seed));
+            }
+            return out;
+        });
+    }
+
     // ---------------------------------------------------------------------------------------- time transforms
 
     /**

@@ -69,6 +69,28 @@ class MiniNotationTest {
     }
 
     @Test
+    void shouldPlayPolymetersAtTheirStepsPerCycle() {
+        assertThat(hits(MiniNotation.parse("{a b c}%4"), 0, 1)).containsExactly("a 0-1/4", "b 1/4-1/2", "c 1/2-3/4", "a 3/4-1");
+        assertThat(hits(MiniNotation.parse("{a b c}%4"), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("b", "c", "a", "b");
+        assertThat(hits(MiniNotation.parse("{a b, c d e}"), 0, 1))
+                .containsExactly("a 0-1/2", "c 0-1/2", "b 1/2-1", "d 1/2-1");
+        assertThat(hits(MiniNotation.parse("{a b, c d e}"), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "e", "b", "c");
+        assertThat(hits(MiniNotation.parse("{a@2 b}%2"), 0, 1)).containsExactly("a 0-1");
+    }
+
+    @Test
+    void shouldChooseOneOptionEachCycleBySeed() {
+        Pattern<String> choice = MiniNotation.parse("a | b c");
+        List<String> eight = hits(choice, 0, 32);
+        assertThat(eight).allSatisfy(s -> assertThat(s).matches("a \\d+-\\d+|b \\d+-\\d+/2|c \\d+/2-\\d+"));
+        long as = eight.stream().filter(s -> s.startsWith("a")).count(), bs = eight.stream().filter(s -> s.startsWith("b")).count();
+        assertThat(as + bs).as("one option per cycle").isEqualTo(32);
+        assertThat(as).as("a chosen in about half of 32 cycles").isBetween(6L, 26L);
+        assertThat(hits(MiniNotation.parse("a | b c"), 0, 32)).isEqualTo(eight);
+        assertThat(hits(choice.seed(3), 0, 32)).isNotEqualTo(eight);
+    }
+
+    @Test
     void shouldReadValuesAsWritten() {
         assertThat(hits(MiniNotation.parse("bd:3 hh#2 0.25 -1 .5"), 0, 1)).extracting(s -> s.split(" ")[0])
                 .containsExactly("bd:3", "hh#2", "0.25", "-1", ".5");
@@ -132,7 +154,9 @@ class MiniNotationTest {
         assertError("a?1.5", 3, "between 0 and 1");
         assertError("_ a", 1, "'_' lengthens the step before it");
         assertError("[a b", 5, "expected ']' to close the group opened at column 1");
-        assertError("{a b}", 1, "polymeter");
+        assertError("{a b", 5, "expected '}' to close the polymeter opened at column 1");
+        assertError("a | b, c", 6, "use either ',' (play together) or '|' (choose one each cycle)");
+        assertError("{a | b}", 4, "'|' cannot choose within a polymeter");
         assertError("a [b, ]]", 8, "unexpected ']'");
         assertError("a\nb [c", 5, "expected ']' to close the group opened at column 3");
     }

@@ -88,13 +88,13 @@ class PatternPropertiesTest {
     Arbitrary<Integer> denominators() { return Arbitraries.of(1, 2, 3, 4, 6, 7, 8, 12, 16, 96); }
 
     @Provide
-    Arbitrary<MiniAst> trees() { return Arbitraries.randomValue(r -> tree(r, 3)); }
+    Arbitrary<MiniAst> trees() { return Arbitraries.randomValue(r -> tree(r, 3, false)); }
 
     /** A mini-notation tree with Java transformations on top, random choices included. */
     @Provide
     Arbitrary<Pattern<String>> patterns() {
         return Arbitraries.randomValue(r -> {
-            MiniAst t = tree(r, 3);
+            MiniAst t = tree(r, 3, true);
             Pattern<String> p = MiniNotation.build(t, Function.identity(), t.notation());
             if (r.nextInt(3) == 0) p = p.keepByChance(0.3, r.nextInt(4), true);
             for (int i = r.nextInt(3); i > 0; i--) {
@@ -112,29 +112,37 @@ class PatternPropertiesTest {
         });
     }
 
-    static MiniAst tree(Random r, int depth) {
-        int kind = depth == 0 ? r.nextInt(8) : r.nextInt(20);
+    /** A random tree; with {@code random}, random choices ({@code ?}, {@code |}) too, which do not print back. */
+    static MiniAst tree(Random r, int depth, boolean random) {
+        int kind = depth == 0 ? r.nextInt(8) : r.nextInt(random ? 24 : 22);
         if (kind < 6) return new MiniAst.Atom(TOKENS[r.nextInt(TOKENS.length)], 0);
         if (kind < 7) return new MiniAst.Rest();
-        if (kind < 8) return new MiniAst.Fast(tree(r, 0), r.nextBoolean() ? Rational.of(1 + r.nextInt(4)) : Rational.of(3, 2));
-        if (kind < 11) return new MiniAst.Sequence(steps(r, depth, 2 + r.nextInt(3)));
+        if (kind < 8) return new MiniAst.Fast(tree(r, 0, random), r.nextBoolean() ? Rational.of(1 + r.nextInt(4)) : Rational.of(3, 2));
+        if (kind < 11) return new MiniAst.Sequence(steps(r, depth, 2 + r.nextInt(3), random));
         if (kind < 13) {
             List<MiniAst> layers = new ArrayList<>();
-            for (int i = 2 + r.nextInt(2); i > 0; i--) layers.add(tree(r, depth - 1));
+            for (int i = 2 + r.nextInt(2); i > 0; i--) layers.add(tree(r, depth - 1, random));
             return new MiniAst.Stack(layers);
         }
-        if (kind < 15) return new MiniAst.Alternation(steps(r, depth, 1 + r.nextInt(3)));
-        if (kind < 16) return new MiniAst.Slow(tree(r, depth - 1), Rational.of(1 + r.nextInt(3)));
-        if (kind < 17) return new MiniAst.Fast(tree(r, depth - 1), Rational.of(1 + r.nextInt(3)));
+        if (kind < 15) return new MiniAst.Alternation(steps(r, depth, 1 + r.nextInt(3), random));
+        if (kind < 16) return new MiniAst.Slow(tree(r, depth - 1, random), Rational.of(1 + r.nextInt(3)));
+        if (kind < 17) return new MiniAst.Fast(tree(r, depth - 1, random), Rational.of(1 + r.nextInt(3)));
+        if (kind < 19) {
+            List<List<MiniAst.Step>> layers = new ArrayList<>();
+            for (int i = 1 + r.nextInt(2); i > 0; i--) layers.add(steps(r, depth, 1 + r.nextInt(4), random));
+            return new MiniAst.Polymeter(layers, r.nextBoolean() ? null : Rational.of(1 + r.nextInt(5)));
+        }
+        if (kind == 22) return new MiniAst.Degrade(tree(r, depth - 1, random), r.nextInt(5) / 4.0, r.nextInt(3));
+        if (kind == 23) return new MiniAst.Choice(List.of(tree(r, depth - 1, random), tree(r, depth - 1, random)), r.nextInt(3));
         int steps = 1 + r.nextInt(8);
-        return new MiniAst.Euclid(tree(r, depth - 1), r.nextInt(steps + 1), steps, r.nextInt(steps));
+        return new MiniAst.Euclid(tree(r, depth - 1, random), r.nextInt(steps + 1), steps, r.nextInt(steps));
     }
 
-    private static List<MiniAst.Step> steps(Random r, int depth, int n) {
+    private static List<MiniAst.Step> steps(Random r, int depth, int n, boolean random) {
         List<MiniAst.Step> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Rational w = r.nextInt(4) == 0 ? Rational.of(1 + r.nextInt(3)) : r.nextInt(8) == 0 ? Rational.of(3, 2) : Rational.ONE;
-            out.add(new MiniAst.Step(tree(r, depth - 1), w));
+            out.add(new MiniAst.Step(tree(r, depth - 1, random), w));
         }
         return out;
     }
