@@ -84,6 +84,18 @@ sealed interface MiniAst {
         @Override public String notation() { return node.term() + "/" + number(factor); }
     }
 
+    /** {@code a*<2 3>} or, {@code slow}, {@code a/[1 2]}: a speed that is itself a pattern of numbers. */
+    record SpeedBy(MiniAst node, MiniAst factor, boolean slow) implements MiniAst {
+        @Override public String notation() { return node.term() + (slow ? "/" : "*") + factor.term(); }
+    }
+
+    /** {@code a(<3 5>,8,<0 2>)}: a Euclidean rhythm whose numbers are patterns ({@code rotation} may be null). */
+    record EuclidBy(MiniAst node, MiniAst pulses, MiniAst steps, MiniAst rotation) implements MiniAst {
+        @Override public String notation() {
+            return node.term() + "(" + pulses.term() + "," + steps.term() + (rotation == null ? "" : "," + rotation.term()) + ")";
+        }
+    }
+
     /** {@code a(3,8,2)}. */
     record Euclid(MiniAst node, int pulses, int steps, int rotation) implements MiniAst {
         @Override public String notation() {

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * a b . c d    groups split by '.': [a b] [c d]
  * {a b c}%4    polymeter: the steps of a b c played 4 per cycle; {a b, c d e}: both at 2 steps per cycle
  * a | b c      random choice: a or b c, a new draw each cycle by the pattern's seed
+ * a*&lt;2 3&gt;      speeds and Euclidean numbers may be groups: a*[1 2], bd(&lt;3 5&gt;,8,&lt;0 2&gt;)
  * </pre>
  * Values are tokens: note names ({@code c4}, {@code eb3}), numbers ({@code 60}, {@code 0.5}), drum or sample
  * names ({@code bd}, {@code hh:2}). Pure functions; any thread.
@@ -80,11 +81,48 @@ public final class MiniNotation {
             for (MiniAst o : ch.options()) options.add(MiniNotation.<T>build(o, valueOf, source));
             return Pattern.chooseEachCycle(options, SALT_BASE + ch.salt());
         }
+        if (node instanceof MiniAst.SpeedBy sp) {
+            Pattern<Rational> factor = build(sp.factor(), MiniNotation::positiveNumber, source);
+            Pattern<T> p = build(sp.node(), valueOf, source);
+            return sp.slow() ? p.slow(factor) : p.fast(factor);
+        }
+        if (node instanceof MiniAst.EuclidBy e) {
+            Pattern<Integer> pulses = build(e.pulses(), t -> wholeNumber(t, 0), source);
+            Pattern<Integer> steps = build(e.steps(), t -> wholeNumber(t, 1), source);
+            Pattern<Integer> rotation = e.rotation() == null ? Pattern.pure(0)
+                    : build(e.rotation(), t -> wholeNumber(t, Integer.MIN_VALUE), source);
+            return MiniNotation.<T>build(e.node(), valueOf, source).euclid(pulses, steps, rotation);
+        }
         if (node instanceof MiniAst.Fast f) return MiniNotation.<T>build(f.node(), valueOf, source).fast(f.factor());
         if (node instanceof MiniAst.Slow s) return MiniNotation.<T>build(s.node(), valueOf, source).slow(s.factor());
         if (node instanceof MiniAst.Euclid e) return MiniNotation.<T>build(e.node(), valueOf, source).euclid(e.pulses(), e.steps(), e.rotation());
         if (node instanceof MiniAst.Degrade d) return MiniNotation.<T>build(d.node(), valueOf, source).keepByChance(d.probability(), SALT_BASE + d.salt(), true);
         throw new IllegalStateException("unknown mini-notation node " + node);
+    }
+
+    /** A token such as {@code 2} or {@code 1.5} as an exact number above 0. */
+    private static Rational positiveNumber(String token) {
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(token);
+            if (d.signum() > 0) {
+                if (d.scale() < 0) d = d.setScale(0);
+                return Rational.of(d.unscaledValue().longValueExact(), java.math.BigInteger.TEN.pow(d.scale()).longValueExact());
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("'" + token + "' is not a speed: write a number above 0 such as 2 or 1.5");
+    }
+
+    /** A token such as {@code 3} as a whole number of at least {@code min}. */
+    private static int wholeNumber(String token, int min) {
+        try {
+            int n = Integer.parseInt(token);
+            if (n >= min && n <= 1024) return n;
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("'" + token + "' is not a whole number from " + Math.max(min, -1024) + " to 1024");
     }
 
     /** The sum of the weights of {@code steps}: how many steps they make. */

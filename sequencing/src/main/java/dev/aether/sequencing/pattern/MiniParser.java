@@ -131,10 +131,10 @@ final class MiniParser {
             char ch = peek();
             if (ch == '*') {
                 pos++;
-                node = new MiniAst.Fast(node, positive("'*'", "a*3"));
+                node = isGroupStart() ? new MiniAst.SpeedBy(node, term(), false) : new MiniAst.Fast(node, positive("'*'", "a*3"));
             } else if (ch == '/') {
                 pos++;
-                node = new MiniAst.Slow(node, positive("'/'", "a/2"));
+                node = isGroupStart() ? new MiniAst.SpeedBy(node, term(), true) : new MiniAst.Slow(node, positive("'/'", "a/2"));
             } else if (ch == '@') {
                 pos++;
                 weight = positive("'@'", "a@3");
@@ -161,34 +161,48 @@ final class MiniParser {
         return out;
     }
 
-    /** {@code (pulses,steps[,rotation])} after {@code node}. */
+    /** {@code (pulses,steps[,rotation])} after {@code node}; each a whole number or a group ({@code bd(<3 5>,8)}). */
     private MiniAst euclid(MiniAst node) {
         int open = pos++;
         skipSpace();
         int pulsesAt = pos;
-        int pulses = (int) wholeNumber("'('", "bd(3,8)", 0, 1024);
+        MiniAst pulses = euclidArgument("'('", "bd(3,8)", 0, false);
         skipSpace();
         expect(',', "expected ',' and the number of steps, as in bd(3,8)");
         skipSpace();
         int stepsAt = pos;
-        int steps = (int) wholeNumber("','", "bd(3,8)", 1, 1024);
+        MiniAst steps = euclidArgument("','", "bd(3,8)", 1, false);
         skipSpace();
-        int rotation = 0;
+        MiniAst rotation = null;
         if (peek() == ',') {
             pos++;
             skipSpace();
-            boolean negative = peek() == '-';
-            if (negative) pos++;
-            rotation = (int) wholeNumber("','", "bd(3,8,2)", 0, 1024) * (negative ? -1 : 1);
+            rotation = euclidArgument("','", "bd(3,8,2)", 0, true);
             skipSpace();
         }
         expect(')', "expected ')' to close the Euclidean rhythm opened at column " + column(open) + ": add ')'");
-        if (pulses > steps) {
-            throw error(pulsesAt, pulses + " pulses do not fit in " + steps + " steps: use at most " + steps
-                    + " (the steps are at column " + column(stepsAt) + ")");
+        if (pulses instanceof MiniAst.Atom k && steps instanceof MiniAst.Atom n && (rotation == null || rotation instanceof MiniAst.Atom)) {
+            int kv = Integer.parseInt(k.token()), nv = Integer.parseInt(n.token());
+            if (kv > nv) {
+                throw error(pulsesAt, kv + " pulses do not fit in " + nv + " steps: use at most " + nv
+                        + " (the steps are at column " + column(stepsAt) + ")");
+            }
+            return new MiniAst.Euclid(node, kv, nv, rotation == null ? 0 : Integer.parseInt(((MiniAst.Atom) rotation).token()));
         }
-        return new MiniAst.Euclid(node, pulses, steps, rotation);
+        return new MiniAst.EuclidBy(node, pulses, steps, rotation);
     }
+
+    /** A whole number (as an atom) of at least {@code min}, or a group of them checked when built. */
+    private MiniAst euclidArgument(String after, String example, long min, boolean signed) {
+        if (isGroupStart()) return term();
+        int at = pos;
+        boolean negative = signed && peek() == '-';
+        if (negative) pos++;
+        long n = wholeNumber(after, example, min, 1024);
+        return new MiniAst.Atom((negative ? "-" : "") + n, at);
+    }
+
+    private boolean isGroupStart() { return peek() == '<' || peek() == '['; }
 
     /** A value, {@code ~}, {@code [...]} or {@code <...>}. */
     private MiniAst term() {

@@ -220,6 +220,27 @@ public final class Pattern<T> {
     /** This played {@code factor} times as slowly; {@code factor} exact to 6 decimal places. */
     public Pattern<T> slow(double factor) { return slow(Rational.ofDecimal(factor)); }
 
+    /**
+     * This at a speed that is itself a pattern (Tidal's {@code fast "<1 2>"}): in each event of {@code factor},
+     * this as {@link #fast(Rational)} by its value; values of 0 or below give silence there.
+     */
+    public Pattern<T> fast(Pattern<Rational> factor) { return innerJoin(factor, f -> f.signum() > 0 ? fast(f) : silence()); }
+
+    /** This slowed by a pattern of factors (Tidal's {@code slow "<1 2>"}); values of 0 or below give silence there. */
+    public Pattern<T> slow(Pattern<Rational> factor) { return innerJoin(factor, f -> f.signum() > 0 ? slow(f) : silence()); }
+
+    /**
+     * For each event of {@code outer}, the events of the pattern {@code inner} gives for its value, within that
+     * event's part (Tidal's {@code innerJoin}: the timing comes from the inner patterns).
+     */
+    private <U> Pattern<T> innerJoin(Pattern<U> outer, Function<? super U, Pattern<T>> inner) {
+        return new Pattern<>((span, seed) -> {
+            List<Event<T>> out = new ArrayList<>();
+            for (Event<U> o : outer.query(span, seed)) out.addAll(inner.apply(o.value()).query(o.part(), seed));
+            return out;
+        });
+    }
+
     /** This shifted {@code cycles} earlier (Tidal's {@code <~}); negative shifts later. */
     public Pattern<T> early(Rational cycles) {
         if (cycles.signum() == 0) return this;
@@ -300,6 +321,15 @@ public final class Pattern<T> {
         List<Pattern<T>> parts = new ArrayList<>();
         for (boolean on : rhythm) parts.add(on ? this : silence());
         return seq(parts);
+    }
+
+    /**
+     * A Euclidean rhythm whose numbers are patterns ({@code bd(<3 5>,8,<0 2>)}): pulses are clamped to [0, steps];
+     * steps below 1 give silence.
+     */
+    public Pattern<T> euclid(Pattern<Integer> pulses, Pattern<Integer> steps, Pattern<Integer> rotation) {
+        return innerJoin(pulses, k -> innerJoin(steps, n -> innerJoin(rotation,
+                r -> n < 1 ? silence() : euclid(Math.max(0, Math.min(k, n)), n, r))));
     }
 
     // ------------------------------------------------------------------------------------------- randomness

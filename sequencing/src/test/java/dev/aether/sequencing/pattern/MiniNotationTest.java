@@ -91,6 +91,20 @@ class MiniNotationTest {
     }
 
     @Test
+    void shouldTakeSpeedsAndEuclideanNumbersFromPatterns() {
+        assertThat(hits(MiniNotation.parse("a*<2 3>"), 0, 2)).containsExactly("a 0-1/2", "a 1/2-1", "a 1-4/3", "a 4/3-5/3", "a 5/3-2");
+        assertThat(hits(MiniNotation.parse("[a b]*[1 2]"), 0, 1)).containsExactly("a 0-1/2", "a 1/2-3/4", "b 3/4-1");
+        assertThat(hits(MiniNotation.parse("[a b]/<1 2>"), 0, 3)).containsExactly("a 0-1/2", "b 1/2-1", "b 1-2", "a 2-5/2", "b 5/2-3");
+        assertThat(hits(MiniNotation.parse("x(<3 5>,8)"), 0, 2)).extracting(s -> s.split(" ")[1]).containsExactly(
+                "0-1/8", "3/8-1/2", "3/4-7/8", "1-9/8", "5/4-11/8", "11/8-3/2", "13/8-7/4", "7/4-15/8");
+        assertThat(hits(MiniNotation.parse("x(3,8,<0 2>)"), 1, 2)).extracting(s -> s.split(" ")[1])
+                .containsExactly("9/8-5/4", "3/2-13/8", "7/4-15/8");
+        assertThat(hits(MiniNotation.parse("x(<9 3>,4)"), 0, 1)).as("pulses clamped to the steps").hasSize(4);
+        assertError("a*<2 x>", 6, "'x' is not a speed: write a number above 0");
+        assertError("x(3,<8 0>)", 8, "'0' is not a whole number from 1 to 1024");
+    }
+
+    @Test
     void shouldReadValuesAsWritten() {
         assertThat(hits(MiniNotation.parse("bd:3 hh#2 0.25 -1 .5"), 0, 1)).extracting(s -> s.split(" ")[0])
                 .containsExactly("bd:3", "hh#2", "0.25", "-1", ".5");

@@ -114,7 +114,7 @@ class PatternPropertiesTest {
 
     /** A random tree; with {@code random}, random choices ({@code ?}, {@code |}) too, which do not print back. */
     static MiniAst tree(Random r, int depth, boolean random) {
-        int kind = depth == 0 ? r.nextInt(8) : r.nextInt(random ? 24 : 22);
+        int kind = depth == 0 ? r.nextInt(8) : r.nextInt(random ? 26 : 24);
         if (kind < 6) return new MiniAst.Atom(TOKENS[r.nextInt(TOKENS.length)], 0);
         if (kind < 7) return new MiniAst.Rest();
         if (kind < 8) return new MiniAst.Fast(tree(r, 0, random), r.nextBoolean() ? Rational.of(1 + r.nextInt(4)) : Rational.of(3, 2));
@@ -132,10 +132,22 @@ class PatternPropertiesTest {
             for (int i = 1 + r.nextInt(2); i > 0; i--) layers.add(steps(r, depth, 1 + r.nextInt(4), random));
             return new MiniAst.Polymeter(layers, r.nextBoolean() ? null : Rational.of(1 + r.nextInt(5)));
         }
-        if (kind == 22) return new MiniAst.Degrade(tree(r, depth - 1, random), r.nextInt(5) / 4.0, r.nextInt(3));
-        if (kind == 23) return new MiniAst.Choice(List.of(tree(r, depth - 1, random), tree(r, depth - 1, random)), r.nextInt(3));
+        if (kind == 22) return new MiniAst.SpeedBy(tree(r, depth - 1, random), numbers(r, "1", "2", "3", "1.5", "0.5"), r.nextBoolean());
+        if (kind == 23) {
+            return new MiniAst.EuclidBy(tree(r, depth - 1, random), numbers(r, "0", "1", "3", "5", "8"), numbers(r, "1", "4", "8"),
+                    r.nextBoolean() ? null : numbers(r, "0", "1", "-2"));
+        }
+        if (kind == 24) return new MiniAst.Degrade(tree(r, depth - 1, random), r.nextInt(5) / 4.0, r.nextInt(3));
+        if (kind == 25) return new MiniAst.Choice(List.of(tree(r, depth - 1, random), tree(r, depth - 1, random)), r.nextInt(3));
         int steps = 1 + r.nextInt(8);
         return new MiniAst.Euclid(tree(r, depth - 1, random), r.nextInt(steps + 1), steps, r.nextInt(steps));
+    }
+
+    /** An alternation or a sequence of 1 to 3 of {@code tokens}. */
+    private static MiniAst numbers(Random r, String... tokens) {
+        List<MiniAst.Step> steps = new ArrayList<>();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) steps.add(new MiniAst.Step(new MiniAst.Atom(tokens[r.nextInt(tokens.length)], 0), Rational.ONE));
+        return r.nextBoolean() || steps.size() == 1 ? new MiniAst.Alternation(steps) : new MiniAst.Sequence(steps);
     }
 
     private static List<MiniAst.Step> steps(Random r, int depth, int n, boolean random) {
