@@ -316,8 +316,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
         thread.run(() -> {
-            double wasBpm = engine.transport().publishedBpm();
-            int wasBeats = Math.max(1, engine.transport().publishedBeatsPerBar());
+            double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
+            int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
             engine.tempo(bpm, beatsPerBar, When.NOW);
             if (wasBpm > 0) history.record(() -> engine.tempo(wasBpm, wasBeats, When.NOW));
         });
