@@ -28,10 +28,21 @@ public final class Pattern<T> {
     /** The seed of queries that name none: the same in every run. */
     public static final long DEFAULT_SEED = 0;
 
-    /** What a pattern is: events overlapping a non-empty span, with the seed of its random choices. */
+    /** What a pattern is: events overlapping a non-empty span, for a query's context. */
     @FunctionalInterface
     interface Query<T> {
-        List<Event<T>> apply(Span span, long seed);
+        List<Event<T>> apply(Span span, Context ctx);
+    }
+
+    /**
+     * What a query carries down a pattern's tree: the seed of its random choices and whether only events starting
+     * in the span are wanted ({@link #onsets}), which lets leaves skip the fragments of events begun earlier.
+     * Transformations that need every fragment to find onsets (time reversed, values rotated, a pattern's values
+     * used as arguments) ask their inputs with {@link #all}.
+     */
+    record Context(long seed, boolean onsetsOnly) {
+        Context all() { return onsetsOnly ? new Context(seed, false) : this; }
+        Context withSeed(long s) { return new Context(s, onsetsOnly); }
     }
 
     /** A pattern with a relative length, for {@link #sequence} (Tidal's {@code timeCat}, mini-notation's {@code @}). */
@@ -42,7 +53,7 @@ public final class Pattern<T> {
         }
     }
 
-    private static final Pattern<?> SILENCE = new Pattern<>((span, seed) -> List.of());
+    private static final Pattern<?> SILENCE = new Pattern<>((span, ctx) -> List.of());
 
     private final Query<T> query;
 
@@ -54,9 +65,11 @@ public final class Pattern<T> {
     public List<Event<T>> query(Rational from, Rational to) { return query(new Span(from, to)); }
 
     /** The events overlapping {@code span}, each with its whole span and the part inside it; none if it is empty. */
-    public List<Event<T>> query(Span span) { return query(span, DEFAULT_SEED); }
+    public List<Event<T>> query(Span span) { return query(span, new Context(DEFAULT_SEED, false)); }
 
-    List<Event<T>> query(Span span, long seed) { return span.isEmpty() ? List.of() : query.apply(span, seed); }
+    List<Event<T>> query(Span span, long seed) { return query(span, new Context(seed, false)); }
+
+    List<Event<T>> query(Span span, Context ctx) { return span.isEmpty() ? List.of() : query.apply(span, ctx); }
 
     /**
      * The events whose onset lies in {@code [from, to)}, in order of onset: what a scheduler plays for that window.
@@ -64,8 +77,10 @@ public final class Pattern<T> {
      */
     public List<Event<T>> onsets(Rational from, Rational to) {
         List<Event<T>> out = new ArrayList<>();
-        for (Event<T> e : query(from, to)) if (e.hasOnset()) out.add(new Event<>(e.whole(), e.whole(), e.value()));
-        out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
+        for (Event<T> e : query(new Span(from, to), new Context(DEFAULT_SEED, true))) {
+            if (e.hasOnset()) out.add(e.part().equals(e.whole()) ? e : new Event<>(e.whole(), e.whole(), e.value()));
+        }
+        if (out.size() > 1) out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
         return out;
     }
 
@@ -73,10 +88,11 @@ public final class Pattern<T> {
 
     /** {@code value} once per cycle, filling it. */
     public static <T> Pattern<T> pure(T value) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
+                if (ctx.onsetsOnly() && !piece.begin().equals(c)) continue;   // a fragment of the event begun at c
                 out.add(new Event<>(new Span(c, c.plus(Rational.ONE)), piece, value));
             }
             return out;
@@ -116,9 +132,9 @@ public final class Pattern<T> {
     public static <T> Pattern<T> stack(List<Pattern<T>> patterns) {
         List<Pattern<T>> ps = List.copyOf(patterns);
         if (ps.size() == 1) return ps.get(0);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Pattern<T> p : ps) out.addAll(p.query(span, seed));
+            for (Pattern<T> p : ps) out.addAll(p.query(span, ctx));
             return out;
         });
     }
@@ -145,7 +161,7 @@ public final class Pattern<T> {
             at = next;
         }
         int n = parts.size();
-        return n == 0 ? silence() : new Pattern<>((span, seed) -> {
+        return n == 0 ? silence() : new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
@@ -153,7 +169,7 @@ public final class Pattern<T> {
                 for (int i = 0; i < n; i++) {
                     // only the steps whose slot the piece overlaps: a short look-ahead window meets one or two
                     if (ends.get(i).compareTo(from) > 0 && begins.get(i).compareTo(to) < 0) {
-                        parts.get(i).compressInto(begins.get(i), ends.get(i), piece, seed, out);
+                        parts.get(i).compressInto(begins.get(i), ends.get(i), piece, ctx, out);
                     }
                 }
             }
@@ -167,11 +183,11 @@ public final class Pattern<T> {
      */
     static <T> Pattern<T> chooseEachCycle(List<Pattern<T>> options, long salt) {
         List<Pattern<T>> os = List.copyOf(options);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
-                int i = (int) (SeededRandom.at(seed, salt, piece.cycle()) * os.size());
-                out.addAll(os.get(i).query(piece, seed));
+                int i = (int) (SeededRandom.at(ctx.seed(), salt, piece.cycle()) * os.size());
+                out.addAll(os.get(i).query(piece, ctx));
             }
             return out;
         });
@@ -183,13 +199,13 @@ public final class Pattern<T> {
      * Adds to {@code out} the events of this squeezed into {@code [b, e)} of the cycle of {@code piece} (a span
      * within one cycle; {@code 0 <= b < e <= 1}): each cycle of this plays in that slot of the same cycle.
      */
-    private void compressInto(Rational b, Rational e, Span piece, long seed, List<Event<T>> out) {
+    private void compressInto(Rational b, Rational e, Span piece, Context ctx, List<Event<T>> out) {
         Rational c = piece.cycle(), offset = c.plus(b), width = e.minus(b);
         Span slot = piece.intersect(new Span(offset, c.plus(e)));
         if (slot == null) return;
         Span inner = new Span(c.plus(slot.begin().minus(offset).dividedBy(width)),
                 c.plus(slot.end().minus(offset).dividedBy(width)));
-        for (Event<T> ev : query(inner, seed)) {
+        for (Event<T> ev : query(inner, ctx)) {
             out.add(ev.withSpans(s -> new Span(offset.plus(s.begin().minus(c).times(width)),
                     offset.plus(s.end().minus(c).times(width)))));
         }
@@ -201,9 +217,9 @@ public final class Pattern<T> {
         if (factor.signum() == 0) return silence();
         if (factor.equals(Rational.ONE)) return this;
         Rational inverse = Rational.ONE.dividedBy(factor);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span.times(factor), seed)) out.add(ev.withSpans(s -> s.times(inverse)));
+            for (Event<T> ev : query(span.times(factor), ctx)) out.add(ev.withSpans(s -> s.times(inverse)));
             return out;
         });
     }
@@ -234,9 +250,9 @@ public final class Pattern<T> {
      * event's part (Tidal's {@code innerJoin}: the timing comes from the inner patterns).
      */
     private <U> Pattern<T> innerJoin(Pattern<U> outer, Function<? super U, Pattern<T>> inner) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<U> o : outer.query(span, seed)) out.addAll(inner.apply(o.value()).query(o.part(), seed));
+            for (Event<U> o : outer.query(span, ctx.all())) out.addAll(inner.apply(o.value()).query(o.part(), ctx));
             return out;
         });
     }
@@ -245,9 +261,9 @@ public final class Pattern<T> {
     public Pattern<T> early(Rational cycles) {
         if (cycles.signum() == 0) return this;
         Rational back = cycles.negate();
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span.plus(cycles), seed)) out.add(ev.withSpans(s -> s.plus(back)));
+            for (Event<T> ev : query(span.plus(cycles), ctx)) out.add(ev.withSpans(s -> s.plus(back)));
             return out;
         });
     }
@@ -263,11 +279,11 @@ public final class Pattern<T> {
 
     /** Each cycle played backwards (events keep their lengths; their order in the cycle is mirrored). */
     public Pattern<T> rev() {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational axis = piece.cycle().times(2).plus(Rational.ONE);
-                for (Event<T> ev : query(piece.reflect(axis), seed)) out.add(ev.withSpans(s -> s.reflect(axis)));
+                for (Event<T> ev : query(piece.reflect(axis), ctx.all())) out.add(ev.withSpans(s -> s.reflect(axis)));
             }
             return out;
         });
@@ -282,9 +298,9 @@ public final class Pattern<T> {
 
     /** The pattern {@code choose} gives for each cycle, queried in that cycle only. */
     private Pattern<T> perCycle(java.util.function.LongFunction<Pattern<T>> choose) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Span piece : span.cycles()) out.addAll(choose.apply(piece.begin().floor()).query(piece, seed));
+            for (Span piece : span.cycles()) out.addAll(choose.apply(piece.begin().floor()).query(piece, ctx));
             return out;
         });
     }
@@ -295,11 +311,11 @@ public final class Pattern<T> {
      */
     public Pattern<T> rotate(int steps) {
         if (steps == 0) return this;
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
-                List<Event<T>> all = new ArrayList<>(query(new Span(c, c.plus(Rational.ONE)), seed));
+                List<Event<T>> all = new ArrayList<>(query(new Span(c, c.plus(Rational.ONE)), ctx.all()));
                 all.sort(Comparator.comparing((Event<T> e) -> e.part().begin()));
                 int n = all.size();
                 for (int i = 0; i < n; i++) {
@@ -351,10 +367,10 @@ public final class Pattern<T> {
      */
     Pattern<T> keepByChance(double p, long salt, boolean above) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("a probability must be in [0, 1], not " + p);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) {
-                boolean high = SeededRandom.at(seed, salt, ev.whole().begin()) >= p;
+            for (Event<T> ev : query(span, ctx)) {
+                boolean high = SeededRandom.at(ctx.seed(), salt, ev.whole().begin()) >= p;
                 if (high == above) out.add(ev);
             }
             return out;
@@ -363,7 +379,7 @@ public final class Pattern<T> {
 
     /** This with its random choices drawn from {@code seed} instead of the seed of the query. */
     public Pattern<T> seed(long seed) {
-        return new Pattern<>((span, ignored) -> query(span, seed));
+        return new Pattern<>((span, ctx) -> query(span, ctx.withSeed(seed)));
     }
 
     // ---------------------------------------------------------------------------------------------- values
@@ -375,18 +391,18 @@ public final class Pattern<T> {
 
     /** Each event replaced by one event per value {@code f} gives, with the same spans. */
     <U> Pattern<U> flatMapValues(Function<? super T, ? extends List<? extends U>> f) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<U>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) for (U u : f.apply(ev.value())) out.add(ev.withValue(u));
+            for (Event<T> ev : query(span, ctx)) for (U u : f.apply(ev.value())) out.add(ev.withValue(u));
             return out;
         });
     }
 
     /** Each event's value replaced by {@code f} of the event and the query's seed (for {@link Signal#segment}). */
     <U> Pattern<U> withValues(java.util.function.BiFunction<Event<T>, Long, ? extends U> f) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<U>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) out.add(ev.withValue(f.apply(ev, seed)));
+            for (Event<T> ev : query(span, ctx)) out.add(ev.withValue(f.apply(ev, ctx.seed())));
             return out;
         });
     }

@@ -43,6 +43,16 @@ class PatternPropertiesTest {
         assertThat(whole).allSatisfy(e -> assertThat(e.whole().begin()).isBetween(from, to).isNotEqualTo(to));
     }
 
+    @Property(tries = 400)
+    void onsetsAreTheEventsOfAQueryThatStartInIt(@ForAll("patterns") Pattern<String> pattern,
+            @ForAll @IntRange(min = 0, max = 48) int a, @ForAll @IntRange(min = 1, max = 48) int length,
+            @ForAll("denominators") int den) {
+        Rational from = Rational.of(a, den), to = from.plus(Rational.of(length, den));
+        List<Event<String>> started = pattern.query(from, to).stream().filter(Event::hasOnset)
+                .map(e -> new Event<>(e.whole(), e.whole(), e.value())).toList();
+        assertThat(canonical(pattern.onsets(from, to))).as("onsets of [%s, %s)", from, to).isEqualTo(canonical(started));
+    }
+
     @Property(tries = 200)
     void aSequenceOfRepeatsHasTheSumOfItsRepeatsPerCycle(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 5) Integer> repeats,
             @ForAll @IntRange(min = -20, max = 20) int cycle) {
