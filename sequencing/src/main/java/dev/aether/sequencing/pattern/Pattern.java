@@ -67,8 +67,6 @@ public final class Pattern<T> {
     /** The events overlapping {@code span}, each with its whole span and the part inside it; none if it is empty. */
     public List<Event<T>> query(Span span) { return query(span, new Context(DEFAULT_SEED, false)); }
 
-    List<Event<T>> query(Span span, long seed) { return query(span, new Context(seed, false)); }
-
     List<Event<T>> query(Span span, Context ctx) { return span.isEmpty() ? List.of() : query.apply(span, ctx); }
 
     /**
@@ -82,6 +80,24 @@ public final class Pattern<T> {
         }
         if (out.size() > 1) out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
         return out;
+    }
+
+    /**
+     * The onsets of cycle 0, as a person reads them at the prompt: {@code "pattern, cycle 0: bd at 0, sn at 1/2"}
+     * (the first 16; a value that cannot be made is named).
+     */
+    @Override public String toString() {
+        try {
+            List<Event<T>> first = onsets(Rational.ZERO, Rational.ONE);
+            if (first.isEmpty()) return "pattern, cycle 0: silent";
+            StringBuilder out = new StringBuilder("pattern, cycle 0: ");
+            for (int i = 0; i < Math.min(16, first.size()); i++) {
+                out.append(i == 0 ? "" : ", ").append(first.get(i).value()).append(" at ").append(first.get(i).whole().begin());
+            }
+            return first.size() > 16 ? out.append(", ... (").append(first.size()).append(" in all)").toString() : out.toString();
+        } catch (RuntimeException e) {
+            return "pattern, cycle 0: " + e.getMessage();
+        }
     }
 
     // -------------------------------------------------------------------------------------------- factories

@@ -171,4 +171,12 @@ class PatternTest {
         Pattern<Double> cutoff = MiniNotation.parse("0 0.25 0.5 1").range(200, 4000).slow(2);
         assertThat(hits(cutoff, 0, 2)).containsExactly("200.0 0-1/2", "1150.0 1/2-1", "2100.0 1-3/2", "4000.0 3/2-2");
     }
+
+    @Test
+    void shouldShowTheFirstCycleAtThePrompt() {
+        assertThat(p("bd [~ sn]").toString()).isEqualTo("pattern, cycle 0: bd at 0, sn at 3/4");
+        assertThat(p("~").toString()).isEqualTo("pattern, cycle 0: silent");
+        assertThat(p("x*20").toString()).startsWith("pattern, cycle 0: x at 0, x at 1/20").endsWith("x at 3/4, ... (20 in all)");
+        assertThat(p("zz").asNotes().toString()).startsWith("pattern, cycle 0: 'zz' is not a note");
+    }
 }
