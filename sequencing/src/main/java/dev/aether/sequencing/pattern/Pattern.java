@@ -11,9 +11,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * A pattern: a pure function from a span of musical time in cycles (exact {@link Rational}s; 1 cycle = 1 bar when
- * played) to the {@link Event}s that overlap it, as in TidalCycles and Strudel. Immutable and thread-safe: query it
- * from any thread, any number of times; the same query always gives the same events, also for random choices
- * ({@link #degradeBy}, {@link #sometimes}), which come from a seed ({@link #seed}) hashed with the event's onset.
+ * played) to the {@link Event}s that overlap it, as in TidalCycles and Strudel. Immutable and thread-safe (its one
+ * memo, of the last cycle's onsets, is invisible): query it from any thread, any number of times; the same query
+ * always gives the same events, also for random choices ({@link #degradeBy}, {@link #sometimes}), which come from a
+ * seed ({@link #seed}) hashed with the event's onset.
  * Queries split anywhere agree: the onsets of {@code [a, c)} are those of {@code [a, b)} followed by those of
  * {@code [b, c)}, which is what a look-ahead scheduler relies on. Not for the audio thread (queries allocate).
  *
@@ -56,6 +57,7 @@ public final class Pattern<T> {
     private static final Pattern<?> SILENCE = new Pattern<>((span, ctx) -> List.of());
 
     private final Query<T> query;
+    private volatile CycleOnsets<T> lastCycle;   // see onsetsOfCycle
 
     Pattern(Query<T> query) { this.query = query; }
 
@@ -71,16 +73,41 @@ public final class Pattern<T> {
 
     /**
      * The events whose onset lies in {@code [from, to)}, in order of onset: what a scheduler plays for that window.
-     * Each comes with its whole span (its length is {@code whole().length()}).
+     * Each comes whole ({@code part() == whole()}; its length is {@code whole().length()}). The onsets of the cycle
+     * last asked for are kept, so a scheduler's short windows through one cycle query the pattern once per cycle.
      */
     public List<Event<T>> onsets(Rational from, Rational to) {
         List<Event<T>> out = new ArrayList<>();
-        for (Event<T> e : query(new Span(from, to), new Context(DEFAULT_SEED, true))) {
+        for (Span piece : new Span(from, to).cycles()) {
+            List<Event<T>> cycle = onsetsOfCycle(piece.begin().floor());
+            int lo = 0, hi = cycle.size();
+            while (lo < hi) {                                   // the first onset at or after the piece's start
+                int mid = (lo + hi) >>> 1;
+                if (cycle.get(mid).whole().begin().compareTo(piece.begin()) < 0) lo = mid + 1;
+                else hi = mid;
+            }
+            for (int i = lo; i < cycle.size() && cycle.get(i).whole().begin().compareTo(piece.end()) < 0; i++) out.add(cycle.get(i));
+        }
+        return out;
+    }
+
+    /** The onsets of one cycle, sorted: a memo of a pure function (a benign race between threads at worst computes it twice). */
+    private List<Event<T>> onsetsOfCycle(long cycle) {
+        CycleOnsets<T> kept = lastCycle;
+        if (kept != null && kept.cycle() == cycle) return kept.events();
+        List<Event<T>> out = new ArrayList<>();
+        Span whole = new Span(Rational.of(cycle), Rational.of(cycle + 1));
+        for (Event<T> e : query(whole, new Context(DEFAULT_SEED, true))) {
             if (e.hasOnset()) out.add(e.part().equals(e.whole()) ? e : new Event<>(e.whole(), e.whole(), e.value()));
         }
         if (out.size() > 1) out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
-        return out;
+        List<Event<T>> events = List.copyOf(out);
+        lastCycle = new CycleOnsets<>(cycle, events);
+        return events;
     }
+
+    /** The sorted onsets of one cycle. */
+    private record CycleOnsets<T>(long cycle, List<Event<T>> events) {}
 
     /**
      * The onsets of cycle 0, as a person reads them at the prompt: {@code "pattern, cycle 0: bd at 0, sn at 1/2"}

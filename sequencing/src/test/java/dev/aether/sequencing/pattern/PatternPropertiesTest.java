@@ -40,6 +40,11 @@ class PatternPropertiesTest {
         List<Event<String>> halves = new ArrayList<>(pattern.onsets(from, mid));
         halves.addAll(pattern.onsets(mid, to));
         assertThat(canonical(halves)).as("onsets of [%s, %s) split at %s", from, to, mid).isEqualTo(canonical(whole));
+        // the same for the queries themselves, below onsets' memo of whole cycles
+        List<Event<String>> started = new ArrayList<>(startedIn(pattern, from, mid));
+        started.addAll(startedIn(pattern, mid, to));
+        assertThat(canonical(started)).as("events starting in [%s, %s) split at %s", from, to, mid)
+                .isEqualTo(canonical(startedIn(pattern, from, to)));
         assertThat(whole).allSatisfy(e -> assertThat(e.whole().begin()).isBetween(from, to).isNotEqualTo(to));
     }
 
@@ -48,9 +53,8 @@ class PatternPropertiesTest {
             @ForAll @IntRange(min = 0, max = 48) int a, @ForAll @IntRange(min = 1, max = 48) int length,
             @ForAll("denominators") int den) {
         Rational from = Rational.of(a, den), to = from.plus(Rational.of(length, den));
-        List<Event<String>> started = pattern.query(from, to).stream().filter(Event::hasOnset)
-                .map(e -> new Event<>(e.whole(), e.whole(), e.value())).toList();
-        assertThat(canonical(pattern.onsets(from, to))).as("onsets of [%s, %s)", from, to).isEqualTo(canonical(started));
+        assertThat(canonical(pattern.onsets(from, to))).as("onsets of [%s, %s)", from, to)
+                .isEqualTo(canonical(startedIn(pattern, from, to)));
     }
 
     @Property(tries = 200)
@@ -85,6 +89,11 @@ class PatternPropertiesTest {
         assertThat(MiniNotation.parse(notation).seed(seed).query(Rational.ZERO, Rational.of(3))).isEqualTo(first);
         assertThat(MiniNotation.parse(notation).seed(seed + 1).query(Rational.ZERO, Rational.of(3)))
                 .as("96 draws of x alone differ between two seeds").isNotEqualTo(first);
+    }
+
+    /** The events of a query of [from, to) that start in it, whole. */
+    private static List<Event<String>> startedIn(Pattern<String> p, Rational from, Rational to) {
+        return p.query(from, to).stream().filter(Event::hasOnset).map(e -> new Event<>(e.whole(), e.whole(), e.value())).toList();
     }
 
     /** Events in an order that does not depend on how a query was assembled. */
