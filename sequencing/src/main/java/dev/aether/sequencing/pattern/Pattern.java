@@ -432,6 +432,27 @@ public final class Pattern<T> {
         return flatMapValues(v -> List.of(f.apply(v)));
     }
 
+    /**
+     * This pattern's events, each with its value combined by {@code f} with the value {@code other} has at the
+     * event's onset (the first of {@code other}'s events under it; an event with none under it is dropped). The
+     * rhythm is this one's (Tidal's {@code #}): {@code notes.combine(velocities, Hit::new)}.
+     */
+    public <U, R> Pattern<R> combine(Pattern<U> other, java.util.function.BiFunction<? super T, ? super U, ? extends R> f) {
+        return new Pattern<>((span, ctx) -> {
+            List<Event<R>> out = new ArrayList<>();
+            for (Event<T> ev : query(span, ctx)) {
+                Rational onset = ev.whole().begin();
+                for (Event<U> o : other.query(new Span(onset, ev.whole().end()), ctx.all())) {
+                    if (o.whole().contains(onset)) {
+                        out.add(ev.withValue(f.apply(ev.value(), o.value())));
+                        break;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Each event replaced by one event per value {@code f} gives, with the same spans. */
     <U> Pattern<U> flatMapValues(Function<? super T, ? extends List<? extends U>> f) {
         return new Pattern<>((span, ctx) -> {

@@ -179,4 +179,13 @@ class PatternTest {
         assertThat(p("x*20").toString()).startsWith("pattern, cycle 0: x at 0, x at 1/20").endsWith("x at 3/4, ... (20 in all)");
         assertThat(p("zz").asNotes().toString()).startsWith("pattern, cycle 0: 'zz' is not a note");
     }
+
+    @Test
+    void shouldCombineValuesAtEachOnsetKeepingTheRhythmOfTheFirst() {
+        Pattern<String> hits = p("c4 e4 g4 c5").combine(p("1 0.5"), (n, v) -> n + ":" + v);
+        assertThat(MiniNotationTest.hits(hits, 0, 1)).containsExactly("c4:1 0-1/4", "e4:1 1/4-1/2", "g4:0.5 1/2-3/4", "c5:0.5 3/4-1");
+        assertThat(MiniNotationTest.hits(p("a b").combine(p("~ x"), (a, b) -> a + b), 0, 1)).containsExactly("bx 1/2-1");
+        assertThat(MiniNotationTest.hits(p("a*2").combine(p("<x y>/2"), (a, b) -> a + b), 0, 3))
+                .as("values that began before the onset count").containsExactly("ax 0-1/2", "ax 1/2-1", "ax 1-3/2", "ax 3/2-2", "ay 2-5/2", "ay 5/2-3");
+    }
 }
