@@ -348,6 +348,52 @@ public final class Pattern<T> {
         });
     }
 
+    /** This and {@code f} of this played together (Tidal's {@code superimpose}). */
+    public Pattern<T> superimpose(UnaryOperator<Pattern<T>> f) { return stack(this, f.apply(this)); }
+
+    /** This and {@code f} of this shifted {@code cycles} later, together (Tidal's {@code off}: echoes, canons). */
+    public Pattern<T> off(Rational cycles, UnaryOperator<Pattern<T>> f) { return superimpose(p -> f.apply(p.late(cycles))); }
+
+    /** This and {@code f} of this shifted {@code cycles} later; exact to 6 decimal places. */
+    public Pattern<T> off(double cycles, UnaryOperator<Pattern<T>> f) { return off(Rational.ofDecimal(cycles), f); }
+
+    /** Each event repeated {@code n >= 1} times within its own span (Tidal's {@code ply}). */
+    public Pattern<T> ply(int n) {
+        if (n < 1) throw new IllegalArgumentException("ply needs 1 repeat or more, not " + n);
+        Rational times = Rational.of(n);
+        return squeezeJoin(v -> pure(v).fast(times));
+    }
+
+    /**
+     * Cycle {@code c} starts {@code c mod n} n-ths of a cycle further in (Tidal's {@code iter}): {@code "a b c d"}
+     * with {@code iter(4)} plays {@code a b c d}, then {@code b c d a}, ...
+     */
+    public Pattern<T> iter(int n) {
+        if (n < 1) throw new IllegalArgumentException("iter needs 1 part or more, not " + n);
+        return perCycle(c -> early(Rational.of(Math.floorMod(c, n), n)));
+    }
+
+    /** This forwards in one cycle and backwards in the next (Tidal's {@code palindrome}). */
+    public Pattern<T> palindrome() { return cat(this, rev()); }
+
+    /**
+     * For each event of this, cycle 0 of the pattern {@code f} gives for its value squeezed into the event's whole
+     * span (Tidal's {@code squeezeJoin}).
+     */
+    private <U> Pattern<U> squeezeJoin(Function<? super T, Pattern<U>> f) {
+        return new Pattern<>((span, ctx) -> {
+            List<Event<U>> out = new ArrayList<>();
+            for (Event<T> ev : query(span, ctx.all())) {
+                Rational b = ev.whole().begin(), width = ev.whole().length();
+                Span inner = new Span(ev.part().begin().minus(b).dividedBy(width), ev.part().end().minus(b).dividedBy(width));
+                for (Event<U> in : f.apply(ev.value()).query(inner, ctx)) {
+                    out.add(in.withSpans(sp -> new Span(b.plus(sp.begin().times(width)), b.plus(sp.end().times(width)))));
+                }
+            }
+            return out;
+        });
+    }
+
     /**
      * The values moved {@code steps} events along within each cycle, the rhythm kept (Tidal's {@code rot}):
      * {@code "a b c d"} rotated by 1 plays {@code b c d a}.

@@ -117,13 +117,16 @@ class PatternPropertiesTest {
             Pattern<String> p = MiniNotation.build(t, Function.identity(), t.notation());
             if (r.nextInt(3) == 0) p = p.keepByChance(0.3, r.nextInt(4), true);
             for (int i = r.nextInt(3); i > 0; i--) {
-                switch (r.nextInt(8)) {
+                switch (r.nextInt(11)) {
                     case 0 -> p = p.rev();
                     case 1 -> p = p.every(2 + r.nextInt(2), x -> x.fast(2));
                     case 2 -> p = p.rotate(1 + r.nextInt(3));
                     case 3 -> p = p.early(Rational.of(1 + r.nextInt(5), 1 + r.nextInt(7)));
                     case 4 -> p = p.degradeBy(0.3);
                     case 5 -> p = p.sometimes(0.5, Pattern::rev);
+                    case 7 -> p = p.ply(2 + r.nextInt(2));
+                    case 8 -> p = p.iter(2 + r.nextInt(3));
+                    case 9 -> p = p.off(Rational.of(1, 8), x -> x.fast(2));
                     case 6 -> p = p.combine(MiniNotation.parse("<x y>/2 z*3"), (a, b) -> a + b);
                     default -> p = p.slow(Rational.of(3, 2));
                 }

@@ -188,4 +188,18 @@ class PatternTest {
         assertThat(MiniNotationTest.hits(p("a*2").combine(p("<x y>/2"), (a, b) -> a + b), 0, 3))
                 .as("values that began before the onset count").containsExactly("ax 0-1/2", "ax 1/2-1", "ax 1-3/2", "ax 3/2-2", "ay 2-5/2", "ay 5/2-3");
     }
+
+    @Test
+    void shouldLayerRepeatAndReorder() {
+        assertThat(hits(p("a b").superimpose(x -> x.fast(2)), 0, 1))
+                .containsExactly("a 0-1/2", "a 0-1/4", "b 1/4-1/2", "b 1/2-1", "a 1/2-3/4", "b 3/4-1");
+        assertThat(hits(p("a b").off(0.25, x -> x.fmap(String::toUpperCase)), 0, 1))
+                .containsExactly("a 0-1/2", "A 1/4-3/4", "b 1/2-1", "B 3/4-5/4");
+        assertThat(hits(p("a [b c]").ply(2), 0, 1))
+                .containsExactly("a 0-1/4", "a 1/4-1/2", "b 1/2-5/8", "b 5/8-3/4", "c 3/4-7/8", "c 7/8-1");
+        assertThat(hits(p("a b c d").iter(4), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("b", "c", "d", "a");
+        assertThat(hits(p("a b c d").iter(4), 4, 5)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "d");
+        assertThat(hits(p("a b c").palindrome(), 0, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "c", "b", "a");
+        assertThatThrownBy(() -> p("a").ply(0)).hasMessageContaining("ply needs 1 repeat or more");
+    }
 }
