@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -340,7 +342,7 @@ public final class Pattern<T> {
     }
 
     /** The pattern {@code choose} gives for each cycle, queried in that cycle only. */
-    private Pattern<T> perCycle(java.util.function.LongFunction<Pattern<T>> choose) {
+    private Pattern<T> perCycle(LongFunction<Pattern<T>> choose) {
         return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) out.addAll(choose.apply(piece.begin().floor()).query(piece, ctx));
@@ -483,7 +485,7 @@ public final class Pattern<T> {
      * event's onset (the first of {@code other}'s events under it; an event with none under it is dropped). The
      * rhythm is this one's (Tidal's {@code #}): {@code notes.combine(velocities, Hit::new)}.
      */
-    public <U, R> Pattern<R> combine(Pattern<U> other, java.util.function.BiFunction<? super T, ? super U, ? extends R> f) {
+    public <U, R> Pattern<R> combine(Pattern<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
         return new Pattern<>((span, ctx) -> {
             List<Event<R>> out = new ArrayList<>();
             for (Event<T> ev : query(span, ctx)) {
@@ -509,7 +511,7 @@ public final class Pattern<T> {
     }
 
     /** Each event's value replaced by {@code f} of the event and the query's seed (for {@link Signal#segment}). */
-    <U> Pattern<U> withValues(java.util.function.BiFunction<Event<T>, Long, ? extends U> f) {
+    <U> Pattern<U> withValues(BiFunction<Event<T>, Long, ? extends U> f) {
         return new Pattern<>((span, ctx) -> {
             List<Event<U>> out = new ArrayList<>();
             for (Event<T> ev : query(span, ctx)) out.add(ev.withValue(f.apply(ev, ctx.seed())));
