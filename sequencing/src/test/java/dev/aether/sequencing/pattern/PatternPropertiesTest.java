@@ -1,6 +1,7 @@
 package dev.aether.sequencing.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aether.core.time.Rational;
 import java.util.ArrayList;
@@ -29,6 +30,24 @@ class PatternPropertiesTest {
                 .as("events of %s", notation)
                 .isEqualTo(canonical(direct.query(Rational.ZERO, Rational.of(4))));
         assertThat(MiniNotation.syntax(notation).notation()).as("printing is stable").isEqualTo(notation);
+    }
+
+    @Property(tries = 300)
+    void aStrayCharacterIsReportedAtItsOwnColumn(@ForAll("trees") MiniAst tree, @ForAll Random random) {
+        String notation = tree.notation();
+        List<Integer> starts = new ArrayList<>();      // where a new term may begin
+        for (int i = 0; i <= notation.length(); i++) {
+            char before = i == 0 ? ' ' : notation.charAt(i - 1);
+            if (Character.isWhitespace(before) || before == '[' || before == '<' || before == '{') starts.add(i);
+        }
+        int at = starts.get(random.nextInt(starts.size()));
+        String broken = notation.substring(0, at) + "$" + notation.substring(at);
+        assertThatThrownBy(() -> MiniNotation.parse(broken)).as(broken)
+                .isInstanceOfSatisfying(MiniNotationException.class, e -> {
+                    assertThat(e.column()).as("column of '$' in %s", broken).isEqualTo(at + 1);
+                    assertThat(e.reason()).startsWith("unexpected '$'");
+                    assertThat(e.getMessage()).endsWith("\n  " + broken + "\n  " + " ".repeat(at) + "^");
+                });
     }
 
     @Property(tries = 400)
