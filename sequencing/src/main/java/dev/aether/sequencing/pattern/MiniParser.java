@@ -13,9 +13,13 @@ final class MiniParser {
     private static final String WORD_CHARS = "#.-:_'";
     private static final String CLOSERS = "]>})";
 
+    /** How deep groups may nest: far beyond music, short of the thread's stack. */
+    static final int MAX_DEPTH = 100;
+
     private final String src;
     private int pos;
     private int salt;
+    private int depth;
 
     MiniParser(String src) { this.src = src; }
 
@@ -213,8 +217,11 @@ final class MiniParser {
             return new MiniAst.Rest();
         }
         if (ch == '[' || ch == '<' || ch == '{') {
+            if (++depth > MAX_DEPTH) throw error(pos, "groups nested more than " + MAX_DEPTH + " deep: flatten them");
             pos++;
-            return group(ch == '[' ? Bracket.GROUP : ch == '<' ? Bracket.ALTERNATION : Bracket.POLYMETER, at);
+            MiniAst group = group(ch == '[' ? Bracket.GROUP : ch == '<' ? Bracket.ALTERNATION : Bracket.POLYMETER, at);
+            depth--;
+            return group;
         }
         if (isWordStart()) {
             while (pos < src.length() && (Character.isLetterOrDigit(peek()) || WORD_CHARS.indexOf(peek()) >= 0)) pos++;

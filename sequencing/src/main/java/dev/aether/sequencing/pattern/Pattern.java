@@ -43,10 +43,22 @@ public final class Pattern<T> {
      * Transformations that need every fragment to find onsets (time reversed, values rotated, a pattern's values
      * used as arguments) ask their inputs with {@link #all}.
      */
-    record Context(long seed, boolean onsetsOnly) {
-        Context all() { return onsetsOnly ? new Context(seed, false) : this; }
-        Context withSeed(long s) { return new Context(s, onsetsOnly); }
+    record Context(long seed, boolean onsetsOnly, int[] eventsLeft) {
+        Context(long seed, boolean onsetsOnly) { this(seed, onsetsOnly, null); }
+        Context all() { return onsetsOnly ? new Context(seed, false, eventsLeft) : this; }
+        Context withSeed(long s) { return new Context(s, onsetsOnly, eventsLeft); }
+
+        /** Counts one event made, against the budget of a cycle's onsets if there is one. */
+        void made() {
+            if (eventsLeft != null && --eventsLeft[0] < 0) {
+                throw new IllegalStateException("the pattern makes more than " + MAX_EVENTS_PER_CYCLE + " events in one"
+                        + " cycle: slow it down (smaller factors after '*', fewer steps)");
+            }
+        }
     }
+
+    /** The most events {@link #onsets} lets a pattern make for one cycle, so a typo such as {@code hh*1600000} fails. */
+    public static final int MAX_EVENTS_PER_CYCLE = 100_000;
 
     /** A pattern with a relative length, for {@link #sequence} (Tidal's {@code timeCat}, mini-notation's {@code @}). */
     public record Weighted<T>(Pattern<T> pattern, Rational weight) {
@@ -99,7 +111,7 @@ public final class Pattern<T> {
         if (kept != null && kept.cycle() == cycle) return kept.events();
         List<Event<T>> out = new ArrayList<>();
         Span whole = new Span(Rational.of(cycle), Rational.of(cycle + 1));
-        for (Event<T> e : query(whole, new Context(DEFAULT_SEED, true))) {
+        for (Event<T> e : query(whole, new Context(DEFAULT_SEED, true, new int[] {MAX_EVENTS_PER_CYCLE}))) {
             if (e.hasOnset()) out.add(e.part().equals(e.whole()) ? e : new Event<>(e.whole(), e.whole(), e.value()));
         }
         if (out.size() > 1) out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
@@ -138,6 +150,7 @@ public final class Pattern<T> {
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
                 if (ctx.onsetsOnly() && !piece.begin().equals(c)) continue;   // a fragment of the event begun at c
+                ctx.made();
                 out.add(new Event<>(new Span(c, c.plus(Rational.ONE)), piece, value));
             }
             return out;

@@ -172,6 +172,7 @@ class MiniNotationTest {
         assertError("a | b, c", 6, "use either ',' (play together) or '|' (choose one each cycle)");
         assertError("{a | b}", 4, "'|' cannot choose within a polymeter");
         assertError("a [b, ]]", 8, "unexpected ']'");
+        assertError("[".repeat(101) + "a" + "]".repeat(101), 101, "groups nested more than 100 deep");
         assertError("a\nb [c", 5, "expected ']' to close the group opened at column 3");
     }
 

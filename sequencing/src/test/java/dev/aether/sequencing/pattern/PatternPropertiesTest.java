@@ -50,6 +50,22 @@ class PatternPropertiesTest {
                 });
     }
 
+    @Property(tries = 2000)
+    void anyStringParsesOrFailsWithACaret(@ForAll("scribbles") String text) {
+        try {
+            Pattern<String> p = MiniNotation.parse(text);
+            p.query(Rational.ZERO, Rational.of(2));
+        } catch (MiniNotationException e) {
+            assertThat(e.offset()).as("offset in %s", text).isBetween(0, text.length());
+            assertThat(e.getMessage()).contains("^");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> scribbles() {
+        return Arbitraries.strings().withChars("ab1 0.5~-[]<>{}(),|*/@!?_%:#\n").ofMaxLength(24);
+    }
+
     @Property(tries = 400)
     void onsetsOfAWindowAreThoseOfItsTwoHalves(@ForAll("patterns") Pattern<String> pattern,
             @ForAll @IntRange(min = 0, max = 48) int a, @ForAll @IntRange(min = 0, max = 48) int ab,

@@ -202,4 +202,12 @@ class PatternTest {
         assertThat(hits(p("a b c").palindrome(), 0, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "c", "b", "a");
         assertThatThrownBy(() -> p("a").ply(0)).hasMessageContaining("ply needs 1 repeat or more");
     }
+
+    @Test
+    void shouldRefuseAPatternTooDenseToPlay() {
+        assertThat(p("hh*100000").onsets(Rational.ZERO, Rational.of(1, 1000))).hasSize(100);
+        assertThatThrownBy(() -> p("hh*1000 [a*1000]*1000").onsets(Rational.ZERO, Rational.of(1, 1000)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the pattern makes more than 100000 events in one cycle: slow it down (smaller factors after '*', fewer steps)");
+    }
 }
