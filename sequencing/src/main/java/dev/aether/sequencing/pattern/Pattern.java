@@ -380,12 +380,14 @@ public final class Pattern<T> {
     }
 
     /**
-     * Cycle {@code c} starts {@code c mod n} n-ths of a cycle further in (Tidal's {@code iter}): {@code "a b c d"}
-     * with {@code iter(4)} plays {@code a b c d}, then {@code b c d a}, ...
+     * Cycle {@code c} starts {@code c mod n} n-ths of a cycle further in (Tidal's {@code iter}, a {@link #cat} of
+     * the shifted patterns): {@code "a b c d"} with {@code iter(4)} plays {@code a b c d}, then {@code b c d a}, ...
      */
     public Pattern<T> iter(int n) {
         if (n < 1) throw new IllegalArgumentException("iter needs 1 part or more, not " + n);
-        return perCycle(c -> early(Rational.of(Math.floorMod(c, n), n)));
+        List<Pattern<T>> turns = new ArrayList<>();
+        for (int i = 0; i < n; i++) turns.add(early(Rational.of(i, n)));
+        return cat(turns);                     // as Tidal: each turn resumes this where the last left off
     }
 
     /** This forwards in one cycle and backwards in the next (Tidal's {@code palindrome}). */

@@ -199,6 +199,8 @@ class PatternTest {
                 .containsExactly("a 0-1/4", "a 1/4-1/2", "b 1/2-5/8", "b 5/8-3/4", "c 3/4-7/8", "c 7/8-1");
         assertThat(hits(p("a b c d").iter(4), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("b", "c", "d", "a");
         assertThat(hits(p("a b c d").iter(4), 4, 5)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "d");
+        assertThat(hits(p("<a b> c").iter(2), 0, 4)).as("each turn resumes the pattern: Tidal's slowcat")
+                .extracting(s -> s.split(" ")[0]).containsExactly("a", "c", "c", "b", "b", "c", "c", "a");
         assertThat(hits(p("a b c").palindrome(), 0, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "c", "b", "a");
         assertThatThrownBy(() -> p("a").ply(0)).hasMessageContaining("ply needs 1 repeat or more");
     }
