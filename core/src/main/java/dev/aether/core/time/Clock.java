@@ -191,9 +191,23 @@ public final class Clock {
         return seekSample(snapshot.tempoMap().sampleOf(beat));
     }
 
-    /** Moves the transport to a bars:beats:ticks position ("12:1:0", see {@link TempoMap#parse}). */
+    /**
+     * Moves the transport to a bars:beats:ticks position ({@code "12:1:0"}, see {@link TempoMap#parse}) or to seconds
+     * of transport time ({@code "42.5s"}); anything else throws, showing both forms.
+     */
     @ControlThread
-    public synchronized long seek(String barsBeatsTicks) { return seek(snapshot.tempoMap().parse(barsBeatsTicks)); }
+    public synchronized long seek(String position) {
+        String p = position == null ? "" : position.trim();
+        if (p.endsWith("s") && !p.contains(":")) {
+            try {
+                return seekSeconds(Double.parseDouble(p.substring(0, p.length() - 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad position '" + position
+                        + "': write seconds as \"42.5s\" or bars:beats:ticks as \"12:1:0\"");
+            }
+        }
+        return seek(snapshot.tempoMap().parse(p));
+    }
 
     /** Moves the transport to {@code seconds} of transport time (0 or more; nearest sample). */
     @ControlThread
