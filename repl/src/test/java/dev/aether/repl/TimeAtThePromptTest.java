@@ -83,7 +83,7 @@ class TimeAtThePromptTest {
     void mistakesSayWhatIsExpectedAndChangeNothing() {
         assertThat(eval("transport(\"go\")")).contains("transport(\"go\"): use \"play\", \"pause\" or \"stop\"");
         assertThat(eval("seek(\"9:7:0\")")).contains("bad position '9:7:0': bar 9 has beats 1..4");
-        assertThat(eval("seek(\"soon\")")).contains("bad position 'soon'");
+        assertThat(eval("seek(\"soon\")")).contains("bad position 'soon'", "\"12:3:480\"", "or seconds as \"42.5s\"");
         assertThat(eval("tempo(5000)")).contains("tempo must be 1..999 BPM, was 5000");
         assertThat(eval("metre(0)")).contains("beats per bar must be 1..32, was 0");
         assertThat(eval(":transport jump")).contains("unknown transport action 'jump'");

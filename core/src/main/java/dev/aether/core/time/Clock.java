@@ -206,7 +206,12 @@ public final class Clock {
                         + "': write seconds as \"42.5s\" or bars:beats:ticks as \"12:1:0\"");
             }
         }
-        return seek(snapshot.tempoMap().parse(p));
+        try {
+            return seek(snapshot.tempoMap().parse(p));
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().contains("write BAR:BEAT:TICKS")) throw e;
+            throw new IllegalArgumentException(e.getMessage() + ", or seconds as \"42.5s\"");
+        }
     }
 
     /** Moves the transport to {@code seconds} of transport time (0 or more; nearest sample). */
