@@ -89,9 +89,13 @@ class ClockTest {
         assertThat(e.clock().snapshot().tempoMap().sampleOf(Rational.of(4))).as("queued beats keep their samples").isEqualTo(96_000);
         assertThat(e.clock().tempo(100, 0, Quantum.BAR)).as("bar 2 (beat 8): 100,000 + (8 - 25/6) * 19,200")
                 .isEqualTo(173_600);
+        ClockSnapshot reserved = e.clock().commit(200_000);
+        assertThat(e.clock().tempo(80, 0, Quantum.NONE)).as("a change after a commit lands after it").isGreaterThanOrEqualTo(200_000);
+        assertThat(reserved.tempoMap().sampleOf(reserved.beatAt(199_999))).as("the reserved snapshot still holds before it")
+                .isEqualTo(e.clock().snapshot().tempoMap().sampleOf(reserved.beatAt(199_999)));
         assertThatThrownBy(() -> e.clock().tempoAtBeat(Rational.of(2), 90, 0))
                 .hasMessageContaining("beat 2 (1:3:0) is already played or queued")
-                .hasMessageContaining("the earliest beat a change can land on now is 2:1:");
+                .hasMessageContaining("the earliest beat a change can land on now is 3:1:880");
         assertThatThrownBy(() -> e.clock().metre(3, 0)).hasMessageContaining("bar 1 is already played or queued");
     }
 
