@@ -61,6 +61,25 @@ class ClockTest {
     }
 
     @Test
+    void withADriverRunningAChangeLandsAfterTheBlockThatMayBeInFlight() {
+        Engine e = engine();
+        dev.aether.core.testing.ManualDriver driver = new dev.aether.core.testing.ManualDriver();
+        e.start(driver);
+        float[] out = new float[2 * 64];
+        for (int b = 0; b < 10; b++) driver.source().renderRt(out, 64);
+        assertThat(e.clock().position()).isEqualTo(640);
+        assertThat(e.clock().earliest()).as("the block at 640 may be rendering: one block later").isEqualTo(704);
+        long at = e.clock().tempo(150, 0, Quantum.NONE);
+        assertThat(at).as("the first tick (25 samples) at or after 704").isEqualTo(725);
+        double before = e.clock().snapshot().beatAtRt(704);
+        assertThat(before).as("samples before the change keep their beats").isEqualTo(704 / 24_000.0);
+        for (int b = 0; b < 2; b++) driver.source().renderRt(out, 64);
+        assertThat(e.clock().snapshot().bpmAtRt(725)).isEqualTo(150);
+        assertThat(e.clock().snapshot().bpmAtRt(724)).isEqualTo(120);
+        e.stop();
+    }
+
+    @Test
     void quantisedEditsWaitForTheNextBoundaryAndPausedOnesLandAtOnce() {
         Engine e = engine();
         render(e, 1_000);
