@@ -238,34 +238,27 @@ public final class LookAheadScheduler implements AutoCloseable {
     }
 
     private <V> void sendPlay(TempoMap map, Play<V> p, Rational a, Rational b, long shift, long t1) {
+        List<Event<V>> events;
+        try {
+            events = p.pattern.onsets(a, b);          // the pattern keeps its cycle's onsets: short windows are cheap
+        } catch (RuntimeException e) {
+            p.until = a;
+            messages.accept("pattern \"" + p.name + "\" stopped at bar " + (a.floor() + 1) + ": " + e.getMessage()
+                    + "; the other patterns play on");
+            return;
+        }
         int full = 0;
-        for (long n = a.floor(); Rational.of(n).compareTo(b) < 0; n++) {
-            List<Event<V>> cycle;
+        for (Event<V> e : events) {
+            long t = map.sampleOf(Cycles.beatOf(map, e.whole().begin()));
+            if (t >= t1 || e.value() == null) continue;
+            long end = map.sampleOf(Cycles.beatOf(map, e.whole().end()));
             try {
-                cycle = p.onsetsOfCycle(n);
-            } catch (RuntimeException e) {
+                if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
+                else full++;
+            } catch (IllegalStateException removed) {       // its node was taken out (undef, stop): the pattern ends
                 p.until = a;
-                messages.accept("pattern \"" + p.name + "\" stopped at bar " + (n + 1) + ": " + e.getMessage()
-                        + "; the other patterns play on");
                 return;
             }
-            int i = p.firstAtOrAfter(n, a);
-            for (; i < cycle.size(); i++) {
-                Event<V> e = cycle.get(i);
-                Rational onset = e.whole().begin();
-                if (onset.compareTo(b) >= 0) break;
-                long t = map.sampleOf(Cycles.beatOf(map, onset));
-                if (t >= t1 || e.value() == null) continue;
-                long end = map.sampleOf(Cycles.beatOf(map, e.whole().end()));
-                try {
-                    if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
-                    else full++;
-                } catch (IllegalStateException removed) {   // its node was taken out (undef, stop): the pattern ends
-                    p.until = a;
-                    return;
-                }
-            }
-            p.resume(n, b, i);
         }
         if (full > 0) {
             dropped += full;
@@ -339,45 +332,11 @@ public final class LookAheadScheduler implements AutoCloseable {
         final Rational from;
         Rational until;
 
-        private long cachedCycle = Long.MIN_VALUE;
-        private List<Event<V>> cached;
-        private Rational resumeAt;          // where the last window ended in the cached cycle, and the event index there
-        private int resumeIndex;
-
         Play(String name, Pattern<V> pattern, PatternTarget<V> target, Rational from) {
             this.name = name;
             this.pattern = pattern;
             this.target = target;
             this.from = from;
-        }
-
-        /**
-         * The onsets in cycle {@code n}, in order: queried once per cycle (a pass covers a sliver of one; the query
-         * costs about the same for a sliver as for the cycle), which gives the same events as querying each window
-         * (the patterns' split contract).
-         */
-        List<Event<V>> onsetsOfCycle(long n) {
-            if (n != cachedCycle) {
-                cached = pattern.onsets(Rational.of(n), Rational.of(n + 1));
-                cachedCycle = n;
-                resumeAt = null;
-            }
-            return cached;
-        }
-
-        /** The index of the first event of cycle {@code n} (cached) whose onset is at or after {@code a}. */
-        int firstAtOrAfter(long n, Rational a) {
-            if (n == cachedCycle && a.equals(resumeAt)) return resumeIndex;    // the window after the last one
-            int i = 0;
-            while (i < cached.size() && cached.get(i).whole().begin().compareTo(a) < 0) i++;
-            return i;
-        }
-
-        /** The next window of cycle {@code n} starts at {@code b}, with event {@code index}. */
-        void resume(long n, Rational b, int index) {
-            if (n != cachedCycle) return;
-            resumeAt = b;
-            resumeIndex = index;
         }
     }
 }
