@@ -10,6 +10,7 @@ import dev.aether.sequencing.pattern.Event;
 import dev.aether.sequencing.pattern.MiniNotation;
 import dev.aether.sequencing.pattern.Pattern;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,15 +230,23 @@ public final class LookAheadScheduler implements AutoCloseable {
     /** Sends the onsets in cycles [c0, c1) whose transport sample is before {@code t1}: engine = transport + shift. */
     private void send(TempoMap map, Rational c0, Rational c1, long shift, long t1) {
         if (c0.equals(c1)) return;
+        Map<Rational, Long> samples = new HashMap<>();      // patterns on one grid share their onsets: map each once
         for (List<Play<?>> plays : slots.values()) {
             for (Play<?> p : plays) {
                 Rational a = c0.max(p.from), b = p.until == null ? c1 : c1.min(p.until);
-                if (a.compareTo(b) < 0) sendPlay(map, p, a, b, shift, t1);
+                if (a.compareTo(b) < 0) sendPlay(map, samples, p, a, b, shift, t1);
             }
         }
     }
 
-    private <V> void sendPlay(TempoMap map, Play<V> p, Rational a, Rational b, long shift, long t1) {
+    /** The transport sample of cycle {@code c}. */
+    private static long sampleOf(TempoMap map, Map<Rational, Long> samples, Rational c) {
+        Long s = samples.get(c);
+        if (s == null) samples.put(c, s = map.sampleOf(Cycles.beatOf(map, c)));
+        return s;
+    }
+
+    private <V> void sendPlay(TempoMap map, Map<Rational, Long> samples, Play<V> p, Rational a, Rational b, long shift, long t1) {
         List<Event<V>> events;
         try {
             events = p.pattern.onsets(a, b);          // the pattern keeps its cycle's onsets: short windows are cheap
@@ -249,9 +258,9 @@ public final class LookAheadScheduler implements AutoCloseable {
         }
         int full = 0;
         for (Event<V> e : events) {
-            long t = map.sampleOf(Cycles.beatOf(map, e.whole().begin()));
+            long t = sampleOf(map, samples, e.whole().begin());
             if (t >= t1 || e.value() == null) continue;
-            long end = map.sampleOf(Cycles.beatOf(map, e.whole().end()));
+            long end = sampleOf(map, samples, e.whole().end());
             try {
                 if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
                 else full++;
