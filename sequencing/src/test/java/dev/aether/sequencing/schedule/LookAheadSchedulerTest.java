@@ -231,6 +231,38 @@ class LookAheadSchedulerTest {
     }
 
     @Test
+    void aTempoChangeWhilePlayingLandsAfterWhatIsQueuedAndLaterOnsetsFollowIt() {
+        try (OfflineRig rig = new OfflineRig()) {
+            DrumKit kit = rig.play(new DrumKit());
+            Recording<Integer> hits = new Recording<>(PatternTarget.hits(kit, 1.0));
+            rig.scheduler.play("k", "bd*4", hits);
+            rig.renderLeft(BAR + 1_000);                              // queued up to the tick after 97,000
+            long at = rig.engine.clock().tempo(180, 0, dev.aether.core.time.Quantum.BAR);
+            assertThat(at).as("the next bar after what is queued").isEqualTo(2L * BAR);
+            rig.renderLeft(2 * BAR);
+            assertThat(hits.onsets()).containsExactly(0L, 24_000L, 48_000L, 72_000L, 96_000L, 120_000L, 144_000L, 168_000L,
+                    192_000L, 208_000L, 224_000L, 240_000L, 256_000L, 272_000L, 288_000L);
+        }
+    }
+
+    @Test
+    void afterASeekThePatternPlaysFromTheNewPosition() {
+        try (OfflineRig rig = new OfflineRig()) {
+            DrumKit kit = rig.play(new DrumKit());
+            Recording<Integer> hits = new Recording<>(PatternTarget.hits(kit, 1.0));
+            rig.scheduler.play("k", "bd sn hh oh", hits);
+            rig.renderLeft(BEAT + BEAT / 2);                          // queued to 36,000: bd, sn sent
+            long at = rig.engine.clock().seek(Rational.of(7, 2));      // to beat 3.5, inside oh: bar 1 half a beat away
+            assertThat(at).isEqualTo(36_000L);
+            rig.renderLeft(BAR);
+            assertThat(hits.sent).extracting(Recording.Sent::onset).containsExactly(0L, 24_000L, 48_000L, 72_000L, 96_000L, 120_000L);
+            List<String> names = new ArrayList<>();
+            for (Recording.Sent<Integer> h : hits.sent) names.add(kit.names().get(h.value()));
+            assertThat(names).containsExactly("bd", "sn", "bd", "sn", "hh", "oh");
+        }
+    }
+
+    @Test
     void aPatternThatFailsWhilePlayingStopsAndIsReported() {
         try (OfflineRig rig = new OfflineRig()) {
             DrumKit kit = rig.play(new DrumKit());
