@@ -3,6 +3,10 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.engine.Engine;
+import dev.aether.core.io.WavFormat;
+import dev.aether.core.io.WavWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,27 @@ class PatternsAtThePromptTest {
             assertThat(a.console().eval("param(slot(\"s\"), \"drive\")")).contains("saw(110) -> lowpass(800) has no parameter 'drive'; parameters:");
             assertThat(a.console().eval(":help patterns")).contains("pat(\"k\", \"bd*4\", drums())", "hush()");
             assertThat(a.console().eval(":help verbs")).contains("patterns:", "param(chain, \"cutoffHz\")");
+        }
+    }
+
+    @Test void aSampleKitPlaysItsFilesByNameAndRefusesOthers(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"kick", "hat"}) {
+            try (var w = WavWriter.open(dir.resolve(name + ".wav"), WavFormat.PCM_16, 1, 48_000)) {
+                w.write(new float[] {0.5f, 0.25f, -0.5f, 0f}, 4);
+            }
+        }
+        String folder = dir.toString().replace("\\", "\\\\");
+        try (LiveConsole a = LiveConsole.start()) {
+            assertThat(a.console().eval("pat(\"s\", \"kick hat kick ~\", kit(\"" + folder + "\"));")).doesNotContain("rror");
+            float[] out = new float[BAR];
+            renderInto(a.runtime().engine(), out, 0, BAR);
+            for (int beat = 1; beat < 3; beat++) {                                // beat 0 is inside the slot's fade-in
+                assertThat(rmsOf(out, beat * BEAT, 4)).as("a sample at beat %d", beat).isGreaterThan(0.01);
+                assertThat(rmsOf(out, beat * BEAT - 1000, 1000)).as("silence before it").isZero();
+            }
+            assertThat(rmsOf(out, 3 * BEAT, BEAT)).isZero();
+            assertThat(a.console().eval("pat(\"s\", \"kick snare\", kit(\"" + folder + "\"));"))
+                    .contains("has no hit named 'snare'; its names are hat kick", "^");
         }
     }
 
