@@ -48,6 +48,9 @@ class PatternsAtThePromptTest {
             assertThat(a.console().eval("pat(\"x\", \"c4\", sine(440));")).contains("plays no notes or hits");
             assertThat(a.runtime().session().patterns().names()).containsExactly("d");
             assertThat(a.runtime().session().slotNames()).containsExactly("d");
+            assertThat(a.console().eval("pat(\"n\", \"~ sn\", slot(\"d\").node());")).doesNotContain("rror");
+            assertThat(a.runtime().session().patterns().names()).containsExactly("d", "n");
+            assertThat(a.runtime().session().slotNames()).as("the kit plays in its own slot").containsExactly("d");
         }
     }
 

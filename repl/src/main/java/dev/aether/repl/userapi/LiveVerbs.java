@@ -127,6 +127,11 @@ public abstract class LiveVerbs extends ClockVerbs {
         PatternVerbs.pat(session(), name, target, notation, null);
     }
 
+    /** Plays mini-notation in slot {@code name} on a node that takes hits ({@code Hits}) or notes ({@code PolyVoices}). */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", \"bd sn\", node)",
+            text = "the same on a node: a kit or instrument of your own (implementing Hits), or slot(\"kit\").node()")
+    public static void pat(String name, String notation, DspNode target) { pat(name, notation, Chain.of(target)); }
+
     /** Plays a Java pattern in slot {@code name} on an instrument or kit. */
     @VerbDoc(group = "patterns", usage = "pat(\"name\", pattern, chain)",
             text = "plays a Java pattern (MiniNotation.parse(...).fast(2) ...) on an instrument or kit")
