@@ -70,6 +70,12 @@ class PatternsAtThePromptTest {
             assertThat(a.console().eval("param(slot(\"s\"), \"drive\")")).contains("saw(110) -> lowpass(800) has no parameter 'drive'; parameters:");
             assertThat(a.console().eval(":help patterns")).contains("pat(\"k\", \"bd*4\", drums())", "hush()");
             assertThat(a.console().eval(":help verbs")).contains("patterns:", "param(chain, \"cutoffHz\")");
+            a.console().eval("pat(\"d\", \"bd*2\", drums());");
+            a.console().eval("stop();");
+            assertThat(a.runtime().session().patterns().names()).as("stop() ends the patterns at once").isEmpty();
+            a.console().eval("pat(\"d\", \"bd*2\", drums());");
+            a.console().eval(":panic");
+            assertThat(a.runtime().session().patterns().names()).as(":panic ends them too").isEmpty();
         }
     }
 

@@ -131,11 +131,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Fades out and removes every playing patch and slot. */
+    /** Fades out and removes every playing patch and slot; patterns send nothing more. */
     public void stopAll() { stopAll("stop()"); }
 
     /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
     public void stopAll(String reason) {
+        patterns.cancelAll();                              // what they queued still plays into the fading patches
         thread.run(() -> {
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
@@ -353,6 +354,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
+        patterns.cancelAll();
         thread.run(() -> {
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
                 String label = e.getKey().typeName() + "#" + e.getValue().index();

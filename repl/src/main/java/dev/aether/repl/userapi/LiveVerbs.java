@@ -33,10 +33,7 @@ public abstract class LiveVerbs extends ClockVerbs {
 
     /** Fades out everything that plays; patterns send nothing more. */
     @VerbDoc(group = "playing", usage = "stop()", text = "fades out everything that plays (5 ms); patterns stop")
-    public static void stop() {
-        session().patterns().cancelAll();
-        session().stopAll();
-    }
+    public static void stop() { session().stopAll(); }
 
     /** Fades out one played chain. */
     @VerbDoc(group = "playing", usage = "stop(chain)", text = "fades out one played chain (5 ms)")
