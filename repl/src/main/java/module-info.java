@@ -5,6 +5,7 @@
  */
 module dev.aether.repl {
     requires transitive dev.aether.nodes;
+    requires transitive dev.aether.sequencing;
     requires dev.aether.guard;
     requires jdk.jshell;
     requires org.jline;

@@ -77,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final NodeSlot master;
     private AudioDriver driver;
     private volatile boolean running;            // a driver renders: a command sent now lands a block later
+    private final List<OfflineBlockHook> offlineHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int batchDepth;
     private boolean dirty;
 
@@ -369,9 +370,31 @@ public final class Engine implements AutoCloseable {
     public synchronized void render(float[] interleaved, int frames) {
         if (driver != null) throw new IllegalStateException("render() is for offline use; a driver is running: stop() it first");
         scheduler.audioThreadStarted();
-        scheduler.renderRt(interleaved, frames);
+        if (offlineHooks.isEmpty()) {
+            scheduler.renderRt(interleaved, frames);
+        } else {
+            for (int done = 0; done < frames; ) {
+                int n = Math.min(config.blockSize(), frames - done);
+                long from = scheduler.time();
+                for (OfflineBlockHook h : offlineHooks) h.beforeBlock(from, n);
+                scheduler.renderRt(interleaved, done, n);
+                done += n;
+            }
+        }
         reclaim();
     }
+
+    /**
+     * Runs {@code hook} on the rendering thread before each block that {@link #render} renders (offline only; a
+     * driver's audio thread runs no hooks): a look-ahead scheduler queues that block's timed events there, so
+     * offline renders are deterministic. Any thread.
+     */
+    public void addOfflineHook(OfflineBlockHook hook) { offlineHooks.add(hook); }
+
+    public void removeOfflineHook(OfflineBlockHook hook) { offlineHooks.remove(hook); }
+
+    /** True while a driver renders this engine (live); false offline, where {@link #render} is the clock. Any thread. */
+    public boolean isRunning() { return running; }
 
     @Override public void close() { stop(); }
 

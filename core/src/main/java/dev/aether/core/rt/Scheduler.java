@@ -111,7 +111,11 @@ public final class Scheduler implements AudioSource, EngineStats {
     @Override public Thread audioThread() { return audioThread; }
 
     @Override @AudioThread @RealtimeSafe
-    public void renderRt(float[] interleaved, int frames) {
+    public void renderRt(float[] interleaved, int frames) { renderRt(interleaved, 0, frames); }
+
+    /** As {@link #renderRt(float[], int)}, writing from frame {@code offset} of {@code interleaved} on. */
+    @AudioThread @RealtimeSafe
+    public void renderRt(float[] interleaved, int offset, int frames) {
         if (audioThread == null) audioThread = Thread.currentThread();
         int done = 0;
         while (done < frames) {
@@ -120,7 +124,7 @@ public final class Scheduler implements AudioSource, EngineStats {
             Watch w = watch;
             if (w != null) w.armRt(t0, userCodeBudgetNanos);
             try {
-                renderBlockRt(interleaved, done, n);
+                renderBlockRt(interleaved, offset + done, n);
             } finally {
                 if (w != null) w.disarmRt();
             }

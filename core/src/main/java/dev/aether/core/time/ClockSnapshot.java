@@ -54,6 +54,15 @@ public final class ClockSnapshot {
         return runPlaying[i] ? runAt[i] + (engineSample - runFrom[i]) : runAt[i];
     }
 
+    /**
+     * The engine sample at which the run after the one holding {@code engineSample} starts (the transport jumps,
+     * pauses or plays again there), or {@link Long#MAX_VALUE} when none follows. A scheduler maps one run at a time.
+     */
+    public long nextRunFrom(long engineSample) {
+        int i = runAtRt(engineSample) + 1;
+        return i < runFrom.length ? runFrom[i] : Long.MAX_VALUE;
+    }
+
     /** The transport's state at engine sample {@code engineSample}. */
     public State stateAt(long engineSample) { return runState[runAtRt(engineSample)]; }
 

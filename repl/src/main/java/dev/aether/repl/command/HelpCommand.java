@@ -12,7 +12,20 @@ final class HelpCommand implements ConsoleCommand {
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
             "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
-            "Topics: :help nodes, :help verbs, :help swap, or :help COMMAND");
+            "Topics: :help nodes, :help verbs, :help swap, :help patterns, or :help COMMAND");
+
+    private static final String PATTERNS_HELP = String.join("\n",
+            "Patterns play in time: one cycle is one bar at the current tempo and metre (docs/patterns.md).",
+            "  pat(\"k\", \"bd*4\", drums())                 kick on every beat, from the next bar",
+            "  pat(\"h\", \"[~ hh]*4 oh(3,8)\", drums())      off-beat hats and a Euclidean open hat",
+            "  pat(\"m\", \"c4 e4 <g4 b4> c5\", synth(4))     notes: each held for its step",
+            "  def(\"pad\", saw(110).to(lowpass(800)));   pat(\"f\", \"200 800 2000\", param(slot(\"pad\"), \"cutoffHz\"))",
+            "                                            a parameter stepped (param(chain, name, seconds): ramped)",
+            "  pat(\"m\", MiniNotation.parse(\"0 2 4 7\").scale(\"minor\").every(4, p -> p.rev()), synth(4))",
+            "Notation: a b c  ~ rest  [a b] group  a*3 a/2  <a b> alternate  a, b stack  a@3  a(3,8,2)  a? a?0.3",
+            "Redefining pat(\"k\", ...) changes at the next bar, no event lost or doubled; undef(\"k\") ends it there",
+            "and fades its slot; hush() ends every pattern at the next bar; stop() stops everything now.",
+            "A notation error points at its character and the old pattern keeps playing. Drum names: bd sn hh oh cp lt mt ht.");
 
     private final CommandRegistry registry;
 
@@ -38,6 +51,10 @@ final class HelpCommand implements ConsoleCommand {
         }
         if (topic.equals("verbs")) {
             console.print(PreludeHelp.verbs());
+            return;
+        }
+        if (topic.equals("patterns")) {
+            console.print(PATTERNS_HELP);
             return;
         }
         if (topic.equals("swap")) {

@@ -41,6 +41,8 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import dev.aether.core.engine.*;",
             "import dev.aether.nodes.voice.*;",
             "import dev.aether.nodes.drum.*;",
+            "import dev.aether.sequencing.pattern.*;",
+            "import dev.aether.sequencing.schedule.PatternTarget;",
             "import java.util.*;",
             "import java.util.function.*;");
 

@@ -10,6 +10,7 @@ import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.When;
+import dev.aether.sequencing.schedule.LookAheadScheduler;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
@@ -58,6 +59,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
+    private final LookAheadScheduler patterns;
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
     private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
 
@@ -89,9 +91,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         this.thread = new SessionThread(guard);
         this.blocks = new BlockGuard(guard, engine.config().sampleRate(), engine.config().blockSize());
         this.swapper = new HotSwapper(engine, this::message, this::swapped, guard);
+        this.patterns = LookAheadScheduler.attach(engine, this::message);
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
+
+    /** The session's patterns ({@code pat}, {@code hush}): the engine's look-ahead scheduler. Any thread. */
+    public LookAheadScheduler patterns() { return patterns; }
 
     /** The thread that owns this session. */
     public SessionThread thread() { return thread; }
@@ -125,11 +131,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Fades out and removes every playing patch and slot. */
+    /** Fades out and removes every playing patch and slot; patterns send nothing more. */
     public void stopAll() { stopAll("stop()"); }
 
     /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
     public void stopAll(String reason) {
+        patterns.cancelAll();                              // what they queued still plays into the fading patches
         thread.run(() -> {
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
@@ -347,6 +354,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
+        patterns.cancelAll();
         thread.run(() -> {
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
                 String label = e.getKey().typeName() + "#" + e.getValue().index();
@@ -590,6 +598,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     @Override public void close() {
+        patterns.close();
         thread.close();
         thread.guard().close();
     }

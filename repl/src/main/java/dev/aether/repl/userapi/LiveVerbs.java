@@ -8,6 +8,8 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.time.When;
 import dev.aether.repl.eval.UserCode;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.sequencing.pattern.Pattern;
+import dev.aether.sequencing.schedule.PatternTarget;
 
 /**
  * Any thread: the verbs half of the {@link Prelude} ({@code play}, {@code def}, {@code set}, {@code tempo}, ...),
@@ -29,8 +31,8 @@ public abstract class LiveVerbs extends ClockVerbs {
     @VerbDoc(group = "playing", usage = "play(node)", text = "plays a single node (your own or a stdlib one)")
     public static Chain play(DspNode node) { return play(Chain.of(node)); }
 
-    /** Fades out everything that plays. */
-    @VerbDoc(group = "playing", usage = "stop()", text = "fades out everything that plays (5 ms)")
+    /** Fades out everything that plays; patterns send nothing more. */
+    @VerbDoc(group = "playing", usage = "stop()", text = "fades out everything that plays (5 ms); patterns stop")
     public static void stop() { session().stopAll(); }
 
     /** Fades out one played chain. */
@@ -47,10 +49,11 @@ public abstract class LiveVerbs extends ClockVerbs {
     @VerbDoc(group = "playing", usage = "def(\"name\", node)", text = "puts a node in named slot \"name\"")
     public static Chain def(String name, DspNode node) { return def(name, Chain.of(node)); }
 
-    /** Fades slot {@code name} out. */
-    @VerbDoc(group = "playing", usage = "undef(\"name\")", text = "fades named slot \"name\" out (50 ms)")
+    /** Fades slot {@code name} out; its pattern, if any, ends at the next cycle boundary. */
+    @VerbDoc(group = "playing", usage = "undef(\"name\")", text = "fades named slot \"name\" out (50 ms); its pattern ends at the next bar")
     public static void undef(String name) {
-        if (!session().undef(name)) throw new IllegalArgumentException("no slot named \"" + name + "\"");
+        boolean pattern = session().patterns().stop(name) != null;
+        if (!session().undef(name) && !pattern) throw new IllegalArgumentException("no slot or pattern named \"" + name + "\"");
     }
 
     /** The patch in slot {@code name}. */
@@ -111,6 +114,59 @@ public abstract class LiveVerbs extends ClockVerbs {
     public static void set(DspNode node, String param, double value, double rampSeconds) {
         session().set(node, param, value, rampSeconds);
     }
+
+    // ------------------------------------------------------------------ patterns (docs/patterns.md)
+
+    /** Plays mini-notation in slot {@code name} on an instrument or kit; redefining it changes at the next bar. */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", \"bd*4\", drums())",
+            text = "plays mini-notation on an instrument or kit (synth(4), drums(), kit(...)) in slot \"name\", from the next bar")
+    public static void pat(String name, String notation, Chain target) {
+        PatternVerbs.pat(session(), name, target, notation, null);
+    }
+
+    /** Plays mini-notation in slot {@code name} on a node that takes hits ({@code Hits}) or notes ({@code PolyVoices}). */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", \"bd sn\", node)",
+            text = "the same on a node: a kit or instrument of your own (implementing Hits), or slot(\"kit\").node()")
+    public static void pat(String name, String notation, DspNode target) { pat(name, notation, Chain.of(target)); }
+
+    /** Plays a Java pattern in slot {@code name} on an instrument or kit. */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", pattern, chain)",
+            text = "plays a Java pattern (MiniNotation.parse(...).fast(2) ...) on an instrument or kit")
+    public static void pat(String name, Pattern<?> pattern, Chain target) {
+        PatternVerbs.pat(session(), name, target, null, pattern);
+    }
+
+    /** Plays mini-notation of numbers into a parameter ({@link #param}). */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", \"200 800\", param(...))",
+            text = "steps a parameter through a pattern of numbers")
+    public static void pat(String name, String notation, PatternTarget<?> target) {
+        PatternVerbs.pat(session(), name, target, notation, null);
+    }
+
+    /** Plays a Java pattern into a target ({@link #param}). */
+    @VerbDoc(group = "patterns", usage = "pat(\"name\", pattern, param(...))",
+            text = "steps a parameter through a Java pattern (Signal.sine().range(200, 2000).segment(8))")
+    public static void pat(String name, Pattern<?> pattern, PatternTarget<?> target) {
+        PatternVerbs.pat(session(), name, target, null, pattern);
+    }
+
+    /** A parameter of a playing chain as a pattern target; each step moves it over the parameter's own short ramp. */
+    @VerbDoc(group = "patterns", usage = "param(chain, \"cutoffHz\")",
+            text = "a parameter of a playing chain, for pat; each step glides over the parameter's default ramp")
+    public static PatternTarget<Double> param(Chain chain, String name) {
+        return PatternVerbs.param(session(), chain, name, Double.NaN);
+    }
+
+    /** A parameter as a pattern target, each step ramped over {@code rampSeconds}. */
+    @VerbDoc(group = "patterns", usage = "param(chain, \"cutoffHz\", rampSeconds)",
+            text = "the same, each step ramped over rampSeconds (s; 0 jumps)")
+    public static PatternTarget<Double> param(Chain chain, String name, double rampSeconds) {
+        return PatternVerbs.param(session(), chain, name, rampSeconds);
+    }
+
+    /** Ends every pattern at the next bar; the instruments stay. */
+    @VerbDoc(group = "patterns", usage = "hush()", text = "ends every pattern at the next bar (the instruments stay)")
+    public static void hush() { session().patterns().hush(); }
 
     // ------------------------------------------------------------------ time and swaps
 
