@@ -130,6 +130,38 @@ class QuantisedEditsTest {
         assertThat(out[BAR - 30_000]).as("the new one from the bar (its level carried, halved)").isEqualTo(0.125f);
     }
 
+    /**
+     * Live, on the paced null driver: a def typed just after a bar starts waits about 2 s (120 BPM) for the next one;
+     * meanwhile the prompt answers at once and :graph lists the edit; it then lands on its exact sample, read from a
+     * tap opened before the engine started (so tap frame i is engine sample i).
+     */
+    @Test void shouldAnswerThePromptWhileAnEditWaitsForABarTwoSecondsAwayThenLandOnItsSample() throws Exception {
+        var clock = rt.engine().clock();
+        try (MasterListener heard = new MasterListener(rt.engine())) {
+            rt.engine().start(new dev.aether.core.driver.PacedNullDriver(
+                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz(48_000)));
+            c.eval("quant(\"bar\")");
+            long bar;
+            do {                                                               // just after a bar starts
+                Thread.sleep(5);
+                bar = clock.boundaryAtOrAfter(clock.earliest(), dev.aether.core.time.Quantum.BAR);
+            } while (bar - clock.position() < 90_000);
+            long typed = System.nanoTime();
+            c.eval("def(\"x\", new Level())");
+            String graph = c.eval(":graph");
+            long answeredAt = clock.position(), answeredMillis = (System.nanoTime() - typed) / 1_000_000;
+            assertThat(graph).contains("pending: def \"x\" at ").contains("(engine sample " + bar + ")");
+            assertThat(answeredAt).as("def and :graph answered (in %d ms) before the bar", answeredMillis).isLessThan(bar);
+            assertThat(c.eval("1 + 1")).contains("2");
+            while (clock.position() < bar + FADE + 4_800) Thread.sleep(10);
+            assertThat(c.eval(":graph")).contains("fader#").doesNotContain("pending");
+            Thread.sleep(50);
+            assertThat(heard.dropped()).as("frames the tap dropped").isZero();
+            float[] left = heard.left();
+            assertThat(firstNonZero(left)).as("live, the fade starts on the bar sample").isEqualTo(bar + 1);
+        }
+    }
+
     @Test void shouldListWaitingEditsInGraphAndCancelThemOnPanic() throws Exception {
         rt.engine().start(new dev.aether.core.driver.PacedNullDriver(
                 dev.aether.core.driver.DriverConfig.defaults().sampleRateHz(48_000)));
