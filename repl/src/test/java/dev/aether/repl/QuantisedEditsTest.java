@@ -118,6 +118,26 @@ class QuantisedEditsTest {
         assertThat(out[(int) (6 * BEAT - from)]).as("\"beat\" at 0.125 from beat 6").isEqualTo(0.125f);
     }
 
+    /**
+     * Offline a quantised edit is sent at once (its plan waits in the engine): undone before it lands, its inverse
+     * lands on the same sample after it, so neither sounds.
+     */
+    @Test void shouldUndoAQuantisedEditBeforeItLandsSoItNeverSounds() {
+        c.eval("def(\"x\", new Level())");
+        renderTo(30_000);
+        c.eval("quant(\"bar\")");
+        c.eval("set(\"x\", \"level\", 0.125, 0)");
+        c.eval("def(\"y\", new Level())");
+        assertThat(c.eval(":graph")).contains("pending: set Level.level = 0.125 at 2:1:0", "pending: def \"y\" at 2:1:0");
+        assertThat(c.eval(":undo")).startsWith("undone");                    // the def
+        assertThat(c.eval(":undo")).startsWith("undone");                    // the set
+        assertThat(c.eval(":graph")).doesNotContain("pending");
+        float[] out = renderTo(2 * BAR);
+        assertThat(out[BAR + FADE + 10 - 30_000]).as("neither the def nor the set sounds after the bar").isEqualTo(0.25f);
+        assertThat(lastNonZero(out)).isEqualTo(out.length - 1);
+        for (float v : out) assertThat(v).isEqualTo(0.25f);
+    }
+
     @Test void shouldSwapARedefinedClassOnTheBar() {
         c.eval("swapFade(0)");
         c.eval("def(\"x\", new Level())");
@@ -162,13 +182,18 @@ class QuantisedEditsTest {
         }
     }
 
-    @Test void shouldListWaitingEditsInGraphAndCancelThemOnPanic() throws Exception {
+    @Test void shouldListWaitingEditsInGraphAndCancelThemOnUndoAndPanic() throws Exception {
         rt.engine().start(new dev.aether.core.driver.PacedNullDriver(
                 dev.aether.core.driver.DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("tempo(30)");                                                   // a bar lasts 8 s
         c.eval("quant(\"bar\")");
         c.eval("def(\"x\", new Level())");
-        assertThat(c.eval(":graph")).containsPattern("pending: def \"x\" at 2:1:0 \\(engine sample \\d+\\)");
+        c.eval("def(\"y\", new Level())");
+        assertThat(c.eval(":graph")).containsPattern("pending: def \"x\" at 2:1:0 \\(engine sample \\d+\\)")
+                .contains("pending: def \"y\" at 2:1:0");
+        assertThat(c.eval(":undo")).as("live, an edit not sent yet is cancelled")
+                .contains("cancelled def \"y\", which waited for 2:1:0");
+        assertThat(c.eval(":graph")).contains("pending: def \"x\"").doesNotContain("\"y\"");
         assertThat(c.eval(":panic")).isEqualTo("silenced; cancelled 1 quantised edit still waiting");
         assertThat(c.eval(":graph")).doesNotContain("pending");
         assertThat(c.eval("slot(\"x\")")).contains("no slot named \"x\"");

@@ -86,6 +86,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final Map<String, Chain> pendingSlots = new LinkedHashMap<>();
     /** The engine sample the edit being made lands on; -1: as soon as the engine can (session thread). */
     private long landing = -1;
+    /** The quantised edit being made, or null (session thread). */
+    private PendingEdits.Edit making;
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
@@ -152,7 +154,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             }
             Played p = start(chain, null, START_STOP_FADE_SECONDS);
             played.add(p);
-            history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
+            recordUndo(null, () -> {                         // the newest patch of this chain (an undone stop makes it anew)
                 for (int i = played.size() - 1; i >= 0; i--) {
                     if (played.get(i).chain == chain) {
                         fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS, ":undo");
@@ -221,10 +223,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             if (q.kind() != Quantum.Kind.NONE) {
                 ready(chain);
                 pendingSlots.put(name, chain);
-                quantised("def \"" + name + "\"", q, () -> {
-                    if (pendingSlots.get(name) == chain) pendingSlots.remove(name);
+                Runnable forget = () -> { if (pendingSlots.get(name) == chain) pendingSlots.remove(name); };
+                PendingEdits.Edit e = quantised("def \"" + name + "\"", q, () -> {
+                    forget.run();
                     def(name, chain, Quantum.NONE);
                 });
+                e.onCancel = forget;
                 return chain;
             }
             Played old = slots.get(name);
@@ -233,7 +237,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             Played now = start(chain, name, SLOT_FADE_SECONDS);
             slots.put(name, now);
             if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS, "def \"" + name + "\" replaced it");
-            history.record(() -> {
+            recordUndo(null, () -> {
                 Played there = slots.get(name);
                 if (there == null || there.chain != chain) return;
                 fadeOutAndRemove(there, SLOT_FADE_SECONDS, ":undo");
@@ -266,7 +270,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             Played old = slots.remove(name);
             Removed was = removed(old);
             fadeOutAndRemove(old, SLOT_FADE_SECONDS, "undef \"" + name + "\"");
-            history.record(() -> {
+            recordUndo(null, () -> {
                 if (slots.containsKey(name)) return;
                 List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
                 slots.clear();
@@ -360,10 +364,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at);
                 e.sent = true;
                 landing = at;
+                making = e;
                 try {
                     set(node, name, value, rampSeconds, Quantum.NONE);
                 } finally {
                     landing = -1;
+                    making = null;
                 }
                 return;
             }
@@ -375,9 +381,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
             if (clamped != null) message(clamped);
             move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
-            history.record(new ParamKey(live, name), () -> {
+            recordUndo(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
-                if (now != null) now.set(before);
+                if (now != null) move(now, before, landing < 0 ? now.smoothingSeconds() : 0);
             });
         });
     }
@@ -459,6 +465,17 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public void restoring(Runnable edits) {
         thread.run(() -> {
             history.group(() -> engine.batch(edits));
+        });
+    }
+
+    /**
+     * Cancels the newest quantised edit not sent to the engine yet ({@code :undo} tries this first); returns what it
+     * was ("def "x", which waited for 5:1:0"), or null when none waits.
+     */
+    public String cancelNewestPending() {
+        return thread.call(() -> {
+            PendingEdits.Edit waiting = pending.cancelNewest();
+            return waiting == null ? null : waiting.what + ", which waited for " + waiting.position;
         });
     }
 
@@ -590,13 +607,40 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         }
         e.sent = true;
         landing = e.sample;
+        making = e;
         try {
             edit.run();
         } catch (RuntimeException x) {
             message(e.what + " at " + e.position + " did not happen: " + x.getMessage());
         } finally {
             landing = -1;
+            making = null;
         }
+    }
+
+    /**
+     * Records {@code inverse} for undo (under {@code key}, see {@link UndoHistory#record(Object, Runnable)}), stamped
+     * like the edit being made: undone before that edit has landed (a quantised edit already sent), the inverse lands
+     * on the same sample after it, so neither sounds, and it is no longer listed as pending.
+     */
+    @ControlThread
+    private void recordUndo(Object key, Runnable inverse) {
+        long at = landing;
+        PendingEdits.Edit edit = making;
+        history.record(key, () -> {
+            if (at <= engine.clock().position()) {
+                inverse.run();
+                return;
+            }
+            long was = landing;
+            landing = at;
+            try {
+                inverse.run();
+            } finally {
+                landing = was;
+            }
+            if (edit != null) edit.cancelled = true;
+        });
     }
 
     /** Moves {@code p} to {@code value} over {@code rampSeconds}: from the edit's landing sample, or at once. */

@@ -8,7 +8,8 @@ import java.util.List;
  * Session thread: the quantised edits of a {@link LiveSession} that have not sounded yet, each with the engine sample
  * of the boundary it waits for. An edit is <i>sent</i> when its changes have gone to the engine (live, shortly
  * before its boundary; offline, at once); it is listed until the engine has rendered up to its sample, so
- * {@code :graph} shows what is still to come. {@link #cancelAll} drops the ones not sent yet ({@code :panic}).
+ * {@code :graph} shows what is still to come. {@link #cancelAll} drops the ones not sent yet ({@code :panic}),
+ * {@link #cancelNewest} the newest one ({@code :undo}).
  */
 @ControlThread
 final class PendingEdits {
@@ -22,6 +23,8 @@ final class PendingEdits {
         final long sample;
         boolean sent;
         boolean cancelled;
+        /** Run when the edit is cancelled by {@link #cancelNewest} (a def forgets its waiting slot); may be null. */
+        Runnable onCancel;
 
         Edit(String what, String position, long sample) {
             this.what = what;
@@ -51,6 +54,20 @@ final class PendingEdits {
         List<Edit> out = new ArrayList<>(edits);
         out.sort((a, b) -> Long.compare(a.sample, b.sample));
         return out;
+    }
+
+    /** Cancels the newest edit not sent yet ({@code :undo}); null when none waits. */
+    Edit cancelNewest() {
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            Edit e = edits.get(i);
+            if (!e.sent && !e.cancelled) {
+                e.cancelled = true;
+                edits.remove(i);
+                if (e.onCancel != null) e.onCancel.run();
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Cancels every edit not sent yet and forgets them all; returns how many were cancelled. */
