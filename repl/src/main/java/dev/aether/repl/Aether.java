@@ -111,7 +111,8 @@ public final class Aether {
     /**
      * Replays the previous session's journal in order: Java is evaluated, colon commands ({@code :panic},
      * {@code :undo}, {@code :open} with the file's text, {@code :tempo}) are run; after each input the fades it
-     * started finish, as they did while the person typed, so the graph is rebuilt as it was.
+     * started finish, as they did while the person typed, so the graph is rebuilt as it was. Quantised edits apply at
+     * once (the beats they waited for are past), and it says so.
      */
     static void recover(AetherRuntime rt, Optional<Path> previous) throws InterruptedException {
         Console console = rt.console();
@@ -120,13 +121,20 @@ public final class Aether {
             return;
         }
         List<String> entries = InputJournal.entries(previous.get());
-        console.print("recovering " + entries.size() + " inputs from " + previous.get());
-        for (String e : entries) {
-            if (e.startsWith(":")) console.accept(e);
-            else console.evaluate(e, Long.MAX_VALUE).join();
-            rt.session().thread().awaitLater(5_000);
+        console.print("recovering " + entries.size() + " inputs from " + previous.get()
+                + "; quantised edits (quant, \"bar\", \"beat\") apply at once: the beats they waited for are past");
+        rt.session().applyQuantisedAtOnce(true);
+        try {
+            for (String e : entries) {
+                if (e.startsWith(":")) console.accept(e);
+                else console.evaluate(e, Long.MAX_VALUE).join();
+                rt.session().thread().awaitLater(5_000);
+            }
+        } finally {
+            rt.session().applyQuantisedAtOnce(false);
         }
-        console.print("recovered: " + rt.session().sounding().size() + " patches sound");
+        console.print("recovered: " + rt.session().sounding().size() + " patches sound; later edits wait for the quantum "
+                + rt.session().quantum() + " (quant)");
     }
 
     /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound, 73 when --out cannot be written. */

@@ -42,7 +42,7 @@ final class MasterListener implements AutoCloseable {
         for (int i = 0; i + 1 < samples; i += 2) left[frames++] = interleaved[i];
     }
 
-    /** The left channel heard so far. */
+    /** The left channel heard so far (a copy), frame 0 the first the tap took. */
     synchronized float[] left() { return Arrays.copyOf(left, frames); }
 
     /** Frames heard so far. */

@@ -32,7 +32,8 @@ import java.util.Arrays;
  *
  * <p>Each block it takes at most {@code commandsPerBlock} commands from the ring, resolves when each is due
  * (now or an exact sample: the clock turned beats and bars into samples) and splits the block at due samples so a
- * plan swap lands on its exact sample. Tempo and position come from the clock's published snapshot. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
+ * plan swap lands on its exact sample; a plan never lands before one taken earlier (each is the whole graph, so the
+ * later one holds the earlier one's edits: a quantised edit waiting for its bar is not undone). Tempo and position come from the clock's published snapshot. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
  *
  * <p>User code is on a budget: the rendering thread's {@link Watch} is armed for
@@ -55,6 +56,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     private final MasterLimiter limiter;
     private final Command[] pending = new Command[PENDING_CAPACITY];
     private int pendingCount;
+    private long lastPlanDue;                // the latest sample a plan taken so far is due at
 
     private ExecutionPlan plan;
     private long time;
@@ -181,6 +183,12 @@ public final class Scheduler implements AudioSource, EngineStats {
             // computes no musical time; an unresolved NEXT_BEAT/NEXT_BAR would apply at once
             if (c.when.kind() == When.Kind.AT_SAMPLE) c.dueSample = Math.max(time, c.when.sample());
             else c.dueSample = time;
+            // a plan is a snapshot of the whole graph: one sent later (holding every edit sent before it) never
+            // lands before one sent earlier, or it would be undone when that one lands (a quantised edit waiting)
+            if (c instanceof Command.SwapPlan) {
+                if (c.dueSample < lastPlanDue) c.dueSample = lastPlanDue;
+                lastPlanDue = c.dueSample;
+            }
             pending[pendingCount++] = c;
         }
     }

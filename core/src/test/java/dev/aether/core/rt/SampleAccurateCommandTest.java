@@ -51,6 +51,22 @@ class SampleAccurateCommandTest {
         assertThat(barStart).as("next bar").isEqualTo(57_600);
     }
 
+    /**
+     * A plan is the whole graph: one sent after a plan that waits for a later sample (a quantised edit) holds that
+     * edit too, so it lands with it, not before; were it adopted first, the earlier plan would undo it on landing.
+     */
+    @Test
+    void shouldNeverLandAPlanBeforeOneSentEarlier() {
+        Engine engine = Engine.create(EngineConfig.defaults());
+        Constant waits = new Constant(0.25f), next = new Constant(0.125f);
+        engine.batch(When.atSample(10_000), () -> { engine.add(waits); engine.connectToMaster(waits.out); });
+        engine.batch(When.NOW, () -> { engine.add(next); engine.connectToMaster(next.out); });
+        float[] out = new float[2 * 20_000];
+        engine.render(out, 20_000);
+        assertThat(firstNonZero(out)).as("the later plan lands with the one before it").isEqualTo(10_000);
+        assertThat(out[2 * 19_999]).as("and is not undone by it").isEqualTo(0.375f);
+    }
+
     @Test
     void shouldDelayAFeedbackPairByExactlyOneBlock() {
         Engine engine = Engine.create(EngineConfig.defaults().blockSize(128));

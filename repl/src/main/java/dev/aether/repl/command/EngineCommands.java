@@ -26,8 +26,8 @@ final class EngineCommands {
     static List<ConsoleCommand> commands(LiveSession session) {
         Engine engine = session.engine();
         List<ConsoleCommand> r = new ArrayList<>();
-        r.add(ConsoleCommand.of("graph", ":graph", "the patch as text, in the order the audio thread runs it",
-                (a, c) -> c.print(graph(engine))));
+        r.add(ConsoleCommand.of("graph", ":graph", "the patch as text, in the order the audio thread runs it, and the"
+                + " quantised edits still to land", (a, c) -> c.print(withPending(graph(engine), session.pendingEdits()))));
         r.add(ConsoleCommand.of("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
         r.add(ConsoleCommand.of("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
         r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
@@ -59,10 +59,11 @@ final class EngineCommands {
             engine.start(next);
             c.print("audio on " + next.description());
         }));
-        r.add(ConsoleCommand.of("panic", ":panic", "silence everything now", (a, c) -> {
+        r.add(ConsoleCommand.of("panic", ":panic", "silence everything now and cancel the quantised edits still waiting", (a, c) -> {
+            int waiting = session.pendingEdits().size();
             session.panic();
             c.journalCommand(":panic");
-            c.print("silenced");
+            c.print(waiting == 0 ? "silenced" : "silenced; cancelled " + waiting + " quantised edit" + (waiting == 1 ? "" : "s") + " still waiting");
         }));
         return r;
     }
@@ -83,6 +84,13 @@ final class EngineCommands {
             b.append('\n');
         }
         return b.toString().strip();
+    }
+
+    /** {@code graph} followed by one "pending: def "x" at 5:1:0 (engine sample 384000)" line per waiting edit. */
+    static String withPending(String graph, List<String> pending) {
+        StringBuilder b = new StringBuilder(graph);
+        for (String p : pending) b.append(b.length() == 0 ? "" : "\n").append("pending: ").append(p);
+        return b.toString();
     }
 
     static String nodes(Engine engine) {

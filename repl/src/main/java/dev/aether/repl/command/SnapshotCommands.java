@@ -36,7 +36,7 @@ final class SnapshotCommands {
                 (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
             ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
                 (a, c) -> c.print(s.open(ConsoleCommand.requireArg(a, ":open FILE"), c))),
-            ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open",
+            ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open (first, a quantised edit still waiting)",
                 (a, c) -> c.print(s.undo(c))));
     }
 
@@ -65,6 +65,11 @@ final class SnapshotCommands {
     }
 
     String undo(CommandContext c) {
+        String waiting = session.cancelNewestPending();
+        if (waiting != null) {
+            c.journalCommand(":undo");
+            return "cancelled " + waiting;
+        }
         if (!session.undo()) return "nothing to undo";
         c.journalCommand(":undo");
         return "undone (" + session.sounding().size() + " patches sound)";

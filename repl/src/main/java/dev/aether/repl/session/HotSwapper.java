@@ -4,6 +4,7 @@ import dev.aether.core.DspNode;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.budget.RunStopped;
 import dev.aether.core.engine.SwapOptions;
+import dev.aether.core.time.Quantum;
 import dev.aether.core.time.When;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.repl.eval.Evaluator;
@@ -24,8 +25,9 @@ import java.util.function.Consumer;
  * {@link Engine#replace}, which carries the old one's state into it ({@link StateCarrier}, once, after the trial,
  * so it continues from the live node), except the fields whose initialiser the new source changed
  * ({@link InitialiserChanges}): those take the new value and crossfades with equal power
- * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap, optionally
- * quantised to the next beat or bar).
+ * (default 10 ms; {@link #crossfadeSeconds(double)} globally, {@link #nextSwap} for one swap). A swap lands on the
+ * session's quantum ({@code quant}) unless {@link #quantise} or {@link #nextSwap} names another: its trial runs at
+ * once, the replacement waits for the boundary (see {@link LiveSession}: the state is carried when it is sent).
  *
  * <p>Runs on the session thread: the evaluation worker reports redefinitions to the {@link LiveSession}, which
  * hands them here; never on the audio thread.
@@ -37,10 +39,32 @@ public final class HotSwapper implements Evaluator.TypeListener {
     private final BiConsumer<DspNode, DspNode> onSwapped;
     private volatile SwapOptions defaults = new SwapOptions(SwapOptions.DEFAULT_CROSSFADE_SECONDS, When.NOW, false);
     private volatile SwapOptions once;
+    /** The quantum of later swaps, or null: the session's. */
+    private volatile Quantum quantum;
+    /** The quantum of the next swap, or null: {@link #quantum}. */
+    private volatile Quantum onceQuantum;
+    private final Timing timing;
+
+    /** How the session times an edit: the quantum it waits for, and running an edit on it. Session thread. */
+    interface Timing {
+        /** {@code q}, or the session's quantum for null (none while a journal is recovered). */
+        Quantum effective(Quantum q);
+
+        /**
+         * Runs {@code edit} (its plan stamped by the session) on the first {@code q} boundary; returns null when it
+         * has run, else the bars:beats:ticks position it waits for.
+         */
+        String at(String what, Quantum q, Runnable edit);
+
+        /** When the plan of the edit being run lands. */
+        When planWhen();
+    }
     private volatile double trialSeconds = 0.5;
     private volatile double budgetFraction = 0.5;
 
-    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard) {
+    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard,
+               Timing timing) {
+        this.timing = timing;
         this.guard = guard;
         this.engine = engine;
         this.printer = printer;
@@ -50,12 +74,13 @@ public final class HotSwapper implements Evaluator.TypeListener {
     /** Crossfade for every later swap (0..10 s). */
     public void crossfadeSeconds(double seconds) { defaults = defaults.crossfade(seconds); }
 
-    /** When later swaps happen: {@link When#NOW}, {@link When#NEXT_BEAT} or {@link When#NEXT_BAR}. */
-    public void quantise(When when) { defaults = defaults.at(when); }
+    /** The quantum later swaps wait for ({@code null}: the session's, {@code quant}). */
+    public void quantise(Quantum q) { quantum = q; }
 
-    /** Settings for the next swap only. */
-    public void nextSwap(double crossfadeSeconds, When when) {
-        once = new SwapOptions(crossfadeSeconds, when, false);
+    /** Crossfade and quantum ({@code null}: as later swaps) for the next swap only. */
+    public void nextSwap(double crossfadeSeconds, Quantum q) {
+        once = new SwapOptions(crossfadeSeconds, When.NOW, false);
+        onceQuantum = q;
     }
 
     /** Share of a block's duration a swapped-in node may cost in its trial (default 0.5). */
@@ -69,15 +94,19 @@ public final class HotSwapper implements Evaluator.TypeListener {
     @Override public List<String> typesDefined(List<TypeDefinition> types) {
         List<String> out = new ArrayList<>();
         SwapOptions options = once != null ? once : defaults;
+        Quantum q = timing.effective(onceQuantum != null ? onceQuantum : quantum);
         boolean swappedAny = false;
         for (TypeDefinition t : types) {
             if (!t.isRedefinition() || !DspNode.class.isAssignableFrom(t.newClass())) continue;
             for (NodeInfo slot : liveInstancesOf(t)) {
-                out.add(swap(slot, t.newClass(), changedInitialisers(t), options));
+                out.add(swap(slot, t.newClass(), changedInitialisers(t), options, q));
                 swappedAny = true;
             }
         }
-        if (swappedAny) once = null;
+        if (swappedAny) {
+            once = null;
+            onceQuantum = null;
+        }
         return out;
     }
 
@@ -99,7 +128,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
      * class), reset, then handed to the engine, which carries the live node's state into it after preparing it,
      * so what plays continues from where the old node is, not from where the trial left the candidate.
      */
-    String swap(NodeInfo slot, Class<?> newClass, Set<String> fromNewSource, SwapOptions options) {
+    String swap(NodeInfo slot, Class<?> newClass, Set<String> fromNewSource, SwapOptions options, Quantum q) {
         DspNode old = slot.node();
         String label = slot.label();
         try {
@@ -109,11 +138,21 @@ public final class HotSwapper implements Evaluator.TypeListener {
             if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
             v.runner().release();
             next.reset();                   // drops what the trial left (phases, memories, the test signal)
-            StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
-            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
-            onSwapped.accept(old, next);
-            return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
-                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));
+            String[] line = new String[1];
+            boolean[] waited = new boolean[1];
+            String waits = timing.at("swap " + label, q, () -> {
+                StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
+                engine.replace(slot.id(), next, options.at(timing.planWhen()),
+                        (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+                onSwapped.accept(old, next);
+                line[0] = String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
+                        v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
+                if (waited[0]) printer.accept(line[0]);
+            });
+            if (waits == null) return line[0] != null ? line[0] : "kept old " + label + ": its swap failed (see above); the old code keeps playing";
+            waited[0] = true;
+            return String.format("swap of %s waits for %s (trial %.3f ms/block passed; %s crossfade)", label, waits,
+                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | RunStopped e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
             return "kept old " + label + ": " + (cause instanceof RunStopped stop ? stopped(stop)
@@ -146,11 +185,12 @@ public final class HotSwapper implements Evaluator.TypeListener {
 
     private static String millis(double s) { return Math.round(s * 1000 * 10) / 10.0 + " ms"; }
 
-    private static String whenText(When w) {
-        switch (w.kind()) {
-            case NEXT_BEAT: return " at next beat";
-            case NEXT_BAR: return " at next bar";
-            default: return "";
-        }
+    private static String whenText(Quantum q) {
+        return switch (q.kind()) {
+            case NONE -> "";
+            case BEAT -> " at next beat";
+            case BAR -> " at next bar";
+            case BEATS -> " at next " + q.beats() + "-beat boundary";
+        };
     }
 }

@@ -8,6 +8,8 @@ import dev.aether.core.InputPort;
 import dev.aether.core.NodeId;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.Clock;
+import dev.aether.core.time.Quantum;
 import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.When;
 import dev.aether.sequencing.schedule.LookAheadScheduler;
@@ -41,6 +43,14 @@ import java.util.function.Consumer;
  * <p>Every graph edit (play, stop, def, undef, connect, set, an opened session) records what inverts it in an
  * {@link UndoHistory}: the removed patches themselves with their wires, a parameter's value before it was set.
  * Nothing is serialized; an edit costs what it touches.
+ *
+ * <p><b>Quantised edits.</b> {@code play}, {@code def}, {@code undef} and {@code set} take a {@link Quantum} (null:
+ * the session's, {@link #quantum(Quantum)}, default {@link Quantum#NONE}). A quantised edit lands on the clock's first
+ * boundary at or after {@link Clock#earliest()}: its plan is adopted at that exact engine sample and its fades and
+ * parameter moves start there. The caller does not wait for it: a structural edit is kept in {@link PendingEdits}
+ * and sent {@value #SEND_AHEAD_MILLIS} ms before its sample (offline, at once), a parameter move goes at once on the
+ * timed channel ({@link SmoothedParam#setAt}). {@code :panic} cancels the edits not sent; a journal being recovered
+ * applies them at once ({@link #applyQuantisedAtOnce}).
  */
 @AnyThread
 public final class LiveSession implements AutoCloseable, Evaluator.TypeListener {
@@ -49,6 +59,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public static final double START_STOP_FADE_SECONDS = 0.005;
     /** Crossfade when a named slot is redefined, and fade-out when it is undefined. */
     public static final double SLOT_FADE_SECONDS = 0.050;
+    /**
+     * How long before its boundary a waiting structural edit is sent to the engine when a driver runs: enough for the
+     * session thread to be late by a busy moment, short enough that an edit made meanwhile (which lands no earlier,
+     * a plan being the whole graph) is barely held back.
+     */
+    public static final long SEND_AHEAD_MILLIS = 100;
 
     private final Engine engine;
     private final Consumer<String> printer;
@@ -62,6 +78,18 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final LookAheadScheduler patterns;
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
     private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
+    /** The quantum edits wait for unless they name one. */
+    private volatile Quantum quantum = Quantum.NONE;
+    /** While true (a journal being recovered) quantised edits apply at once. */
+    private volatile boolean quantisedAtOnce;
+    /** Quantised edits not sounded yet (session thread). */
+    private final PendingEdits pending = new PendingEdits();
+    /** Slots defined by a quantised {@code def} that has not landed yet, so {@code slot(name)} finds them. */
+    private final Map<String, Chain> pendingSlots = new LinkedHashMap<>();
+    /** The engine sample the edit being made lands on; -1: as soon as the engine can (session thread). */
+    private long landing = -1;
+    /** The quantised edit being made, or null (session thread). */
+    private PendingEdits.Edit making;
 
     /** A sounding patch: its slot name (null for {@code play}) and its chain. */
     public record Sounding(String name, Chain chain) {}
@@ -90,7 +118,11 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         this.printer = printer;
         this.thread = new SessionThread(guard);
         this.blocks = new BlockGuard(guard, engine.config().sampleRate(), engine.config().blockSize());
-        this.swapper = new HotSwapper(engine, this::message, this::swapped, guard);
+        this.swapper = new HotSwapper(engine, this::message, this::swapped, guard, new HotSwapper.Timing() {
+            @Override public Quantum effective(Quantum q) { return LiveSession.this.effective(q); }
+            @Override public String at(String what, Quantum q, Runnable edit) { return atQuantum(what, q, edit); }
+            @Override public When planWhen() { return LiveSession.this.planWhen(); }
+        });
         this.patterns = LookAheadScheduler.attach(engine, this::message);
     }
 
@@ -114,12 +146,21 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     // ------------------------------------------------------------------ playing
 
-    /** Adds (if needed) and wires the chain, then fades it in on the master. */
-    public Chain play(Chain chain) {
+    /** Adds (if needed) and wires the chain, then fades it in on the master, on the session's quantum. */
+    public Chain play(Chain chain) { return play(chain, null); }
+
+    /** {@link #play(Chain)} on the first {@code quantum} boundary (null: the session's). */
+    public Chain play(Chain chain, Quantum quantum) {
         return thread.call(() -> {
+            Quantum q = effective(quantum);
+            if (q.kind() != Quantum.Kind.NONE) {
+                ready(chain);
+                quantised("play " + chain, q, () -> play(chain, Quantum.NONE));
+                return chain;
+            }
             Played p = start(chain, null, START_STOP_FADE_SECONDS);
             played.add(p);
-            history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
+            recordUndo(null, () -> {                         // the newest patch of this chain (an undone stop makes it anew)
                 for (int i = played.size() - 1; i >= 0; i--) {
                     if (played.get(i).chain == chain) {
                         fadeOutAndRemove(played.remove(i), START_STOP_FADE_SECONDS, ":undo");
@@ -131,13 +172,15 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Fades out and removes every playing patch and slot; patterns send nothing more. */
+    /** Fades out and removes every playing patch and slot, cancels the quantised edits not sent yet; patterns send nothing more. */
     public void stopAll() { stopAll("stop()"); }
 
     /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
     public void stopAll(String reason) {
         patterns.cancelAll();                              // what they queued still plays into the fading patches
         thread.run(() -> {
+            pending.cancelAll();
+            pendingSlots.clear();
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
             for (Played p : slots.values()) wasSlots.add(removed(p));
@@ -177,16 +220,31 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out. */
-    public Chain def(String name, Chain chain) {
+    /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out; on the session's quantum. */
+    public Chain def(String name, Chain chain) { return def(name, chain, null); }
+
+    /** {@link #def(String, Chain)} on the first {@code quantum} boundary (null: the session's). */
+    public Chain def(String name, Chain chain, Quantum quantum) {
         return thread.call(() -> {
+            Quantum q = effective(quantum);
+            if (q.kind() != Quantum.Kind.NONE) {
+                ready(chain);
+                pendingSlots.put(name, chain);
+                Runnable forget = () -> { if (pendingSlots.get(name) == chain) pendingSlots.remove(name); };
+                PendingEdits.Edit e = quantised("def \"" + name + "\"", q, () -> {
+                    forget.run();
+                    def(name, chain, Quantum.NONE);
+                });
+                e.onCancel = forget;
+                return chain;
+            }
             Played old = slots.get(name);
             if (old != null && sameNode(old.chain.node(), chain.node())) return chain;
             Removed was = old == null ? null : removed(old);
             Played now = start(chain, name, SLOT_FADE_SECONDS);
             slots.put(name, now);
             if (old != null) fadeOutAndRemove(old, SLOT_FADE_SECONDS, "def \"" + name + "\" replaced it");
-            history.record(() -> {
+            recordUndo(null, () -> {
                 Played there = slots.get(name);
                 if (there == null || there.chain != chain) return;
                 fadeOutAndRemove(there, SLOT_FADE_SECONDS, ":undo");
@@ -197,15 +255,29 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Fades slot {@code name} out; false when there is no such slot. */
-    public boolean undef(String name) {
+    /** Fades slot {@code name} out, on the session's quantum; false when there is no such slot. */
+    public boolean undef(String name) { return undef(name, null); }
+
+    /**
+     * {@link #undef(String)} on the first {@code quantum} boundary (null: the session's); false when there is no such
+     * slot, nor one a waiting {@code def} will make.
+     */
+    public boolean undef(String name, Quantum quantum) {
         return thread.call(() -> {
+            Quantum q = effective(quantum);
+            if (q.kind() != Quantum.Kind.NONE) {
+                if (!slots.containsKey(name) && !pendingSlots.containsKey(name)) return false;
+                quantised("undef \"" + name + "\"", q, () -> {
+                    if (!undef(name, Quantum.NONE)) throw new IllegalArgumentException("no slot named \"" + name + "\" by then");
+                });
+                return true;
+            }
             if (!slots.containsKey(name)) return false;
             int at = new ArrayList<>(slots.keySet()).indexOf(name);
             Played old = slots.remove(name);
             Removed was = removed(old);
             fadeOutAndRemove(old, SLOT_FADE_SECONDS, "undef \"" + name + "\"");
-            history.record(() -> {
+            recordUndo(null, () -> {
                 if (slots.containsKey(name)) return;
                 List<Map.Entry<String, Played>> entries = new ArrayList<>(slots.entrySet());
                 slots.clear();
@@ -225,7 +297,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public Chain slot(String name) {
         return thread.call(() -> {
             Played p = slots.get(name);
-            return p == null ? null : p.chain.withNodes(this::live);
+            if (p == null) return pendingSlots.get(name);      // a quantised def not landed yet: its own nodes
+            return p.chain.withNodes(this::live);
         });
     }
 
@@ -284,8 +357,29 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      * Moves parameter {@code name} of the live instance of {@code node} over {@code rampSeconds} (NaN: the
      * parameter's own default ramp); an unknown name is an error listing the node's parameters.
      */
-    public void set(DspNode node, String name, double value, double rampSeconds) {
+    public void set(DspNode node, String name, double value, double rampSeconds) { set(node, name, value, rampSeconds, null); }
+
+    /**
+     * {@link #set(DspNode, String, double, double)} starting on the first {@code quantum} boundary (null: the
+     * session's): sent at once, stamped with that engine sample, on the parameter's timed channel.
+     */
+    public void set(DspNode node, String name, double value, double rampSeconds, Quantum quantum) {
         thread.run(() -> {
+            Quantum q = effective(quantum);
+            if (q.kind() != Quantum.Kind.NONE) {
+                long at = boundary(q);
+                PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at);
+                e.sent = true;
+                landing = at;
+                making = e;
+                try {
+                    set(node, name, value, rampSeconds, Quantum.NONE);
+                } finally {
+                    landing = -1;
+                    making = null;
+                }
+                return;
+            }
             DspNode live = live(node);
             SmoothedParam p = NodeSpec.of(live).param(name);
             if (p == null) throw noSuchParam(live, name);
@@ -293,10 +387,10 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             NodeId id = idOf(live);
             String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
             if (clamped != null) message(clamped);
-            p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
-            history.record(new ParamKey(live, name), () -> {
+            move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
+            recordUndo(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
-                if (now != null) now.set(before);
+                if (now != null) move(now, before, landing < 0 ? now.smoothingSeconds() : 0);
             });
         });
     }
@@ -352,10 +446,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return thread.call(() -> swapper.typesDefined(types));
     }
 
-    /** Silences everything now (no fade) and forgets every patch and the undo history. */
+    /** Silences everything now (no fade), cancels the quantised edits not sent and forgets every patch and the undo history. */
     public void panic() {
         patterns.cancelAll();
         thread.run(() -> {
+            pending.cancelAll();
+            pendingSlots.clear();
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
                 String label = e.getKey().typeName() + "#" + e.getValue().index();
                 removed.put(e.getKey(), label + " was removed (:panic)");
@@ -377,6 +473,17 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public void restoring(Runnable edits) {
         thread.run(() -> {
             history.group(() -> engine.batch(edits));
+        });
+    }
+
+    /**
+     * Cancels the newest quantised edit not sent to the engine yet ({@code :undo} tries this first); returns what it
+     * was ("def "x", which waited for 5:1:0"), or null when none waits.
+     */
+    public String cancelNewestPending() {
+        return thread.call(() -> {
+            PendingEdits.Edit waiting = pending.cancelNewest();
+            return waiting == null ? null : waiting.what + ", which waited for " + waiting.position;
         });
     }
 
@@ -425,6 +532,134 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    // ------------------------------------------------------------------ quantised edits
+
+    /** The quantum edits wait for unless they name one ({@link Quantum#NONE}: at once, the default). */
+    public Quantum quantum() { return quantum; }
+
+    /** Sets the quantum {@code play}, {@code def}, {@code undef}, {@code set} and hot swaps wait for by default. */
+    public void quantum(Quantum q) { quantum = java.util.Objects.requireNonNull(q, "quantum"); }
+
+    /**
+     * While {@code on} (a journal being recovered), quantised edits apply at once: the beat they waited for when
+     * they were typed is long past.
+     */
+    public void applyQuantisedAtOnce(boolean on) { quantisedAtOnce = on; }
+
+    /** The quantised edits still to sound, soonest first: "def "x" at 5:1:0 (engine sample 384000)". */
+    public List<String> pendingEdits() {
+        return thread.call(() -> {
+            List<String> out = new ArrayList<>();
+            for (PendingEdits.Edit e : pending.waiting(engine.clock().position())) out.add(e.toString());
+            return out;
+        });
+    }
+
+    /** {@code q}, or the session's quantum for null; {@link Quantum#NONE} while recovering. */
+    private Quantum effective(Quantum q) {
+        if (quantisedAtOnce) return Quantum.NONE;
+        return q != null ? q : quantum;
+    }
+
+    /** The engine sample of the first {@code q} boundary an edit made now can land on. */
+    private long boundary(Quantum q) {
+        Clock clock = engine.clock();
+        return clock.boundaryAtOrAfter(clock.earliest(), q);
+    }
+
+    /** Engine sample {@code at} as bars:beats:ticks ("5:1:0"). */
+    private String position(long at) {
+        var s = engine.clock().snapshot();
+        return s.tempoMap().format(s.beatAt(at));
+    }
+
+    /** Checks a chain can be played later and warms its classes now, so its edit is quick when it is sent. */
+    @ControlThread
+    private void ready(Chain chain) {
+        for (DspNode n : chain.nodes()) checkNotRemoved(n);
+        for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);
+    }
+
+    /**
+     * Keeps {@code edit} (one of play, def, undef with {@link Quantum#NONE}) for the first {@code q} boundary and
+     * sends it so it lands exactly there; the caller does not wait. Returns the edit, sent or waiting.
+     */
+    @ControlThread
+    private PendingEdits.Edit quantised(String what, Quantum q, Runnable edit) {
+        long at = boundary(q);
+        PendingEdits.Edit e = pending.add(what, position(at), at);
+        send(e, edit);
+        return e;
+    }
+
+    /** Runs {@code edit} now ({@link Quantum#NONE}) or on the first {@code q} boundary; null when it has run, else where it waits. */
+    @ControlThread
+    private String atQuantum(String what, Quantum q, Runnable edit) {
+        if (q.kind() == Quantum.Kind.NONE) {
+            edit.run();
+            return null;
+        }
+        PendingEdits.Edit e = quantised(what, q, edit);
+        return e.sent ? null : e.position;
+    }
+
+    /** Sends {@code e} now when its sample is near (or offline), else comes back later; not when cancelled. */
+    @ControlThread
+    private void send(PendingEdits.Edit e, Runnable edit) {
+        if (e.cancelled) return;
+        double rate = engine.config().sampleRate();
+        long ahead = e.sample - Math.round(SEND_AHEAD_MILLIS * rate / 1000) - engine.clock().position();
+        if (ahead > 0 && engine.driver() != null) {
+            thread.later(() -> send(e, edit), Math.max(1, (long) (ahead * 1000 / rate)));
+            return;
+        }
+        e.sent = true;
+        landing = e.sample;
+        making = e;
+        try {
+            edit.run();
+        } catch (RuntimeException x) {
+            message(e.what + " at " + e.position + " did not happen: " + x.getMessage());
+        } finally {
+            landing = -1;
+            making = null;
+        }
+    }
+
+    /**
+     * Records {@code inverse} for undo (under {@code key}, see {@link UndoHistory#record(Object, Runnable)}), stamped
+     * like the edit being made: undone before that edit has landed (a quantised edit already sent), the inverse lands
+     * on the same sample after it, so neither sounds, and it is no longer listed as pending.
+     */
+    @ControlThread
+    private void recordUndo(Object key, Runnable inverse) {
+        long at = landing;
+        PendingEdits.Edit edit = making;
+        history.record(key, () -> {
+            if (at <= engine.clock().position()) {
+                inverse.run();
+                return;
+            }
+            long was = landing;
+            landing = at;
+            try {
+                inverse.run();
+            } finally {
+                landing = was;
+            }
+            if (edit != null) edit.cancelled = true;
+        });
+    }
+
+    /** Moves {@code p} to {@code value} over {@code rampSeconds}: from the edit's landing sample, or at once. */
+    @ControlThread
+    private void move(SmoothedParam p, double value, double rampSeconds) {
+        if (landing < 0 || !p.setAt(value, landing, rampSeconds)) p.set(value, rampSeconds);   // a full queue: at once
+    }
+
+    /** When the plan of the edit being made is adopted: at its landing sample, or as soon as possible. */
+    private When planWhen() { return landing < 0 ? When.NOW : When.atSample(landing); }
+
     // ------------------------------------------------------------------ session thread only
 
     @ControlThread
@@ -432,7 +667,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         for (DspNode n : chain.nodes()) checkNotRemoved(n);
         LevelFader fader = new LevelFader(chain.out.channels());
         for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
-        engine.batch(() -> {
+        engine.batch(planWhen(), () -> {
             List<DspNode> nodes = chain.nodes();
             for (DspNode n : nodes) add(n);
             for (int i = 0; i + 1 < nodes.size(); i++) {
@@ -448,7 +683,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             engine.connect(NodeSpec.of(live(chain.node())).outputs().get(0), fader.in);
             engine.connectToMaster(fader.out);
         });
-        fader.level.set(1, fadeSeconds);
+        move(fader.level, 1, fadeSeconds);
         return new Played(chain, fader, name);
     }
 
@@ -482,7 +717,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     private Played resume(Removed r, double fadeSeconds) {
         for (DspNode n : r.played.chain.nodes()) if (idOf(n) == null) blocks.warmClass(r.live.getOrDefault(n, n));
-        engine.batch(() -> {
+        engine.batch(planWhen(), () -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
                 DspNode was = r.live.getOrDefault(n, n);
@@ -557,9 +792,24 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
     private void fadeOutAndRemove(Played p, double seconds, String reason) {
-        p.fader.level.set(0, seconds);
-        long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
-        thread.later(() -> removeUnused(p, reason), delayMillis);
+        move(p.fader.level, 0, seconds);
+        if (landing < 0) {
+            long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
+            thread.later(() -> removeUnused(p, reason), delayMillis);
+        } else {
+            removeAfter(p, reason, landing + Math.round(seconds * engine.config().sampleRate()) + engine.config().blockSize());
+        }
+    }
+
+    /** Removes {@code p} once the engine has rendered past engine sample {@code fadeEnd} (its quantised fade-out). */
+    private void removeAfter(Played p, String reason, long fadeEnd) {
+        long ahead = fadeEnd - engine.clock().position();
+        if (ahead <= 0) {
+            removeUnused(p, reason);
+            return;
+        }
+        long millis = Math.max(20, (long) Math.ceil(ahead * 1000 / engine.config().sampleRate()));
+        thread.later(() -> removeAfter(p, reason, fadeEnd), millis);
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }

@@ -5,6 +5,7 @@ import dev.aether.core.node.NodeSpec;
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
 import dev.aether.core.OutputPort;
+import dev.aether.core.time.Quantum;
 import dev.aether.core.time.When;
 import dev.aether.repl.eval.UserCode;
 import dev.aether.repl.session.LiveSession;
@@ -85,14 +86,16 @@ public abstract class LiveVerbs extends ClockVerbs {
     @VerbDoc(group = "parameters", usage = "set(chain, \"param\", value, rampSeconds)", text = "moves a parameter over rampSeconds (s; 0 jumps)")
     public static void set(Chain chain, String param, double value, double rampSeconds) {
         LiveSession session = session();
+        session.set(paramOwner(session, chain, param), param, value, rampSeconds);
+    }
+
+    /** The live instance of the chain's last node that has {@code param}; none: the last node (its error lists its own). */
+    private static DspNode paramOwner(LiveSession session, Chain chain, String param) {
         for (int i = chain.nodes().size() - 1; i >= 0; i--) {
             DspNode live = session.live(chain.nodes().get(i));
-            if (NodeSpec.of(live).param(param) != null) {
-                session.set(live, param, value, rampSeconds);
-                return;
-            }
+            if (NodeSpec.of(live).param(param) != null) return live;
         }
-        session.set(chain.node(), param, value, rampSeconds);   // none has it: the error lists the last node's
+        return chain.node();
     }
 
     /** Moves a parameter of the patch in slot {@code name}, over the parameter's default ramp. */
@@ -174,23 +177,85 @@ public abstract class LiveVerbs extends ClockVerbs {
     @VerbDoc(group = "time and swaps", usage = "swapFade(millis)", text = "crossfade (ms, default 10) for every later hot swap")
     public static void swapFade(double millis) { session().swapper().crossfadeSeconds(millis / 1000); }
 
-    /** When later hot swaps happen: "now", "beat" or "bar". */
-    @VerbDoc(group = "time and swaps", usage = "swapAt(\"now\"|\"beat\"|\"bar\")", text = "when later hot swaps happen")
-    public static void swapAt(String when) { session().swapper().quantise(when(when)); }
+    /** The quantum later hot swaps wait for, instead of {@code quant}'s. */
+    @VerbDoc(group = "time and swaps", usage = "swapAt(\"now\"|\"beat\"|\"bar\"|\"N\")", text = "when later hot swaps land, instead of quant(...)'s")
+    public static void swapAt(String when) { session().swapper().quantise(quantum(when)); }
 
-    /** Crossfade and timing for the next hot swap only. */
-    @VerbDoc(group = "time and swaps", usage = "nextSwap(fadeMillis, \"now\"|\"beat\"|\"bar\")", text = "crossfade (ms) and timing for the next hot swap only")
+    /** Crossfade and quantum for the next hot swap only. */
+    @VerbDoc(group = "time and swaps", usage = "nextSwap(fadeMillis, \"now\"|\"beat\"|\"bar\"|\"N\")", text = "crossfade (ms) and quantum for the next hot swap only")
     public static void nextSwap(double fadeMillis, String when) {
-        session().swapper().nextSwap(fadeMillis / 1000, when(when));
+        session().swapper().nextSwap(fadeMillis / 1000, quantum(when));
     }
 
-    private static When when(String w) {
-        switch (w) {
-            case "now": return When.NOW;
-            case "beat": return When.NEXT_BEAT;
-            case "bar": return When.NEXT_BAR;
-            default: throw new IllegalArgumentException("when must be \"now\", \"beat\" or \"bar\", was \"" + w + "\"");
+    // ------------------------------------------------------------------ quantised edits: the quantum, then each verb with a last argument "now"|"beat"|"bar"|"N"
+
+    /** The quantum play, def, undef, set and hot swaps wait for unless they name one: "none" (default), "beat", "bar" or "N" beats. */
+    @VerbDoc(group = "time and swaps", usage = "quant(\"none\"|\"beat\"|\"bar\"|\"N\")",
+            text = "edits (play, def, undef, set, hot swaps) land on the next beat, bar or N-beat boundary; \"none\": at once (default)")
+    public static String quant(String quantum) {
+        session().quantum(quantum(quantum));
+        return quant();
+    }
+
+    /** {@link #quant(String)} with a number of beats (0.5, 2, 16). */
+    @VerbDoc(group = "time and swaps", usage = "quant(beats)", text = "edits land on the next multiple of this many beats (from beat 0)")
+    public static String quant(double beats) {
+        session().quantum(Quantum.beats(beats));
+        return quant();
+    }
+
+    /** The session's quantum, as text. */
+    @VerbDoc(group = "time and swaps", usage = "quant()", text = "the quantum edits wait for now")
+    public static String quant() { return "edits land " + onText(session().quantum()); }
+
+    /** Plays a chain on the given quantum instead of the session's. */
+    @VerbDoc(group = "time and swaps", usage = "play(chain, \"bar\")", text = "plays a chain on this quantum (\"now\", \"beat\", \"bar\", \"N\" beats) instead of quant's")
+    public static Chain play(Chain chain, String quantum) { return session().play(chain, quantum(quantum)); }
+
+    /** Puts a chain in slot {@code name} on the given quantum. */
+    @VerbDoc(group = "time and swaps", usage = "def(\"name\", chain, \"bar\")", text = "defines (or redefines) a slot on this quantum instead of quant's")
+    public static Chain def(String name, Chain chain, String quantum) { return session().def(name, chain, quantum(quantum)); }
+
+    /** Puts a node in slot {@code name} on the given quantum. */
+    @VerbDoc(group = "time and swaps", usage = "def(\"name\", node, \"bar\")", text = "puts a node in a slot on this quantum")
+    public static Chain def(String name, DspNode node, String quantum) { return def(name, Chain.of(node), quantum); }
+
+    /** Fades slot {@code name} out on the given quantum. */
+    @VerbDoc(group = "time and swaps", usage = "undef(\"name\", \"now\")", text = "fades a slot out on this quantum instead of quant's")
+    public static void undef(String name, String quantum) {
+        if (!session().undef(name, quantum(quantum))) throw new IllegalArgumentException("no slot named \"" + name + "\"");
+    }
+
+    /** Moves a parameter on the given quantum (chain, slot name or node), over its default ramp. */
+    @VerbDoc(group = "time and swaps", usage = "set(target, \"param\", value, \"beat\")", text = "moves a parameter (of a chain, slot or node) from this quantum's next boundary")
+    public static void set(Object target, String param, double value, String quantum) { set(target, param, value, Double.NaN, quantum); }
+
+    /** Moves a parameter over {@code rampSeconds}, starting on the given quantum. */
+    @VerbDoc(group = "time and swaps", usage = "set(target, \"param\", value, rampSeconds, \"beat\")", text = "moves a parameter over rampSeconds (s) from this quantum's next boundary")
+    public static void set(Object target, String param, double value, double rampSeconds, String quantum) {
+        Quantum q = quantum(quantum);
+        if (target instanceof String slot) target = slot(slot);
+        if (target instanceof Chain chain) {
+            LiveSession session = session();
+            session.set(paramOwner(session, chain, param), param, value, rampSeconds, q);
+        } else if (target instanceof DspNode node) {
+            session().set(node, param, value, rampSeconds, q);
+        } else {
+            throw new IllegalArgumentException("set: the target must be a chain, a slot name or a node, was "
+                    + (target == null ? "null" : target.getClass().getSimpleName()));
         }
+    }
+
+    /** "now" / "none", "beat", "bar" or a number of beats; anything else is an error naming what is accepted. */
+    private static Quantum quantum(String s) { return Quantum.parse(s); }
+
+    private static String onText(Quantum q) {
+        return switch (q.kind()) {
+            case NONE -> "at once (quant(\"none\"))";
+            case BEAT -> "on the next beat (quant(\"beat\"))";
+            case BAR -> "on the next bar (quant(\"bar\"))";
+            case BEATS -> "on the next multiple of " + q.beats() + " beats (quant(" + q.beats() + "))";
+        };
     }
 
     /** The session of the user code that called, or a clear error when no console code did. */
