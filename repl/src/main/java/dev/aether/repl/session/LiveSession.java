@@ -58,6 +58,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
+    /** Told the name of every named thing defined (see {@link #onDefined}). */
+    private final List<Consumer<String>> definitionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
     private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
 
@@ -173,6 +175,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out. */
     public Chain def(String name, Chain chain) {
         return thread.call(() -> {
+            defined(name);
             Played old = slots.get(name);
             if (old != null && sameNode(old.chain.node(), chain.node())) return chain;
             Removed was = old == null ? null : removed(old);
@@ -188,6 +191,21 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             });
             return chain;
         });
+    }
+
+    /**
+     * Calls {@code listener} (on the session thread) with the name of every named thing defined from now until the
+     * returned handle is closed: slots ({@code def}) and whatever else is defined by name and removed by
+     * {@link #undef} (each such verb calls {@link #defined}). How {@code :watch} learns what a file defines.
+     */
+    public AutoCloseable onDefined(Consumer<String> listener) {
+        definitionListeners.add(listener);
+        return () -> definitionListeners.remove(listener);
+    }
+
+    /** Tells the {@link #onDefined} listeners that {@code name} was defined. Any thread. */
+    public void defined(String name) {
+        for (Consumer<String> l : definitionListeners) l.accept(name);
     }
 
     /** Fades slot {@code name} out; false when there is no such slot. */
