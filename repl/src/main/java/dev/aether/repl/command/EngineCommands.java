@@ -6,7 +6,6 @@ import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.JavaSoundDriver;
 
 import dev.aether.core.engine.Engine;
-import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
@@ -30,7 +29,7 @@ final class EngineCommands {
                 (a, c) -> c.print(graph(engine))));
         r.add(ConsoleCommand.of("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
         r.add(ConsoleCommand.of("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
-        r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
+        r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(session, a, c)));
         r.add(ConsoleCommand.of("devices", ":devices", "Java Sound output devices", (a, c) -> {
             var list = dev.aether.core.driver.JavaSoundDriver.devices();
             StringBuilder b = new StringBuilder("playing on " + (engine.driver() == null ? "nothing" : engine.driver().description()));
@@ -110,7 +109,8 @@ final class EngineCommands {
         return b.toString();
     }
 
-    private static void tempo(Engine engine, String args, CommandContext c) {
+    private static void tempo(LiveSession session, String args, CommandContext c) {
+        Engine engine = session.engine();
         if (args.isBlank()) {
             c.print(String.format("%s BPM, %d beats per bar", fmt(engine.transport().publishedBpm()),
                     engine.transport().publishedBeatsPerBar()));
@@ -118,7 +118,7 @@ final class EngineCommands {
         }
         String[] p = args.split("\\s+");
         int beats = p.length > 1 ? Integer.parseInt(p[1]) : Math.max(1, engine.transport().publishedBeatsPerBar());
-        engine.tempo(Double.parseDouble(p[0]), beats, When.NOW);
+        session.tempo(Double.parseDouble(p[0]), beats);
         c.journalCommand(":tempo " + p[0] + " " + beats);
         c.print("tempo " + p[0] + " BPM");
     }

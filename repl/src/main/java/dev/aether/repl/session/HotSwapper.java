@@ -39,8 +39,17 @@ public final class HotSwapper implements Evaluator.TypeListener {
     private volatile SwapOptions once;
     private volatile double trialSeconds = 0.5;
     private volatile double budgetFraction = 0.5;
+    private final java.util.function.LongSupplier landing;
+    private final Runnable posted;
 
-    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard) {
+    /**
+     * @param landing the engine sample at which the edit being made lands (a swap "now" is adopted exactly there)
+     * @param posted  told when a swap landing there was sent
+     */
+    HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard,
+               java.util.function.LongSupplier landing, Runnable posted) {
+        this.landing = landing;
+        this.posted = posted;
         this.guard = guard;
         this.engine = engine;
         this.printer = printer;
@@ -110,7 +119,9 @@ public final class HotSwapper implements Evaluator.TypeListener {
             v.runner().release();
             next.reset();                   // drops what the trial left (phases, memories, the test signal)
             StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
-            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+            engine.replace(slot.id(), next, options, (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource),
+                    () -> options.when().kind() == When.Kind.NOW ? When.atSample(landing.getAsLong()) : options.when());
+            posted.run();
             onSwapped.accept(old, next);
             return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
                     v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(options.when()));

@@ -58,6 +58,17 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
+    /** Where each edit lands; replaced by a journal replay. Session thread. */
+    private EditLanding landing = EditLanding.running();
+    /** Told the landing sample of every edit, in order (the journal). */
+    private final List<java.util.function.LongConsumer> landedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The landing sample of the edit being made once taken ({@link #at()}; session thread), and how deep edits nest. */
+    private long at;
+    private boolean landed;
+    private boolean late;
+    private int editDepth;
+    /** Edits whose changes reached the audio thread too late to land on their sample (live, under heavy load). */
+    private final java.util.concurrent.atomic.AtomicLong lateEdits = new java.util.concurrent.atomic.AtomicLong();
     /** Told the name of every named thing defined (see {@link #onDefined}). */
     private final List<Consumer<String>> definitionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
@@ -90,7 +101,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         this.printer = printer;
         this.thread = new SessionThread(guard);
         this.blocks = new BlockGuard(guard, engine.config().sampleRate(), engine.config().blockSize());
-        this.swapper = new HotSwapper(engine, this::message, this::swapped, guard);
+        this.swapper = new HotSwapper(engine, this::message, this::swapped, guard, this::at, this::posted);
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
@@ -112,7 +123,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Adds (if needed) and wires the chain, then fades it in on the master. */
     public Chain play(Chain chain) {
-        return thread.call(() -> {
+        return edit(() -> {
             Played p = start(chain, null, START_STOP_FADE_SECONDS);
             played.add(p);
             history.record(() -> {                         // the newest patch of this chain (an undone stop makes it anew)
@@ -132,7 +143,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
     public void stopAll(String reason) {
-        thread.run(() -> {
+        edit(() -> {
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
             for (Played p : played) wasPlayed.add(removed(p));
             for (Played p : slots.values()) wasSlots.add(removed(p));
@@ -146,12 +157,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
             played.clear();
             slots.clear();
+            return null;
         });
     }
 
     /** Fades out and removes the patches that play {@code chain}'s last node. */
     public boolean stop(Chain chain) {
-        return thread.call(() -> {
+        return edit(() -> {
             List<Integer> at = new ArrayList<>();
             List<Removed> gone = new ArrayList<>();
             for (int i = 0; i < played.size(); i++) {
@@ -174,7 +186,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Puts {@code chain} in slot {@code name}; what sounded there before crossfades out. */
     public Chain def(String name, Chain chain) {
-        return thread.call(() -> {
+        return edit(() -> {
             defined(name);
             Played old = slots.get(name);
             if (old != null && sameNode(old.chain.node(), chain.node())) return chain;
@@ -210,7 +222,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Fades slot {@code name} out; false when there is no such slot. */
     public boolean undef(String name) {
-        return thread.call(() -> {
+        return edit(() -> {
             if (!slots.containsKey(name)) return false;
             int at = new ArrayList<>(slots.keySet()).indexOf(name);
             Played old = slots.remove(name);
@@ -245,14 +257,15 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Adds a node to the engine (without sounding it) if it is not there yet; returns its id. */
     public NodeId add(DspNode node) {
-        return thread.call(() -> {
+        return edit(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
             checkNotRemoved(node);
             blocks.warmClass(node);
-            id = engine.add(node);
-            ids.put(node, id);
-            return id;
+            NodeId[] added = new NodeId[1];
+            stamped(() -> added[0] = engine.add(node));
+            ids.put(node, added[0]);
+            return added[0];
         });
     }
 
@@ -266,7 +279,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
     public void connect(OutputPort from, InputPort to) {
-        thread.run(() -> {
+        edit(() -> {
             checkNotRemoved(from);
             checkNotRemoved(to);
             if (from.owner() == null || to.owner() == null) {
@@ -275,7 +288,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                         + " belongs to no live node");
             }
             boolean was = connectedIfLive(from, to);
-            engine.connect(from, to);
+            stamped(() -> engine.connect(from, to));
             if (!was) {
                 Wire w = new Wire(engine.node(engine.idOf(from)), from.name(), engine.node(engine.idOf(to)), to.name());
                 history.record(() -> {
@@ -288,6 +301,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     }
                 });
             }
+            return null;
         });
     }
 
@@ -296,7 +310,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      * parameter's own default ramp); an unknown name is an error listing the node's parameters.
      */
     public void set(DspNode node, String name, double value, double rampSeconds) {
-        thread.run(() -> {
+        edit(() -> {
             DspNode live = live(node);
             SmoothedParam p = NodeSpec.of(live).param(name);
             if (p == null) throw noSuchParam(live, name);
@@ -304,11 +318,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             NodeId id = idOf(live);
             String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
             if (clamped != null) message(clamped);
-            p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
+            move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             history.record(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
-                if (now != null) now.set(before);
+                if (now != null) move(now, before, now.smoothingSeconds());
             });
+            return null;
         });
     }
 
@@ -333,11 +348,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
-        thread.run(() -> {
+        edit(() -> {
             double wasBpm = engine.transport().publishedBpm();
             int wasBeats = Math.max(1, engine.transport().publishedBeatsPerBar());
-            engine.tempo(bpm, beatsPerBar, When.NOW);
-            if (wasBpm > 0) history.record(() -> engine.tempo(wasBpm, wasBeats, When.NOW));
+            engine.tempo(bpm, beatsPerBar, When.atSample(at()));
+            posted();
+            if (wasBpm > 0) history.record(() -> {
+                engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+                posted();
+            });
+            return null;
         });
     }
 
@@ -360,23 +380,25 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Hot-swaps the live instances of redefined classes, on the session thread (called by the evaluation worker). */
     @Override public List<String> typesDefined(List<TypeDefinition> types) {
-        return thread.call(() -> swapper.typesDefined(types));
+        return edit(() -> swapper.typesDefined(types));
     }
 
     /** Silences everything now (no fade) and forgets every patch and the undo history. */
     public void panic() {
-        thread.run(() -> {
+        edit(() -> {
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
                 String label = e.getKey().typeName() + "#" + e.getValue().index();
                 removed.put(e.getKey(), label + " was removed (:panic)");
                 NodeSpec.of(e.getKey()).bindTimed(TimedEventChannel.refusing("node " + label
                         + " was removed (:panic): nothing plays what it is sent; make a new one"));
             }
-            engine.panic();
+            engine.panic(When.atSample(at()));             // muted at once; the graph empties on the edits' time line
+            posted();
             played.clear();
             slots.clear();
             ids.clear();
             history.clear();
+            return null;
         });
     }
 
@@ -385,16 +407,17 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      * session is put back.
      */
     public void restoring(Runnable edits) {
-        thread.run(() -> {
-            history.group(() -> engine.batch(edits));
+        edit(() -> {
+            history.group(() -> stamped(edits));
+            return null;
         });
     }
 
     /** Inverts the last graph edit (as one new plan); false when there is nothing to undo. */
     public boolean undo() {
-        return thread.call(() -> {
+        return edit(() -> {
             boolean[] undone = new boolean[1];
-            engine.batch(() -> undone[0] = history.undo());
+            stamped(() -> undone[0] = history.undo());
             return undone[0];
         });
     }
@@ -435,6 +458,77 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    // ------------------------------------------------------------------ where edits land
+
+    /**
+     * Replaces how edits land (a journal replay renders up to each recorded sample); session thread or before any
+     * edit.
+     */
+    public void landing(EditLanding landing) { thread.run(() -> { this.landing = landing; }); }
+
+    /** Calls {@code listener} (session thread) with the landing sample of every edit from now on, in order. */
+    public void onLanded(java.util.function.LongConsumer listener) { landedListeners.add(listener); }
+
+    /** Edits that reached the audio thread after the block holding their landing sample had begun. Any thread. */
+    public long lateEdits() { return lateEdits.get(); }
+
+    /**
+     * Runs {@code body} on the session thread as one edit: every engine change in it is stamped with one landing
+     * sample ({@link #at()}, {@link #stamped}: its plans adopted exactly there, fader and parameter moves starting
+     * there). Nested edits join it.
+     */
+    private <T> T edit(Callable<T> body) {
+        return thread.call(() -> {
+            if (editDepth > 0) return body.call();
+            landed = false;
+            editDepth++;
+            try {
+                return body.call();
+            } finally {
+                editDepth--;
+            }
+        });
+    }
+
+    /**
+     * The landing sample of the edit being made: taken from the {@link EditLanding} at its first use (when its first
+     * plan is sent, after what is slow: preparing and warming nodes, trial runs; so it is not late) and told to the
+     * {@link #onLanded} listeners.
+     */
+    private long at() {
+        if (!landed) {
+            at = landing.next(engine);
+            landed = true;
+            late = false;
+            for (java.util.function.LongConsumer l : landedListeners) l.accept(at);
+        }
+        return at;
+    }
+
+    /** Runs {@code edits} as one engine batch whose plan is adopted at the edit's landing sample. */
+    private void stamped(Runnable edits) {
+        engine.batch(() -> When.atSample(at()), edits);
+        posted();
+    }
+
+    /**
+     * After a change stamped with the edit's landing sample was sent: counts and says it (once per edit) when it was
+     * sent too late to land there (live, the audio thread may have begun the block that holds it).
+     */
+    void posted() {
+        if (!landed || late || landing.inTime(engine, at)) return;
+        late = true;
+        lateEdits.incrementAndGet();
+        message("note: an edit reached the audio thread late and landed up to a block after its sample " + at
+                + " (the machine is overloaded): a journal replay of this set may differ there");
+    }
+
+    /** Moves {@code p} to {@code value} over {@code rampSeconds}, starting at the edit's landing sample. */
+    private void move(SmoothedParam p, double value, double rampSeconds) {
+        if (!p.setAt(value, at(), rampSeconds)) p.set(value, rampSeconds);   // its queue is full: from the next block
+        posted();
+    }
+
     // ------------------------------------------------------------------ session thread only
 
     @ControlThread
@@ -442,7 +536,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         for (DspNode n : chain.nodes()) checkNotRemoved(n);
         LevelFader fader = new LevelFader(chain.out.channels());
         for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
-        engine.batch(() -> {
+        stamped(() -> {
             List<DspNode> nodes = chain.nodes();
             for (DspNode n : nodes) add(n);
             for (int i = 0; i + 1 < nodes.size(); i++) {
@@ -458,7 +552,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             engine.connect(NodeSpec.of(live(chain.node())).outputs().get(0), fader.in);
             engine.connectToMaster(fader.out);
         });
-        fader.level.set(1, fadeSeconds);
+        move(fader.level, 1, fadeSeconds);
         return new Played(chain, fader, name);
     }
 
@@ -492,7 +586,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     private Played resume(Removed r, double fadeSeconds) {
         for (DspNode n : r.played.chain.nodes()) if (idOf(n) == null) blocks.warmClass(r.live.getOrDefault(n, n));
-        engine.batch(() -> {
+        stamped(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
                 DspNode was = r.live.getOrDefault(n, n);
@@ -567,20 +661,31 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
     private void fadeOutAndRemove(Played p, double seconds, String reason) {
-        p.fader.level.set(0, seconds);
-        long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
-        thread.later(() -> removeUnused(p, reason), delayMillis);
+        move(p.fader.level, 0, seconds);
+        long fadeEnd = at() + (long) Math.ceil(seconds * engine.config().sampleRate()) + engine.config().blockSize();
+        removeWhenFaded(p, reason, fadeEnd);
+    }
+
+    /** Takes {@code p} out once its fade, ending at engine sample {@code fadeEnd}, is over (see {@link EditLanding#removal}). */
+    private void removeWhenFaded(Played p, String reason, long fadeEnd) {
+        long ahead = fadeEnd - engine.transport().publishedSample();
+        long delayMillis = Math.max(0, (long) Math.ceil(ahead * 1000.0 / engine.config().sampleRate())) + 2 * blockMillis() + 5;
+        thread.later(() -> {
+            long when = landing.removal(engine, fadeEnd);
+            if (when < 0) removeWhenFaded(p, reason, fadeEnd);
+            else removeUnused(p, reason, when);
+        }, delayMillis);
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
 
     /** Removes the fader and every node of the patch that no other sounding patch uses. */
-    private void removeUnused(Played gone, String reason) {
+    private void removeUnused(Played gone, String reason, long when) {
         thread.run(() -> {                                 // inline: scheduled on the session thread
             Set<NodeId> inUse = new HashSet<>();             // by id: a chain may hold a node's old or live instance
             for (Played p : played) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
-            engine.batch(() -> {
+            engine.batch(When.atSample(when), () -> {
                 remove(gone.fader, reason, null);
                 for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason, gone.name);
             });

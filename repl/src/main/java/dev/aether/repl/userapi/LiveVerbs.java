@@ -116,7 +116,7 @@ public abstract class LiveVerbs extends NodeFunctions {
 
     /** Sets the tempo from the next block. */
     @VerbDoc(group = "time and swaps", usage = "tempo(bpm)", text = "sets the tempo (BPM) from the next block")
-    public static void tempo(double bpm) { session().engine().tempo(bpm, 4, When.NOW); }
+    public static void tempo(double bpm) { session().tempo(bpm, 4); }
 
     /** Crossfade in milliseconds for every later hot swap (default 10). */
     @VerbDoc(group = "time and swaps", usage = "swapFade(millis)", text = "crossfade (ms, default 10) for every later hot swap")
