@@ -1,10 +1,11 @@
-/** aether's standard nodes: oscillators, noise, filters, envelopes, delays, reverb, dynamics, mixers, samplers, voices, analysis taps. */
+/** aether's standard nodes: oscillators, drums, noise, filters, envelopes, delays, reverb, dynamics, mixers, samplers, voices, analysis taps. */
 module dev.aether.nodes {
     requires transitive dev.aether.core;
 
     exports dev.aether.nodes;
     exports dev.aether.nodes.analysis;
     exports dev.aether.nodes.delay;
+    exports dev.aether.nodes.drum;
     exports dev.aether.nodes.dynamics;
     exports dev.aether.nodes.env;
     exports dev.aether.nodes.filter;

@@ -14,6 +14,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.aether.core.DspNode;
 import dev.aether.guard.RealtimeChecker;
 import dev.aether.nodes.Dsp;
+import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.repl.Aether;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module structure, checked on the compiled main classes (what {@code jdeps} would show): core's packages form
  * no cycle, no module uses a package another module does not export to it (read from the module descriptors
- * themselves), and arrows point down: core ← stdlib-nodes ← repl ← examples, and guard (the bytecode checker) uses
+ * themselves), and arrows point down: core ← stdlib-nodes, sequencing ← repl ← examples, and guard (the bytecode checker) uses
  * no other module.
  */
 class ArchitectureTest {
@@ -42,7 +43,7 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.aether");
         modules = new java.util.HashMap<>();
-        for (Class<?> k : List.of(DspNode.class, Dsp.class, RealtimeChecker.class, Aether.class, HelloEngine.class)) {
+        for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, Aether.class, HelloEngine.class)) {
             Path where = Path.of(k.getProtectionDomain().getCodeSource().getLocation().toURI());
             ModuleDescriptor d = ModuleFinder.of(where).findAll().iterator().next().descriptor();
             modules.put(d.name(), d);
@@ -52,7 +53,8 @@ class ArchitectureTest {
     @Test
     void shouldFindEveryModuleDescriptorAndItsClasses() {
         assertThat(modules.keySet()).containsExactlyInAnyOrder(
-                "dev.aether.core", "dev.aether.nodes", "dev.aether.guard", "dev.aether.repl", "dev.aether.examples");
+                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.repl",
+                "dev.aether.examples");
         assertThat(classes.size()).as("main classes imported").isGreaterThan(200);
     }
 
@@ -89,12 +91,14 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("core").definedBy("dev.aether.core..")
                 .layer("nodes").definedBy("dev.aether.nodes..")
+                .layer("sequencing").definedBy("dev.aether.sequencing..")
                 .layer("guard").definedBy("dev.aether.guard..")
                 .layer("repl").definedBy("dev.aether.repl..")
                 .layer("examples").definedBy("dev.aether.examples..")
                 .whereLayer("examples").mayNotBeAccessedByAnyLayer()
                 .whereLayer("repl").mayOnlyBeAccessedByLayers("examples")
                 .whereLayer("nodes").mayOnlyBeAccessedByLayers("repl", "examples")
+                .whereLayer("sequencing").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("repl", "examples")
                 .check(classes);
     }

@@ -70,5 +70,6 @@ class ExamplesRenderTest {
             "02-subtractive-bass.jsh", new Sound(-5.1, -0.2, 55), // the saw's fundamental outweighs the 600 Hz peak
             "03-your-own-node.jsh", new Sound(-6.6, -6.0, 110),   // 0.5 tanh(6 sin): a soft square at -6 dBFS
             "04-echo-and-reverb.jsh", new Sound(-2.3, -0.2, 220),
-            "05-synth-chords.jsh", new Sound(-19.1, -7.0, 330));  // the fifth at 330 Hz, E4 (329.6 Hz) from 0.5 s
+            "05-synth-chords.jsh", new Sound(-19.1, -7.0, 330),
+            "06-drum-kit.jsh", new Sound(-11.6, -0.8, 0));      // kick, snare, hats and a clap: no one pitch  // the fifth at 330 Hz, E4 (329.6 Hz) from 0.5 s
 }

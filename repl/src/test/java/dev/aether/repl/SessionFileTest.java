@@ -110,7 +110,7 @@ class SessionFileTest {
         assertThat(((float[]) field(steps, "levels"))[3]).isEqualTo(0.9f);
         assertThat(field(steps, "step")).isEqualTo(3);
         render(b.runtime(), 0.01);
-        assertThat(b.runtime().engine().transport().publishedBpm()).as("tempo").isEqualTo(132.0);
+        assertThat(b.runtime().engine().clock().snapshot().tempoMap().lastBpm()).as("tempo").isEqualTo(132.0);
 
         Path json = dir.resolve("new.aether");
         b.console().eval(":save " + json);

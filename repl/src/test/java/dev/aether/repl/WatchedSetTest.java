@@ -37,8 +37,10 @@ class WatchedSetTest {
                 Thread.sleep(400);                            // the 50 ms fade and the removal after it
                 assertThat(live.runtime().session().slotNames()).containsExactly("a");
                 assertThat(sines(live)).as("b's sine is out of the engine").isEqualTo(sines - 1);
-                assertThat(heard.longestSilence()).as("a kept sounding: no gap (a sine's zero crossing is a frame or two)")
-                        .isLessThan(8);
+                // re-evaluating the file makes a anew and crossfades (50 ms) from the old sine to the new one, whose
+                // phases differ: near a zero crossing the sum may stay under -60 dBFS for a few frames; a dropout is
+                // a block (64 frames) or more
+                assertThat(heard.longestSilence()).as("a kept sounding: no dropout").isLessThan(64);
                 double aAlone = 0.2512 / Math.sqrt(2);       // a sine at -12 dBFS
                 assertThat(heard.rmsOfLast(4_800)).as("only a sounds").isBetween(aAlone * 0.95, aAlone * 1.05);
             }

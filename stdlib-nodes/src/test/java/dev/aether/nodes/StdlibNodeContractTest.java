@@ -18,6 +18,12 @@ import dev.aether.nodes.delay.FeedbackDelay;
 import dev.aether.nodes.delay.Flanger;
 import dev.aether.nodes.delay.Interpolation;
 import dev.aether.nodes.delay.TapeLoop;
+import dev.aether.nodes.drum.Clap;
+import dev.aether.nodes.drum.DrumKit;
+import dev.aether.nodes.drum.HiHat;
+import dev.aether.nodes.drum.PitchedDrum;
+import dev.aether.nodes.drum.SampleKit;
+import dev.aether.nodes.drum.Snare;
 import dev.aether.nodes.dynamics.Compressor;
 import dev.aether.nodes.dynamics.Limiter;
 import dev.aether.nodes.dynamics.Waveshaper;
@@ -214,6 +220,36 @@ class StdlibNodeContractTest {
             SamplePlayer p = new SamplePlayer(mono44).rate(3.7);
             for (int k = 0; k < 4; k++) p.triggerAt(37 + 1_999L * k);   // all before FIRST: queued events are not state
             return p;
+        }).withQueuedEvents());
+        // drums: hits before FIRST (queued events are not state); the open hat at 8,000 still rings when saved
+        b.add(of("DrumKit", () -> {
+            DrumKit k = new DrumKit();
+            String[] names = {"oh", "bd", "sn", "hh", "cp", "lt", "mt", "ht", "oh", "bd"};
+            for (int i = 0; i < names.length; i++) k.hitAt(k.keyOf(names[i]), 100 + 880L * i + 37 * (i % 3), 0.3 + 0.07 * i);
+            return k;
+        }).withQueuedEvents());
+        b.add(of("PitchedDrum kick", () -> {
+            PitchedDrum d = PitchedDrum.kick();
+            d.hitAt(50, 1);
+            d.hitAt(7_000, 0.7);
+            return d;
+        }).withQueuedEvents());
+        b.add(of("Snare", () -> { Snare d = new Snare(); d.hitAt(10, 1); d.hitAt(8_300, 0.5); return d; }).withQueuedEvents());
+        b.add(of("HiHat open, choked", () -> {
+            HiHat d = HiHat.open();
+            d.hitAt(10, 1);
+            d.chokeAt(3_000);
+            d.hitAt(8_200, 0.9);
+            return d;
+        }).withQueuedEvents());
+        b.add(of("Clap", () -> { Clap d = new Clap(); d.hitAt(10, 1); d.hitAt(8_000, 0.6); return d; }).withQueuedEvents());
+        b.add(of("SampleKit mono and stereo, pitched, choked", () -> {
+            Map<String, Sample> m = new LinkedHashMap<>();
+            m.put("hh", mono44);
+            m.put("oh", stereo48);
+            SampleKit k = new SampleKit("contract kit", m, 2);
+            for (int i = 0; i < 8; i++) k.hitAt(i % 2, 50 + 1_000L * i + 13 * i, 0.4 + 0.05 * i, 0.7 + 0.2 * i);
+            return k;
         }).withQueuedEvents());
         return b.build();
     }

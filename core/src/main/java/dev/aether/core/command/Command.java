@@ -8,7 +8,7 @@ import dev.aether.core.graph.NodeSlot;
  * A message from the control thread to the audio thread. Built (allocated) on the control thread,
  * immutable except for {@link #dueSample}, which the audio thread resolves once when it takes the command.
  */
-public abstract sealed class Command permits Command.SwapPlan, Command.SetTempo, Command.ClearFault {
+public abstract sealed class Command permits Command.SwapPlan, Command.ClearFault {
     public final When when;
     /** Engine sample at which the command applies; set by the audio thread. */
     public long dueSample = -1;
@@ -19,17 +19,6 @@ public abstract sealed class Command permits Command.SwapPlan, Command.SetTempo,
     public static final class SwapPlan extends Command {
         public final ExecutionPlan plan;
         public SwapPlan(ExecutionPlan plan, When when) { super(when); this.plan = plan; }
-    }
-
-    /** Change tempo and metre from the due sample on. */
-    public static final class SetTempo extends Command {
-        public final double bpm;
-        public final int beatsPerBar;
-        public SetTempo(double bpm, int beatsPerBar, When when) {
-            super(when);
-            this.bpm = bpm;
-            this.beatsPerBar = beatsPerBar;
-        }
     }
 
     /** Lets a bypassed (faulted) node play again. */

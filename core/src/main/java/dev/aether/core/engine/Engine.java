@@ -34,7 +34,8 @@ import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.rt.MasterTap;
 import dev.aether.core.rt.Scheduler;
 import dev.aether.core.time.TimedEventChannel;
-import dev.aether.core.time.Transport;
+import dev.aether.core.time.Clock;
+import dev.aether.core.time.Quantum;
 import java.util.ArrayList;
 import java.util.List;
 import dev.aether.core.view.Connection;
@@ -70,12 +71,13 @@ public final class Engine implements AutoCloseable {
     private final CommandRing commands;
     private final EventRing events;
     private final RetiredPlanRing returns;
-    private final Transport transport;
+    private final Clock clock;
     private final TimedEventChannel timed;
     private final Scheduler scheduler;
     private final MasterBus masterBus = new MasterBus();
     private final NodeSlot master;
     private AudioDriver driver;
+    private volatile boolean running;            // a driver renders: a command sent now lands a block later
     private int batchDepth;
     private boolean dirty;
 
@@ -88,10 +90,13 @@ public final class Engine implements AutoCloseable {
         this.commands = new CommandRing(config.ringCapacity());
         this.events = new EventRing(4096);
         this.returns = new RetiredPlanRing(4096);
-        this.transport = new Transport(config.sampleRate());
         this.master = patch.add(masterBus);
-        this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, transport,
+        Scheduler[] rendering = new Scheduler[1];
+        this.clock = new Clock(config.sampleRate(), () -> rendering[0].time(),
+                () -> rendering[0].time() + (running ? config.blockSize() : 0));
+        this.scheduler = new Scheduler(config, compiler.compile(patch, master), commands, events, returns, clock,
                 timed);
+        rendering[0] = scheduler;
     }
 
     /** A stopped engine with an empty patch (only the master bus). */
@@ -213,7 +218,7 @@ public final class Engine implements AutoCloseable {
         Crossfade fade = frames > 0 ? new Crossfade(old, oldSpec, nextSpec, frames, config.blockSize()) : null;
         patch.replaceNode(slot, next, nextSpec, fade);
         ExecutionPlan plan = compiler.compile(patch, master);
-        post(new Command.SwapPlan(plan, when.get()));
+        post(new Command.SwapPlan(plan, clock.resolve(when.get())));
     }
 
     /** Runs {@code edits} and sends one plan for all of them, adopted at the next block. Nests. */
@@ -242,7 +247,7 @@ public final class Engine implements AutoCloseable {
                 dirty = false;
                 scheduler.panic(false);
                 ExecutionPlan plan = compiler.compile(patch, master);
-                post(new Command.SwapPlan(plan, when.get()));
+                post(new Command.SwapPlan(plan, clock.resolve(when.get())));
             }
         }
     }
@@ -251,12 +256,25 @@ public final class Engine implements AutoCloseable {
     @ControlThread
     public synchronized void clearFault(NodeId id) { post(new Command.ClearFault(patch.slot(id))); }
 
-    /** Changes tempo and metre at {@code when} (the beat position is continuous). */
+    /**
+     * Changes tempo (at once) and metre through the {@link #clock()}: the tempo at {@code when} (now: the first tick
+     * the clock can still change; the next beat or bar; an engine sample, no earlier than now), the metre, if it
+     * differs, from the first bar at or after that. The beat position is continuous.
+     */
     @ControlThread
     public synchronized void tempo(double bpm, int beatsPerBar, When when) {
         if (!(bpm >= 1 && bpm <= 999)) throw new IllegalArgumentException("tempo must be 1..999 BPM, was " + bpm);
         if (beatsPerBar < 1 || beatsPerBar > 32) throw new IllegalArgumentException("beats per bar must be 1..32, was " + beatsPerBar);
-        post(new Command.SetTempo(bpm, beatsPerBar, when));
+        if (when.kind() == When.Kind.AT_SAMPLE) {
+            var s = clock.snapshot();
+            long at = Math.max(when.sample(), clock.earliest());
+            clock.tempoAtBeat(s.tempoMap().tickAtOrAfter(s.transportSampleAt(at)), bpm, 0);
+        } else {
+            clock.tempo(bpm, 0, when.kind() == When.Kind.NEXT_BEAT ? Quantum.BEAT
+                    : when.kind() == When.Kind.NEXT_BAR ? Quantum.BAR : Quantum.NONE);
+        }
+        var s = clock.snapshot();
+        if (s.beatsPerBarAt(clock.earliest()) != beatsPerBar) clock.metre(beatsPerBar);
     }
 
     /** Silences everything now: removes every node (the master stays) and mutes until the next edit. */
@@ -303,8 +321,8 @@ public final class Engine implements AutoCloseable {
     /** Nodes in the order the audio thread runs them. */
     public synchronized List<NodeInfo> order() { return infos(patch.order()); }
 
-    /** The musical clock: tempo, metre and position as last published by the audio thread. */
-    public Transport transport() { return transport; }
+    /** The engine's musical clock: tempo map, transport, quantised edit samples. Any thread. */
+    public Clock clock() { return clock; }
 
     /**
      * The one timed-event channel of this engine: every node added is bound to it (its params' {@code setAt},
@@ -337,6 +355,7 @@ public final class Engine implements AutoCloseable {
         if (this.driver != null) throw new IllegalStateException("already running on " + this.driver.description() + "; stop() first");
         EngineWarmup.runOnce(config);
         this.driver = driver;
+        running = true;
         driver.start(scheduler);
     }
 
@@ -346,6 +365,7 @@ public final class Engine implements AutoCloseable {
         if (driver != null) {
             driver.stop();
             driver = null;
+            running = false;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.aether.core.NodeId;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
+import dev.aether.core.time.ClockSnapshot;
 import dev.aether.core.time.When;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
@@ -47,6 +48,22 @@ final class EngineWarmup {
             scratch.render(out, config.blockSize());
             scratch.pollEvents(e -> { });
         }
+        warmClockLookups(scratch.clock().snapshot(), Engine.create(config).clock().snapshot());
+    }
+
+    /**
+     * The clock's lookups run once or twice a block: too few calls in the warm-up for the JIT's last tier, whose
+     * tier-up would then happen on the audio thread (and allocate there, about 1 KB). Called here, on a map of many
+     * tempo segments and on one of one, until they are compiled for both.
+     */
+    private static void warmClockLookups(ClockSnapshot changed, ClockSnapshot constant) {
+        double sink = 0;
+        for (int i = 0; i < 60_000; i++) {
+            ClockSnapshot c = (i & 1) == 0 ? changed : constant;
+            long t = (long) i * 64;
+            sink += c.beatAtRt(t) + c.bpmAtRt(t);
+        }
+        if (sink == 42) System.out.print("");   // keeps the loop
     }
 
     /** A quiet sine with a smoothed frequency. Ports: out. */

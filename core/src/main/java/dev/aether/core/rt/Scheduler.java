@@ -5,7 +5,8 @@ import dev.aether.core.command.RetiredPlanRing;
 import dev.aether.core.view.EngineStats;
 
 import dev.aether.core.time.TimedEventChannel;
-import dev.aether.core.time.Transport;
+import dev.aether.core.time.Clock;
+import dev.aether.core.time.ClockSnapshot;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.EngineConfig;
@@ -30,8 +31,8 @@ import java.util.Arrays;
  * nothing here allocates, locks, blocks or logs in steady state.
  *
  * <p>Each block it takes at most {@code commandsPerBlock} commands from the ring, resolves when each is due
- * (now, an exact sample, the next beat or bar) and splits the block at due samples so a plan swap or tempo
- * change lands on its exact sample. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
+ * (now or an exact sample: the clock turned beats and bars into samples) and splits the block at due samples so a
+ * plan swap lands on its exact sample. Tempo and position come from the clock's published snapshot. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
  *
  * <p>User code is on a budget: the rendering thread's {@link Watch} is armed for
@@ -49,7 +50,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     private final CommandRing commands;
     private final EventRing events;
     private final RetiredPlanRing returns;
-    private final Transport transport;
+    private final Clock clock;
     private final TimedEventChannel timed;
     private final MasterLimiter limiter;
     private final Command[] pending = new Command[PENDING_CAPACITY];
@@ -57,6 +58,7 @@ public final class Scheduler implements AudioSource, EngineStats {
 
     private ExecutionPlan plan;
     private long time;
+    private volatile long publishedTime;     // time at the end of the last block, for the control thread
     private int meterCursor;
     private long blocks;
     private int resyncFadeRemaining;
@@ -78,7 +80,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     private Watch watch;                     // the rendering thread's: set in audioThreadStarted
 
     public Scheduler(EngineConfig config, ExecutionPlan initial, CommandRing commands, EventRing events,
-                     RetiredPlanRing returns, Transport transport, TimedEventChannel timed) {
+                     RetiredPlanRing returns, Clock clock, TimedEventChannel timed) {
         this.config = config;
         this.blockSize = config.blockSize();
         this.ctx = new ProcessContext(config.sampleRate());
@@ -86,7 +88,7 @@ public final class Scheduler implements AudioSource, EngineStats {
         this.commands = commands;
         this.events = events;
         this.returns = returns;
-        this.transport = transport;
+        this.clock = clock;
         this.timed = timed;
         this.limiter = new MasterLimiter(config.limiterCeiling());
         this.plan = initial;
@@ -145,9 +147,10 @@ public final class Scheduler implements AudioSource, EngineStats {
             time += seg;
             done += seg;
         }
-        transport.publishRt(time);
+        publishedTime = time;
         if ((++blocks & 15) == 0) {
-            events.positionRt(time, transport.beatAt(time), transport.bpmRt());
+            ClockSnapshot c = clock.snapshot();
+            events.positionRt(time, c.beatAtRt(time), c.bpmAtRt(time));
             events.meterRt(null, masterPeak, (float) Math.sqrt(masterSumSquares / Math.max(1, masterFrames)));
             masterPeak = 0;
             masterSumSquares = 0;
@@ -170,12 +173,9 @@ public final class Scheduler implements AudioSource, EngineStats {
         while (budget-- > 0 && pendingCount < PENDING_CAPACITY) {
             Command c = commands.pollRt();
             if (c == null) break;
-            // an if chain, not a switch on the enum: javac compiles that to a synthetic class (Scheduler$1)
-            // which the JVM would load, from the class path, on the audio thread at the first command
-            When.Kind k = c.when.kind();
-            if (k == When.Kind.AT_SAMPLE) c.dueSample = Math.max(time, c.when.sample());
-            else if (k == When.Kind.NEXT_BEAT) c.dueSample = transport.nextBeatSample(time);
-            else if (k == When.Kind.NEXT_BAR) c.dueSample = transport.nextBarSample(time);
+            // the clock resolved beats and bars to samples on the control side (Clock.resolve): the audio thread
+            // computes no musical time; an unresolved NEXT_BEAT/NEXT_BAR would apply at once
+            if (c.when.kind() == When.Kind.AT_SAMPLE) c.dueSample = Math.max(time, c.when.sample());
             else c.dueSample = time;
             pending[pendingCount++] = c;
         }
@@ -207,8 +207,6 @@ public final class Scheduler implements AudioSource, EngineStats {
             ExecutionPlan old = plan;
             plan = s.plan;
             if (old != null) returns.offerRt(old);
-        } else if (c instanceof Command.SetTempo t) {
-            transport.tempoRt(time, t.bpm, t.beatsPerBar);
         } else if (c instanceof Command.ClearFault f) {
             f.slot.faulted = false;
         }
@@ -217,7 +215,8 @@ public final class Scheduler implements AudioSource, EngineStats {
     private void runPlanRt(int n) {
         ExecutionPlan p = plan;
         Arrays.fill(p.silence, 0, n, 0f);
-        ctx.time(time, n, transport.bpmRt(), transport.beatAt(time));
+        ClockSnapshot c = clock.snapshot();
+        ctx.time(time, n, c.bpmAtRt(time), c.beatAtRt(time));
         boolean profile = profileNodes;
         PlanEntry[] entries = p.entries;
         int meterFrom = meterCursor >= entries.length ? 0 : meterCursor;
@@ -383,7 +382,7 @@ public final class Scheduler implements AudioSource, EngineStats {
     // ---------------------------------------------------------------- any thread
 
     /** Engine sample position of the next block. Racy read, for display. */
-    public long time() { return transport.publishedSample(); }
+    public long time() { return publishedTime; }
     /** Dropouts: blocks so late that the device buffer ran dry and the engine resynchronised. Any thread. */
     @Override public long xruns() { return xruns; }
     /** Late blocks the driver reported, including those the device buffer still absorbed. Any thread. */

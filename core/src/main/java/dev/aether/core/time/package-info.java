@@ -1,14 +1,17 @@
 /**
- * Time in one place: the transport ({@link dev.aether.core.time.Transport}), when a structural command lands
- * ({@link dev.aether.core.time.When}), and the one timed-event channel that every timed thing takes to the audio
- * thread.
+ * Time in one place: the engine's musical clock ({@link dev.aether.core.time.Clock}: an exact
+ * {@link dev.aether.core.time.TempoMap} of {@link dev.aether.core.time.Rational} beats and a transport, published as
+ * immutable {@link dev.aether.core.time.ClockSnapshot}s), when a structural command lands
+ * ({@link dev.aether.core.time.When}, {@link dev.aether.core.time.Quantum}), and the one timed-event channel that
+ * every timed thing takes to the audio thread. The audio thread computes no musical time: the clock turns beats and
+ * bars into engine samples on the control side (docs/time.md).
  *
  * <h2>The timed-event channel</h2>
  * Two kinds of message reach the audio thread. <i>Structural commands</i> (a plan swap, a tempo change) go on the
  * engine's command ring and land at a block boundary or an exact sample. <i>Timed events</i> (a parameter's
  * {@code setAt}, an envelope's gate, a sampler's trigger, a polyphonic instrument's notes; in later issues pattern,
  * MIDI, OSC and automation events) go through the engine's one {@link dev.aether.core.time.TimedEventChannel},
- * stamped with an engine sample (the sample counter the scheduler and the transport count in).
+ * stamped with an engine sample (the sample counter the scheduler counts in; the clock maps it to beats).
  *
  * <pre>
  *  any thread                     audio thread, once per block             audio thread, inside the block

@@ -112,12 +112,12 @@ final class EngineCommands {
     private static void tempo(LiveSession session, String args, CommandContext c) {
         Engine engine = session.engine();
         if (args.isBlank()) {
-            c.print(String.format("%s BPM, %d beats per bar", fmt(engine.transport().publishedBpm()),
-                    engine.transport().publishedBeatsPerBar()));
+            var map = engine.clock().snapshot().tempoMap();     // what it is, or settles on after a ramp or at the next bar
+            c.print(String.format("%s BPM, %d beats per bar", fmt(map.lastBpm()), map.lastBeatsPerBar()));
             return;
         }
         String[] p = args.split("\\s+");
-        int beats = p.length > 1 ? Integer.parseInt(p[1]) : Math.max(1, engine.transport().publishedBeatsPerBar());
+        int beats = p.length > 1 ? Integer.parseInt(p[1]) : engine.clock().snapshot().tempoMap().lastBeatsPerBar();
         session.tempo(Double.parseDouble(p[0]), beats);
         c.journalCommand(":tempo " + p[0] + " " + beats);
         c.print("tempo " + p[0] + " BPM");

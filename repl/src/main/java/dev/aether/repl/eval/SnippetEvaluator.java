@@ -40,6 +40,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import dev.aether.core.time.*;",
             "import dev.aether.core.engine.*;",
             "import dev.aether.nodes.voice.*;",
+            "import dev.aether.nodes.drum.*;",
             "import java.util.*;",
             "import java.util.function.*;");
 

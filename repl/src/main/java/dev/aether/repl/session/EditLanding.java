@@ -47,13 +47,13 @@ public interface EditLanding {
         private long last;
 
         @Override public long next(Engine engine) {
-            long at = Math.max(last, engine.transport().publishedSample() + lead(engine));
+            long at = Math.max(last, engine.clock().position() + lead(engine));
             last = at;
             return at;
         }
 
         @Override public long removal(Engine engine, long fadeEnd) {
-            long now = engine.transport().publishedSample();
+            long now = engine.clock().position();
             boolean live = engine.driver() != null;
             if (live && now + lead(engine) < fadeEnd) return -1;
             long at = Math.max(last, live ? Math.max(fadeEnd, now + lead(engine)) : now);
@@ -64,7 +64,7 @@ public interface EditLanding {
         @Override public boolean inTime(Engine engine, long at) {
             if (engine.driver() == null) return true;
             int block = engine.config().blockSize();
-            return engine.transport().publishedSample() < Math.floorDiv(at, block) * block;
+            return engine.clock().position() < Math.floorDiv(at, block) * block;
         }
 
         private static long lead(Engine engine) {

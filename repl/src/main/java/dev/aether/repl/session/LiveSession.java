@@ -349,8 +349,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
         edit(() -> {
-            double wasBpm = engine.transport().publishedBpm();
-            int wasBeats = Math.max(1, engine.transport().publishedBeatsPerBar());
+            double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
+            int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
             engine.tempo(bpm, beatsPerBar, When.atSample(at()));
             posted();
             if (wasBpm > 0) history.record(() -> {
@@ -668,7 +668,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Takes {@code p} out once its fade, ending at engine sample {@code fadeEnd}, is over (see {@link EditLanding#removal}). */
     private void removeWhenFaded(Played p, String reason, long fadeEnd) {
-        long ahead = fadeEnd - engine.transport().publishedSample();
+        long ahead = fadeEnd - engine.clock().position();
         long delayMillis = Math.max(0, (long) Math.ceil(ahead * 1000.0 / engine.config().sampleRate())) + 2 * blockMillis() + 5;
         thread.later(() -> {
             long when = landing.removal(engine, fadeEnd);

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Any thread (pure checks of the file system). The one check of a file the person named ({@code sample("kick.wav")},
+ * Any thread (pure checks of the file system). The one check of a file the person named ({@code sample("kick.wav")}, {@code kit("drums")},
  * {@code :open}, {@code :load}, {@code :watch}, {@code :record}, {@code :save}, {@code bin/aether run/render}) before
  * it is read or written: a problem is an {@link IllegalArgumentException} whose message names the file as an absolute path, what is
  * wrong with it and what to do, e.g. "no such file: /home/me/kick.wav — check the path (relative paths are from
@@ -25,6 +25,20 @@ public final class NamedFiles {
             throw new IllegalArgumentException("not readable: " + file + " — check its permissions (chmod u+r) or copy it somewhere readable");
         }
         return file;
+    }
+
+    /**
+     * The folder {@code named} (relative to the working directory), absolute; it exists, is a directory and can be
+     * listed ({@code kit("drums/808")}).
+     */
+    public static Path folder(String named) {
+        Path given = Path.of(named), dir = given.toAbsolutePath().normalize();
+        if (!Files.exists(dir)) throw new IllegalArgumentException("no such folder: " + dir + " — check the path" + relativeHint(given));
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("not a folder: " + dir + " — name the folder that holds it");
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new IllegalArgumentException("not readable: " + dir + " — check its permissions (chmod u+rx) or copy it somewhere readable");
+        }
+        return dir;
     }
 
     /**

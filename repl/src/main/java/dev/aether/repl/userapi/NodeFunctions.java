@@ -11,6 +11,8 @@ import dev.aether.nodes.delay.DelayLine;
 import dev.aether.nodes.delay.FeedbackDelay;
 import dev.aether.nodes.delay.Flanger;
 import dev.aether.nodes.delay.TapeLoop;
+import dev.aether.nodes.drum.DrumKit;
+import dev.aether.nodes.drum.SampleKit;
 import dev.aether.nodes.dynamics.Compressor;
 import dev.aether.nodes.dynamics.Limiter;
 import dev.aether.nodes.dynamics.Waveshaper;
@@ -45,6 +47,7 @@ import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.SubtractiveVoice;
 import dev.aether.nodes.voice.Voice;
 import java.io.IOException;
+import java.nio.file.Path;
 import dev.aether.repl.session.NamedFiles;
 import dev.aether.repl.session.ParamRange;
 import dev.aether.core.param.SmoothedParam;
@@ -367,6 +370,28 @@ public abstract class NodeFunctions {
         if (loop) player.loop(true);
         player.trigger();
         return made(player, call("sample", file, loop));
+    }
+
+    // drums
+
+    /** The synthesised drum kit ({@link DrumKit}): hits bd sn hh oh cp lt mt ht on exact samples; hh chokes oh. */
+    @NodeDoc(group = "drums", usage = "drums()",
+            text = "synthesised kit bd sn hh oh cp lt mt ht (hh chokes oh); ((DrumKit) node()).hit(\"bd\", velocity), .bd.decaySeconds(0.8)")
+    public static Chain drums() { return made(new DrumKit(), "drums()"); }
+
+    /**
+     * A sample kit ({@link SampleKit}) of the audio files in {@code folder}, each named by its file name without the
+     * extension; hh chokes oh when both are there.
+     */
+    @NodeDoc(group = "drums", usage = "kit(\"folder\")",
+            text = "sample kit: a folder's WAV/AIFF files named by file name (kick.wav: \"kick\"); ((SampleKit) node()).hit(name, velocity)")
+    public static Chain kit(String folder) {
+        Path dir = NamedFiles.folder(folder);
+        try {
+            return made(SampleKit.load(dir, SAMPLES), call("kit", folder));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("kit(\"" + folder + "\"): " + e.getMessage(), e);
+        }
     }
 
     // reverb and dynamics

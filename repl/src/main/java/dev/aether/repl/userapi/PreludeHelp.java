@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class PreludeHelp {
     private static final List<String> NODE_GROUPS = List.of("oscillators", "noise", "filters", "envelopes", "delays",
-            "reverb and dynamics", "mixing", "voices");
+            "reverb and dynamics", "mixing", "voices", "samples", "drums");
     private static final List<String> VERB_GROUPS = List.of("playing", "parameters", "time and swaps");
 
     private PreludeHelp() {}

@@ -40,7 +40,8 @@ class PreludeTest {
             for (int i = 0; i < args.length; i++) {
                 args[i] = types[i] == int.class ? (Object) 2 : types[i] == double[].class ? new double[] {0, 1}
                         : types[i] == boolean.class ? (Object) true
-                        : types[i] == String.class ? (m.getName().equals("sample") ? wav.toString() : "sine") : (Object) 0.5;
+                        : types[i] == String.class ? (m.getName().equals("sample") ? wav.toString()
+                                : m.getName().equals("kit") ? dir.toString() : "sine") : (Object) 0.5;
             }
             Chain c = (Chain) m.invoke(null, args);
             assertThat(c.to(gain(-6)).nodes()).as(m.getName()).hasSize(2);

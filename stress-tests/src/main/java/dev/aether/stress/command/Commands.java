@@ -6,7 +6,7 @@ import dev.aether.core.time.When;
 
 /**
  * The commands of one ring stress case and what the consumer saw of them: producer {@code p}'s command
- * {@code k} is a {@code SetTempo} with bpm {@code 100 (p + 1) + k} and as many beats per bar. Producers only
+ * {@code k} is a {@code SwapPlan} (no plan: it is never applied) due at sample {@code 100 (p + 1) + k}. Producers only
  * call {@link #offerAll}; {@link #take} and the verdicts belong to the one consumer (then the arbiter).
  */
 final class Commands {
@@ -30,7 +30,7 @@ final class Commands {
     boolean offerAll(CommandRing ring, int p) {
         boolean all = true;
         for (int k = 0; k < perProducer; k++) {
-            all &= ring.offer(new Command.SetTempo(bpm(p, k), (int) bpm(p, k), When.NOW));
+            all &= ring.offer(new Command.SwapPlan(null, When.atSample((long) bpm(p, k))));
         }
         return all;
     }
@@ -46,8 +46,8 @@ final class Commands {
     }
 
     private boolean complete(Command c) {
-        return c instanceof Command.SetTempo t && t.when == When.NOW && t.dueSample == -1
-                && t.beatsPerBar == (int) t.bpm && index(t.bpm) >= 0;
+        return c instanceof Command.SwapPlan t && t.plan == null && t.dueSample == -1
+                && t.when.kind() == When.Kind.AT_SAMPLE && index(t.when.sample()) >= 0;
     }
 
     int count() { return count; }
@@ -75,7 +75,7 @@ final class Commands {
     /** The producer of the first command taken, or -1. */
     int firstProducer() {
         if (count == 0 || torn) return -1;
-        return index(((Command.SetTempo) taken[0]).bpm) / perProducer;
+        return index(taken[0].when.sample()) / perProducer;
     }
 
     private int index(double bpm) {
@@ -92,7 +92,7 @@ final class Commands {
         int[] times = new int[n];
         int[] position = new int[n];
         for (int i = 0; i < count; i++) {
-            int k = index(((Command.SetTempo) taken[i]).bpm);
+            int k = index(taken[i].when.sample());
             times[k]++;
             position[k] = i;
         }

@@ -17,7 +17,7 @@ import dev.aether.core.graph.PlanCompiler;
 import dev.aether.core.graph.PlanEntry;
 import dev.aether.core.rt.Scheduler;
 import dev.aether.core.time.TimedEventChannel;
-import dev.aether.core.time.Transport;
+import dev.aether.core.time.Clock;
 import dev.aether.core.time.When;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -78,7 +78,7 @@ public class PlanSwapStressTest {
         MasterBus bus = new MasterBus();
         master = patch.add(bus);
         ExecutionPlan first = compiler.compile(patch, master);
-        scheduler = new Scheduler(config, first, commands, new EventRing(16), returns, new Transport(config.sampleRate()),
+        scheduler = new Scheduler(config, first, commands, new EventRing(16), returns, new Clock(config.sampleRate(), () -> 0, () -> 0),
                 new TimedEventChannel(16));
         Level level = new Level(LEVEL);
         patch.add(level);

@@ -44,8 +44,8 @@ public final class SoundingStateCapture {
         Engine engine = session.engine();
         List<String> warnings = new ArrayList<>();
         StateCodec codec = new StateCodec(UserClassNames.forWriting());
-        SoundingState.Tempo tempo = new SoundingState.Tempo(engine.transport().publishedBpm(),
-                Math.max(1, engine.transport().publishedBeatsPerBar()));
+        SoundingState.Tempo tempo = new SoundingState.Tempo(engine.clock().snapshot().tempoMap().lastBpm(),
+                engine.clock().snapshot().tempoMap().lastBeatsPerBar());
 
         Map<NodeId, NodeInfo> infos = new HashMap<>();
         for (NodeInfo s : engine.nodes()) infos.put(s.id(), s);

@@ -1,0 +1,223 @@
+package dev.aether.nodes.drum;
+
+import dev.aether.core.AudioThread;
+import dev.aether.core.ControlThread;
+import dev.aether.core.DspNode;
+import dev.aether.core.NodeState;
+import dev.aether.core.OutputPort;
+import dev.aether.core.Ports;
+import dev.aether.core.ProcessContext;
+import dev.aether.core.RealtimeSafe;
+import dev.aether.core.param.Params;
+import dev.aether.core.param.SmoothedParam;
+import dev.aether.core.time.PendingEvents;
+import dev.aether.core.time.TimedEventChannel;
+import dev.aether.core.time.TimedNode;
+import dev.aether.core.time.TimedTarget;
+import dev.aether.nodes.Dsp;
+
+/**
+ * One synthesised drum voice, a node of its own (mono {@code out}) that sounds once per hit: what every voice of a
+ * {@link DrumKit} shares. Confined to the audio thread except where noted.
+ *
+ * <p><b>Hits.</b> {@link #hitAt(long, double)} (any control thread, through the engine's timed-event channel, at most
+ * {@value #EVENT_CAPACITY} waiting) starts the voice exactly at engine sample {@code atSample}: the hit's first
+ * sample is the output at {@code atSample}. A hit while the voice sounds restarts it (hard restart, as drum machines
+ * do). {@link #chokeAt(long)} fades the voice out over {@value #CHOKE_SECONDS} s (the open hat choked by the closed
+ * one). An owner that runs the voice itself ({@link DrumKit}) uses {@link #hitRt} and {@link #chokeRt} instead: they
+ * apply at the start of the next {@link #process}.
+ *
+ * <p><b>Level.</b> The hit's amplitude is {@code velocity} (0..1, linear) times {@code gainDb}; each voice's
+ * envelope peaks near 1 (full scale) at velocity 1 and 0 dB.
+ *
+ * <ul>
+ * <li>Ports: {@code out} (mono).</li>
+ * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block), and the voice's own (read at each hit).</li>
+ * <li>State: whether it sounds, its level and choke fade, and the voice's own oscillators and envelopes.</li>
+ * </ul>
+ */
+public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
+    /** Timed hits and chokes one voice holds before {@link #hitAt} refuses more. */
+    public static final int EVENT_CAPACITY = 64;
+    /** How long a choke takes to fade the voice out, in seconds (linear fade). */
+    public static final double CHOKE_SECONDS = 0.003;
+    /** Below this envelope level (-100 dB) a voice stops sounding. */
+    static final double SILENT = 1e-5;
+    private static final int CHOKE = 0, HIT = 1;
+
+    public final OutputPort out = Ports.audioOut("out");
+    public final SmoothedParam gainDb = Params.db("gainDb", 0, -60, 12);
+
+    private final PendingEvents events = new PendingEvents(EVENT_CAPACITY);
+    /** Engine sample rate in Hz (set by {@link #prepare}). */
+    protected double sampleRate = 48_000;
+
+    // ---- audio-thread state ----
+    private boolean pendingHit, pendingChoke, sounding;
+    private double pendingVelocity, level, chokeGain;
+
+    protected DrumVoice() {}
+
+    @ControlThread public DrumVoice gainDb(double db) { gainDb.set(db); return this; }
+    public double gainDb() { return gainDb.get(); }
+
+    /** Hits at the next block with {@code velocity} 0..1. Any thread; false if the event queue is full. */
+    @ControlThread public boolean hit(double velocity) { return offer(HIT, -1, velocity); }
+
+    /** Hits exactly at engine sample {@code atSample} with {@code velocity} 0..1. Any thread; false if the queue is full. */
+    @ControlThread public boolean hitAt(long atSample, double velocity) { return offer(HIT, checkTime(atSample), velocity); }
+
+    /** Fades the voice out from engine sample {@code atSample}. Any thread; false if the queue is full. */
+    @ControlThread public boolean chokeAt(long atSample) { return offer(CHOKE, checkTime(atSample), 0); }
+
+    private boolean offer(int kind, long atSample, double velocity) {
+        if (!(velocity >= 0 && velocity <= 1)) throw new IllegalArgumentException("velocity must be 0..1, was " + velocity);
+        return events.offer(this, kind, 0, atSample, velocity, 0);
+    }
+
+    static long checkTime(long t) {
+        if (t < 0) throw new IllegalArgumentException("atSample must be >= 0, was " + t);
+        return t;
+    }
+
+    /** Engine use: sends hits through {@code channel}. Control thread. */
+    @Override @ControlThread
+    public void bindTimed(TimedEventChannel channel) { events.bind(channel); }
+
+    /** Takes a hit or choke from the channel. */
+    @Override @AudioThread @RealtimeSafe
+    public void acceptRt(int kind, int key, long atSample, double a, double b) { events.addRt(kind, key, atSample, a, b); }
+
+    /** For an owner running this voice: hits at the start of the next {@link #process}, cancelling a pending choke. */
+    @AudioThread @RealtimeSafe
+    public void hitRt(double velocity) {
+        pendingHit = true;
+        pendingChoke = false;
+        pendingVelocity = velocity;
+    }
+
+    /** For an owner running this voice: chokes at the start of the next {@link #process}, cancelling a pending hit. */
+    @AudioThread @RealtimeSafe
+    public void chokeRt() {
+        pendingHit = false;
+        pendingChoke = true;
+    }
+
+    /** True while the voice sounds or a hit from {@link #hitRt} waits. */
+    @AudioThread @RealtimeSafe
+    public boolean isActiveRt() { return sounding || pendingHit; }
+
+    @Override @ControlThread
+    public void prepare(double sampleRate, int maxFrames) { this.sampleRate = sampleRate; }
+
+    @Override @RealtimeSafe
+    public final void process(ProcessContext ctx) {
+        int n = ctx.frames();
+        long t0 = ctx.sampleTime();
+        float[] o = ctx.out(out);
+        double g = Dsp.dbToGain(gainDb.currentRt());
+        if (pendingChoke) { pendingChoke = false; chokeGain = sounding ? 1 : 0; }
+        if (pendingHit) { pendingHit = false; start(pendingVelocity); }
+        int pos = 0;
+        while (pos < n) {
+            int next = events.offsetRt(t0, n);
+            while (next <= pos && next < n) {
+                boolean hit = events.kindRt() == HIT;
+                double v = events.aRt();
+                events.removeRt();
+                if (hit) start(v); else if (sounding && chokeGain == 0) chokeGain = 1;
+                next = events.offsetRt(t0, n);
+            }
+            int end = next > pos ? next : n;
+            span(o, pos, end, g);
+            pos = end;
+        }
+    }
+
+    private void start(double velocity) {
+        level = velocity;
+        chokeGain = 0;
+        sounding = true;
+        startRt();
+    }
+
+    private void span(float[] o, int from, int to, double g) {
+        if (!sounding) {
+            for (int i = from; i < to; i++) o[i] = 0f;
+            return;
+        }
+        sounding = renderRt(o, from, to);
+        double k = level * g;
+        if (chokeGain == 0) {
+            for (int i = from; i < to; i++) o[i] = (float) (o[i] * k);
+            return;
+        }
+        double step = 1 / (CHOKE_SECONDS * sampleRate), c = chokeGain;
+        for (int i = from; i < to; i++) {
+            c -= step;
+            if (c <= 0) {
+                c = 0;
+                sounding = false;
+            }
+            o[i] = (float) (o[i] * k * c);
+        }
+        chokeGain = sounding ? c : 0;
+    }
+
+    /** Starts the sound: oscillators and envelopes from the top, reading the voice's params. */
+    @AudioThread @RealtimeSafe
+    protected abstract void startRt();
+
+    /**
+     * Writes the voice's sound (envelope included, before velocity and gain; peak near 1) into {@code o[from..to)}
+     * and returns whether it still sounds after {@code to}. A sound ends on the first sample its envelope falls below
+     * -100 dB, whatever the span ({@link #silence} for the rest), so a hit sounds the same wherever blocks split it.
+     */
+    @AudioThread @RealtimeSafe
+    protected abstract boolean renderRt(float[] o, int from, int to);
+
+    /** Writes silence into {@code o[from..to)} and returns false: how {@link #renderRt} ends a sound mid-span. */
+    @AudioThread @RealtimeSafe
+    protected static boolean silence(float[] o, int from, int to) {
+        for (int i = from; i < to; i++) o[i] = 0f;
+        return false;
+    }
+
+    /** Silences the voice's own oscillators and envelopes. */
+    @ControlThread
+    protected abstract void resetVoice();
+
+    /** The voice's own state, for {@link #saveState} (doubles as {@link Double#doubleToRawLongBits}). */
+    protected abstract long[] saveVoice();
+
+    /** Restores what {@link #saveVoice} returned. */
+    protected abstract void restoreVoice(long[] s);
+
+    /** A double as raw long bits, for {@link #saveVoice}. */
+    static long bits(double v) { return Double.doubleToRawLongBits(v); }
+
+    /** The double of {@link #bits}. */
+    static double num(long b) { return Double.longBitsToDouble(b); }
+
+    @Override @ControlThread
+    public final void reset() {
+        pendingHit = pendingChoke = sounding = false;
+        pendingVelocity = level = chokeGain = 0;
+        events.clear();
+        resetVoice();
+    }
+
+    /** Saved state: whether it sounds, level, choke fade, and the voice's own numbers. */
+    public record State(boolean sounding, double level, double chokeGain, long[] voice) implements NodeState {}
+
+    @Override public NodeState saveState() { return new State(sounding, level, chokeGain, saveVoice()); }
+
+    @Override public void restoreState(NodeState s) {
+        if (s instanceof State st && st.voice() != null) {
+            sounding = st.sounding();
+            level = st.level();
+            chokeGain = st.chokeGain();
+            restoreVoice(st.voice());
+        }
+    }
+}
