@@ -22,7 +22,9 @@ public interface EditLanding {
     /**
      * The sample at which a patch whose fade-out ends at engine sample {@code fadeEnd} may be taken out of the
      * engine, or -1 when that is not yet safe (ask again later). Not an edit: nothing records it, since taking out a
-     * patch faded to silence changes no sample of the output.
+     * patch faded to silence changes no sample of the output, provided it lands on a block boundary ({@link
+     * #blockStart}): a plan landing inside a block splits it, and a node run as two segments may round differently
+     * (an oscillator's phase in the last bit) than as one, as it ran where the removal landed elsewhere.
      */
     @ControlThread long removal(Engine engine, long fadeEnd);
 
@@ -42,6 +44,12 @@ public interface EditLanding {
     /** Edits land this long after the next block to render, when a driver runs (seconds). */
     double LEAD_SECONDS = 0.050;
 
+    /** The first block boundary at or after {@code sample}. */
+    static long blockStart(Engine engine, long sample) {
+        int block = engine.config().blockSize();
+        return Math.floorDiv(sample + block - 1, block) * block;
+    }
+
     /** {@link #running()}. */
     final class Running implements EditLanding {
         private long last;
@@ -56,7 +64,7 @@ public interface EditLanding {
             long now = engine.clock().position();
             boolean live = engine.driver() != null;
             if (live && now + lead(engine) < fadeEnd) return -1;
-            long at = Math.max(last, live ? Math.max(fadeEnd, now + lead(engine)) : now);
+            long at = blockStart(engine, Math.max(last, live ? Math.max(fadeEnd, now + lead(engine)) : now));
             last = at;
             return at;
         }

@@ -53,7 +53,7 @@ public final class ReplayLanding implements EditLanding {
 
     @Override public synchronized long removal(Engine e, long fadeEnd) {
         if (rendered < fadeEnd) return -1;                 // not rendered that far yet: ask again later
-        last = Math.max(last, rendered);
+        last = EditLanding.blockStart(engine, Math.max(last, rendered));
         return last;
     }
 
