@@ -5,6 +5,7 @@ def("keys", synth(8));                     // 8 SubtractiveVoices: saw -> low-pa
 var poly = (PolyVoices) slot("keys").node();
 poly.noteOn(57, 0.8); poly.noteOnHz(1, 330, 0.6);   // a MIDI note; any pitch under any key
 // end:synth
-for (int note : new int[] {60, 64}) poly.noteOnAt(note, 0.7, 24_000);
-for (int note : new int[] {57, 60, 64}) poly.noteOffAt(note, 72_000);
-poly.noteOffAt(1, 72_000);
+long t = now().samples();                  // the engine sample now: timed notes are stamped from here
+for (int note : new int[] {60, 64}) poly.noteOnAt(note, 0.7, t + 24_000);   // in 0.5 s
+for (int note : new int[] {57, 60, 64}) poly.noteOffAt(note, t + 72_000);   // all off after 1.5 s
+poly.noteOffAt(1, t + 72_000);

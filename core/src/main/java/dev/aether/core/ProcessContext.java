@@ -47,10 +47,14 @@ public final class ProcessContext {
     /** The engine's sample position of the first frame of this call (0 at engine start). */
     @RealtimeSafe public long sampleTime() { return sampleTime; }
 
-    /** Tempo in beats per minute. */
+    /** Tempo in beats per minute at the first frame of this call (read from the engine's clock). */
     @RealtimeSafe public double bpm() { return bpm; }
 
-    /** Musical position (in beats since the transport started) of the first frame of this call. */
+    /**
+     * The transport's beat (0 at its start; held while it is paused) at the first frame of this call, read from the
+     * engine's clock for display and free-running effects; for events on the beat, stamp them with the clock's
+     * engine samples on the control side instead.
+     */
     @RealtimeSafe public double beat() { return beatAtBlockStart; }
 
     /** Engine use: points the context at a node's buffers for the next {@code process} call. */

@@ -29,6 +29,12 @@ class DrumsAtThePromptTest {
         assertThat(eval("kit.bd.decaySeconds(0.8); kit.chokes()")).contains("hh>oh");
         assertThat(eval("kit.hit(\"kick\", 1.0)"))
                 .contains("drums() has no hit named 'kick'; its names are bd sn hh oh cp lt mt ht");
+        Path file = dir.resolve("set.json");
+        assertThat(eval(":save " + file)).isEqualTo("saved " + file);
+        assertThat(eval("def(\"beat\", drums());")).doesNotContain("rror");
+        assertThat(eval("((DrumKit) slot(\"beat\").node()).bd.decaySeconds()")).contains("0.5");
+        assertThat(eval(":open " + file)).startsWith("opened " + file);
+        assertThat(eval("((DrumKit) slot(\"beat\").node()).bd.decaySeconds()")).as("the tuning came back").contains("0.8");
     }
 
     @Test void shouldLoadASampleKitFromAFolderAndNameItsSamples() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.session.SessionThread;
+import dev.aether.repl.userapi.ClockVerbs;
 import dev.aether.repl.userapi.LiveVerbs;
 import dev.aether.repl.userapi.NodeDoc;
 import dev.aether.repl.userapi.Prelude;
@@ -108,9 +109,11 @@ class PreludeAtThePromptTest {
             if (v != null) assertThat(verbs).as(m.getName()).contains(v.usage() + " ").contains(v.text());
             if (n != null) assertThat(nodes).as(m.getName()).contains(n.usage()).contains(n.text());
         }
-        for (Method m : LiveVerbs.class.getDeclaredMethods()) {
-            if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
-                assertThat(m.getAnnotation(VerbDoc.class)).as("one line of help for " + m).isNotNull();
+        for (Class<?> k : List.of(LiveVerbs.class, ClockVerbs.class)) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                    assertThat(m.getAnnotation(VerbDoc.class)).as("one line of help for " + m).isNotNull();
+                }
             }
         }
         assertThat(reference).contains(verbs, nodes);

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.EngineConfig;
 import dev.aether.core.engine.Engine;
+import dev.aether.nodes.drum.DrumKit;
+import dev.aether.nodes.drum.SampleKit;
 import dev.aether.nodes.env.AdsrEnvelope;
 import dev.aether.nodes.env.ArEnvelope;
 import dev.aether.nodes.env.LineSegment;
+import dev.aether.nodes.sample.Sample;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.nodes.voice.SubtractiveVoice;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Gates, triggers and notes reach their nodes through the engine's one timed-event channel, on their sample. */
@@ -73,5 +77,29 @@ class TimedTargetsInEngineTest {
         reference.render(ref, 4_800);
         assertThat(firstNonZero(out)).as("the note's first sound, 2000 samples after the same note at 0")
                 .isEqualTo(2_000 + firstNonZero(ref));
+    }
+
+    @Test
+    void shouldPlayDrumHitsOnTheirExactSampleThroughTheEnginesChannel() {
+        Engine engine = Engine.create(EngineConfig.defaults());
+        DrumKit kit = new DrumKit();
+        engine.add(kit);
+        assertThat(kit.hh.gainDb.channel()).as("a voice's params, after add").isSameAs(engine.timedEvents());
+        engine.connectToMaster(kit.out);
+        assertThat(kit.hitAt(kit.keyOf("hh"), 1_234, 1)).isTrue();
+        assertThat(engine.timedEvents().size()).as("the hit travels on the engine's channel").isEqualTo(1);
+        float[] out = new float[2 * 4_800];
+        engine.render(out, 4_800);
+        assertThat(firstNonZero(out)).as("closed hat").isEqualTo(1_234);
+
+        Engine other = Engine.create(EngineConfig.defaults());
+        SampleKit samples = new SampleKit("one-shot", Map.of("click", Sample.of("click", 48_000, new float[] {0.5f, 0.25f})));
+        other.add(samples);
+        other.connectToMaster(samples.out);
+        assertThat(samples.hitAt(0, 2_001, 1)).isTrue();
+        assertThat(other.timedEvents().size()).isEqualTo(1);
+        float[] o = new float[2 * 4_800];
+        other.render(o, 4_800);
+        assertThat(firstNonZero(o)).as("sample kit").isEqualTo(2_001);
     }
 }

@@ -273,8 +273,7 @@ public final class Engine implements AutoCloseable {
             clock.tempo(bpm, 0, when.kind() == When.Kind.NEXT_BEAT ? Quantum.BEAT
                     : when.kind() == When.Kind.NEXT_BAR ? Quantum.BAR : Quantum.NONE);
         }
-        var s = clock.snapshot();
-        if (s.beatsPerBarAt(clock.earliest()) != beatsPerBar) clock.metre(beatsPerBar);
+        if (clock.snapshot().tempoMap().lastBeatsPerBar() != beatsPerBar) clock.metre(beatsPerBar);
     }
 
     /** Silences everything now: removes every node (the master stays) and mutes until the next edit. */

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * quantised edit becomes an engine sample here ({@link #resolve}) before it is sent.
  *
  * <p><b>Changes never land before {@link #committedUntil()}</b>, the engine sample up to which events have been
- * queued by the look-ahead scheduler (it calls {@link #advanceCommitted}). A change asked for "now" lands at
+ * queued by the look-ahead scheduler (it calls {@link #commit} before it stamps a window's events). A change asked for "now" lands at
  * {@link #earliest()} = {@code max(next block the engine can still change, committedUntil)}, on the first tick
  * (1/960 beat) at or after it, or on the next beat / bar / N-beat boundary after it when quantised. So no queued
  * event is ever stamped by a tempo map that has changed under it. Every change method returns the engine sample at
@@ -58,7 +58,17 @@ public final class Clock {
     public long committedUntil() { return committed.get(); }
 
     /** Scheduler: events are queued up to {@code engineSample} (exclusive). Never moves backwards. */
-    public void advanceCommitted(long engineSample) { committed.accumulateAndGet(engineSample, Math::max); }
+    public synchronized void advanceCommitted(long engineSample) { committed.accumulateAndGet(engineSample, Math::max); }
+
+    /**
+     * Scheduler: reserves the engine samples before {@code engineSample} and returns the snapshot that holds for all
+     * of them, in one step (under the clock's lock): every later change lands at or after {@code engineSample}, so
+     * events stamped from the returned snapshot up to there stay right. Reserve first, then queue.
+     */
+    public synchronized ClockSnapshot commit(long engineSample) {
+        committed.accumulateAndGet(engineSample, Math::max);
+        return snapshot;
+    }
 
     /** Runs {@code listener} (on the changing thread) after every change; a scheduler re-reads the snapshot. */
     public void onChange(Runnable listener) { listeners.add(listener); }
@@ -191,9 +201,28 @@ public final class Clock {
         return seekSample(snapshot.tempoMap().sampleOf(beat));
     }
 
-    /** Moves the transport to a bars:beats:ticks position ("12:1:0", see {@link TempoMap#parse}). */
+    /**
+     * Moves the transport to a bars:beats:ticks position ({@code "12:1:0"}, see {@link TempoMap#parse}) or to seconds
+     * of transport time ({@code "42.5s"}); anything else throws, showing both forms.
+     */
     @ControlThread
-    public synchronized long seek(String barsBeatsTicks) { return seek(snapshot.tempoMap().parse(barsBeatsTicks)); }
+    public synchronized long seek(String position) {
+        String p = position == null ? "" : position.trim();
+        if (p.endsWith("s") && !p.contains(":")) {
+            try {
+                return seekSeconds(Double.parseDouble(p.substring(0, p.length() - 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad position '" + position
+                        + "': write seconds as \"42.5s\" or bars:beats:ticks as \"12:1:0\"");
+            }
+        }
+        try {
+            return seek(snapshot.tempoMap().parse(p));
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().contains("write BAR:BEAT:TICKS")) throw e;
+            throw new IllegalArgumentException(e.getMessage() + ", or seconds as \"42.5s\"");
+        }
+    }
 
     /** Moves the transport to {@code seconds} of transport time (0 or more; nearest sample). */
     @ControlThread

@@ -236,6 +236,22 @@ public final class TempoMap {
         return m.startBeat().plus(Rational.of(bar - m.bar()).times(m.beatsPerBar()));
     }
 
+    /**
+     * The beat at {@code bars} bars from the start (0-based, exact; a pattern's cycle is one bar): the bar's start
+     * plus the fraction of that bar's beats.
+     */
+    public Rational beatOfBars(Rational bars) {
+        long bar = bars.floor();
+        Rational start = barStartBeat(bar);
+        return start.plus(bars.fraction().times(metreAtBeat(start).beatsPerBar()));
+    }
+
+    /** Bars (0-based, exact) at {@code beat}: the inverse of {@link #beatOfBars}. */
+    public Rational barsOf(Rational beat) {
+        MetreChange m = metreAtBeat(beat);
+        return Rational.of(m.bar()).plus(beat.minus(m.startBeat()).dividedBy(m.beatsPerBar()));
+    }
+
     /** Bars (fractional, 0-based) at beat {@code beat}. */
     public double barAt(double beat) {
         MetreChange m = metres[0];

@@ -61,6 +61,25 @@ class ClockTest {
     }
 
     @Test
+    void withADriverRunningAChangeLandsAfterTheBlockThatMayBeInFlight() {
+        Engine e = engine();
+        dev.aether.core.testing.ManualDriver driver = new dev.aether.core.testing.ManualDriver();
+        e.start(driver);
+        float[] out = new float[2 * 64];
+        for (int b = 0; b < 10; b++) driver.source().renderRt(out, 64);
+        assertThat(e.clock().position()).isEqualTo(640);
+        assertThat(e.clock().earliest()).as("the block at 640 may be rendering: one block later").isEqualTo(704);
+        long at = e.clock().tempo(150, 0, Quantum.NONE);
+        assertThat(at).as("the first tick (25 samples) at or after 704").isEqualTo(725);
+        double before = e.clock().snapshot().beatAtRt(704);
+        assertThat(before).as("samples before the change keep their beats").isEqualTo(704 / 24_000.0);
+        for (int b = 0; b < 2; b++) driver.source().renderRt(out, 64);
+        assertThat(e.clock().snapshot().bpmAtRt(725)).isEqualTo(150);
+        assertThat(e.clock().snapshot().bpmAtRt(724)).isEqualTo(120);
+        e.stop();
+    }
+
+    @Test
     void quantisedEditsWaitForTheNextBoundaryAndPausedOnesLandAtOnce() {
         Engine e = engine();
         render(e, 1_000);
@@ -89,9 +108,13 @@ class ClockTest {
         assertThat(e.clock().snapshot().tempoMap().sampleOf(Rational.of(4))).as("queued beats keep their samples").isEqualTo(96_000);
         assertThat(e.clock().tempo(100, 0, Quantum.BAR)).as("bar 2 (beat 8): 100,000 + (8 - 25/6) * 19,200")
                 .isEqualTo(173_600);
+        ClockSnapshot reserved = e.clock().commit(200_000);
+        assertThat(e.clock().tempo(80, 0, Quantum.NONE)).as("a change after a commit lands after it").isGreaterThanOrEqualTo(200_000);
+        assertThat(reserved.tempoMap().sampleOf(reserved.beatAt(199_999))).as("the reserved snapshot still holds before it")
+                .isEqualTo(e.clock().snapshot().tempoMap().sampleOf(reserved.beatAt(199_999)));
         assertThatThrownBy(() -> e.clock().tempoAtBeat(Rational.of(2), 90, 0))
                 .hasMessageContaining("beat 2 (1:3:0) is already played or queued")
-                .hasMessageContaining("the earliest beat a change can land on now is 2:1:");
+                .hasMessageContaining("the earliest beat a change can land on now is 3:1:880");
         assertThatThrownBy(() -> e.clock().metre(3, 0)).hasMessageContaining("bar 1 is already played or queued");
     }
 

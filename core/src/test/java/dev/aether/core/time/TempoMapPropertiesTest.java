@@ -83,4 +83,13 @@ class TempoMapPropertiesTest {
         Rational beat = Rational.of(tick, TempoMap.TICKS_PER_BEAT);
         assertThat(m.parse(m.format(beat))).isEqualTo(beat);
     }
+
+    /** Bars (a pattern's cycles) -> beat -> bars is exact. */
+    @Property
+    void barsToBeatsAndBackIsExact(@ForAll long seed, @ForAll @LongRange(min = 0, max = 100_000) long num,
+                                   @ForAll @IntRange(min = 1, max = 48) int den) {
+        TempoMap m = randomMap(seed, 48_000);
+        Rational bars = Rational.of(num, den);
+        assertThat(m.barsOf(m.beatOfBars(bars))).isEqualTo(bars);
+    }
 }

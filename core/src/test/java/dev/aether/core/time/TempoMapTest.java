@@ -71,6 +71,9 @@ class TempoMapTest {
         assertThat(m.beatsPerBarAt(Rational.of(9))).isEqualTo(3);
         assertThat(m.barAt(11.0)).isEqualTo(3.0);
         assertThat(m.lastBeatsPerBar()).isEqualTo(3);
+        assertThat(m.beatOfBars(Rational.of(5, 2))).as("half of bar 2 (3 beats from beat 8)").isEqualTo(Rational.of(19, 2));
+        assertThat(m.barsOf(Rational.of(19, 2))).isEqualTo(Rational.of(5, 2));
+        assertThat(m.beatOfBars(Rational.of(3, 2))).as("half of bar 1 (4 beats from beat 4)").isEqualTo(Rational.of(6));
     }
 
     @Test

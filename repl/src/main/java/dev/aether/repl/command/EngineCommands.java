@@ -30,6 +30,8 @@ final class EngineCommands {
         r.add(ConsoleCommand.of("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
         r.add(ConsoleCommand.of("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
         r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(session, a, c)));
+        r.add(ConsoleCommand.of("transport", ":transport [play|pause|stop|seek BAR:BEAT:TICK|seek SECONDSs]",
+                "show where the beat is, or play, pause, stop (back to 1:1:0) or move it", (a, c) -> transport(engine, a, c)));
         r.add(ConsoleCommand.of("devices", ":devices", "Java Sound output devices", (a, c) -> {
             var list = dev.aether.core.driver.JavaSoundDriver.devices();
             StringBuilder b = new StringBuilder("playing on " + (engine.driver() == null ? "nothing" : engine.driver().description()));
@@ -121,6 +123,27 @@ final class EngineCommands {
         session.tempo(Double.parseDouble(p[0]), beats);
         c.journalCommand(":tempo " + p[0] + " " + beats);
         c.print("tempo " + p[0] + " BPM");
+    }
+
+    private static void transport(Engine engine, String args, CommandContext c) {
+        String a = args.strip();
+        long at = engine.clock().position();
+        if (!a.isEmpty()) {
+            String[] p = a.split("\\s+", 2);
+            switch (p[0]) {
+                case "play" -> at = engine.clock().play();
+                case "pause" -> at = engine.clock().pause();
+                case "stop" -> at = engine.clock().stop();
+                case "seek" -> {
+                    if (p.length < 2) throw new IllegalArgumentException("usage: :transport seek BAR:BEAT:TICK (\"12:1:0\") or seconds (\"42.5s\")");
+                    at = engine.clock().seek(p[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown transport action '" + p[0]
+                        + "': use :transport play, pause, stop or seek POSITION");
+            }
+            c.journalCommand(":transport " + a);
+        }
+        c.print(dev.aether.repl.userapi.Now.at(engine.clock(), at).toString());   // where the change lands
     }
 
     private static String fmt(double v) {

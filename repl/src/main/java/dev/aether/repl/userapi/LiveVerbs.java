@@ -16,7 +16,7 @@ import dev.aether.repl.session.LiveSession;
  * never read from a static. The edit itself runs on the session thread; a verb called elsewhere waits for it.
  * This class is a namespace, never instantiated.
  */
-public abstract class LiveVerbs extends NodeFunctions {
+public abstract class LiveVerbs extends ClockVerbs {
     LiveVerbs() {}
 
     // ------------------------------------------------------------------ playing
@@ -113,10 +113,6 @@ public abstract class LiveVerbs extends NodeFunctions {
     }
 
     // ------------------------------------------------------------------ time and swaps
-
-    /** Sets the tempo from the next block. */
-    @VerbDoc(group = "time and swaps", usage = "tempo(bpm)", text = "sets the tempo (BPM) from the next block")
-    public static void tempo(double bpm) { session().tempo(bpm, 4); }
 
     /** Crossfade in milliseconds for every later hot swap (default 10). */
     @VerbDoc(group = "time and swaps", usage = "swapFade(millis)", text = "crossfade (ms, default 10) for every later hot swap")

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface VerbDoc {
-    /** Group shown in the listing: "playing", "parameters", "time and swaps". */
+    /** Group shown in the listing: "playing", "parameters", "time", "time and swaps". */
     String group();
 
     /** The call as shown, with units: {@code set(chain, param, value, rampSeconds)}. */

@@ -41,7 +41,8 @@ sealed interface MiniAst {
     /** Layers played together: {@code a b, c}. */
     record Stack(List<MiniAst> layers) implements MiniAst {
         @Override public String notation() {
-            return layers.stream().map(l -> l instanceof Stack ? l.term() : l.notation()).collect(Collectors.joining(", "));
+            return layers.stream().map(l -> l instanceof Stack || l instanceof Choice ? l.term() : l.notation())
+                    .collect(Collectors.joining(", "));
         }
         @Override public String term() { return "[" + notation() + "]"; }
     }
@@ -53,6 +54,26 @@ sealed interface MiniAst {
         }
     }
 
+    /**
+     * Layers each with its own number of steps, played at {@code steps} steps per cycle (the first layer's count
+     * when null): {@code {a b c}%4}, {@code {a b, c d e}}.
+     */
+    record Polymeter(List<List<Step>> layers, Rational steps) implements MiniAst {
+        @Override public String notation() {
+            return "{" + layers.stream().map(l -> l.stream().map(Step::notation).collect(Collectors.joining(" ")))
+                    .collect(Collectors.joining(", ")) + "}" + (steps == null ? "" : "%" + number(steps));
+        }
+    }
+
+    /** One of the options each cycle, drawn by the seed: {@code a | b c}; the {@code salt}-th random choice. */
+    record Choice(List<MiniAst> options, int salt) implements MiniAst {
+        @Override public String notation() {
+            return options.stream().map(o -> o instanceof Stack || o instanceof Choice ? o.term() : o.notation())
+                    .collect(Collectors.joining(" | "));
+        }
+        @Override public String term() { return "[" + notation() + "]"; }
+    }
+
     /** {@code a*3}. */
     record Fast(MiniAst node, Rational factor) implements MiniAst {
         @Override public String notation() { return node.term() + "*" + number(factor); }
@@ -61,6 +82,18 @@ sealed interface MiniAst {
     /** {@code a/2}. */
     record Slow(MiniAst node, Rational factor) implements MiniAst {
         @Override public String notation() { return node.term() + "/" + number(factor); }
+    }
+
+    /** {@code a*<2 3>} or, {@code slow}, {@code a/[1 2]}: a speed that is itself a pattern of numbers. */
+    record SpeedBy(MiniAst node, MiniAst factor, boolean slow) implements MiniAst {
+        @Override public String notation() { return node.term() + (slow ? "/" : "*") + factor.term(); }
+    }
+
+    /** {@code a(<3 5>,8,<0 2>)}: a Euclidean rhythm whose numbers are patterns ({@code rotation} may be null). */
+    record EuclidBy(MiniAst node, MiniAst pulses, MiniAst steps, MiniAst rotation) implements MiniAst {
+        @Override public String notation() {
+            return node.term() + "(" + pulses.term() + "," + steps.term() + (rotation == null ? "" : "," + rotation.term()) + ")";
+        }
     }
 
     /** {@code a(3,8,2)}. */

@@ -11,43 +11,82 @@ import java.util.List;
  */
 final class MiniParser {
     private static final String WORD_CHARS = "#.-:_'";
+    private static final String CLOSERS = "]>})";
+
+    /** How deep groups may nest: far beyond music, short of the thread's stack. */
+    static final int MAX_DEPTH = 100;
 
     private final String src;
     private int pos;
     private int salt;
+    private int depth;
 
     MiniParser(String src) { this.src = src; }
 
+    /** What a group is written in, and what closes it. */
+    private enum Bracket {
+        TOP((char) 0, "the notation"), GROUP(']', "group"), ALTERNATION('>', "alternation"), POLYMETER('}', "polymeter");
+
+        final char closer;
+        final String name;
+
+        Bracket(char closer, String name) {
+            this.closer = closer;
+            this.name = name;
+        }
+    }
+
     /** The whole source as one pattern. */
     MiniAst parse() {
-        MiniAst all = group(false, -1);
+        MiniAst all = group(Bracket.TOP, -1);
         skipSpace();
         if (pos < src.length()) throw unexpected();
         return all;
     }
 
-    /** Layers {@code a b, c d} up to a closer or the end, as one node ({@code alternation}: each layer is {@code <...>}). */
-    private MiniAst group(boolean alternation, int open) {
-        List<MiniAst> layers = new ArrayList<>();
+    /**
+     * Layers {@code a b, c d} (together) or {@code a b | c d} (one at random each cycle) up to the closer of
+     * {@code kind} opened at {@code open}, as one node.
+     */
+    private MiniAst group(Bracket kind, int open) {
+        List<List<MiniAst.Step>> layers = new ArrayList<>();
+        char separator = 0;
         while (true) {
-            List<MiniAst.Step> steps = sequence();
-            if (alternation) layers.add(steps.isEmpty() ? new MiniAst.Rest() : new MiniAst.Alternation(steps));
-            else layers.add(steps.isEmpty() ? new MiniAst.Rest()
-                    : steps.size() == 1 ? steps.get(0).node() : new MiniAst.Sequence(steps));
+            layers.add(sequence());
             skipSpace();
-            if (peek() != ',') break;
+            char ch = peek();
+            if (ch != ',' && ch != '|') break;
+            if (separator != 0 && ch != separator) {
+                throw error(pos, "use either ',' (play together) or '|' (choose one each cycle) in one group, not both:"
+                        + " put one part in brackets");
+            }
+            if (ch == '|' && kind == Bracket.POLYMETER) throw error(pos, "'|' cannot choose within a polymeter: put the choice in brackets");
+            separator = ch;
             pos++;
         }
-        if (open >= 0) {
-            char closer = alternation ? '>' : ']';
-            if (peek() != closer) {
-                throw error(pos, "expected '" + closer + "' to close the " + (alternation ? "alternation" : "group")
-                        + " opened at column " + column(open) + (pos < src.length() ? ", not '" + peek() + "'" : "")
-                        + ": add '" + closer + "'");
+        if (kind != Bracket.TOP) {
+            if (peek() != kind.closer) {
+                throw error(pos, "expected '" + kind.closer + "' to close the " + kind.name + " opened at column "
+                        + column(open) + (pos < src.length() ? ", not '" + peek() + "'" : "") + ": add '" + kind.closer + "'");
             }
             pos++;
         }
-        return layers.size() == 1 ? layers.get(0) : new MiniAst.Stack(layers);
+        if (kind == Bracket.POLYMETER) {
+            Rational steps = null;
+            if (peek() == '%') {
+                pos++;
+                steps = positive("'%'", "{a b c}%4");
+            }
+            return new MiniAst.Polymeter(layers, steps);
+        }
+        List<MiniAst> nodes = new ArrayList<>();
+        for (List<MiniAst.Step> steps : layers) {
+            if (steps.isEmpty()) nodes.add(new MiniAst.Rest());
+            else if (kind == Bracket.ALTERNATION) nodes.add(new MiniAst.Alternation(steps));
+            else nodes.add(steps.size() == 1 ? steps.get(0).node() : new MiniAst.Sequence(steps));
+        }
+        if (nodes.size() == 1) return nodes.get(0);
+        return separator == '|' ? new MiniAst.Choice(nodes, salt++) : new MiniAst.Stack(nodes);
     }
 
     /** Steps up to ',', a closer or the end; {@code .} splits them into groups, {@code _} and {@code !} extend. */
@@ -58,7 +97,7 @@ final class MiniParser {
         while (true) {
             skipSpace();
             char ch = peek();
-            if (ch == 0 || ch == ',' || ch == ']' || ch == '>' || ch == ')') break;
+            if (ch == 0 || ch == ',' || ch == '|' || CLOSERS.indexOf(ch) >= 0) break;
             if (ch == '.' && standalone()) {
                 if (steps.isEmpty()) throw error(pos, "nothing before this '.': put steps on both sides of '.' (a b . c)");
                 groups.add(steps);
@@ -96,10 +135,10 @@ final class MiniParser {
             char ch = peek();
             if (ch == '*') {
                 pos++;
-                node = new MiniAst.Fast(node, positive("'*'", "a*3"));
+                node = isGroupStart() ? new MiniAst.SpeedBy(node, term(), false) : new MiniAst.Fast(node, positive("'*'", "a*3"));
             } else if (ch == '/') {
                 pos++;
-                node = new MiniAst.Slow(node, positive("'/'", "a/2"));
+                node = isGroupStart() ? new MiniAst.SpeedBy(node, term(), true) : new MiniAst.Slow(node, positive("'/'", "a/2"));
             } else if (ch == '@') {
                 pos++;
                 weight = positive("'@'", "a@3");
@@ -126,34 +165,48 @@ final class MiniParser {
         return out;
     }
 
-    /** {@code (pulses,steps[,rotation])} after {@code node}. */
+    /** {@code (pulses,steps[,rotation])} after {@code node}; each a whole number or a group ({@code bd(<3 5>,8)}). */
     private MiniAst euclid(MiniAst node) {
         int open = pos++;
         skipSpace();
         int pulsesAt = pos;
-        int pulses = (int) wholeNumber("'('", "bd(3,8)", 0, 1024);
+        MiniAst pulses = euclidArgument("'('", "bd(3,8)", 0, false);
         skipSpace();
         expect(',', "expected ',' and the number of steps, as in bd(3,8)");
         skipSpace();
         int stepsAt = pos;
-        int steps = (int) wholeNumber("','", "bd(3,8)", 1, 1024);
+        MiniAst steps = euclidArgument("','", "bd(3,8)", 1, false);
         skipSpace();
-        int rotation = 0;
+        MiniAst rotation = null;
         if (peek() == ',') {
             pos++;
             skipSpace();
-            boolean negative = peek() == '-';
-            if (negative) pos++;
-            rotation = (int) wholeNumber("','", "bd(3,8,2)", 0, 1024) * (negative ? -1 : 1);
+            rotation = euclidArgument("','", "bd(3,8,2)", 0, true);
             skipSpace();
         }
         expect(')', "expected ')' to close the Euclidean rhythm opened at column " + column(open) + ": add ')'");
-        if (pulses > steps) {
-            throw error(pulsesAt, pulses + " pulses do not fit in " + steps + " steps: use at most " + steps
-                    + " (the steps are at column " + column(stepsAt) + ")");
+        if (pulses instanceof MiniAst.Atom k && steps instanceof MiniAst.Atom n && (rotation == null || rotation instanceof MiniAst.Atom)) {
+            int kv = Integer.parseInt(k.token()), nv = Integer.parseInt(n.token());
+            if (kv > nv) {
+                throw error(pulsesAt, kv + " pulses do not fit in " + nv + " steps: use at most " + nv
+                        + " (the steps are at column " + column(stepsAt) + ")");
+            }
+            return new MiniAst.Euclid(node, kv, nv, rotation == null ? 0 : Integer.parseInt(((MiniAst.Atom) rotation).token()));
         }
-        return new MiniAst.Euclid(node, pulses, steps, rotation);
+        return new MiniAst.EuclidBy(node, pulses, steps, rotation);
     }
+
+    /** A whole number (as an atom) of at least {@code min}, or a group of them checked when built. */
+    private MiniAst euclidArgument(String after, String example, long min, boolean signed) {
+        if (isGroupStart()) return term();
+        int at = pos;
+        boolean negative = signed && peek() == '-';
+        if (negative) pos++;
+        long n = wholeNumber(after, example, min, 1024);
+        return new MiniAst.Atom((negative ? "-" : "") + n, at);
+    }
+
+    private boolean isGroupStart() { return peek() == '<' || peek() == '['; }
 
     /** A value, {@code ~}, {@code [...]} or {@code <...>}. */
     private MiniAst term() {
@@ -163,9 +216,12 @@ final class MiniParser {
             pos++;
             return new MiniAst.Rest();
         }
-        if (ch == '[' || ch == '<') {
+        if (ch == '[' || ch == '<' || ch == '{') {
+            if (++depth > MAX_DEPTH) throw error(pos, "groups nested more than " + MAX_DEPTH + " deep: flatten them");
             pos++;
-            return group(ch == '<', at);
+            MiniAst group = group(ch == '[' ? Bracket.GROUP : ch == '<' ? Bracket.ALTERNATION : Bracket.POLYMETER, at);
+            depth--;
+            return group;
         }
         if (isWordStart()) {
             while (pos < src.length() && (Character.isLetterOrDigit(peek()) || WORD_CHARS.indexOf(peek()) >= 0)) pos++;
@@ -176,12 +232,11 @@ final class MiniParser {
 
     private RuntimeException unexpected() {
         char ch = peek();
-        if (ch == 0) return error(pos, "expected a value here (a note, number or name, '~', '[' or '<'), not the end");
-        if (ch == ']' || ch == '>' || ch == ')') {
+        if (ch == 0) return error(pos, "expected a value here (a note, number or name, '~', '[', '<' or '{'), not the end");
+        if (CLOSERS.indexOf(ch) >= 0) {
             return error(pos, "unexpected '" + ch + "': nothing open here to close; remove it");
         }
-        if (ch == '{') return error(pos, "polymeter '{...}' is not supported: use groups '[...]' or alternation '<...>'");
-        return error(pos, "unexpected '" + ch + "': expected a value (a note, number or name), '~', '[' or '<'");
+        return error(pos, "unexpected '" + ch + "': expected a value (a note, number or name), '~', '[', '<' or '{'");
     }
 
     private boolean isWordStart() {
@@ -194,7 +249,7 @@ final class MiniParser {
     /** Whether the character at {@code pos} stands alone (followed by space, ',', a closer or the end). */
     private boolean standalone() {
         char next = pos + 1 < src.length() ? src.charAt(pos + 1) : 0;
-        return next == 0 || Character.isWhitespace(next) || next == ',' || next == ']' || next == '>';
+        return next == 0 || Character.isWhitespace(next) || next == ',' || next == '|' || CLOSERS.indexOf(next) >= 0;
     }
 
     /** A decimal number above 0 after {@code after}. */

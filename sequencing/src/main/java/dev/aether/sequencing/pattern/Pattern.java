@@ -6,14 +6,17 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * A pattern: a pure function from a span of musical time in cycles (exact {@link Rational}s; 1 cycle = 1 bar when
- * played) to the {@link Event}s that overlap it, as in TidalCycles and Strudel. Immutable and thread-safe: query it
- * from any thread, any number of times; the same query always gives the same events, also for random choices
- * ({@link #degradeBy}, {@link #sometimes}), which come from a seed ({@link #seed}) hashed with the event's onset.
+ * played) to the {@link Event}s that overlap it, as in TidalCycles and Strudel. Immutable and thread-safe (its one
+ * memo, of the last cycle's onsets, is invisible): query it from any thread, any number of times; the same query
+ * always gives the same events, also for random choices ({@link #degradeBy}, {@link #sometimes}), which come from a
+ * seed ({@link #seed}) hashed with the event's onset.
  * Queries split anywhere agree: the onsets of {@code [a, c)} are those of {@code [a, b)} followed by those of
  * {@code [b, c)}, which is what a look-ahead scheduler relies on. Not for the audio thread (queries allocate).
  *
@@ -28,11 +31,34 @@ public final class Pattern<T> {
     /** The seed of queries that name none: the same in every run. */
     public static final long DEFAULT_SEED = 0;
 
-    /** What a pattern is: events overlapping a non-empty span, with the seed of its random choices. */
+    /** What a pattern is: events overlapping a non-empty span, for a query's context. */
     @FunctionalInterface
     interface Query<T> {
-        List<Event<T>> apply(Span span, long seed);
+        List<Event<T>> apply(Span span, Context ctx);
     }
+
+    /**
+     * What a query carries down a pattern's tree: the seed of its random choices and whether only events starting
+     * in the span are wanted ({@link #onsets}), which lets leaves skip the fragments of events begun earlier.
+     * Transformations that need every fragment to find onsets (time reversed, values rotated, a pattern's values
+     * used as arguments) ask their inputs with {@link #all}.
+     */
+    record Context(long seed, boolean onsetsOnly, int[] eventsLeft) {
+        Context(long seed, boolean onsetsOnly) { this(seed, onsetsOnly, null); }
+        Context all() { return onsetsOnly ? new Context(seed, false, eventsLeft) : this; }
+        Context withSeed(long s) { return new Context(s, onsetsOnly, eventsLeft); }
+
+        /** Counts one event made, against the budget of a cycle's onsets if there is one. */
+        void made() {
+            if (eventsLeft != null && --eventsLeft[0] < 0) {
+                throw new IllegalStateException("the pattern makes more than " + MAX_EVENTS_PER_CYCLE + " events in one"
+                        + " cycle: slow it down (smaller factors after '*', fewer steps)");
+            }
+        }
+    }
+
+    /** The most events {@link #onsets} lets a pattern make for one cycle, so a typo such as {@code hh*1600000} fails. */
+    public static final int MAX_EVENTS_PER_CYCLE = 100_000;
 
     /** A pattern with a relative length, for {@link #sequence} (Tidal's {@code timeCat}, mini-notation's {@code @}). */
     public record Weighted<T>(Pattern<T> pattern, Rational weight) {
@@ -42,9 +68,10 @@ public final class Pattern<T> {
         }
     }
 
-    private static final Pattern<?> SILENCE = new Pattern<>((span, seed) -> List.of());
+    private static final Pattern<?> SILENCE = new Pattern<>((span, ctx) -> List.of());
 
     private final Query<T> query;
+    private volatile CycleOnsets<T> lastCycle;   // see onsetsOfCycle
 
     Pattern(Query<T> query) { this.query = query; }
 
@@ -54,29 +81,76 @@ public final class Pattern<T> {
     public List<Event<T>> query(Rational from, Rational to) { return query(new Span(from, to)); }
 
     /** The events overlapping {@code span}, each with its whole span and the part inside it; none if it is empty. */
-    public List<Event<T>> query(Span span) { return query(span, DEFAULT_SEED); }
+    public List<Event<T>> query(Span span) { return query(span, new Context(DEFAULT_SEED, false)); }
 
-    List<Event<T>> query(Span span, long seed) { return span.isEmpty() ? List.of() : query.apply(span, seed); }
+    List<Event<T>> query(Span span, Context ctx) { return span.isEmpty() ? List.of() : query.apply(span, ctx); }
 
     /**
      * The events whose onset lies in {@code [from, to)}, in order of onset: what a scheduler plays for that window.
-     * Each comes with its whole span (its length is {@code whole().length()}).
+     * Each comes whole ({@code part() == whole()}; its length is {@code whole().length()}). The onsets of the cycle
+     * last asked for are kept, so a scheduler's short windows through one cycle query the pattern once per cycle.
      */
     public List<Event<T>> onsets(Rational from, Rational to) {
         List<Event<T>> out = new ArrayList<>();
-        for (Event<T> e : query(from, to)) if (e.hasOnset()) out.add(new Event<>(e.whole(), e.whole(), e.value()));
-        out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
+        for (Span piece : new Span(from, to).cycles()) {
+            List<Event<T>> cycle = onsetsOfCycle(piece.begin().floor());
+            int lo = 0, hi = cycle.size();
+            while (lo < hi) {                                   // the first onset at or after the piece's start
+                int mid = (lo + hi) >>> 1;
+                if (cycle.get(mid).whole().begin().compareTo(piece.begin()) < 0) lo = mid + 1;
+                else hi = mid;
+            }
+            for (int i = lo; i < cycle.size() && cycle.get(i).whole().begin().compareTo(piece.end()) < 0; i++) out.add(cycle.get(i));
+        }
         return out;
+    }
+
+    /** The onsets of one cycle, sorted: a memo of a pure function (a benign race between threads at worst computes it twice). */
+    private List<Event<T>> onsetsOfCycle(long cycle) {
+        CycleOnsets<T> kept = lastCycle;
+        if (kept != null && kept.cycle() == cycle) return kept.events();
+        List<Event<T>> out = new ArrayList<>();
+        Span whole = new Span(Rational.of(cycle), Rational.of(cycle + 1));
+        for (Event<T> e : query(whole, new Context(DEFAULT_SEED, true, new int[] {MAX_EVENTS_PER_CYCLE}))) {
+            if (e.hasOnset()) out.add(e.part().equals(e.whole()) ? e : new Event<>(e.whole(), e.whole(), e.value()));
+        }
+        if (out.size() > 1) out.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
+        List<Event<T>> events = List.copyOf(out);
+        lastCycle = new CycleOnsets<>(cycle, events);
+        return events;
+    }
+
+    /** The sorted onsets of one cycle. */
+    private record CycleOnsets<T>(long cycle, List<Event<T>> events) {}
+
+    /**
+     * The onsets of cycle 0, as a person reads them at the prompt: {@code "pattern, cycle 0: bd at 0, sn at 1/2"}
+     * (the first 16; a value that cannot be made is named).
+     */
+    @Override public String toString() {
+        try {
+            List<Event<T>> first = onsets(Rational.ZERO, Rational.ONE);
+            if (first.isEmpty()) return "pattern, cycle 0: silent";
+            StringBuilder out = new StringBuilder("pattern, cycle 0: ");
+            for (int i = 0; i < Math.min(16, first.size()); i++) {
+                out.append(i == 0 ? "" : ", ").append(first.get(i).value()).append(" at ").append(first.get(i).whole().begin());
+            }
+            return first.size() > 16 ? out.append(", ... (").append(first.size()).append(" in all)").toString() : out.toString();
+        } catch (RuntimeException e) {
+            return "pattern, cycle 0: " + e.getMessage();
+        }
     }
 
     // -------------------------------------------------------------------------------------------- factories
 
     /** {@code value} once per cycle, filling it. */
     public static <T> Pattern<T> pure(T value) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
+                if (ctx.onsetsOnly() && !piece.begin().equals(c)) continue;   // a fragment of the event begun at c
+                ctx.made();
                 out.add(new Event<>(new Span(c, c.plus(Rational.ONE)), piece, value));
             }
             return out;
@@ -116,9 +190,9 @@ public final class Pattern<T> {
     public static <T> Pattern<T> stack(List<Pattern<T>> patterns) {
         List<Pattern<T>> ps = List.copyOf(patterns);
         if (ps.size() == 1) return ps.get(0);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Pattern<T> p : ps) out.addAll(p.query(span, seed));
+            for (Pattern<T> p : ps) out.addAll(p.query(span, ctx));
             return out;
         });
     }
@@ -145,7 +219,7 @@ public final class Pattern<T> {
             at = next;
         }
         int n = parts.size();
-        return n == 0 ? silence() : new Pattern<>((span, seed) -> {
+        return n == 0 ? silence() : new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
@@ -153,9 +227,25 @@ public final class Pattern<T> {
                 for (int i = 0; i < n; i++) {
                     // only the steps whose slot the piece overlaps: a short look-ahead window meets one or two
                     if (ends.get(i).compareTo(from) > 0 && begins.get(i).compareTo(to) < 0) {
-                        parts.get(i).compressInto(begins.get(i), ends.get(i), piece, seed, out);
+                        parts.get(i).compressInto(begins.get(i), ends.get(i), piece, ctx, out);
                     }
                 }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * One of {@code options} each cycle, drawn from the seed, {@code salt} and the cycle: mini-notation's
+     * {@code a | b}.
+     */
+    static <T> Pattern<T> chooseEachCycle(List<Pattern<T>> options, long salt) {
+        List<Pattern<T>> os = List.copyOf(options);
+        return new Pattern<>((span, ctx) -> {
+            List<Event<T>> out = new ArrayList<>();
+            for (Span piece : span.cycles()) {
+                int i = (int) (SeededRandom.at(ctx.seed(), salt, piece.cycle()) * os.size());
+                out.addAll(os.get(i).query(piece, ctx));
             }
             return out;
         });
@@ -167,13 +257,13 @@ public final class Pattern<T> {
      * Adds to {@code out} the events of this squeezed into {@code [b, e)} of the cycle of {@code piece} (a span
      * within one cycle; {@code 0 <= b < e <= 1}): each cycle of this plays in that slot of the same cycle.
      */
-    private void compressInto(Rational b, Rational e, Span piece, long seed, List<Event<T>> out) {
+    private void compressInto(Rational b, Rational e, Span piece, Context ctx, List<Event<T>> out) {
         Rational c = piece.cycle(), offset = c.plus(b), width = e.minus(b);
         Span slot = piece.intersect(new Span(offset, c.plus(e)));
         if (slot == null) return;
         Span inner = new Span(c.plus(slot.begin().minus(offset).dividedBy(width)),
                 c.plus(slot.end().minus(offset).dividedBy(width)));
-        for (Event<T> ev : query(inner, seed)) {
+        for (Event<T> ev : query(inner, ctx)) {
             out.add(ev.withSpans(s -> new Span(offset.plus(s.begin().minus(c).times(width)),
                     offset.plus(s.end().minus(c).times(width)))));
         }
@@ -185,9 +275,9 @@ public final class Pattern<T> {
         if (factor.signum() == 0) return silence();
         if (factor.equals(Rational.ONE)) return this;
         Rational inverse = Rational.ONE.dividedBy(factor);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span.times(factor), seed)) out.add(ev.withSpans(s -> s.times(inverse)));
+            for (Event<T> ev : query(span.times(factor), ctx)) out.add(ev.withSpans(s -> s.times(inverse)));
             return out;
         });
     }
@@ -204,13 +294,34 @@ public final class Pattern<T> {
     /** This played {@code factor} times as slowly; {@code factor} exact to 6 decimal places. */
     public Pattern<T> slow(double factor) { return slow(Rational.ofDecimal(factor)); }
 
+    /**
+     * This at a speed that is itself a pattern (Tidal's {@code fast "<1 2>"}): in each event of {@code factor},
+     * this as {@link #fast(Rational)} by its value; values of 0 or below give silence there.
+     */
+    public Pattern<T> fast(Pattern<Rational> factor) { return innerJoin(factor, f -> f.signum() > 0 ? fast(f) : silence()); }
+
+    /** This slowed by a pattern of factors (Tidal's {@code slow "<1 2>"}); values of 0 or below give silence there. */
+    public Pattern<T> slow(Pattern<Rational> factor) { return innerJoin(factor, f -> f.signum() > 0 ? slow(f) : silence()); }
+
+    /**
+     * For each event of {@code outer}, the events of the pattern {@code inner} gives for its value, within that
+     * event's part (Tidal's {@code innerJoin}: the timing comes from the inner patterns).
+     */
+    private <U> Pattern<T> innerJoin(Pattern<U> outer, Function<? super U, Pattern<T>> inner) {
+        return new Pattern<>((span, ctx) -> {
+            List<Event<T>> out = new ArrayList<>();
+            for (Event<U> o : outer.query(span, ctx.all())) out.addAll(inner.apply(o.value()).query(o.part(), ctx));
+            return out;
+        });
+    }
+
     /** This shifted {@code cycles} earlier (Tidal's {@code <~}); negative shifts later. */
     public Pattern<T> early(Rational cycles) {
         if (cycles.signum() == 0) return this;
         Rational back = cycles.negate();
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span.plus(cycles), seed)) out.add(ev.withSpans(s -> s.plus(back)));
+            for (Event<T> ev : query(span.plus(cycles), ctx)) out.add(ev.withSpans(s -> s.plus(back)));
             return out;
         });
     }
@@ -226,11 +337,11 @@ public final class Pattern<T> {
 
     /** Each cycle played backwards (events keep their lengths; their order in the cycle is mirrored). */
     public Pattern<T> rev() {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational axis = piece.cycle().times(2).plus(Rational.ONE);
-                for (Event<T> ev : query(piece.reflect(axis), seed)) out.add(ev.withSpans(s -> s.reflect(axis)));
+                for (Event<T> ev : query(piece.reflect(axis), ctx.all())) out.add(ev.withSpans(s -> s.reflect(axis)));
             }
             return out;
         });
@@ -244,10 +355,58 @@ public final class Pattern<T> {
     }
 
     /** The pattern {@code choose} gives for each cycle, queried in that cycle only. */
-    private Pattern<T> perCycle(java.util.function.LongFunction<Pattern<T>> choose) {
-        return new Pattern<>((span, seed) -> {
+    private Pattern<T> perCycle(LongFunction<Pattern<T>> choose) {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Span piece : span.cycles()) out.addAll(choose.apply(piece.begin().floor()).query(piece, seed));
+            for (Span piece : span.cycles()) out.addAll(choose.apply(piece.begin().floor()).query(piece, ctx));
+            return out;
+        });
+    }
+
+    /** This and {@code f} of this played together (Tidal's {@code superimpose}). */
+    public Pattern<T> superimpose(UnaryOperator<Pattern<T>> f) { return stack(this, f.apply(this)); }
+
+    /** This and {@code f} of this shifted {@code cycles} later, together (Tidal's {@code off}: echoes, canons). */
+    public Pattern<T> off(Rational cycles, UnaryOperator<Pattern<T>> f) { return superimpose(p -> f.apply(p.late(cycles))); }
+
+    /** This and {@code f} of this shifted {@code cycles} later; exact to 6 decimal places. */
+    public Pattern<T> off(double cycles, UnaryOperator<Pattern<T>> f) { return off(Rational.ofDecimal(cycles), f); }
+
+    /** Each event repeated {@code n >= 1} times within its own span (Tidal's {@code ply}). */
+    public Pattern<T> ply(int n) {
+        if (n < 1) throw new IllegalArgumentException("ply needs 1 repeat or more, not " + n);
+        Rational times = Rational.of(n);
+        return squeezeJoin(v -> pure(v).fast(times));
+    }
+
+    /**
+     * Cycle {@code c} starts {@code c mod n} n-ths of a cycle further in (Tidal's {@code iter}, a {@link #cat} of
+     * the shifted patterns): {@code "a b c d"} with {@code iter(4)} plays {@code a b c d}, then {@code b c d a}, ...
+     */
+    public Pattern<T> iter(int n) {
+        if (n < 1) throw new IllegalArgumentException("iter needs 1 part or more, not " + n);
+        List<Pattern<T>> turns = new ArrayList<>();
+        for (int i = 0; i < n; i++) turns.add(early(Rational.of(i, n)));
+        return cat(turns);                     // as Tidal: each turn resumes this where the last left off
+    }
+
+    /** This forwards in one cycle and backwards in the next (Tidal's {@code palindrome}). */
+    public Pattern<T> palindrome() { return cat(this, rev()); }
+
+    /**
+     * For each event of this, cycle 0 of the pattern {@code f} gives for its value squeezed into the event's whole
+     * span (Tidal's {@code squeezeJoin}).
+     */
+    private <U> Pattern<U> squeezeJoin(Function<? super T, Pattern<U>> f) {
+        return new Pattern<>((span, ctx) -> {
+            List<Event<U>> out = new ArrayList<>();
+            for (Event<T> ev : query(span, ctx.all())) {
+                Rational b = ev.whole().begin(), width = ev.whole().length();
+                Span inner = new Span(ev.part().begin().minus(b).dividedBy(width), ev.part().end().minus(b).dividedBy(width));
+                for (Event<U> in : f.apply(ev.value()).query(inner, ctx)) {
+                    out.add(in.withSpans(sp -> new Span(b.plus(sp.begin().times(width)), b.plus(sp.end().times(width)))));
+                }
+            }
             return out;
         });
     }
@@ -258,11 +417,11 @@ public final class Pattern<T> {
      */
     public Pattern<T> rotate(int steps) {
         if (steps == 0) return this;
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
             for (Span piece : span.cycles()) {
                 Rational c = piece.cycle();
-                List<Event<T>> all = new ArrayList<>(query(new Span(c, c.plus(Rational.ONE)), seed));
+                List<Event<T>> all = new ArrayList<>(query(new Span(c, c.plus(Rational.ONE)), ctx.all()));
                 all.sort(Comparator.comparing((Event<T> e) -> e.part().begin()));
                 int n = all.size();
                 for (int i = 0; i < n; i++) {
@@ -286,6 +445,15 @@ public final class Pattern<T> {
         return seq(parts);
     }
 
+    /**
+     * A Euclidean rhythm whose numbers are patterns ({@code bd(<3 5>,8,<0 2>)}): pulses are clamped to [0, steps];
+     * steps below 1 give silence.
+     */
+    public Pattern<T> euclid(Pattern<Integer> pulses, Pattern<Integer> steps, Pattern<Integer> rotation) {
+        return innerJoin(pulses, k -> innerJoin(steps, n -> innerJoin(rotation,
+                r -> n < 1 ? silence() : euclid(Math.max(0, Math.min(k, n)), n, r))));
+    }
+
     // ------------------------------------------------------------------------------------------- randomness
 
     /** Each event dropped with probability {@code p} in [0, 1], chosen by the seed and the event's onset. */
@@ -305,10 +473,10 @@ public final class Pattern<T> {
      */
     Pattern<T> keepByChance(double p, long salt, boolean above) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("a probability must be in [0, 1], not " + p);
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<T>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) {
-                boolean high = SeededRandom.at(seed, salt, ev.whole().begin()) >= p;
+            for (Event<T> ev : query(span, ctx)) {
+                boolean high = SeededRandom.at(ctx.seed(), salt, ev.whole().begin()) >= p;
                 if (high == above) out.add(ev);
             }
             return out;
@@ -317,7 +485,7 @@ public final class Pattern<T> {
 
     /** This with its random choices drawn from {@code seed} instead of the seed of the query. */
     public Pattern<T> seed(long seed) {
-        return new Pattern<>((span, ignored) -> query(span, seed));
+        return new Pattern<>((span, ctx) -> query(span, ctx.withSeed(seed)));
     }
 
     // ---------------------------------------------------------------------------------------------- values
@@ -327,20 +495,41 @@ public final class Pattern<T> {
         return flatMapValues(v -> List.of(f.apply(v)));
     }
 
+    /**
+     * This pattern's events, each with its value combined by {@code f} with the value {@code other} has at the
+     * event's onset (the first of {@code other}'s events under it; an event with none under it is dropped). The
+     * rhythm is this one's (Tidal's {@code #}): {@code notes.combine(velocities, Hit::new)}.
+     */
+    public <U, R> Pattern<R> combine(Pattern<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
+        return new Pattern<>((span, ctx) -> {
+            List<Event<R>> out = new ArrayList<>();
+            for (Event<T> ev : query(span, ctx)) {
+                Rational onset = ev.whole().begin();
+                for (Event<U> o : other.query(new Span(onset, ev.whole().end()), ctx.all())) {
+                    if (o.whole().contains(onset)) {
+                        out.add(ev.withValue(f.apply(ev.value(), o.value())));
+                        break;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Each event replaced by one event per value {@code f} gives, with the same spans. */
     <U> Pattern<U> flatMapValues(Function<? super T, ? extends List<? extends U>> f) {
-        return new Pattern<>((span, seed) -> {
+        return new Pattern<>((span, ctx) -> {
             List<Event<U>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) for (U u : f.apply(ev.value())) out.add(ev.withValue(u));
+            for (Event<T> ev : query(span, ctx)) for (U u : f.apply(ev.value())) out.add(ev.withValue(u));
             return out;
         });
     }
 
     /** Each event's value replaced by {@code f} of the event and the query's seed (for {@link Signal#segment}). */
-    <U> Pattern<U> withValues(java.util.function.BiFunction<Event<T>, Long, ? extends U> f) {
-        return new Pattern<>((span, seed) -> {
+    <U> Pattern<U> withValues(BiFunction<Event<T>, Long, ? extends U> f) {
+        return new Pattern<>((span, ctx) -> {
             List<Event<U>> out = new ArrayList<>();
-            for (Event<T> ev : query(span, seed)) out.add(ev.withValue(f.apply(ev, seed)));
+            for (Event<T> ev : query(span, ctx)) out.add(ev.withValue(f.apply(ev, ctx.seed())));
             return out;
         });
     }

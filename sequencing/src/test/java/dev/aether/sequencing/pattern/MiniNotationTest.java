@@ -69,6 +69,42 @@ class MiniNotationTest {
     }
 
     @Test
+    void shouldPlayPolymetersAtTheirStepsPerCycle() {
+        assertThat(hits(MiniNotation.parse("{a b c}%4"), 0, 1)).containsExactly("a 0-1/4", "b 1/4-1/2", "c 1/2-3/4", "a 3/4-1");
+        assertThat(hits(MiniNotation.parse("{a b c}%4"), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("b", "c", "a", "b");
+        assertThat(hits(MiniNotation.parse("{a b, c d e}"), 0, 1))
+                .containsExactly("a 0-1/2", "c 0-1/2", "b 1/2-1", "d 1/2-1");
+        assertThat(hits(MiniNotation.parse("{a b, c d e}"), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "e", "b", "c");
+        assertThat(hits(MiniNotation.parse("{a@2 b}%2"), 0, 1)).containsExactly("a 0-1");
+    }
+
+    @Test
+    void shouldChooseOneOptionEachCycleBySeed() {
+        Pattern<String> choice = MiniNotation.parse("a | b c");
+        List<String> eight = hits(choice, 0, 32);
+        assertThat(eight).allSatisfy(s -> assertThat(s).matches("a \\d+-\\d+|b \\d+-\\d+/2|c \\d+/2-\\d+"));
+        long as = eight.stream().filter(s -> s.startsWith("a")).count(), bs = eight.stream().filter(s -> s.startsWith("b")).count();
+        assertThat(as + bs).as("one option per cycle").isEqualTo(32);
+        assertThat(as).as("a chosen in about half of 32 cycles").isBetween(6L, 26L);
+        assertThat(hits(MiniNotation.parse("a | b c"), 0, 32)).isEqualTo(eight);
+        assertThat(hits(choice.seed(3), 0, 32)).isNotEqualTo(eight);
+    }
+
+    @Test
+    void shouldTakeSpeedsAndEuclideanNumbersFromPatterns() {
+        assertThat(hits(MiniNotation.parse("a*<2 3>"), 0, 2)).containsExactly("a 0-1/2", "a 1/2-1", "a 1-4/3", "a 4/3-5/3", "a 5/3-2");
+        assertThat(hits(MiniNotation.parse("[a b]*[1 2]"), 0, 1)).containsExactly("a 0-1/2", "a 1/2-3/4", "b 3/4-1");
+        assertThat(hits(MiniNotation.parse("[a b]/<1 2>"), 0, 3)).containsExactly("a 0-1/2", "b 1/2-1", "b 1-2", "a 2-5/2", "b 5/2-3");
+        assertThat(hits(MiniNotation.parse("x(<3 5>,8)"), 0, 2)).extracting(s -> s.split(" ")[1]).containsExactly(
+                "0-1/8", "3/8-1/2", "3/4-7/8", "1-9/8", "5/4-11/8", "11/8-3/2", "13/8-7/4", "7/4-15/8");
+        assertThat(hits(MiniNotation.parse("x(3,8,<0 2>)"), 1, 2)).extracting(s -> s.split(" ")[1])
+                .containsExactly("9/8-5/4", "3/2-13/8", "7/4-15/8");
+        assertThat(hits(MiniNotation.parse("x(<9 3>,4)"), 0, 1)).as("pulses clamped to the steps").hasSize(4);
+        assertError("a*<2 x>", 6, "'x' is not a speed: write a number above 0");
+        assertError("x(3,<8 0>)", 8, "'0' is not a whole number from 1 to 1024");
+    }
+
+    @Test
     void shouldReadValuesAsWritten() {
         assertThat(hits(MiniNotation.parse("bd:3 hh#2 0.25 -1 .5"), 0, 1)).extracting(s -> s.split(" ")[0])
                 .containsExactly("bd:3", "hh#2", "0.25", "-1", ".5");
@@ -132,8 +168,11 @@ class MiniNotationTest {
         assertError("a?1.5", 3, "between 0 and 1");
         assertError("_ a", 1, "'_' lengthens the step before it");
         assertError("[a b", 5, "expected ']' to close the group opened at column 1");
-        assertError("{a b}", 1, "polymeter");
+        assertError("{a b", 5, "expected '}' to close the polymeter opened at column 1");
+        assertError("a | b, c", 6, "use either ',' (play together) or '|' (choose one each cycle)");
+        assertError("{a | b}", 4, "'|' cannot choose within a polymeter");
         assertError("a [b, ]]", 8, "unexpected ']'");
+        assertError("[".repeat(101) + "a" + "]".repeat(101), 101, "groups nested more than 100 deep");
         assertError("a\nb [c", 5, "expected ']' to close the group opened at column 3");
     }
 

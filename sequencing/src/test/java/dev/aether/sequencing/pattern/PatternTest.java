@@ -171,4 +171,45 @@ class PatternTest {
         Pattern<Double> cutoff = MiniNotation.parse("0 0.25 0.5 1").range(200, 4000).slow(2);
         assertThat(hits(cutoff, 0, 2)).containsExactly("200.0 0-1/2", "1150.0 1/2-1", "2100.0 1-3/2", "4000.0 3/2-2");
     }
+
+    @Test
+    void shouldShowTheFirstCycleAtThePrompt() {
+        assertThat(p("bd [~ sn]").toString()).isEqualTo("pattern, cycle 0: bd at 0, sn at 3/4");
+        assertThat(p("~").toString()).isEqualTo("pattern, cycle 0: silent");
+        assertThat(p("x*20").toString()).startsWith("pattern, cycle 0: x at 0, x at 1/20").endsWith("x at 3/4, ... (20 in all)");
+        assertThat(p("zz").asNotes().toString()).startsWith("pattern, cycle 0: 'zz' is not a note");
+    }
+
+    @Test
+    void shouldCombineValuesAtEachOnsetKeepingTheRhythmOfTheFirst() {
+        Pattern<String> hits = p("c4 e4 g4 c5").combine(p("1 0.5"), (n, v) -> n + ":" + v);
+        assertThat(MiniNotationTest.hits(hits, 0, 1)).containsExactly("c4:1 0-1/4", "e4:1 1/4-1/2", "g4:0.5 1/2-3/4", "c5:0.5 3/4-1");
+        assertThat(MiniNotationTest.hits(p("a b").combine(p("~ x"), (a, b) -> a + b), 0, 1)).containsExactly("bx 1/2-1");
+        assertThat(MiniNotationTest.hits(p("a*2").combine(p("<x y>/2"), (a, b) -> a + b), 0, 3))
+                .as("values that began before the onset count").containsExactly("ax 0-1/2", "ax 1/2-1", "ax 1-3/2", "ax 3/2-2", "ay 2-5/2", "ay 5/2-3");
+    }
+
+    @Test
+    void shouldLayerRepeatAndReorder() {
+        assertThat(hits(p("a b").superimpose(x -> x.fast(2)), 0, 1))
+                .containsExactly("a 0-1/2", "a 0-1/4", "b 1/4-1/2", "b 1/2-1", "a 1/2-3/4", "b 3/4-1");
+        assertThat(hits(p("a b").off(0.25, x -> x.fmap(String::toUpperCase)), 0, 1))
+                .containsExactly("a 0-1/2", "A 1/4-3/4", "b 1/2-1", "B 3/4-5/4");
+        assertThat(hits(p("a [b c]").ply(2), 0, 1))
+                .containsExactly("a 0-1/4", "a 1/4-1/2", "b 1/2-5/8", "b 5/8-3/4", "c 3/4-7/8", "c 7/8-1");
+        assertThat(hits(p("a b c d").iter(4), 1, 2)).extracting(s -> s.split(" ")[0]).containsExactly("b", "c", "d", "a");
+        assertThat(hits(p("a b c d").iter(4), 4, 5)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "d");
+        assertThat(hits(p("<a b> c").iter(2), 0, 4)).as("each turn resumes the pattern: Tidal's slowcat")
+                .extracting(s -> s.split(" ")[0]).containsExactly("a", "c", "c", "b", "b", "c", "c", "a");
+        assertThat(hits(p("a b c").palindrome(), 0, 2)).extracting(s -> s.split(" ")[0]).containsExactly("a", "b", "c", "c", "b", "a");
+        assertThatThrownBy(() -> p("a").ply(0)).hasMessageContaining("ply needs 1 repeat or more");
+    }
+
+    @Test
+    void shouldRefuseAPatternTooDenseToPlay() {
+        assertThat(p("hh*100000").onsets(Rational.ZERO, Rational.of(1, 1000))).hasSize(100);
+        assertThatThrownBy(() -> p("hh*1000 [a*1000]*1000").onsets(Rational.ZERO, Rational.of(1, 1000)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the pattern makes more than 100000 events in one cycle: slow it down (smaller factors after '*', fewer steps)");
+    }
 }

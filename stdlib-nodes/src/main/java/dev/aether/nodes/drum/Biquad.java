@@ -32,26 +32,26 @@ final class Biquad {
     /** Clears the history. */
     void clear() { x1 = x2 = y1 = y2 = 0; }
 
-    /** Coefficients and history, as raw long bits, written into {@code s} from {@code at}; returns the next index. */
-    int save(long[] s, int at) {
-        for (double v : c) s[at++] = Double.doubleToRawLongBits(v);
-        s[at++] = Double.doubleToRawLongBits(x1);
-        s[at++] = Double.doubleToRawLongBits(x2);
-        s[at++] = Double.doubleToRawLongBits(y1);
-        s[at++] = Double.doubleToRawLongBits(y2);
-        return at;
+    /** Coefficients and history, written into {@code s} from {@code at}; returns the next index. */
+    int save(double[] s, int at) {
+        System.arraycopy(c, 0, s, at, 5);
+        s[at + 5] = x1;
+        s[at + 6] = x2;
+        s[at + 7] = y1;
+        s[at + 8] = y2;
+        return at + SAVED;
     }
 
     /** Reads what {@link #save} wrote; returns the next index. */
-    int restore(long[] s, int at) {
-        for (int k = 0; k < 5; k++) c[k] = Double.longBitsToDouble(s[at++]);
-        x1 = Double.longBitsToDouble(s[at++]);
-        x2 = Double.longBitsToDouble(s[at++]);
-        y1 = Double.longBitsToDouble(s[at++]);
-        y2 = Double.longBitsToDouble(s[at++]);
-        return at;
+    int restore(double[] s, int at) {
+        System.arraycopy(s, at, c, 0, 5);
+        x1 = s[at + 5];
+        x2 = s[at + 6];
+        y1 = s[at + 7];
+        y2 = s[at + 8];
+        return at + SAVED;
     }
 
-    /** Longs {@link #save} writes. */
+    /** Numbers {@link #save} writes. */
     static final int SAVED = 9;
 }

@@ -50,6 +50,18 @@ final class Chokes {
     @RealtimeSafe
     int[] stopped(int key) { return stopped[key]; }
 
+    /** The chokes {@link #describe} wrote ({@code "hh>oh cp>sn"}; empty: none) among {@code names}. */
+    static Chokes parse(String kit, List<String> names, String described) {
+        Chokes c = none(names.size());
+        for (String pair : described.strip().split("\\s+")) {
+            if (pair.isEmpty()) continue;
+            int at = pair.indexOf('>');
+            if (at < 0) throw new IllegalArgumentException(kit + ": a choke is written by>stopped, was '" + pair + "'");
+            c = c.with(kit, names, pair.substring(0, at), pair.substring(at + 1));
+        }
+        return c;
+    }
+
     /** Readable form: {@code hh>oh} for each choke. */
     String describe(List<String> names) {
         StringBuilder b = new StringBuilder();

@@ -32,13 +32,16 @@ public final class Clap extends DrumVoice {
 
     // ---- audio-thread state ----
     private double amp, burstFactor, tailFactor;
-    private long age, spacing, rng = Xorshift.seedState(SEED);
+    private long age, spacing;
 
-    public Clap() {}
+    public Clap() { rng = Xorshift.seedState(SEED); }
 
     @ControlThread public Clap spacingSeconds(double v) { spacingSeconds.set(v); return this; }
+    public double spacingSeconds() { return spacingSeconds.get(); }
     @ControlThread public Clap tailSeconds(double v) { tailSeconds.set(v); return this; }
+    public double tailSeconds() { return tailSeconds.get(); }
     @ControlThread public Clap bandHz(double v) { bandHz.set(v); return this; }
+    public double bandHz() { return bandHz.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -55,18 +58,22 @@ public final class Clap extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double a = amp;
         long s = rng, t = age, gap = spacing, tailStart = BURSTS * gap;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             if (t <= tailStart && t % gap == 0) a = 1;
             s = Xorshift.next(s);
             o[i] = (float) (bandPass.stepRt(Xorshift.bipolar(s)) * a * MAKEUP);
             a *= t < tailStart ? burstFactor : tailFactor;
             t++;
-            if (t > tailStart && a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(t > tailStart && a < SILENT);
         }
         amp = a;
         rng = s;
         age = t;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {
@@ -76,15 +83,14 @@ public final class Clap extends DrumVoice {
         bandPass.clear();
     }
 
-    @Override protected long[] saveVoice() {
-        long[] s = new long[6 + Biquad.SAVED];
-        s[0] = bits(amp); s[1] = bits(burstFactor); s[2] = bits(tailFactor); s[3] = age; s[4] = spacing; s[5] = rng;
-        bandPass.save(s, 6);
+    @Override protected double[] saveVoice() {
+        double[] s = java.util.Arrays.copyOf(new double[] {amp, burstFactor, tailFactor, age, spacing}, 5 + Biquad.SAVED);
+        bandPass.save(s, 5);
         return s;
     }
 
-    @Override protected void restoreVoice(long[] s) {
-        amp = num(s[0]); burstFactor = num(s[1]); tailFactor = num(s[2]); age = s[3]; spacing = s[4]; rng = s[5];
-        bandPass.restore(s, 6);
+    @Override protected void restoreVoice(double[] s) {
+        amp = s[0]; burstFactor = s[1]; tailFactor = s[2]; age = (long) s[3]; spacing = (long) s[4];
+        bandPass.restore(s, 5);
     }
 }

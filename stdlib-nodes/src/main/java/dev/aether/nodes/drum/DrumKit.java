@@ -9,8 +9,6 @@ import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.node.NodeRunner;
-import dev.aether.core.param.SmoothedParam;
-import dev.aether.core.node.NodeSpec;
 import dev.aether.core.time.PendingEvents;
 import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.TimedNode;
@@ -71,9 +69,6 @@ public final class DrumKit implements DspNode, TimedNode, TimedTarget, Hits {
 
     /** A kit with the default voices and the {@code hh} chokes {@code oh} group. */
     public DrumKit() {
-        for (DrumVoice v : voices) {
-            for (SmoothedParam p : NodeSpec.of(v).params()) if (p != v.gainDb) p.smoothingSeconds(0);   // read at hits
-        }
         prepare(48_000, 256);
     }
 
@@ -184,17 +179,20 @@ public final class DrumKit implements DspNode, TimedNode, TimedTarget, Hits {
         events.clear();
     }
 
-    /** Saved state: each voice's own. */
-    public record State(NodeState[] voices) implements NodeState {}
+    /** Saved state: each voice's own (its params included) and the chokes ({@link #chokes()}'s form). */
+    public record State(NodeState[] voices, String chokes) implements NodeState {}
 
     @Override public NodeState saveState() {
         NodeState[] s = new NodeState[voices.length];
         for (int v = 0; v < voices.length; v++) s[v] = voices[v].saveState();
-        return new State(s);
+        return new State(s, chokes());
     }
 
     @Override public void restoreState(NodeState s) {
         if (!(s instanceof State st) || st.voices().length != voices.length) return;
         for (int v = 0; v < voices.length; v++) voices[v].restoreState(st.voices()[v]);
+        if (st.chokes() != null) chokes = Chokes.parse(KIT, NAMES, st.chokes());
     }
+
+    @Override public String toString() { return KIT + " " + String.join(" ", NAMES) + "; chokes " + chokes(); }
 }

@@ -8,6 +8,7 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.Params;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.time.PendingEvents;
@@ -15,6 +16,7 @@ import dev.aether.core.time.TimedEventChannel;
 import dev.aether.core.time.TimedNode;
 import dev.aether.core.time.TimedTarget;
 import dev.aether.nodes.Dsp;
+import java.util.List;
 
 /**
  * One synthesised drum voice, a node of its own (mono {@code out}) that sounds once per hit: what every voice of a
@@ -32,7 +34,8 @@ import dev.aether.nodes.Dsp;
  *
  * <ul>
  * <li>Ports: {@code out} (mono).</li>
- * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block), and the voice's own (read at each hit).</li>
+ * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block, 20 ms ramp), and the voice's own (read at
+ *     each hit; no ramp).</li>
  * <li>State: whether it sounds, its level and choke fade, and the voice's own oscillators and envelopes.</li>
  * </ul>
  */
@@ -51,10 +54,13 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     private final PendingEvents events = new PendingEvents(EVENT_CAPACITY);
     /** Engine sample rate in Hz (set by {@link #prepare}). */
     protected double sampleRate = 48_000;
+    /** The state of a voice's noise generator ({@code Xorshift}), saved with the voice; unused by a voice without noise. */
+    long rng;
 
     // ---- audio-thread state ----
     private boolean pendingHit, pendingChoke, sounding;
-    private double pendingVelocity, level, chokeGain;
+    private double pendingVelocity, level;
+    private int chokeLeft;                         // samples until a choke's fade ends; 0: not choking
 
     protected DrumVoice() {}
 
@@ -107,8 +113,12 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     @AudioThread @RealtimeSafe
     public boolean isActiveRt() { return sounding || pendingHit; }
 
+    /** Takes the engine rate; the voice's own params jump when set (they are read at hits, a ramp would blur them). */
     @Override @ControlThread
-    public void prepare(double sampleRate, int maxFrames) { this.sampleRate = sampleRate; }
+    public void prepare(double sampleRate, int maxFrames) {
+        this.sampleRate = sampleRate;
+        for (SmoothedParam p : NodeSpec.of(this).params()) if (p != gainDb) p.smoothingSeconds(0);
+    }
 
     @Override @RealtimeSafe
     public final void process(ProcessContext ctx) {
@@ -116,7 +126,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
         long t0 = ctx.sampleTime();
         float[] o = ctx.out(out);
         double g = Dsp.dbToGain(gainDb.currentRt());
-        if (pendingChoke) { pendingChoke = false; chokeGain = sounding ? 1 : 0; }
+        if (pendingChoke) { pendingChoke = false; if (sounding && chokeLeft == 0) chokeLeft = chokeSamples(); }
         if (pendingHit) { pendingHit = false; start(pendingVelocity); }
         int pos = 0;
         while (pos < n) {
@@ -125,7 +135,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
                 boolean hit = events.kindRt() == HIT;
                 double v = events.aRt();
                 events.removeRt();
-                if (hit) start(v); else if (sounding && chokeGain == 0) chokeGain = 1;
+                if (hit) start(v); else if (sounding && chokeLeft == 0) chokeLeft = chokeSamples();
                 next = events.offsetRt(t0, n);
             }
             int end = next > pos ? next : n;
@@ -136,32 +146,39 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
 
     private void start(double velocity) {
         level = velocity;
-        chokeGain = 0;
+        chokeLeft = 0;
         sounding = true;
         startRt();
     }
 
+    /** Samples a choke's fade takes: {@value #CHOKE_SECONDS} s, at least 1. */
+    private int chokeSamples() { return Math.max(1, (int) Math.round(CHOKE_SECONDS * sampleRate)); }
+
+    /**
+     * Renders {@code [from, to)}: the voice's sound times level and gain, and while choking a linear fade that reaches
+     * 0 on its last sample; the voice renders nothing past the fade, so its noise and envelopes stop where the fade
+     * does, however blocks split it.
+     */
     private void span(float[] o, int from, int to, double g) {
         if (!sounding) {
             for (int i = from; i < to; i++) o[i] = 0f;
             return;
         }
-        sounding = renderRt(o, from, to);
         double k = level * g;
-        if (chokeGain == 0) {
+        if (chokeLeft == 0) {
+            sounding = renderRt(o, from, to);
             for (int i = from; i < to; i++) o[i] = (float) (o[i] * k);
             return;
         }
-        double step = 1 / (CHOKE_SECONDS * sampleRate), c = chokeGain;
-        for (int i = from; i < to; i++) {
-            c -= step;
-            if (c <= 0) {
-                c = 0;
-                sounding = false;
-            }
-            o[i] = (float) (o[i] * k * c);
-        }
-        chokeGain = sounding ? c : 0;
+        int stop = Math.min(to, from + chokeLeft);
+        sounding = renderRt(o, from, stop);
+        double inv = 1.0 / chokeSamples();
+        int left = chokeLeft;
+        for (int i = from; i < stop; i++) o[i] = (float) (o[i] * k * (--left * inv));
+        for (int i = stop; i < to; i++) o[i] = 0f;
+        chokeLeft = left;
+        if (left == 0) sounding = false;
+        if (!sounding) chokeLeft = 0;
     }
 
     /** Starts the sound: oscillators and envelopes from the top, reading the voice's params. */
@@ -187,37 +204,57 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     @ControlThread
     protected abstract void resetVoice();
 
-    /** The voice's own state, for {@link #saveState} (doubles as {@link Double#doubleToRawLongBits}). */
-    protected abstract long[] saveVoice();
+    /** The voice's own oscillator and envelope numbers, for {@link #saveState}. */
+    protected abstract double[] saveVoice();
 
     /** Restores what {@link #saveVoice} returned. */
-    protected abstract void restoreVoice(long[] s);
-
-    /** A double as raw long bits, for {@link #saveVoice}. */
-    static long bits(double v) { return Double.doubleToRawLongBits(v); }
-
-    /** The double of {@link #bits}. */
-    static double num(long b) { return Double.longBitsToDouble(b); }
+    protected abstract void restoreVoice(double[] s);
 
     @Override @ControlThread
     public final void reset() {
         pendingHit = pendingChoke = sounding = false;
-        pendingVelocity = level = chokeGain = 0;
+        pendingVelocity = level = 0;
+        chokeLeft = 0;
         events.clear();
         resetVoice();
     }
 
-    /** Saved state: whether it sounds, level, choke fade, and the voice's own numbers. */
-    public record State(boolean sounding, double level, double chokeGain, long[] voice) implements NodeState {}
+    /** Saved state: whether it sounds, level, samples left of a choke's fade, and the voice's own numbers. */
+    /**
+     * Saved state: whether it sounds, level, samples left of a choke's fade, the values of its params (in declaration order, so a kit
+     * saved with {@code :save} keeps its tuning), the voice's own numbers and its noise generator.
+     */
+    public record State(boolean sounding, double level, int chokeLeft, double[] params, double[] voice, long noise)
+            implements NodeState {}
 
-    @Override public NodeState saveState() { return new State(sounding, level, chokeGain, saveVoice()); }
+    @Override public NodeState saveState() {
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        double[] values = new double[ps.size()];
+        for (int k = 0; k < values.length; k++) values[k] = ps.get(k).get();
+        return new State(sounding, level, chokeLeft, values, saveVoice(), rng);
+    }
 
+    /** Restores a saved state, params included (jumping to their values: the voice is not sounding yet). */
     @Override public void restoreState(NodeState s) {
-        if (s instanceof State st && st.voice() != null) {
-            sounding = st.sounding();
-            level = st.level();
-            chokeGain = st.chokeGain();
-            restoreVoice(st.voice());
+        if (!(s instanceof State st) || st.voice() == null) return;
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        if (st.params() != null && st.params().length == ps.size()) {
+            for (int k = 0; k < ps.size(); k++) ps.get(k).reset(st.params()[k]);
         }
+        sounding = st.sounding();
+        level = st.level();
+        chokeLeft = st.chokeLeft();
+        rng = st.noise();
+        restoreVoice(st.voice());
+    }
+
+    @Override public String toString() {
+        StringBuilder b = new StringBuilder(typeName()).append('[');
+        List<SmoothedParam> ps = NodeSpec.of(this).params();
+        for (int k = 0; k < ps.size(); k++) {
+            SmoothedParam p = ps.get(k);
+            b.append(k == 0 ? "" : ", ").append(p.name()).append(' ').append(p.get()).append(p.unit().isEmpty() ? "" : " " + p.unit());
+        }
+        return b.append(']').toString();
     }
 }

@@ -32,10 +32,12 @@ public final class HiHat extends DrumVoice {
     // ---- audio-thread state ----
     private final double[] phases = new double[METAL_HZ.length], steps = new double[METAL_HZ.length];
     private double amp, ampFactor;
-    private long rng = Xorshift.seedState(SEED);
 
     /** A hat that decays to -60 dB in {@code decaySeconds}. */
-    public HiHat(double decaySeconds) { this.decaySeconds.reset(decaySeconds); }
+    public HiHat(double decaySeconds) {
+        this.decaySeconds.reset(decaySeconds);
+        rng = Xorshift.seedState(SEED);
+    }
 
     /** Closed hat: -60 dB after 60 ms. */
     public static HiHat closed() { return new HiHat(0.06); }
@@ -43,7 +45,9 @@ public final class HiHat extends DrumVoice {
     public static HiHat open() { return new HiHat(0.45); }
 
     @ControlThread public HiHat decaySeconds(double v) { decaySeconds.set(v); return this; }
+    public double decaySeconds() { return decaySeconds.get(); }
     @ControlThread public HiHat cutoffHz(double v) { cutoffHz.set(v); return this; }
+    public double cutoffHz() { return cutoffHz.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -63,7 +67,9 @@ public final class HiHat extends DrumVoice {
         double a = amp;
         long s = rng;
         double[] ph = phases, st = steps;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             double metal = 0;
             for (int k = 0; k < ph.length; k++) {
                 double p = ph[k] + st[k];
@@ -75,11 +81,13 @@ public final class HiHat extends DrumVoice {
             double x = metal * (1.0 / 6) + Xorshift.bipolar(s);
             o[i] = (float) (second.stepRt(first.stepRt(x)) * a * MAKEUP);
             a *= ampFactor;
-            if (a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(a < SILENT);
         }
         amp = a;
         rng = s;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {
@@ -90,28 +98,23 @@ public final class HiHat extends DrumVoice {
         second.clear();
     }
 
-    @Override protected long[] saveVoice() {
-        long[] s = new long[phases.length + 3 + 2 * Biquad.SAVED];
-        int at = 0;
-        for (double p : phases) s[at++] = bits(p);
-        s[at++] = bits(amp);
-        s[at++] = bits(ampFactor);
-        s[at++] = rng;
-        at = first.save(s, at);
-        second.save(s, at);
+    @Override protected double[] saveVoice() {
+        double[] s = new double[2 * phases.length + 2 + 2 * Biquad.SAVED];
+        System.arraycopy(phases, 0, s, 0, phases.length);
+        System.arraycopy(steps, 0, s, phases.length, steps.length);
+        int at = 2 * phases.length;
+        s[at++] = amp;
+        s[at++] = ampFactor;
+        second.save(s, first.save(s, at));
         return s;
     }
 
-    @Override protected void restoreVoice(long[] s) {
-        int at = 0;
-        for (int k = 0; k < phases.length; k++) {
-            phases[k] = num(s[at++]);
-            steps[k] = METAL_HZ[k] / sampleRate;
-        }
-        amp = num(s[at++]);
-        ampFactor = num(s[at++]);
-        rng = s[at++];
-        at = first.restore(s, at);
-        second.restore(s, at);
+    @Override protected void restoreVoice(double[] s) {
+        System.arraycopy(s, 0, phases, 0, phases.length);
+        System.arraycopy(s, phases.length, steps, 0, steps.length);
+        int at = 2 * phases.length;
+        amp = s[at++];
+        ampFactor = s[at++];
+        second.restore(s, first.restore(s, at));
     }
 }

@@ -46,9 +46,13 @@ public final class PitchedDrum extends DrumVoice {
     public static PitchedDrum highTom() { return new PitchedDrum(240, 185, 0.08, 0.35); }
 
     @ControlThread public PitchedDrum startHz(double v) { startHz.set(v); return this; }
+    public double startHz() { return startHz.get(); }
     @ControlThread public PitchedDrum endHz(double v) { endHz.set(v); return this; }
+    public double endHz() { return endHz.get(); }
     @ControlThread public PitchedDrum sweepSeconds(double v) { sweepSeconds.set(v); return this; }
+    public double sweepSeconds() { return sweepSeconds.get(); }
     @ControlThread public PitchedDrum decaySeconds(double v) { decaySeconds.set(v); return this; }
+    public double decaySeconds() { return decaySeconds.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -70,7 +74,9 @@ public final class PitchedDrum extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double p = phase, f = hz, a = amp, inv = 1 / sampleRate;
         long left = sweepLeft;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             o[i] = (float) (Math.sin(Dsp.TWO_PI * p) * a);
             p += f * inv;
             if (p >= 1) p -= 1;
@@ -78,23 +84,22 @@ public final class PitchedDrum extends DrumVoice {
                 f = --left == 0 ? endHzNow : f * hzFactor;
             }
             a *= ampFactor;
-            if (a < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(a < SILENT);
         }
         phase = p;
         hz = f;
         amp = a;
         sweepLeft = left;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() { phase = hz = amp = 0; sweepLeft = 0; }
 
-    @Override protected long[] saveVoice() {
-        return new long[] {bits(phase), bits(hz), bits(hzFactor), bits(endHzNow), bits(amp), bits(ampFactor), sweepLeft};
-    }
+    @Override protected double[] saveVoice() { return new double[] {phase, hz, hzFactor, endHzNow, amp, ampFactor, sweepLeft}; }
 
-    @Override protected void restoreVoice(long[] s) {
-        phase = num(s[0]); hz = num(s[1]); hzFactor = num(s[2]); endHzNow = num(s[3]); amp = num(s[4]);
-        ampFactor = num(s[5]); sweepLeft = s[6];
+    @Override protected void restoreVoice(double[] s) {
+        phase = s[0]; hz = s[1]; hzFactor = s[2]; endHzNow = s[3]; amp = s[4]; ampFactor = s[5]; sweepLeft = (long) s[6];
     }
 }

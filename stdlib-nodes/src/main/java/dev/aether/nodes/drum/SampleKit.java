@@ -81,7 +81,9 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
     private final AtomicLongArray rates;     // playback rate per sample, as raw double bits
     private final PendingEvents events = new PendingEvents(QUEUE_CAPACITY);
     private volatile Chokes chokes;
-    private double engineRateHz = 48_000;
+    private double engineRateHz = 48_000, chokeStep = 1 / (DrumVoice.CHOKE_SECONDS * 48_000);
+    private final float[][] outs;            // this block's output channels (audio thread)
+    private final int[] sampleOf;            // voice -> its sample's key
 
     // ---- audio-thread state, per voice (sample * polyphony + v) ----
     private final boolean[] playing;
@@ -118,7 +120,10 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
         }
         channels = widest;
         out = Ports.audioOut("out", channels);
+        outs = new float[channels][];
         int voices = n * polyphony;
+        sampleOf = new int[voices];
+        for (int v = 0; v < voices; v++) sampleOf[v] = v / polyphony;
         playing = new boolean[voices];
         position = new double[voices];
         step = new double[voices];
@@ -256,7 +261,10 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
     public void acceptRt(int kind, int key, long atSample, double a, double b) { events.addRt(kind, key, atSample, a, b); }
 
     @Override @ControlThread
-    public void prepare(double sampleRate, int maxFrames) { engineRateHz = sampleRate; }
+    public void prepare(double sampleRate, int maxFrames) {
+        engineRateHz = sampleRate;
+        chokeStep = 1 / (DrumVoice.CHOKE_SECONDS * sampleRate);
+    }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
@@ -264,6 +272,7 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
         long t0 = ctx.sampleTime();
         for (int c = 0; c < channels; c++) {
             float[] o = ctx.out(out, c);
+            outs[c] = o;
             for (int i = 0; i < n; i++) o[i] = 0f;
         }
         int pos = 0, applied = 0;
@@ -275,7 +284,7 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
                 next = events.offsetRt(t0, n);
             }
             int end = next > pos ? next : n;
-            for (int v = 0; v < playing.length; v++) if (playing[v]) render(ctx, v, pos, end);
+            for (int v = 0; v < playing.length; v++) if (playing[v]) render(v, pos, end);
             pos = end;
         }
     }
@@ -301,15 +310,13 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
         age[pick] = ++counter;
     }
 
-    private void render(ProcessContext ctx, int v, int from, int to) {
-        int key = v / polyphony;
-        float[][] src = data[key];
-        int len = frames[key];
-        double p = position[v], dp = step[v], g = level[v], f = fade[v];
-        double fadeStep = 1 / (DrumVoice.CHOKE_SECONDS * engineRateHz);
+    private void render(int v, int from, int to) {
+        int key = sampleOf[v];
+        float[][] src = data[key], o = outs;
+        int len = frames[key], last = src.length - 1;
+        double p = position[v], dp = step[v], g = level[v], f = fade[v], fadeStep = chokeStep;
         boolean on = true;
-        int i = from;
-        for (; i < to && on; i++) {
+        for (int i = from; i < to && on; i++) {
             double k = g;
             if (f > 0) {
                 f -= fadeStep;
@@ -318,10 +325,10 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
             }
             int idx = (int) p;
             double frac = p - idx;
-            for (int c = 0; c < channels; c++) {
-                float[] x = src[Math.min(c, src.length - 1)];
+            for (int c = 0; c < o.length; c++) {
+                float[] x = src[c < last ? c : last];
                 double y = frac == 0 ? x[idx] : hermite(x, len, idx, frac);
-                ctx.out(out, c)[i] += (float) (y * k);
+                o[c][i] += (float) (y * k);
             }
             p += dp;
             if (p >= len) on = false;
@@ -352,16 +359,32 @@ public final class SampleKit implements DspNode, TimedNode, TimedTarget, Hits {
         events.clear();
     }
 
-    /** Saved state: every voice's playing flag, position (frames), step, level, fade and age, and the age counter. */
+    /**
+     * Saved state: every voice's playing flag, position (frames), step, level, fade and age, the age counter, and the
+     * settings: each sample's gain (dB) and rate, the chokes ({@link #chokes()}'s form).
+     */
     public record State(boolean[] playing, double[] position, double[] step, double[] level, double[] fade, long[] age,
-                        long counter) implements NodeState {}
+                        long counter, double[] gainsDb, double[] rates, String chokes) implements NodeState {}
 
     @Override public NodeState saveState() {
-        return new State(playing.clone(), position.clone(), step.clone(), level.clone(), fade.clone(), age.clone(), counter);
+        double[] g = new double[names.size()], r = new double[names.size()];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = Dsp.gainToDb(Double.longBitsToDouble(gains.get(k)));
+            r[k] = Double.longBitsToDouble(rates.get(k));
+        }
+        return new State(playing.clone(), position.clone(), step.clone(), level.clone(), fade.clone(), age.clone(), counter,
+                g, r, chokes());
     }
 
     @Override public void restoreState(NodeState s) {
         if (!(s instanceof State st) || st.playing().length != playing.length) return;
+        if (st.gainsDb() != null && st.gainsDb().length == names.size() && st.rates() != null && st.rates().length == names.size()) {
+            for (int k = 0; k < names.size(); k++) {
+                gains.set(k, Double.doubleToRawLongBits(Dsp.dbToGain(st.gainsDb()[k])));
+                rates.set(k, Double.doubleToRawLongBits(st.rates()[k]));
+            }
+        }
+        if (st.chokes() != null) chokes = Chokes.parse(label, names, st.chokes());
         System.arraycopy(st.playing(), 0, playing, 0, playing.length);
         System.arraycopy(st.position(), 0, position, 0, playing.length);
         System.arraycopy(st.step(), 0, step, 0, playing.length);

@@ -32,13 +32,19 @@ public final class Snare extends DrumVoice {
 
     // ---- audio-thread state ----
     private double phase, step, tone, toneFactor, noise, noiseFactor, toneMix, noiseMix;
-    private long rng = Xorshift.seedState(SEED);
 
-    public Snare() {}
+    public Snare() { rng = Xorshift.seedState(SEED); }
 
     @ControlThread public Snare toneHz(double v) { toneHz.set(v); return this; }
+    public double toneHz() { return toneHz.get(); }
     @ControlThread public Snare noiseHz(double v) { noiseHz.set(v); return this; }
+    public double noiseHz() { return noiseHz.get(); }
     @ControlThread public Snare snappy(double v) { snappy.set(v); return this; }
+    public double snappy() { return snappy.get(); }
+    @ControlThread public Snare toneDecaySeconds(double v) { toneDecaySeconds.set(v); return this; }
+    public double toneDecaySeconds() { return toneDecaySeconds.get(); }
+    @ControlThread public Snare noiseDecaySeconds(double v) { noiseDecaySeconds.set(v); return this; }
+    public double noiseDecaySeconds() { return noiseDecaySeconds.get(); }
 
     @Override @RealtimeSafe
     protected void startRt() {
@@ -58,7 +64,9 @@ public final class Snare extends DrumVoice {
     protected boolean renderRt(float[] o, int from, int to) {
         double p = phase, t = tone, z = noise;
         long s = rng;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        boolean on = true;
+        while (i < to && on) {
             s = Xorshift.next(s);
             double hiss = highPass.stepRt(Xorshift.bipolar(s));
             o[i] = (float) (toneMix * t * Math.sin(Dsp.TWO_PI * p) + noiseMix * z * hiss);
@@ -66,13 +74,15 @@ public final class Snare extends DrumVoice {
             if (p >= 1) p -= 1;
             t *= toneFactor;
             z *= noiseFactor;
-            if (t < SILENT && z < SILENT) return silence(o, i + 1, to);
+            i++;
+            on = !(t < SILENT && z < SILENT);
         }
         phase = p;
         tone = t;
         noise = z;
         rng = s;
-        return true;
+        if (!on) silence(o, i, to);
+        return on;
     }
 
     @Override protected void resetVoice() {
@@ -81,20 +91,16 @@ public final class Snare extends DrumVoice {
         highPass.clear();
     }
 
-    @Override protected long[] saveVoice() {
-        long[] s = new long[9 + Biquad.SAVED];
-        double[] d = {phase, step, tone, toneFactor, noise, noiseFactor, toneMix, noiseMix};
-        for (int k = 0; k < d.length; k++) s[k] = bits(d[k]);
-        s[8] = rng;
-        highPass.save(s, 9);
+    @Override protected double[] saveVoice() {
+        double[] s = java.util.Arrays.copyOf(new double[] {phase, step, tone, toneFactor, noise, noiseFactor, toneMix, noiseMix},
+                8 + Biquad.SAVED);
+        highPass.save(s, 8);
         return s;
     }
 
-    @Override protected void restoreVoice(long[] s) {
-        phase = num(s[0]); step = num(s[1]); tone = num(s[2]);
-        toneFactor = num(s[3]); noise = num(s[4]); noiseFactor = num(s[5]);
-        toneMix = num(s[6]); noiseMix = num(s[7]);
-        rng = s[8];
-        highPass.restore(s, 9);
+    @Override protected void restoreVoice(double[] s) {
+        phase = s[0]; step = s[1]; tone = s[2]; toneFactor = s[3]; noise = s[4]; noiseFactor = s[5]; toneMix = s[6];
+        noiseMix = s[7];
+        highPass.restore(s, 8);
     }
 }

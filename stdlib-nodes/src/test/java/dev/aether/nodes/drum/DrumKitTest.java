@@ -218,6 +218,22 @@ class DrumKitTest {
     }
 
     @Test
+    void savedStateKeepsTheTuningAndTheChokes() {
+        DrumKit kit = new DrumKit().choke("cp", "sn");
+        kit.bd.decaySeconds(0.8);
+        kit.hh.cutoffHz(9_000).gainDb(-3);
+        DrumKit copy = new DrumKit();
+        copy.restoreState(kit.saveState());
+        assertThat(copy.bd.decaySeconds()).isEqualTo(0.8);
+        assertThat(copy.hh.cutoffHz.get()).isEqualTo(9_000);
+        assertThat(copy.hh.gainDb()).isEqualTo(-3);
+        assertThat(copy.chokes()).isEqualTo("hh>oh cp>sn");
+        assertThat(copy.toString()).isEqualTo("drums() bd sn hh oh cp lt mt ht; chokes hh>oh cp>sn");
+        assertThat(copy.bd.toString())
+                .isEqualTo("PitchedDrum[gainDb 0.0 dB, startHz 150.0 Hz, endHz 45.0 Hz, sweepSeconds 0.06 s, decaySeconds 0.8 s]");
+    }
+
+    @Test
     void unknownNamesAndBadHitsSayWhatThereIs() {
         DrumKit kit = new DrumKit();
         assertThat(kit.names()).containsExactly("bd", "sn", "hh", "oh", "cp", "lt", "mt", "ht");

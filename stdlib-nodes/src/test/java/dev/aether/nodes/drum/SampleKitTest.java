@@ -120,6 +120,16 @@ class SampleKitTest {
     }
 
     @Test
+    void savedStateKeepsGainsRatesAndChokes() {
+        SampleKit kit = kit().gainDb("bd", -6).rate("tone", 1.5).choke("bd", "tone");
+        SampleKit copy = kit();
+        copy.restoreState(kit.saveState());
+        assertThat(copy.gainDb("bd")).isCloseTo(-6, within(1e-9));
+        assertThat(copy.rate("tone")).isEqualTo(1.5);
+        assertThat(copy.chokes()).isEqualTo("bd>tone hh>oh");
+    }
+
+    @Test
     void polyphonyIsBoundedAndTheOldestVoiceIsTakenOver() {
         SampleKit kit = kit();
         int oh = kit.keyOf("oh");
