@@ -36,8 +36,10 @@ public interface EditLanding {
 
     /**
      * The landing of an engine as it runs: with a driver, {@value #LEAD_SECONDS} s after the block the audio thread
-     * renders next (so the edit reaches the audio thread before that block begins); without one (a script, a test
-     * rendering offline), at the sample the next render starts.
+     * renders next (so the edit reaches the audio thread before that block begins, even when the session thread
+     * stalls on a loaded machine: 20 ms was not enough at a load of 9 on 2 cores); without one (a script, a test
+     * rendering offline), at the sample the next render starts; never before the clock's {@code earliest()} (events
+     * already queued up to {@code committedUntil} are not changed under them).
      */
     static EditLanding running() { return new Running(); }
 
@@ -55,7 +57,7 @@ public interface EditLanding {
         private long last;
 
         @Override public long next(Engine engine) {
-            long at = Math.max(last, engine.clock().position() + lead(engine));
+            long at = Math.max(last, Math.max(engine.clock().position() + lead(engine), engine.clock().earliest()));
             last = at;
             return at;
         }
