@@ -41,6 +41,12 @@ public final class Aether {
             return;
         }
         if (System.getProperty(TraceLog.DIRECTORY_PROPERTY) == null) TraceLog.directory(o.home().resolve("logs"));
+        if (o.journal() != null && !java.nio.file.Files.isReadable(o.journal())) {
+            System.err.println("aether render: --journal " + o.journal() + ": no such file (journals are in "
+                    + o.home().resolve("journal") + ")");
+            System.exit(66);
+            return;
+        }
         if (o.script() != null) {
             try {
                 NamedFiles.readable(o.script());
@@ -84,6 +90,7 @@ public final class Aether {
         InputJournal journal = InputJournal.start(journalDir);
         EngineConfig config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block())
                 .userCodeBudgetMillis(budgetMillis(0));
+        journal.engine(o.rate(), o.block());
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
             Console console = rt.console();
@@ -139,6 +146,7 @@ public final class Aether {
 
     /** Renders a script offline; 0 on success, 1 on a compile or runtime error, 2 when nothing would sound, 73 when --out cannot be written. */
     static int render(LaunchOptions o) throws IOException {
+        if (o.journal() != null) return JournalRender.render(o);
         EngineConfig config;
         try {
             config = EngineConfig.defaults().sampleRate(o.rate()).blockSize(o.block())
@@ -172,7 +180,7 @@ public final class Aether {
             long t0 = System.nanoTime();
             rt.engine().render(out, frames);
             double took = (System.nanoTime() - t0) / 1e9;
-            try (var wav = dev.aether.core.io.WavWriter.open(o.out(), dev.aether.core.io.WavFormat.PCM_16, 2,
+            try (var wav = dev.aether.core.io.WavWriter.open(o.out(), o.wavFormat(), 2,
                     (int) Math.round(config.sampleRate()))) {
                 wav.write(out, frames);
             }

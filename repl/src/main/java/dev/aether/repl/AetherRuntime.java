@@ -37,6 +37,7 @@ public final class AetherRuntime implements AutoCloseable {
         Console[] holder = new Console[1];
         UserCodeGuard guard = new UserCodeGuard();          // Ctrl-C stops user code on the worker and the session thread
         this.session = new LiveSession(engine, text -> holder[0].print(text), guard);
+        if (journal != null) session.onLanded(journal::landed);   // where each journalled edit landed
         this.evaluator = new Evaluator(AetherExecutionControlProvider.Mode.DIRECT, userOut, session, guard);
         evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
         this.commands = Commands.forSession(session, evaluator);

@@ -5,22 +5,27 @@ import java.nio.file.Path;
 
 /**
  * Immutable; any thread. The command line: {@code aether [--recover] [--home DIR] [--buffer FRAMES]}, {@code aether
- * run FILE.jsh [-i]}, {@code aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]}.
+ * run FILE.jsh [-i]}, {@code aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]}, {@code aether
+ * render --journal FILE --out OUT.wav [--seconds S]} ({@code seconds} is then -1 when not given; {@code format} is
+ * the WAV's sample format: 16, 24 or float).
  */
 record LaunchOptions(String mode, Path script, boolean interactive, boolean recover, Path home, double seconds,
-                     Path out, int rate, int block, int bufferFrames) {
+                     Path out, int rate, int block, int bufferFrames, Path journal, String format) {
 
     static final String USAGE = String.join("\n",
             "usage: aether                       start the console",
             "       aether --recover             start the console and replay the last session's journal",
             "       aether run FILE.jsh [-i]     play a script (-i: then stay at the prompt)",
-            "       aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]",
+            "       aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N] [--format 16|24|float]",
+            "       aether render --journal FILE --out OUT.wav [--seconds S] [--format 16|24|float]",
+            "                                    re-render a performed set from its journal (~/.aether/journal)",
             "options: --home DIR (default ~/.aether: history, journal)",
             "         --buffer FRAMES (the sound card's buffer, default 512 = 10.7 ms at 48 kHz; 1024 if you hear dropouts)");
 
     static LaunchOptions parse(String[] args) {
         String mode = "console";
-        Path script = null, out = null;
+        Path script = null, out = null, journal = null;
+        String format = "16";
         Path home = Path.of(System.getProperty("user.home"), ".aether");
         boolean interactive = false, recover = false;
         double seconds = -1;
@@ -30,7 +35,13 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
             switch (a) {
                 case "run": case "render":
                     mode = a;
+                    if (a.equals("render") && i + 1 < args.length && args[i + 1].equals("--journal")) break;
                     script = Path.of(value(args, ++i, a + " needs a FILE.jsh"));
+                    break;
+                case "--journal": journal = Path.of(value(args, ++i, "--journal needs a journal file")); break;
+                case "--format":
+                    format = value(args, ++i, "--format needs 16, 24 or float");
+                    if (!format.matches("16|24|float")) throw new IllegalArgumentException("--format must be 16, 24 or float, was " + format);
                     break;
                 case "-i": interactive = true; break;
                 case "--recover": recover = true; break;
@@ -47,10 +58,22 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
                 default: throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        if (mode.equals("render") && (seconds <= 0 || out == null)) {
+        if (mode.equals("render") && journal != null) {
+            if (out == null) throw new IllegalArgumentException("render --journal needs --out OUT.wav");
+            if (seconds == 0 || seconds < -1) throw new IllegalArgumentException("--seconds must be > 0");
+        } else if (mode.equals("render") && (seconds <= 0 || out == null)) {
             throw new IllegalArgumentException("render needs --seconds S (> 0) and --out OUT.wav");
         }
-        return new LaunchOptions(mode, script, interactive, recover, home, seconds, out, rate, block, buffer);
+        return new LaunchOptions(mode, script, interactive, recover, home, seconds, out, rate, block, buffer, journal, format);
+    }
+
+    /** The WAV sample format {@code --format} names. */
+    dev.aether.core.io.WavFormat wavFormat() {
+        return switch (format) {
+            case "24" -> dev.aether.core.io.WavFormat.PCM_24;
+            case "float" -> dev.aether.core.io.WavFormat.FLOAT_32;
+            default -> dev.aether.core.io.WavFormat.PCM_16;
+        };
     }
 
     private static String value(String[] args, int i, String problem) {

@@ -44,6 +44,7 @@ import dev.aether.core.view.NodeInfo;
 import dev.aether.core.view.OutputTap;
 import java.util.function.Consumer;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The engine's control-thread face: add, connect, replace and remove nodes; every edit compiles a new
@@ -179,8 +180,18 @@ public final class Engine implements AutoCloseable {
      * saveState/restoreState. It runs after {@code next} is prepared, so arrays it fills are the ones that play.
      */
     @ControlThread
+    public void replace(NodeId id, DspNode next, SwapOptions options, BiConsumer<DspNode, DspNode> carry) {
+        replace(id, next, options, carry, options::when);
+    }
+
+    /**
+     * As {@link #replace(NodeId, DspNode, SwapOptions, BiConsumer)}, with the swap's time asked of {@code when} only
+     * when the new plan is sent, after {@code next} was prepared (which may take long): {@code options.when()} is
+     * not used.
+     */
+    @ControlThread
     public synchronized void replace(NodeId id, DspNode next, SwapOptions options,
-                                     BiConsumer<DspNode, DspNode> carry) {
+                                     BiConsumer<DspNode, DspNode> carry, Supplier<When> when) {
         NodeSlot slot = patch.slot(id);
         if (slot == master) throw new IllegalArgumentException("the master bus cannot be replaced");
         DspNode old = slot.node();
@@ -207,7 +218,8 @@ public final class Engine implements AutoCloseable {
         int frames = (int) Math.round(options.crossfadeSeconds() * config.sampleRate());
         Crossfade fade = frames > 0 ? new Crossfade(old, oldSpec, nextSpec, frames, config.blockSize()) : null;
         patch.replaceNode(slot, next, nextSpec, fade);
-        post(new Command.SwapPlan(compiler.compile(patch, master), clock.resolve(options.when())));
+        ExecutionPlan plan = compiler.compile(patch, master);
+        post(new Command.SwapPlan(plan, clock.resolve(when.get())));
     }
 
     /** Runs {@code edits} and sends one plan for all of them, adopted at the next block. Nests. */
@@ -219,7 +231,15 @@ public final class Engine implements AutoCloseable {
      * beat or the next bar): the audio thread splits the block there. Nested batches join the outermost one.
      */
     @ControlThread
-    public synchronized void batch(When when, Runnable edits) {
+    public void batch(When when, Runnable edits) { batch(() -> when, edits); }
+
+    /**
+     * As {@link #batch(When, Runnable)}, with the time asked of {@code when} only when the plan is sent, after the
+     * edits (adding nodes prepares and warms them, which may take long), so a time "a little after now" is not
+     * already past. Nested batches join the outermost one.
+     */
+    @ControlThread
+    public synchronized void batch(Supplier<When> when, Runnable edits) {
         batchDepth++;
         try {
             edits.run();
@@ -227,7 +247,8 @@ public final class Engine implements AutoCloseable {
             if (--batchDepth == 0 && dirty) {
                 dirty = false;
                 scheduler.panic(false);
-                post(new Command.SwapPlan(compiler.compile(patch, master), clock.resolve(when)));
+                ExecutionPlan plan = compiler.compile(patch, master);
+                post(new Command.SwapPlan(plan, clock.resolve(when.get())));
             }
         }
     }
@@ -258,10 +279,17 @@ public final class Engine implements AutoCloseable {
 
     /** Silences everything now: removes every node (the master stays) and mutes until the next edit. */
     @ControlThread
-    public synchronized void panic() {
+    public void panic() { panic(When.NOW); }
+
+    /**
+     * Mutes the output now, until the next edit, and removes every node (the master stays) at {@code when}, after
+     * plans sent earlier for samples before it.
+     */
+    @ControlThread
+    public synchronized void panic(When when) {
         scheduler.panic(true);
         for (NodeSlot s : patch.slots()) if (s != master) patch.remove(s.id());
-        post(new Command.SwapPlan(compiler.compile(patch, master), When.NOW));
+        post(new Command.SwapPlan(compiler.compile(patch, master), when));
     }
 
     // ------------------------------------------------------------------ reading

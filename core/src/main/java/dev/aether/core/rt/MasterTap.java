@@ -18,6 +18,7 @@ public final class MasterTap implements OutputTap {
     private final AtomicLong written = new AtomicLong();   // samples, published with lazySet by the audio thread
     private final AtomicLong read = new AtomicLong();      // samples, published by the reader
     private volatile long droppedFrames;
+    private volatile long startSample = -1;
 
     /** A tap holding at least {@code capacityFrames} stereo frames. */
     public MasterTap(int capacityFrames) {
@@ -27,8 +28,9 @@ public final class MasterTap implements OutputTap {
     }
 
     @AudioThread @RealtimeSafe
-    void writeRt(float[] interleaved, int offset, int samples) {
+    void writeRt(float[] interleaved, int offset, int samples, long atSample) {
         long w = written.get();
+        if (w == 0 && startSample < 0) startSample = atSample;
         if (w + samples - read.get() > ring.length) {
             droppedFrames += samples / 2;
             return;
@@ -49,6 +51,8 @@ public final class MasterTap implements OutputTap {
 
     /** Samples waiting to be read. */
     @Override public int available() { return (int) (written.get() - read.get()); }
+
+    @Override public long startSample() { return startSample; }
 
     /** Stereo frames the audio thread had to drop because the reader was behind. */
     @Override public long droppedFrames() { return droppedFrames; }

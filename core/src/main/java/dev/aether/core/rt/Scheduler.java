@@ -376,7 +376,7 @@ public final class Scheduler implements AudioSource, EngineStats {
         masterSumSquares += ss * 0.5;
         masterFrames += n;
         MasterTap[] t = taps;
-        for (MasterTap tap : t) tap.writeRt(out, offset * 2, n * 2);
+        for (MasterTap tap : t) tap.writeRt(out, offset * 2, n * 2, time);
     }
 
     @Override @AudioThread @RealtimeSafe

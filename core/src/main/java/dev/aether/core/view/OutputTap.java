@@ -14,6 +14,12 @@ public interface OutputTap {
     /** Samples waiting to be read. */
     int available();
 
+    /**
+     * The engine sample of the first frame the tap holds (the first one written to it), or -1 before the audio
+     * thread wrote any: where a recording made from this tap starts on the engine's time line.
+     */
+    long startSample();
+
     /** Stereo frames dropped so far because the reader fell behind. */
     long droppedFrames();
 }

@@ -19,13 +19,14 @@ public final class Commands {
         r.add(ConsoleCommand.of("quit", ":quit", "leave aether (the journal is closed cleanly)", (a, c) -> c.quit()));
         r.add(ConsoleCommand.of("load", ":load FILE.jsh", "evaluate a script file as if typed",
                 (a, c) -> c.load(NamedFiles.readable(ConsoleCommand.requireArg(a, ":load FILE.jsh")))));
-        r.add(new WatchCommand());
+        r.add(new WatchCommand(null));
         return r;
     }
 
     /** Every command of a running aether on {@code session}, evaluating with {@code evaluator}. */
     public static CommandRegistry forSession(LiveSession session, Evaluator evaluator) {
         CommandRegistry r = basic();
+        r.add(new WatchCommand(session));                    // replaces the additive one: the file is the whole set
         for (ConsoleCommand c : EngineCommands.commands(session)) r.add(c);
         for (ConsoleCommand c : new SnapshotCommands(session, evaluator).commands()) r.add(c);
         for (ConsoleCommand c : new VisualCommands(session.engine(), evaluator).commands()) r.add(c);

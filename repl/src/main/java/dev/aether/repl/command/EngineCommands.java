@@ -6,7 +6,6 @@ import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.JavaSoundDriver;
 
 import dev.aether.core.engine.Engine;
-import dev.aether.core.time.When;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.core.param.SmoothedParam;
@@ -30,7 +29,7 @@ final class EngineCommands {
                 + " quantised edits still to land", (a, c) -> c.print(withPending(graph(engine), session.pendingEdits()))));
         r.add(ConsoleCommand.of("nodes", ":nodes", "live nodes with their parameters", (a, c) -> c.print(nodes(engine))));
         r.add(ConsoleCommand.of("cpu", ":cpu", "engine load, per-node cost, xruns", (a, c) -> c.print(cpu(engine))));
-        r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(engine, a, c)));
+        r.add(ConsoleCommand.of("tempo", ":tempo [BPM [BEATS_PER_BAR]]", "show or set the tempo", (a, c) -> tempo(session, a, c)));
         r.add(ConsoleCommand.of("transport", ":transport [play|pause|stop|seek BAR:BEAT:TICK|seek SECONDSs]",
                 "show where the beat is, or play, pause, stop (back to 1:1:0) or move it", (a, c) -> transport(engine, a, c)));
         r.add(ConsoleCommand.of("devices", ":devices", "Java Sound output devices", (a, c) -> {
@@ -120,7 +119,8 @@ final class EngineCommands {
         return b.toString();
     }
 
-    private static void tempo(Engine engine, String args, CommandContext c) {
+    private static void tempo(LiveSession session, String args, CommandContext c) {
+        Engine engine = session.engine();
         if (args.isBlank()) {
             var map = engine.clock().snapshot().tempoMap();     // what it is, or settles on after a ramp or at the next bar
             c.print(String.format("%s BPM, %d beats per bar", fmt(map.lastBpm()), map.lastBeatsPerBar()));
@@ -128,7 +128,7 @@ final class EngineCommands {
         }
         String[] p = args.split("\\s+");
         int beats = p.length > 1 ? Integer.parseInt(p[1]) : engine.clock().snapshot().tempoMap().lastBeatsPerBar();
-        engine.tempo(Double.parseDouble(p[0]), beats, When.NOW);
+        session.tempo(Double.parseDouble(p[0]), beats);
         c.journalCommand(":tempo " + p[0] + " " + beats);
         c.print("tempo " + p[0] + " BPM");
     }

@@ -61,10 +61,13 @@ public final class HotSwapper implements Evaluator.TypeListener {
     }
     private volatile double trialSeconds = 0.5;
     private volatile double budgetFraction = 0.5;
+    private final Runnable posted;
 
+    /** @param posted told when a swap's plan, stamped with the edit's landing sample, was sent */
     HotSwapper(Engine engine, Consumer<String> printer, BiConsumer<DspNode, DspNode> onSwapped, UserCodeGuard guard,
-               Timing timing) {
+               Timing timing, Runnable posted) {
         this.timing = timing;
+        this.posted = posted;
         this.guard = guard;
         this.engine = engine;
         this.printer = printer;
@@ -144,6 +147,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
                 StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
                 engine.replace(slot.id(), next, options.at(timing.planWhen()),
                         (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+                posted.run();
                 onSwapped.accept(old, next);
                 line[0] = String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
                         v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));

@@ -27,17 +27,43 @@ import java.util.stream.Stream;
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
  * to disk before {@link #append} returns. Entries starting with {@code :} are console commands; the rest is Java. A
  * clean exit adds {@value #CLOSED}. Thread-safe.
+ *
+ * <p>So the set can be re-rendered as it was performed ({@code bin/aether render --journal FILE}), the journal also
+ * records where each input took effect: its first line, {@value #ENGINE}{@code rate 48000 block 64}, names the
+ * engine; a marker line ends with {@value #AT}{@code 96000 98304} when the input's edits landed at those engine
+ * samples (one per edit, in order: {@link #landed}). Journals without them (written before) are still read:
+ * {@link #records} gives no samples and no engine, which {@code --recover} does not need.
+ *
+ * <pre>
+ * //=== aether journal: rate 48000 block 64
+ * //--- 2026-12-05T08:00:01.123Z at 52224
+ * def("a", sine(220))
+ * //--- 2026-12-05T08:00:02.456Z at 110592
+ * :tempo 140 4
+ * </pre>
  */
 public final class InputJournal implements AutoCloseable {
     /** Starts every entry's marker line. */
     public static final String MARKER = "//--- ";
     /** Last line of a session that ended cleanly. */
     public static final String CLOSED = "//=== closed";
+    /** Starts the first line, which names the engine the journal was played on. */
+    public static final String ENGINE = "//=== aether journal: ";
+    /** Separates a marker's time from the engine samples at which the entry's edits landed. */
+    public static final String AT = " at ";
+
+    /** One journalled input and the engine samples at which its edits landed (empty when not recorded). */
+    public record Entry(String input, List<Long> landings) {}
+
+    /** What a journal holds: its engine's sample rate and block size (0 when not recorded) and its entries. */
+    public record Recorded(int sampleRate, int blockSize, List<Entry> entries) {}
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final FileChannel channel;
+    /** Landing samples not yet written; a queue, not this monitor, so an edit never waits for a write to disk. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> landings = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private InputJournal(Path file) throws IOException {
         this.file = file;
@@ -57,10 +83,20 @@ public final class InputJournal implements AutoCloseable {
 
     public Path file() { return file; }
 
-    /** Appends one accepted input and forces it to disk. */
+    /** Writes the first line: the engine's sample rate and block size, which a replay must use. */
+    public synchronized void engine(int sampleRate, int blockSize) {
+        write(ENGINE + "rate " + sampleRate + " block " + blockSize + "\n");
+    }
+
+    /** Notes that an edit landed at engine sample {@code sample}; the next entry appended carries it. Never blocks. */
+    public void landed(long sample) { landings.add(sample); }
+
+    /** Appends one accepted input, with the samples at which its edits landed, and forces it to disk. */
     public synchronized void append(String input) {
-        String entry = MARKER + Instant.now() + "\n" + input.strip() + "\n";
-        write(entry);
+        StringBuilder marker = new StringBuilder(MARKER).append(Instant.now());
+        String sep = AT;
+        for (Long s; (s = landings.poll()) != null; sep = " ") marker.append(sep).append(s);
+        write(marker + "\n" + input.strip() + "\n");
     }
 
     private void write(String text) {
@@ -98,21 +134,44 @@ public final class InputJournal implements AutoCloseable {
 
     /** The entries of a journal file, in order (each an input as it was accepted). */
     public static List<String> entries(Path journal) {
-        List<String> entries = new ArrayList<>();
+        return records(journal).entries().stream().map(Entry::input).toList();
+    }
+
+    /** Everything a journal file holds: its engine (when recorded) and its entries with their landing samples. */
+    public static Recorded records(Path journal) {
+        List<Entry> entries = new ArrayList<>();
+        int rate = 0, block = 0;
         StringBuilder current = null;
+        List<Long> at = List.of();
         try {
             for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-                if (line.startsWith(MARKER) || line.startsWith(CLOSED)) {
-                    if (current != null) entries.add(current.toString().strip());
+                if (line.startsWith(ENGINE) && entries.isEmpty() && current == null) {
+                    String[] w = line.substring(ENGINE.length()).strip().split("\\s+");
+                    for (int i = 0; i + 1 < w.length; i += 2) {
+                        if (w[i].equals("rate")) rate = Integer.parseInt(w[i + 1]);
+                        if (w[i].equals("block")) block = Integer.parseInt(w[i + 1]);
+                    }
+                } else if (line.startsWith(MARKER) || line.startsWith(CLOSED)) {
+                    if (current != null) entries.add(new Entry(current.toString().strip(), at));
                     current = line.startsWith(MARKER) ? new StringBuilder() : null;
+                    at = line.startsWith(MARKER) ? landings(line) : List.of();
                 } else if (current != null) {
                     current.append(line).append('\n');
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read journal " + journal, e);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalArgumentException("cannot read journal " + journal + ": " + e.getMessage(), e);
         }
-        if (current != null && !current.toString().isBlank()) entries.add(current.toString().strip());
-        return entries;
+        if (current != null && !current.toString().isBlank()) entries.add(new Entry(current.toString().strip(), at));
+        return new Recorded(rate, block, entries);
+    }
+
+    /** The samples after {@value #AT} on a marker line, or none. */
+    private static List<Long> landings(String marker) {
+        int i = marker.indexOf(AT, MARKER.length());
+        if (i < 0) return List.of();
+        List<Long> out = new ArrayList<>();
+        for (String w : marker.substring(i + AT.length()).strip().split("\\s+")) out.add(Long.parseLong(w));
+        return out;
     }
 }

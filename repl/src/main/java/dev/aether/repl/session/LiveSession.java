@@ -76,6 +76,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
     private final LookAheadScheduler patterns;
+    /** Where each edit lands; replaced by a journal replay. Session thread. */
+    private EditLanding landing = EditLanding.running();
+    /** Told the landing sample of every edit, in order (the journal). */
+    private final List<java.util.function.LongConsumer> landedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The landing sample of the edit being made once taken ({@link #at()}; session thread), and how deep edits nest. */
+    private long at;
+    private boolean landed;
+    private boolean late;
+    private int editDepth;
+    /** Edits whose changes reached the audio thread too late to land on their sample (live, under heavy load). */
+    private final java.util.concurrent.atomic.AtomicLong lateEdits = new java.util.concurrent.atomic.AtomicLong();
+    /** Told the name of every named thing defined (see {@link #onDefined}). */
+    private final List<Consumer<String>> definitionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
     private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
     /** The quantum edits wait for unless they name one. */
@@ -87,7 +100,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Slots defined by a quantised {@code def} that has not landed yet, so {@code slot(name)} finds them. */
     private final Map<String, Chain> pendingSlots = new LinkedHashMap<>();
     /** The engine sample the edit being made lands on; -1: as soon as the engine can (session thread). */
-    private long landing = -1;
+    private long quantLanding = -1;
     /** The quantised edit being made, or null (session thread). */
     private PendingEdits.Edit making;
 
@@ -122,7 +135,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             @Override public Quantum effective(Quantum q) { return LiveSession.this.effective(q); }
             @Override public String at(String what, Quantum q, Runnable edit) { return atQuantum(what, q, edit); }
             @Override public When planWhen() { return LiveSession.this.planWhen(); }
-        });
+        }, this::posted);
         this.patterns = LookAheadScheduler.attach(engine, this::message);
     }
 
@@ -151,7 +164,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** {@link #play(Chain)} on the first {@code quantum} boundary (null: the session's). */
     public Chain play(Chain chain, Quantum quantum) {
-        return thread.call(() -> {
+        return edit(() -> {
             Quantum q = effective(quantum);
             if (q.kind() != Quantum.Kind.NONE) {
                 ready(chain);
@@ -178,7 +191,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** {@link #stopAll()}, naming what did it ({@code ":open"}) to whoever uses a removed node later. */
     public void stopAll(String reason) {
         patterns.cancelAll();                              // what they queued still plays into the fading patches
-        thread.run(() -> {
+        edit(() -> {
             pending.cancelAll();
             pendingSlots.clear();
             List<Removed> wasPlayed = new ArrayList<>(), wasSlots = new ArrayList<>();
@@ -194,12 +207,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             for (Played p : slots.values()) fadeOutAndRemove(p, START_STOP_FADE_SECONDS, reason);
             played.clear();
             slots.clear();
+            return null;
         });
     }
 
     /** Fades out and removes the patches that play {@code chain}'s last node. */
     public boolean stop(Chain chain) {
-        return thread.call(() -> {
+        return edit(() -> {
             List<Integer> at = new ArrayList<>();
             List<Removed> gone = new ArrayList<>();
             for (int i = 0; i < played.size(); i++) {
@@ -225,7 +239,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** {@link #def(String, Chain)} on the first {@code quantum} boundary (null: the session's). */
     public Chain def(String name, Chain chain, Quantum quantum) {
-        return thread.call(() -> {
+        return edit(() -> {
+            defined(name);
             Quantum q = effective(quantum);
             if (q.kind() != Quantum.Kind.NONE) {
                 ready(chain);
@@ -255,15 +270,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
-    /** Fades slot {@code name} out, on the session's quantum; false when there is no such slot. */
+    /** Fades slot {@code name} out, on the session's quantum, and ends its pattern; false when there is neither. */
     public boolean undef(String name) { return undef(name, null); }
 
     /**
      * {@link #undef(String)} on the first {@code quantum} boundary (null: the session's); false when there is no such
-     * slot, nor one a waiting {@code def} will make.
+     * slot, nor one a waiting {@code def} will make, nor a pattern. A pattern of that name ends at its next cycle.
      */
     public boolean undef(String name, Quantum quantum) {
-        return thread.call(() -> {
+        boolean pattern = patterns.stop(name) != null;
+        return edit(() -> {
             Quantum q = effective(quantum);
             if (q.kind() != Quantum.Kind.NONE) {
                 if (!slots.containsKey(name) && !pendingSlots.containsKey(name)) return false;
@@ -287,7 +303,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 }
             });
             return true;
-        });
+        }) || pattern;
     }
 
     /**
@@ -307,14 +323,15 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Adds a node to the engine (without sounding it) if it is not there yet; returns its id. */
     public NodeId add(DspNode node) {
-        return thread.call(() -> {
+        return edit(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
             checkNotRemoved(node);
             blocks.warmClass(node);
-            id = engine.add(node);
-            ids.put(node, id);
-            return id;
+            NodeId[] added = new NodeId[1];
+            stamped(() -> added[0] = engine.add(node));
+            ids.put(node, added[0]);
+            return added[0];
         });
     }
 
@@ -328,7 +345,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Connects an output to an input; both nodes must have been added (played, def'd or add(node)). */
     public void connect(OutputPort from, InputPort to) {
-        thread.run(() -> {
+        edit(() -> {
             checkNotRemoved(from);
             checkNotRemoved(to);
             if (from.owner() == null || to.owner() == null) {
@@ -337,7 +354,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                         + " belongs to no live node");
             }
             boolean was = connectedIfLive(from, to);
-            engine.connect(from, to);
+            stamped(() -> engine.connect(from, to));
             if (!was) {
                 Wire w = new Wire(engine.node(engine.idOf(from)), from.name(), engine.node(engine.idOf(to)), to.name());
                 history.record(() -> {
@@ -350,6 +367,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     }
                 });
             }
+            return null;
         });
     }
 
@@ -364,21 +382,21 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      * session's): sent at once, stamped with that engine sample, on the parameter's timed channel.
      */
     public void set(DspNode node, String name, double value, double rampSeconds, Quantum quantum) {
-        thread.run(() -> {
+        edit(() -> {
             Quantum q = effective(quantum);
             if (q.kind() != Quantum.Kind.NONE) {
                 long at = boundary(q);
                 PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at);
                 e.sent = true;
-                landing = at;
+                quantLanding = at;
                 making = e;
                 try {
                     set(node, name, value, rampSeconds, Quantum.NONE);
                 } finally {
-                    landing = -1;
+                    quantLanding = -1;
                     making = null;
                 }
-                return;
+                return null;
             }
             DspNode live = live(node);
             SmoothedParam p = NodeSpec.of(live).param(name);
@@ -390,8 +408,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             recordUndo(new ParamKey(live, name), () -> {
                 SmoothedParam now = NodeSpec.of(live(node)).param(name);
-                if (now != null) move(now, before, landing < 0 ? now.smoothingSeconds() : 0);
+                if (now != null) move(now, before, quantLanding < 0 ? now.smoothingSeconds() : 0);
             });
+            return null;
         });
     }
 
@@ -416,11 +435,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
-        thread.run(() -> {
+        edit(() -> {
             double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
             int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
-            engine.tempo(bpm, beatsPerBar, When.NOW);
-            if (wasBpm > 0) history.record(() -> engine.tempo(wasBpm, wasBeats, When.NOW));
+            engine.tempo(bpm, beatsPerBar, When.atSample(at()));
+            posted();
+            if (wasBpm > 0) history.record(() -> {
+                engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+                posted();
+            });
+            return null;
         });
     }
 
@@ -443,13 +467,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Hot-swaps the live instances of redefined classes, on the session thread (called by the evaluation worker). */
     @Override public List<String> typesDefined(List<TypeDefinition> types) {
-        return thread.call(() -> swapper.typesDefined(types));
+        return edit(() -> swapper.typesDefined(types));
     }
 
     /** Silences everything now (no fade), cancels the quantised edits not sent and forgets every patch and the undo history. */
     public void panic() {
         patterns.cancelAll();
-        thread.run(() -> {
+        edit(() -> {
             pending.cancelAll();
             pendingSlots.clear();
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
@@ -458,11 +482,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 NodeSpec.of(e.getKey()).bindTimed(TimedEventChannel.refusing("node " + label
                         + " was removed (:panic): nothing plays what it is sent; make a new one"));
             }
-            engine.panic();
+            engine.panic(When.atSample(at()));             // muted at once; the graph empties on the edits' time line
+            posted();
             played.clear();
             slots.clear();
             ids.clear();
             history.clear();
+            return null;
         });
     }
 
@@ -471,8 +497,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      * session is put back.
      */
     public void restoring(Runnable edits) {
-        thread.run(() -> {
-            history.group(() -> engine.batch(edits));
+        edit(() -> {
+            history.group(() -> stamped(edits));
+            return null;
         });
     }
 
@@ -489,9 +516,9 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** Inverts the last graph edit (as one new plan); false when there is nothing to undo. */
     public boolean undo() {
-        return thread.call(() -> {
+        return edit(() -> {
             boolean[] undone = new boolean[1];
-            engine.batch(() -> undone[0] = history.undo());
+            stamped(() -> undone[0] = history.undo());
             return undone[0];
         });
     }
@@ -614,14 +641,14 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             return;
         }
         e.sent = true;
-        landing = e.sample;
+        quantLanding = e.sample;
         making = e;
         try {
             edit.run();
         } catch (RuntimeException x) {
             message(e.what + " at " + e.position + " did not happen: " + x.getMessage());
         } finally {
-            landing = -1;
+            quantLanding = -1;
             making = null;
         }
     }
@@ -633,32 +660,112 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     @ControlThread
     private void recordUndo(Object key, Runnable inverse) {
-        long at = landing;
+        long at = quantLanding;
         PendingEdits.Edit edit = making;
         history.record(key, () -> {
             if (at <= engine.clock().position()) {
                 inverse.run();
                 return;
             }
-            long was = landing;
-            landing = at;
+            long was = quantLanding;
+            quantLanding = at;
             try {
                 inverse.run();
             } finally {
-                landing = was;
+                quantLanding = was;
             }
             if (edit != null) edit.cancelled = true;
         });
     }
 
-    /** Moves {@code p} to {@code value} over {@code rampSeconds}: from the edit's landing sample, or at once. */
-    @ControlThread
-    private void move(SmoothedParam p, double value, double rampSeconds) {
-        if (landing < 0 || !p.setAt(value, landing, rampSeconds)) p.set(value, rampSeconds);   // a full queue: at once
+    /**
+     * Replaces how edits land (a journal replay renders up to each recorded sample); session thread or before any
+     * edit.
+     */
+    public void landing(EditLanding landing) { thread.run(() -> { this.landing = landing; }); }
+
+    /** Calls {@code listener} (session thread) with the landing sample of every edit from now on, in order. */
+    public void onLanded(java.util.function.LongConsumer listener) { landedListeners.add(listener); }
+
+    /** Edits that reached the audio thread after the block holding their landing sample had begun. Any thread. */
+    public long lateEdits() { return lateEdits.get(); }
+
+    /**
+     * Calls {@code listener} (on the session thread) with the name of every named thing defined from now until the
+     * returned handle is closed: slots ({@code def}) and whatever else is defined by name and removed by
+     * {@link #undef} (each such verb calls {@link #defined}). How {@code :watch} learns what a file defines.
+     */
+    public AutoCloseable onDefined(Consumer<String> listener) {
+        definitionListeners.add(listener);
+        return () -> definitionListeners.remove(listener);
     }
 
-    /** When the plan of the edit being made is adopted: at its landing sample, or as soon as possible. */
-    private When planWhen() { return landing < 0 ? When.NOW : When.atSample(landing); }
+    /** Tells the {@link #onDefined} listeners that {@code name} was defined. Any thread. */
+    public void defined(String name) {
+        for (Consumer<String> l : definitionListeners) l.accept(name);
+    }
+
+    /**
+     * Runs {@code body} on the session thread as one edit: every engine change in it is stamped with one landing
+     * sample ({@link #at()}, {@link #stamped}: its plans adopted exactly there, fader and parameter moves starting
+     * there). Nested edits join it.
+     */
+    private <T> T edit(Callable<T> body) {
+        return thread.call(() -> {
+            if (editDepth > 0) return body.call();
+            landed = false;
+            editDepth++;
+            try {
+                return body.call();
+            } finally {
+                editDepth--;
+            }
+        });
+    }
+
+    /**
+     * The landing sample of the edit being made: a quantised edit's boundary, else taken from the {@link
+     * EditLanding} at its first use (when its first plan is sent, after what is slow: preparing and warming nodes,
+     * trial runs; so it is not late); told to the {@link #onLanded} listeners. A journal replay takes every sample
+     * from the journal.
+     */
+    private long at() {
+        if (!landed) {
+            at = quantLanding >= 0 && landing instanceof EditLanding.Running ? quantLanding : landing.next(engine);
+            landed = true;
+            late = false;
+            for (java.util.function.LongConsumer l : landedListeners) l.accept(at);
+        }
+        return at;
+    }
+
+    /** Runs {@code edits} as one engine batch whose plan is adopted at the edit's landing sample. */
+    private void stamped(Runnable edits) {
+        engine.batch(() -> When.atSample(at()), edits);
+        posted();
+    }
+
+    /**
+     * After a change stamped with the edit's landing sample was sent: counts and says it (once per edit) when it was
+     * sent too late to land there (live, the audio thread may have begun the block that holds it).
+     */
+    void posted() {
+        if (!landed || late || landing.inTime(engine, at)) return;
+        late = true;
+        lateEdits.incrementAndGet();
+        message("note: an edit reached the audio thread late and landed up to a block after its sample " + at
+                + " (the machine is overloaded): a journal replay of this set may differ there");
+    }
+
+    /** Moves {@code p} to {@code value} over {@code rampSeconds}, starting at the edit's landing sample. */
+    @ControlThread
+    private void move(SmoothedParam p, double value, double rampSeconds) {
+        if (!p.setAt(value, at(), rampSeconds)) p.set(value, rampSeconds);   // its queue is full: from the next block
+        posted();
+    }
+
+    /** When the plan of the edit being made is adopted: at its landing sample. */
+    private When planWhen() { return When.atSample(at()); }
 
     // ------------------------------------------------------------------ session thread only
 
@@ -667,7 +774,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         for (DspNode n : chain.nodes()) checkNotRemoved(n);
         LevelFader fader = new LevelFader(chain.out.channels());
         for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
-        engine.batch(planWhen(), () -> {
+        stamped(() -> {
             List<DspNode> nodes = chain.nodes();
             for (DspNode n : nodes) add(n);
             for (int i = 0; i + 1 < nodes.size(); i++) {
@@ -717,7 +824,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     private Played resume(Removed r, double fadeSeconds) {
         for (DspNode n : r.played.chain.nodes()) if (idOf(n) == null) blocks.warmClass(r.live.getOrDefault(n, n));
-        engine.batch(planWhen(), () -> {
+        stamped(() -> {
             for (DspNode n : r.played.chain.nodes()) {
                 if (idOf(n) != null) continue;
                 DspNode was = r.live.getOrDefault(n, n);
@@ -793,34 +900,30 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
     private void fadeOutAndRemove(Played p, double seconds, String reason) {
         move(p.fader.level, 0, seconds);
-        if (landing < 0) {
-            long delayMillis = (long) Math.ceil(seconds * 1000) + 2 * blockMillis() + 5;
-            thread.later(() -> removeUnused(p, reason), delayMillis);
-        } else {
-            removeAfter(p, reason, landing + Math.round(seconds * engine.config().sampleRate()) + engine.config().blockSize());
-        }
+        long fadeEnd = at() + (long) Math.ceil(seconds * engine.config().sampleRate()) + engine.config().blockSize();
+        removeWhenFaded(p, reason, fadeEnd);
     }
 
-    /** Removes {@code p} once the engine has rendered past engine sample {@code fadeEnd} (its quantised fade-out). */
-    private void removeAfter(Played p, String reason, long fadeEnd) {
+    /** Takes {@code p} out once its fade, ending at engine sample {@code fadeEnd}, is over (see {@link EditLanding#removal}). */
+    private void removeWhenFaded(Played p, String reason, long fadeEnd) {
         long ahead = fadeEnd - engine.clock().position();
-        if (ahead <= 0) {
-            removeUnused(p, reason);
-            return;
-        }
-        long millis = Math.max(20, (long) Math.ceil(ahead * 1000 / engine.config().sampleRate()));
-        thread.later(() -> removeAfter(p, reason, fadeEnd), millis);
+        long delayMillis = Math.max(0, (long) Math.ceil(ahead * 1000.0 / engine.config().sampleRate())) + 2 * blockMillis() + 5;
+        thread.later(() -> {
+            long when = landing.removal(engine, fadeEnd);
+            if (when < 0) removeWhenFaded(p, reason, fadeEnd);
+            else removeUnused(p, reason, when);
+        }, delayMillis);
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
 
     /** Removes the fader and every node of the patch that no other sounding patch uses. */
-    private void removeUnused(Played gone, String reason) {
+    private void removeUnused(Played gone, String reason, long when) {
         thread.run(() -> {                                 // inline: scheduled on the session thread
             Set<NodeId> inUse = new HashSet<>();             // by id: a chain may hold a node's old or live instance
             for (Played p : played) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
             for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) inUse.add(ids.get(n));
-            engine.batch(() -> {
+            engine.batch(When.atSample(when), () -> {
                 remove(gone.fader, reason, null);
                 for (DspNode n : gone.chain.nodes()) if (!inUse.contains(ids.get(n))) remove(n, reason, gone.name);
             });

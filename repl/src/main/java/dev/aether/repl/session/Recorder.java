@@ -24,11 +24,15 @@ public final class Recorder {
     /** How often the writer thread patches the file's sizes and forces it to the device. */
     static final long SYNC_NANOS = 1_000_000_000L;
 
-    /** What a finished recording holds. */
-    public record Result(Path file, long frames, double seconds, long droppedFrames, WavFormat format) {
+    /**
+     * What a finished recording holds; {@code startSample} is the engine sample of its first frame (where it starts in
+     * a {@code render --journal} of the same session), -1 when nothing was recorded.
+     */
+    public record Result(Path file, long frames, double seconds, long droppedFrames, WavFormat format, long startSample) {
         @Override public String toString() {
-            return String.format("recorded %s: %.2f s (%d frames, %s), %d frames dropped", file, seconds, frames,
-                    format == WavFormat.FLOAT_32 ? "32-bit float" : format.bitsPerSample() + "-bit PCM", droppedFrames);
+            return String.format("recorded %s: %.2f s (%d frames, %s), %d frames dropped; it starts at engine sample %d",
+                    file, seconds, frames, format == WavFormat.FLOAT_32 ? "32-bit float" : format.bitsPerSample() + "-bit PCM",
+                    droppedFrames, startSample);
         }
     }
 
@@ -114,6 +118,7 @@ public final class Recorder {
         }
         if (failure != null) throw new UncheckedIOException("recording to " + file + " failed", failure);
         long frames = writer.framesWritten();
-        return new Result(file, frames, frames / (double) engine.config().sampleRate(), tap.droppedFrames(), writer.format());
+        return new Result(file, frames, frames / (double) engine.config().sampleRate(), tap.droppedFrames(), writer.format(),
+                tap.startSample());
     }
 }

@@ -53,8 +53,7 @@ public abstract class LiveVerbs extends ClockVerbs {
     /** Fades slot {@code name} out; its pattern, if any, ends at the next cycle boundary. */
     @VerbDoc(group = "playing", usage = "undef(\"name\")", text = "fades named slot \"name\" out (50 ms); its pattern ends at the next bar")
     public static void undef(String name) {
-        boolean pattern = session().patterns().stop(name) != null;
-        if (!session().undef(name) && !pattern) throw new IllegalArgumentException("no slot or pattern named \"" + name + "\"");
+        if (!session().undef(name)) throw new IllegalArgumentException("no slot or pattern named \"" + name + "\"");
     }
 
     /** The patch in slot {@code name}. */
@@ -223,7 +222,7 @@ public abstract class LiveVerbs extends ClockVerbs {
     /** Fades slot {@code name} out on the given quantum. */
     @VerbDoc(group = "time and swaps", usage = "undef(\"name\", \"now\")", text = "fades a slot out on this quantum instead of quant's")
     public static void undef(String name, String quantum) {
-        if (!session().undef(name, quantum(quantum))) throw new IllegalArgumentException("no slot named \"" + name + "\"");
+        if (!session().undef(name, quantum(quantum))) throw new IllegalArgumentException("no slot or pattern named \"" + name + "\"");
     }
 
     /** Moves a parameter on the given quantum (chain, slot name or node), over its default ramp. */

@@ -29,12 +29,14 @@ final class PatternVerbs {
         Pattern<Integer> values = notation != null ? target.parse(notation) : target.read(pattern);
         if (playing == chain && s.idOf(instrumentNode(s, chain)) == null) s.def(name, chain);
         s.patterns().play(name, values, target);
+        s.defined(name);
     }
 
     /** Plays {@code notation} (or, when null, {@code pattern}) in slot {@code name} into {@code target}. */
     static <V> void pat(LiveSession s, String name, PatternTarget<V> target, String notation, Pattern<?> pattern) {
         Pattern<V> values = notation != null ? target.parse(notation) : target.read(pattern);
         s.patterns().play(name, values, target);
+        s.defined(name);
     }
 
     /** Parameter {@code name} of the live instance of the chain's last node that has it, as a pattern target. */
