@@ -386,7 +386,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             Quantum q = effective(quantum);
             if (q.kind() != Quantum.Kind.NONE) {
                 long at = boundary(q);
-                PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at);
+                PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at, engine.clock().position());
                 e.sent = true;
                 quantLanding = at;
                 making = e;
@@ -573,13 +573,11 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     public void applyQuantisedAtOnce(boolean on) { quantisedAtOnce = on; }
 
-    /** The quantised edits still to sound, soonest first: "def "x" at 5:1:0 (engine sample 384000)". */
+    /** The quantised edits still to sound, soonest first: "def "x" at 5:1:0 (engine sample 384000)". Any thread. */
     public List<String> pendingEdits() {
-        return thread.call(() -> {
-            List<String> out = new ArrayList<>();
-            for (PendingEdits.Edit e : pending.waiting(engine.clock().position())) out.add(e.toString());
-            return out;
-        });
+        List<String> out = new ArrayList<>();
+        for (PendingEdits.Edit e : pending.waitingAt(engine.clock().position())) out.add(e.toString());
+        return out;
     }
 
     /** {@code q}, or the session's quantum for null; {@link Quantum#NONE} while recovering. */
@@ -614,7 +612,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     @ControlThread
     private PendingEdits.Edit quantised(String what, Quantum q, Runnable edit) {
         long at = boundary(q);
-        PendingEdits.Edit e = pending.add(what, position(at), at);
+        PendingEdits.Edit e = pending.add(what, position(at), at, engine.clock().position());
         send(e, edit);
         return e;
     }
@@ -674,7 +672,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             } finally {
                 quantLanding = was;
             }
-            if (edit != null) edit.cancelled = true;
+            if (edit != null) pending.cancel(edit);
         });
     }
 

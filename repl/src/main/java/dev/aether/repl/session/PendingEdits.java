@@ -9,7 +9,8 @@ import java.util.List;
  * of the boundary it waits for. An edit is <i>sent</i> when its changes have gone to the engine (live, shortly
  * before its boundary; offline, at once); it is listed until the engine has rendered up to its sample, so
  * {@code :graph} shows what is still to come. {@link #cancelAll} drops the ones not sent yet ({@code :panic}),
- * {@link #cancelNewest} the newest one ({@code :undo}).
+ * {@link #cancelNewest} the newest one ({@code :undo}). {@link #waitingAt} alone may be called from any thread, so
+ * {@code :graph} answers while the session thread is busy (warming a class, say).
  */
 @ControlThread
 final class PendingEdits {
@@ -37,23 +38,33 @@ final class PendingEdits {
     }
 
     private final List<Edit> edits = new ArrayList<>();
+    /** What {@link #edits} held after its last change, for readers on other threads. */
+    private volatile List<Edit> published = List.of();
 
-    /** Notes an edit waiting for engine sample {@code sample}; returns it. */
-    Edit add(String what, String position, long sample) {
+    /** Notes an edit waiting for engine sample {@code sample}, forgetting those sounded by {@code now}; returns it. */
+    Edit add(String what, String position, long sample, long now) {
         Edit e = new Edit(what, position, sample);
+        edits.removeIf(old -> old.sample < now);
         edits.add(e);
+        publish();
         return e;
     }
 
-    /**
-     * The edits still to sound at engine sample {@code now} (the ones landed before are forgotten), in the order of
-     * their samples.
-     */
-    List<Edit> waiting(long now) {
-        edits.removeIf(e -> e.cancelled || e.sample < now);
-        List<Edit> out = new ArrayList<>(edits);
+    /** Any thread: the edits still to sound at engine sample {@code now}, in the order of their samples. */
+    List<Edit> waitingAt(long now) {
+        List<Edit> out = new ArrayList<>();
+        for (Edit e : published) if (e.sample >= now) out.add(e);
         out.sort((a, b) -> Long.compare(a.sample, b.sample));
         return out;
+    }
+
+    private void publish() { published = List.copyOf(edits); }
+
+    /** Cancels {@code e}, sent or not (its undo is sent on the same sample), and forgets it. */
+    void cancel(Edit e) {
+        e.cancelled = true;
+        edits.remove(e);
+        publish();
     }
 
     /** Cancels the newest edit not sent yet ({@code :undo}); null when none waits. */
@@ -63,6 +74,7 @@ final class PendingEdits {
             if (!e.sent && !e.cancelled) {
                 e.cancelled = true;
                 edits.remove(i);
+                publish();
                 if (e.onCancel != null) e.onCancel.run();
                 return e;
             }
@@ -80,6 +92,7 @@ final class PendingEdits {
             }
         }
         edits.clear();
+        publish();
         return n;
     }
 }
