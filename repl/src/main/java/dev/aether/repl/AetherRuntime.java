@@ -40,6 +40,7 @@ public final class AetherRuntime implements AutoCloseable {
         if (journal != null) session.onLanded(journal::landed);   // where each journalled edit landed
         this.evaluator = new Evaluator(AetherExecutionControlProvider.Mode.DIRECT, userOut, session, guard);
         evaluator.addTypeListener(session);                 // hot swaps are handed to the session thread
+        evaluator.inputScope(session::input);               // one input: one plan, one undo step
         this.commands = Commands.forSession(session, evaluator);
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames,
                 () -> !session.sounding().isEmpty());

@@ -69,7 +69,7 @@ final class JournalRender {
             });
             rt.session().landing(landing);
             Console console = rt.console();
-            for (InputJournal.Entry e : journal.entries()) {
+            for (InputJournal.Entry e : journal.inputs()) {      // an input's snippets as one input, as typed
                 landing.entry(e.landings());
                 if (e.input().startsWith(":")) {
                     console.accept(e.input());

@@ -244,12 +244,39 @@ public final class Engine implements AutoCloseable {
         try {
             edits.run();
         } finally {
-            if (--batchDepth == 0 && dirty) {
-                dirty = false;
-                scheduler.panic(false);
-                ExecutionPlan plan = compiler.compile(patch, master);
-                post(new Command.SwapPlan(plan, clock.resolve(when.get())));
-            }
+            endBatch(when);
+        }
+    }
+
+    /**
+     * Opens a batch that stays open across calls until {@link #release}: every edit made meanwhile, by any thread,
+     * joins it (a {@link #batch} inside it joins it too, and its time is not used), and one plan is sent for all of
+     * them when it is released. A {@link #replace hot swap} and {@link #panic} still send their own plans at once.
+     * Holds nest; each must be released once, in a {@code finally}. How a console input becomes one plan.
+     */
+    @ControlThread
+    public synchronized void hold() { batchDepth++; }
+
+    /**
+     * Closes a {@link #hold}; when it was the outermost and an edit was made, sends one plan for all of them,
+     * adopted at the time {@code when} gives (asked only now, after the edits).
+     */
+    @ControlThread
+    public synchronized void release(Supplier<When> when) {
+        if (batchDepth == 0) throw new IllegalStateException("release() without hold()");
+        endBatch(when);
+    }
+
+    /** True while edits wait in an open batch or hold for their plan to be sent. */
+    @ControlThread
+    public synchronized boolean hasUnsentEdits() { return dirty; }
+
+    private void endBatch(Supplier<When> when) {
+        if (--batchDepth == 0 && dirty) {
+            dirty = false;
+            scheduler.panic(false);
+            ExecutionPlan plan = compiler.compile(patch, master);
+            post(new Command.SwapPlan(plan, clock.resolve(when.get())));
         }
     }
 
@@ -314,6 +341,9 @@ public final class Engine implements AutoCloseable {
         }
         return out;
     }
+
+    /** True when {@code from} is connected to {@code to}; either port's node not live throws. Costs no pass over the edges. */
+    public synchronized boolean connected(OutputPort from, InputPort to) { return patch.connected(from, to); }
 
     /** The id of the node owning {@code port}. */
     public synchronized NodeId idOf(Port port) { return patch.owner(port).id(); }

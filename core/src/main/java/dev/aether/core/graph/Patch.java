@@ -11,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import dev.aether.core.Port;
 import dev.aether.core.StaleNodeException;
 import dev.aether.core.time.TimedEventChannel;
@@ -29,6 +31,10 @@ import dev.aether.core.time.TimedEventChannel;
 public final class Patch {
     private final NodeArena<NodeSlot> arena = new NodeArena<>(64);
     private final List<Edge> edges = new ArrayList<>();
+    /** The same edges, for a constant-time duplicate check. */
+    private final Set<Edge> edgeSet = new HashSet<>();
+    /** The edges leaving each node (by packed id), so a new edge's cycle check walks only what lies downstream. */
+    private final Map<Long, List<Edge>> outgoing = new HashMap<>();
     private final double sampleRate;
     private final TimedEventChannel timed;
 
@@ -68,7 +74,11 @@ public final class Patch {
     public NodeSlot remove(NodeId id) {
         long key = id.packed();
         NodeSlot slot = arena.get(key);
-        edges.removeIf(e -> e.from() == key || e.to() == key);
+        edges.removeIf(e -> {
+            boolean touches = e.from() == key || e.to() == key;
+            if (touches) forget(e);
+            return touches;
+        });
         arena.remove(key);
         return slot;
     }
@@ -89,32 +99,84 @@ public final class Patch {
         return s;
     }
 
-    /** Connects {@code from} to {@code to}; refuses cycles and duplicate edges. */
+    /**
+     * Connects {@code from} to {@code to}; refuses cycles (naming one, as {@link #order} does) and duplicate edges.
+     * Costs what lies downstream of {@code to}, not the whole patch, so wiring a patch edge by edge is linear.
+     */
     public Edge connect(OutputPort from, InputPort to) {
         NodeSlot a = owner(from), b = owner(to);
         Edge e = new Edge(a.id().packed(), from.name(), b.id().packed(), to.name());
-        if (edges.contains(e)) return e;
-        edges.add(e);
-        try {
-            order();
-        } catch (GraphCycleException ex) {
-            edges.remove(edges.size() - 1);
-            throw ex;
+        if (edgeSet.contains(e)) return e;
+        boolean cycle = reaches(e.to(), e.from());
+        add(e);
+        if (cycle) {
+            try {
+                order();                                   // throws, naming the cycle
+            } catch (GraphCycleException ex) {
+                edges.remove(edges.size() - 1);
+                forget(e);
+                throw ex;
+            }
         }
         return e;
+    }
+
+    /** True when {@code from} and {@code to} are connected (both nodes live). */
+    public boolean connected(OutputPort from, InputPort to) {
+        NodeSlot a = owner(from), b = owner(to);
+        return edgeSet.contains(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
     }
 
     /** Removes the edge; returns false if there was none. */
     public boolean disconnect(OutputPort from, InputPort to) {
         NodeSlot a = owner(from), b = owner(to);
-        return edges.remove(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
+        Edge e = new Edge(a.id().packed(), from.name(), b.id().packed(), to.name());
+        if (!edges.remove(e)) return false;
+        forget(e);
+        return true;
     }
 
     /** Removes every edge into {@code to}. */
     public void disconnectAll(InputPort to) {
         NodeSlot b = owner(to);
         long key = b.id().packed();
-        edges.removeIf(e -> e.to() == key && e.toPort().equals(to.name()));
+        edges.removeIf(e -> {
+            boolean into = e.to() == key && e.toPort().equals(to.name());
+            if (into) forget(e);
+            return into;
+        });
+    }
+
+    private void add(Edge e) {
+        edges.add(e);
+        edgeSet.add(e);
+        outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+    }
+
+    /** Drops {@code e} from the indexes (the caller takes it out of {@link #edges}). */
+    private void forget(Edge e) {
+        edgeSet.remove(e);
+        List<Edge> out = outgoing.get(e.from());
+        if (out != null) {
+            out.remove(e);
+            if (out.isEmpty()) outgoing.remove(e.from());
+        }
+    }
+
+    /** True when node {@code target} is {@code start} or lies downstream of it (depth-first, each node once). */
+    private boolean reaches(long start, long target) {
+        if (start == target) return true;
+        ArrayDeque<Long> todo = new ArrayDeque<>();
+        Set<Long> seen = new HashSet<>();
+        todo.push(start);
+        seen.add(start);
+        while (!todo.isEmpty()) {
+            for (Edge e : outgoing.getOrDefault(todo.pop(), List.of())) {
+                if (e.to() == target) return true;
+                if (seen.add(e.to())) todo.push(e.to());
+            }
+        }
+        return false;
     }
 
     public List<Edge> edges() { return Collections.unmodifiableList(edges); }

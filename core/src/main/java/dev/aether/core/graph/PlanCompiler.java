@@ -39,7 +39,11 @@ public final class PlanCompiler {
         Map<float[], Integer> readers = new IdentityHashMap<>();
         Map<Long, float[][][]> outputsOf = new HashMap<>();
         Map<Long, List<Edge>> into = new HashMap<>();
-        for (Edge e : patch.edges()) into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+        Map<Long, List<Edge>> outOf = new HashMap<>();
+        for (Edge e : patch.edges()) {
+            into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+            outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
 
         ArrayDeque<float[]> free = new ArrayDeque<>();
         List<float[]> owned = new ArrayList<>();
@@ -107,8 +111,7 @@ public final class PlanCompiler {
             }
             outputsOf.put(slot.id().packed(), outputs);
             // count readers of this node's outputs among the edges leaving it
-            for (Edge e : patch.edges()) {
-                if (e.from() != slot.id().packed()) continue;
+            for (Edge e : outOf.getOrDefault(slot.id().packed(), List.of())) {
                 NodeSlot to = byId.get(e.to());
                 InputPort ip = to.spec().input(e.toPort());
                 OutputPort op = spec.output(e.fromPort());

@@ -33,6 +33,7 @@ public final class Evaluator implements AutoCloseable {
     private final UserCodeGuard guard;
     private final AtomicLong cancels = new AtomicLong();        // inputs submitted before the last cancel stop
     private final AtomicInteger queued = new AtomicInteger();
+    private volatile InputScope inputScope = java.util.function.Supplier::get;
 
     /**
      * Called on the worker after each snippet of an input that defined or redefined types, before the next snippet
@@ -66,6 +67,18 @@ public final class Evaluator implements AutoCloseable {
     public void addTypeListener(TypeListener l) { typeListeners.add(l); }
 
     /**
+     * Runs around the whole evaluation of each input, on the worker: how the live session makes one input one
+     * engine plan and one undo step ({@code LiveSession#input}).
+     */
+    public interface InputScope {
+        /** Runs {@code evaluation} (the input, every snippet of it) and returns its report. */
+        EvalReport run(java.util.function.Supplier<EvalReport> evaluation);
+    }
+
+    /** Sets what runs around each input's evaluation (default: nothing). Any thread; later inputs use it. */
+    public void inputScope(InputScope scope) { this.inputScope = java.util.Objects.requireNonNull(scope, "scope"); }
+
+    /**
      * Evaluates {@code input} on the worker; the future completes with what to show. A {@link #cancel} before it
      * ends stops it (its report ends with "{@value SnippetEvaluator#CANCELLED}").
      */
@@ -74,11 +87,11 @@ public final class Evaluator implements AutoCloseable {
         queued.incrementAndGet();
         return onShell(s -> {
             try {
-                return s.evaluate(input, () -> cancels.get() != generation, types -> {
+                return inputScope.run(() -> s.evaluate(input, () -> cancels.get() != generation, types -> {
                     List<String> out = new java.util.ArrayList<>();
                     for (TypeListener l : typeListeners) out.addAll(l.typesDefined(types));
                     return out;
-                });
+                }));
             } finally {
                 queued.decrementAndGet();
             }

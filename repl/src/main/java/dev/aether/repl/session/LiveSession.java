@@ -85,12 +85,24 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private boolean landed;
     private boolean late;
     private int editDepth;
+    /** True while a console input runs ({@link #input}): its edits share one landing, one plan, one undo step. */
+    private boolean inInput;
+    /** Whether this input opened the undo group (false when one was open already, as in {@link #restoring}). */
+    private boolean inputGroup;
+    /** What waits for the input's landing sample (fades of its patches), run in order when the input ends. */
+    private final List<java.util.function.LongConsumer> atLanding = new ArrayList<>();
+    /** During an undo: the wires and added nodes it takes away ({@link #takeAway}); null otherwise. */
+    private List<Runnable> takenAway;
+    /** During an undo: whether it started a fade-out, so what it takes away waits for the fade. */
+    private boolean undoFades;
     /** Edits whose changes reached the audio thread too late to land on their sample (live, under heavy load). */
     private final java.util.concurrent.atomic.AtomicLong lateEdits = new java.util.concurrent.atomic.AtomicLong();
     /** Told the name of every named thing defined (see {@link #onDefined}). */
     private final List<Consumer<String>> definitionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Nodes taken out of the engine, with what took them out: they cannot be added again (their ports stay bound). */
     private final Map<DspNode, String> removed = new java.util.WeakHashMap<>();
+    /** The node each port of a {@link #removed} node belongs to, so checking a port costs one look-up. */
+    private final Map<dev.aether.core.Port, DspNode> removedPorts = new java.util.WeakHashMap<>();
     /** The quantum edits wait for unless they name one. */
     private volatile Quantum quantum = Quantum.NONE;
     /** While true (a journal being recovered) quantised edits apply at once. */
@@ -326,13 +338,26 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return edit(() -> {
             NodeId id = ids.get(node);
             if (id != null && engine.contains(id)) return id;
-            checkNotRemoved(node);
-            blocks.warmClass(node);
-            NodeId[] added = new NodeId[1];
-            stamped(() -> added[0] = engine.add(node));
-            ids.put(node, added[0]);
-            return added[0];
+            NodeId added = addNode(node);
+            history.record(() -> takeAway(() -> {           // unless a patch that sounds still holds it by then
+                NodeId now = ids.get(node);
+                if (added.equals(now) && engine.contains(now) && !sounds(node)) remove(node, ":undo", null);
+            }));
+            return added;
         });
+    }
+
+    /** {@link #add} without recording its undo (a played patch's own undo takes its nodes away). */
+    @ControlThread
+    private NodeId addNode(DspNode node) {
+        NodeId id = ids.get(node);
+        if (id != null && engine.contains(id)) return id;
+        checkNotRemoved(node);
+        blocks.warmClass(node);
+        NodeId[] added = new NodeId[1];
+        stamped(() -> added[0] = engine.add(node));
+        ids.put(node, added[0]);
+        return added[0];
     }
 
     /**
@@ -354,10 +379,10 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                         + " belongs to no live node");
             }
             boolean was = connectedIfLive(from, to);
-            stamped(() -> engine.connect(from, to));
+            stamped(() -> engine.connect(from, to));       // in an input: joins its hold, one plan at its end
             if (!was) {
                 Wire w = new Wire(engine.node(engine.idOf(from)), from.name(), engine.node(engine.idOf(to)), to.name());
-                history.record(() -> {
+                history.record(() -> takeAway(() -> {
                     try {
                         OutputPort out = NodeSpec.of(live(w.from)).output(w.output);
                         InputPort in = NodeSpec.of(live(w.to)).input(w.input);
@@ -365,7 +390,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                     } catch (RuntimeException e) {
                         // a node at either end is gone: so is the connection
                     }
-                });
+                }));
             }
             return null;
         });
@@ -388,13 +413,20 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 long at = boundary(q);
                 PendingEdits.Edit e = pending.add("set " + node.typeName() + "." + name + " = " + value, position(at), at, engine.clock().position());
                 e.sent = true;
+                boolean wasLanded = landed;
+                long wasAt = this.at;
+                boolean wasLate = late;
                 quantLanding = at;
                 making = e;
+                landed = false;                            // its own landing (the boundary), apart from the input's
                 try {
                     set(node, name, value, rampSeconds, Quantum.NONE);
                 } finally {
                     quantLanding = -1;
                     making = null;
+                    landed = wasLanded;
+                    this.at = wasAt;
+                    late = wasLate;
                 }
                 return null;
             }
@@ -478,7 +510,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             pendingSlots.clear();
             for (Map.Entry<DspNode, NodeId> e : ids.entrySet()) {
                 String label = e.getKey().typeName() + "#" + e.getValue().index();
-                removed.put(e.getKey(), label + " was removed (:panic)");
+                noteRemoved(e.getKey(), label + " was removed (:panic)");
                 NodeSpec.of(e.getKey()).bindTimed(TimedEventChannel.refusing("node " + label
                         + " was removed (:panic): nothing plays what it is sent; make a new one"));
             }
@@ -518,9 +550,33 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     public boolean undo() {
         return edit(() -> {
             boolean[] undone = new boolean[1];
-            stamped(() -> undone[0] = history.undo());
+            takenAway = new ArrayList<>();
+            undoFades = false;
+            List<Runnable> away = takenAway;
+            try {
+                stamped(() -> {
+                    undone[0] = history.undo();
+                    if (!undoFades) away.forEach(Runnable::run);   // nothing fades: at once, in the same plan
+                });
+            } finally {
+                takenAway = null;
+            }
+            if (undoFades && !away.isEmpty()) {
+                whenLanded(at -> afterFade(at + (long) Math.ceil(SLOT_FADE_SECONDS * engine.config().sampleRate())
+                        + engine.config().blockSize(), when -> engine.batch(When.atSample(when), () -> away.forEach(Runnable::run))));
+            }
             return undone[0];
         });
+    }
+
+    /**
+     * Undo: takes a wire or an added node away, after the fades the same undo started (so undoing an input that
+     * built and played a patch fades it out before its wires go), or at once when it started none. All of one undo
+     * go in one plan.
+     */
+    private void takeAway(Runnable work) {
+        if (takenAway != null) takenAway.add(work);
+        else work.run();
     }
 
     /** How many edits {@link #undo} can step back now (at most {@value UndoHistory#DEPTH}). */
@@ -639,10 +695,11 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             return;
         }
         e.sent = true;
+        boolean fromInput = editDepth > 0;                 // typed in the running input, not queued by an earlier one
         quantLanding = e.sample;
         making = e;
         try {
-            edit.run();
+            apart(edit, !fromInput);
         } catch (RuntimeException x) {
             message(e.what + " at " + e.position + " did not happen: " + x.getMessage());
         } finally {
@@ -711,7 +768,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private <T> T edit(Callable<T> body) {
         return thread.call(() -> {
             if (editDepth > 0) return body.call();
-            landed = false;
+            if (!inInput) landed = false;                  // an input's edits share its landing
             editDepth++;
             try {
                 return body.call();
@@ -719,6 +776,97 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 editDepth--;
             }
         });
+    }
+
+    /**
+     * Runs {@code evaluation} (one console input: one JShell evaluation, a paste of several snippets, a
+     * {@code :load}ed or {@code :watch}ed file) as one edit, from the calling thread (the evaluation worker): every
+     * edit its code makes through the verbs joins one engine {@link Engine#hold hold}, so the input sends one plan,
+     * adopted at one landing sample taken when the input ends (after its slow part, so it is not late); and it is
+     * one undo step, so one {@code :undo} takes all of it back. Each edit costs what it touches, so an input that
+     * builds a patch node by node is linear in its nodes.
+     *
+     * <p>An input that fails part-way (an exception in one of its snippets, a compile error, Ctrl-C) keeps what it
+     * did before: that lands as one plan and one undo step like the rest, and later snippets of the input still run
+     * (as they always did). Exceptions to "one plan": a quantised {@code play}, {@code def} or {@code undef} sent at
+     * once (offline, or its boundary near) lands alone on its boundary, after what the input did before it, and the
+     * rest of the input lands on a landing of its own; a hot swap sends its plan as it always did; a {@code set} or
+     * {@code tempo} takes the input's landing at once. Any thread except the session thread.
+     */
+    public <T> T input(java.util.function.Supplier<T> evaluation) {
+        if (thread.isCurrent()) throw new IllegalStateException("input() runs on the evaluation worker, not the session thread");
+        boolean began = thread.call(this::beginInput);
+        try {
+            return evaluation.get();
+        } finally {
+            if (began) thread.run(this::endInput);
+        }
+    }
+
+    /** Opens an input: edits from now on share a landing, an engine hold and an undo group. False if one is open. */
+    @ControlThread
+    private boolean beginInput() {
+        if (inInput) return false;
+        inInput = true;
+        landed = false;
+        inputGroup = history.open();
+        engine.hold();
+        return true;
+    }
+
+    /** Ends the input opened by {@link #beginInput}: sends its plan, starts its fades, closes its undo step. */
+    @ControlThread
+    private void endInput() {
+        try {
+            landHeld();
+        } finally {
+            inInput = false;
+            if (inputGroup) history.close();
+            inputGroup = false;
+        }
+    }
+
+    /**
+     * Lands what the input has done so far: releases the engine hold (one plan, at the input's landing, when it
+     * made a structural edit) and runs what waited for the landing.
+     */
+    @ControlThread
+    private void landHeld() {
+        try {
+            engine.release(this::planWhen);
+        } finally {
+            List<java.util.function.LongConsumer> waiting = List.copyOf(atLanding);
+            atLanding.clear();
+            if (!waiting.isEmpty()) {
+                long sample = at();
+                for (java.util.function.LongConsumer a : waiting) a.accept(sample);
+            }
+            posted();
+        }
+    }
+
+    /**
+     * Runs a quantised structural edit ({@code edit}, sent now) on a landing of its own, its boundary: during an input
+     * what the input did so far lands first, and the rest of the input takes a new landing after it. {@code
+     * ownStep}: its undo is a step of its own (an edit an earlier input queued), not part of the input's.
+     */
+    @ControlThread
+    private void apart(Runnable edit, boolean ownStep) {
+        if (!inInput) {
+            edit.run();
+            return;
+        }
+        landHeld();
+        inInput = false;
+        landed = false;
+        try {
+            if (ownStep) history.aside(edit);
+            else edit.run();
+        } finally {
+            inInput = true;
+            landed = false;
+            engine.hold();
+        }
     }
 
     /**
@@ -758,7 +906,28 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Moves {@code p} to {@code value} over {@code rampSeconds}, starting at the edit's landing sample. */
     @ControlThread
     private void move(SmoothedParam p, double value, double rampSeconds) {
-        if (!p.setAt(value, at(), rampSeconds)) p.set(value, rampSeconds);   // its queue is full: from the next block
+        fade(p, value, rampSeconds, at());
+        posted();
+    }
+
+    /** Moves {@code p} to {@code value} over {@code rampSeconds}, starting at engine sample {@code at}. */
+    private static void fade(SmoothedParam p, double value, double rampSeconds, long at) {
+        if (!p.setAt(value, at, rampSeconds)) p.set(value, rampSeconds);    // its queue is full: from the next block
+    }
+
+    /**
+     * Runs {@code action} with the landing sample of the edit being made: at once, except in an input that has not
+     * taken its landing yet, where it waits for the input's end ({@link #endInput}), so a long input (a patch of a
+     * thousand nodes) takes its landing after its slow part, as one edit does, and is not late. Fader moves only:
+     * nothing reads a fader's level, so waiting changes nothing the person's code sees.
+     */
+    @ControlThread
+    private void whenLanded(java.util.function.LongConsumer action) {
+        if (inInput && !landed) {
+            atLanding.add(action);
+            return;
+        }
+        action.accept(at());
         posted();
     }
 
@@ -774,7 +943,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         for (DspNode n : chain.nodes()) if (idOf(n) == null) blocks.warmClass(n);   // not under the engine's lock
         stamped(() -> {
             List<DspNode> nodes = chain.nodes();
-            for (DspNode n : nodes) add(n);
+            for (DspNode n : nodes) addNode(n);
             for (int i = 0; i + 1 < nodes.size(); i++) {
                 List<OutputPort> outs = NodeSpec.of(live(nodes.get(i))).outputs();
                 List<InputPort> ins = NodeSpec.of(live(nodes.get(i + 1))).inputs();
@@ -784,11 +953,11 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 }
                 if (!connected(outs.get(0), ins.get(0))) engine.connect(outs.get(0), ins.get(0));
             }
-            add(fader);
+            addNode(fader);
             engine.connect(NodeSpec.of(live(chain.node())).outputs().get(0), fader.in);
             engine.connectToMaster(fader.out);
         });
-        move(fader.level, 1, fadeSeconds);
+        whenLanded(at -> fade(fader.level, 1, fadeSeconds, at));
         return new Played(chain, fader, name);
     }
 
@@ -872,10 +1041,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** {@link #checkNotRemoved} for the node that owns {@code port}. */
     private void checkNotRemoved(dev.aether.core.Port port) {
-        for (DspNode n : removed.keySet()) {
-            NodeSpec spec = NodeSpec.of(n);
-            if (spec.inputs().contains(port) || spec.outputs().contains(port)) checkNotRemoved(n);
-        }
+        DspNode n = removedPorts.get(port);
+        if (n != null) checkNotRemoved(n);
+    }
+
+    /** Notes that {@code n} was taken out of the engine and {@code why}, for {@link #checkNotRemoved}. */
+    private void noteRemoved(DspNode n, String why) {
+        removed.put(n, why);
+        NodeSpec spec = NodeSpec.of(n);
+        for (dev.aether.core.Port p : spec.inputs()) removedPorts.put(p, n);
+        for (dev.aether.core.Port p : spec.outputs()) removedPorts.put(p, n);
     }
 
     /** {@link #connected}, false when either port's node is not in the engine. */
@@ -887,30 +1062,42 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         }
     }
 
-    private boolean connected(OutputPort from, InputPort to) {
-        NodeId a = engine.idOf(from), b = engine.idOf(to);
-        for (var e : engine.edges()) {
-            if (e.from().equals(a) && e.to().equals(b) && e.fromPort().equals(from.name()) && e.toPort().equals(to.name())) return true;
-        }
-        return false;
-    }
+    private boolean connected(OutputPort from, InputPort to) { return engine.connected(from, to); }
 
     /** Fades {@code p} out, then removes what no other patch uses; {@code reason} says why (for {@link #checkNotRemoved}). */
     private void fadeOutAndRemove(Played p, double seconds, String reason) {
-        move(p.fader.level, 0, seconds);
-        long fadeEnd = at() + (long) Math.ceil(seconds * engine.config().sampleRate()) + engine.config().blockSize();
-        removeWhenFaded(p, reason, fadeEnd);
+        if (takenAway != null) undoFades = true;
+        whenLanded(at -> {
+            fade(p.fader.level, 0, seconds, at);
+            removeWhenFaded(p, reason, at + (long) Math.ceil(seconds * engine.config().sampleRate()) + engine.config().blockSize());
+        });
     }
 
     /** Takes {@code p} out once its fade, ending at engine sample {@code fadeEnd}, is over (see {@link EditLanding#removal}). */
     private void removeWhenFaded(Played p, String reason, long fadeEnd) {
+        afterFade(fadeEnd, when -> removeUnused(p, reason, when));
+    }
+
+    /**
+     * Calls {@code removal} on the session thread, with the sample its removal lands on, once a fade ending at engine
+     * sample {@code fadeEnd} is over (see {@link EditLanding#removal}).
+     */
+    private void afterFade(long fadeEnd, java.util.function.LongConsumer removal) {
         long ahead = fadeEnd - engine.clock().position();
         long delayMillis = Math.max(0, (long) Math.ceil(ahead * 1000.0 / engine.config().sampleRate())) + 2 * blockMillis() + 5;
         thread.later(() -> {
             long when = landing.removal(engine, fadeEnd);
-            if (when < 0) removeWhenFaded(p, reason, fadeEnd);
-            else removeUnused(p, reason, when);
+            if (when < 0) afterFade(fadeEnd, removal);
+            else removal.accept(when);
         }, delayMillis);
+    }
+
+    /** True when a sounding patch (played or in a slot) holds {@code node} or an instance with its id. */
+    private boolean sounds(DspNode node) {
+        NodeId id = ids.get(node);
+        for (Played p : played) for (DspNode n : p.chain.nodes()) if (n == node || id != null && id.equals(ids.get(n))) return true;
+        for (Played p : slots.values()) for (DspNode n : p.chain.nodes()) if (n == node || id != null && id.equals(ids.get(n))) return true;
+        return false;
     }
 
     private long blockMillis() { return Math.max(1, engine.config().blockNanos() / 1_000_000); }
@@ -937,7 +1124,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         NodeId id = ids.remove(n);
         if (id != null && engine.contains(id)) {
             String label = n.typeName() + "#" + id.index();
-            removed.put(n, label + " was removed (" + reason + ")");
+            noteRemoved(n, label + " was removed (" + reason + ")");
             DspNode sounded = engine.node(id);
             engine.remove(id);
             TimedEventChannel refusing = TimedEventChannel.refusing("node " + label + " was removed (" + reason

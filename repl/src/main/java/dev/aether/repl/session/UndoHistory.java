@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Confined to its session's lock. The recent graph edits of a {@link LiveSession}, newest first, each as what
  * inverts it (the removed patch objects themselves, the parameter value before a {@code set}), for {@code :undo}.
- * Recording costs what the edit touches, never a pass over every node.
+ * Recording costs what the edit touches, never a pass over every node. A console input's edits are one step: the
+ * session {@link #open opens} a group when the input starts and {@link #close closes} it when it ends.
  */
 final class UndoHistory {
     /** How many edits {@code :undo} can step back. */
@@ -19,6 +20,8 @@ final class UndoHistory {
 
     private final Deque<Step> steps = new ArrayDeque<>();
     private List<Runnable> group;
+    /** The key of the open group's only inverse so far (null when none or when it has several). */
+    private Object groupKey;
     private boolean undoing;
 
     /** Records the inverse of an edit just made (ignored while an undo runs; joins the open group if any). */
@@ -31,6 +34,7 @@ final class UndoHistory {
     void record(Object key, Runnable inverse) {
         if (undoing) return;
         if (group != null) {
+            groupKey = group.isEmpty() ? key : null;
             group.add(inverse);
             return;
         }
@@ -41,17 +45,47 @@ final class UndoHistory {
 
     /** Runs {@code edits}, recording all they do as one step (what {@code :open} does). */
     void group(Runnable edits) {
-        if (group != null || undoing) {
-            edits.run();
-            return;
-        }
-        group = new ArrayList<>();
+        boolean opened = open();
         try {
             edits.run();
         } finally {
-            List<Runnable> g = group;
-            group = null;
-            if (!g.isEmpty()) push(new Step(null, List.copyOf(g)));
+            if (opened) close();
+        }
+    }
+
+    /**
+     * Opens a group that every inverse recorded until {@link #close} joins (one console input); false, doing
+     * nothing, when a group is already open or an undo runs. Only the caller that got true closes it.
+     */
+    boolean open() {
+        if (group != null || undoing) return false;
+        group = new ArrayList<>();
+        groupKey = null;
+        return true;
+    }
+
+    /**
+     * Closes the open group as one step; none when nothing was recorded. A group of one keyed inverse (an input
+     * that made one {@code set}) is recorded as that inverse alone, so it still merges with a run of the same sets.
+     */
+    void close() {
+        List<Runnable> g = group;
+        group = null;
+        if (g == null || g.isEmpty()) return;
+        if (g.size() == 1) record(groupKey, g.get(0));
+        else push(new Step(null, List.copyOf(g)));
+    }
+
+    /** Runs {@code edits} with the open group, if any, set aside: what they record are steps of their own. */
+    void aside(Runnable edits) {
+        List<Runnable> g = group;
+        Object k = groupKey;
+        group = null;
+        try {
+            edits.run();
+        } finally {
+            group = g;
+            groupKey = k;
         }
     }
 
