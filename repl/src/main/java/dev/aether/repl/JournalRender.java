@@ -69,13 +69,19 @@ final class JournalRender {
             });
             rt.session().landing(landing);
             Console console = rt.console();
-            for (InputJournal.Entry e : journal.inputs()) {      // an input's snippets as one input, as typed
-                landing.entry(e.landings());
-                if (e.input().startsWith(":")) {
-                    console.accept(e.input());
+            for (java.util.List<InputJournal.Entry> input : journal.inputs()) {
+                landing.entry(input.get(0).landings());
+                if (input.get(0).input().startsWith(":")) {
+                    console.accept(input.get(0).input());
                 } else {
-                    EvalReport r = console.evaluate(e.input(), Long.MAX_VALUE).join();
-                    if (r.failed()) failed++;
+                    failed += rt.session().input(() -> {           // its snippets as one input, as typed live
+                        int bad = 0;
+                        for (InputJournal.Entry e : input) {
+                            EvalReport r = console.evaluate(e.input(), Long.MAX_VALUE).join();
+                            if (r.failed()) bad++;
+                        }
+                        return bad;
+                    });
                 }
             }
             long end = limit != Long.MAX_VALUE ? limit : landing.last() + Math.round(TAIL_SECONDS * journal.sampleRate());

@@ -58,20 +58,20 @@ public final class InputJournal implements AutoCloseable {
     /** What a journal holds: its engine's sample rate and block size (0 when not recorded) and its entries. */
     public record Recorded(int sampleRate, int blockSize, List<Entry> entries) {
         /**
-         * The entries as the inputs they were typed in: an input's edits land together, on the samples its first
-         * entry carries, so a Java entry without samples that follows a Java entry is evaluated with it (a later
-         * snippet of the same input, or an input that made no edit, for which joining changes nothing). Entries as
-         * they are when the journal recorded no samples.
+         * The entries grouped as the inputs they were typed in: an input's edits land together, on the samples its
+         * first entry carries, so a Java entry without samples that follows a Java entry belongs with it (a later
+         * snippet of the same input, or an input that made no edit, for which joining changes nothing). One entry
+         * per group when the journal recorded no samples.
          */
-        public List<Entry> inputs() {
-            if (sampleRate <= 0) return entries;
-            List<Entry> out = new java.util.ArrayList<>();
+        public List<List<Entry>> inputs() {
+            List<List<Entry>> out = new java.util.ArrayList<>();
+            Entry last = null;
             for (Entry e : entries) {
-                Entry last = out.isEmpty() ? null : out.get(out.size() - 1);
-                boolean joins = last != null && e.landings().isEmpty() && !e.input().startsWith(":")
+                boolean joins = sampleRate > 0 && last != null && e.landings().isEmpty() && !e.input().startsWith(":")
                         && !last.input().startsWith(":");
-                if (joins) out.set(out.size() - 1, new Entry(last.input() + "\n" + e.input(), last.landings()));
-                else out.add(e);
+                if (joins) out.get(out.size() - 1).add(e);
+                else out.add(new java.util.ArrayList<>(List.of(e)));
+                last = e;
             }
             return out;
         }

@@ -832,6 +832,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
      */
     @ControlThread
     private void landHeld() {
+        boolean sends = engine.hasUnsentEdits();
         try {
             engine.release(this::planWhen);
         } finally {
@@ -841,7 +842,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 long sample = at();
                 for (java.util.function.LongConsumer a : waiting) a.accept(sample);
             }
-            posted();
+            if (sends || !waiting.isEmpty()) posted();     // only what was sent just now can be late
         }
     }
 
