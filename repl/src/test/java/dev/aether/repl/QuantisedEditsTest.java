@@ -119,6 +119,27 @@ class QuantisedEditsTest {
     }
 
     /**
+     * One input that makes edits on three quanta: each still lands on its own boundary (the input's other edits are
+     * one plan, but a quantised edit's plan is its own), and one {@code :undo} takes all three back.
+     */
+    @Test void shouldLandEachQuantisedEditOfOneInputOnItsOwnBoundaryAndUndoThemAsOneStep() {
+        c.eval("quant(\"bar\")");
+        renderTo(30_000);
+        int depth = rt.session().undoDepth();
+        String shown = c.eval("def(\"now\", new Level(), \"now\"); def(\"beat\", new Level(), \"beat\"); def(\"bar\", new Level());");
+        assertThat(shown).doesNotContain("error");
+        float[] out = renderTo(BAR + FADE + 100);
+        assertThat(firstNonZero(out) + 30_000).as("\"now\": the next sample the engine renders").isEqualTo(30_001);
+        assertThat(out[2 * BEAT - 30_000]).as("only the first slot up to beat 2").isEqualTo(0.25f);
+        assertThat(out[2 * BEAT + FADE + 10 - 30_000]).as("two after beat 2 and its fade").isEqualTo(0.5f);
+        assertThat(out[BAR - 30_000]).as("two up to the bar").isEqualTo(0.5f);
+        assertThat(out[BAR + FADE + 10 - 30_000]).as("three after the bar and its fade").isEqualTo(0.75f);
+        assertThat(rt.session().undoDepth()).as("one input, one step").isEqualTo(depth + 1);
+        assertThat(c.eval(":undo")).isEqualTo("undone (0 patches sound)");
+        assertThat(lastNonZero(renderTo(BAR + 4 * FADE))).as("all three faded out").isLessThan(2 * FADE);
+    }
+
+    /**
      * Offline a quantised edit is sent at once (its plan waits in the engine): undone before it lands, its inverse
      * lands on the same sample after it, so neither sounds.
      */

@@ -857,7 +857,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             edit.run();
             return;
         }
-        landHeld();
+        long boundary = quantLanding;
+        PendingEdits.Edit quantised = making;
+        quantLanding = -1;                                 // what the input did so far lands on the input's landing
+        making = null;
+        try {
+            landHeld();
+        } finally {
+            quantLanding = boundary;
+            making = quantised;
+        }
         inInput = false;
         landed = false;
         try {
