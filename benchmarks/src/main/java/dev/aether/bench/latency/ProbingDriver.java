@@ -20,6 +20,8 @@ public final class ProbingDriver implements AudioDriver {
     private final AudioDriver inner;
     private volatile float baseline;
     private volatile boolean armed;
+    /** Armed by {@link #armForSound}: any sample other than 0 counts, whatever {@link LatencyMarks} says. */
+    private volatile boolean forSound;
     private volatile long detectedNanos;
     private volatile long detectedBlockStartNanos;
     private volatile long detectedFrame;
@@ -41,6 +43,16 @@ public final class ProbingDriver implements AudioDriver {
     public void arm(float value) {
         detectedNanos = 0;
         baseline = value;
+        forSound = false;
+        armed = true;
+    }
+
+    /** Starts watching for the first left-channel sample that is not 0 (the first sound after silence). */
+    @ControlThread
+    public void armForSound() {
+        detectedNanos = 0;
+        baseline = 0;
+        forSound = true;
         armed = true;
     }
 
@@ -76,10 +88,11 @@ public final class ProbingDriver implements AudioDriver {
             long start = System.nanoTime();
             engine.renderRt(interleaved, n);
             int ch = engine.channels();
-            if (armed && LatencyMarks.secondNanos() != 0) {   // ignore changes before the swap (a resync's fade-in)
-                float b = baseline;
+            boolean sound = forSound;
+            if (armed && (sound || LatencyMarks.secondNanos() != 0)) {   // a swap: ignore changes before it (a resync's fade-in)
+                float b = baseline, threshold = sound ? 0 : THRESHOLD;
                 for (int i = 0; i < n; i++) {
-                    if (Math.abs(interleaved[i * ch] - b) > THRESHOLD) {
+                    if (Math.abs(interleaved[i * ch] - b) > threshold) {
                         detectedBlockStartNanos = start;
                         detectedFrame = frames + i;
                         detectedNanos = System.nanoTime();      // last: the reader polls this one

@@ -9,7 +9,6 @@ import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,11 +29,12 @@ import dev.aether.core.time.TimedEventChannel;
 @ControlThread
 public final class Patch {
     private final NodeArena<NodeSlot> arena = new NodeArena<>(64);
-    private final List<Edge> edges = new ArrayList<>();
-    /** The same edges, for a constant-time duplicate check. */
-    private final Set<Edge> edgeSet = new HashSet<>();
+    /** Every edge, in the order made (the plan sums an input's sources in this order). */
+    private final Set<Edge> edges = new LinkedHashSet<>();
     /** The edges leaving each node (by packed id), so a new edge's cycle check walks only what lies downstream. */
     private final Map<Long, List<Edge>> outgoing = new HashMap<>();
+    /** The edges into each node (by packed id), so removing a node costs its own edges. */
+    private final Map<Long, List<Edge>> incoming = new HashMap<>();
     private final double sampleRate;
     private final TimedEventChannel timed;
 
@@ -74,11 +74,9 @@ public final class Patch {
     public NodeSlot remove(NodeId id) {
         long key = id.packed();
         NodeSlot slot = arena.get(key);
-        edges.removeIf(e -> {
-            boolean touches = e.from() == key || e.to() == key;
-            if (touches) forget(e);
-            return touches;
-        });
+        List<Edge> touching = new ArrayList<>(outgoing.getOrDefault(key, List.of()));
+        touching.addAll(incoming.getOrDefault(key, List.of()));
+        for (Edge e : touching) forget(e);
         arena.remove(key);
         return slot;
     }
@@ -106,14 +104,13 @@ public final class Patch {
     public Edge connect(OutputPort from, InputPort to) {
         NodeSlot a = owner(from), b = owner(to);
         Edge e = new Edge(a.id().packed(), from.name(), b.id().packed(), to.name());
-        if (edgeSet.contains(e)) return e;
+        if (edges.contains(e)) return e;
         boolean cycle = reaches(e.to(), e.from());
         add(e);
         if (cycle) {
             try {
                 order();                                   // throws, naming the cycle
             } catch (GraphCycleException ex) {
-                edges.remove(edges.size() - 1);
                 forget(e);
                 throw ex;
             }
@@ -124,43 +121,41 @@ public final class Patch {
     /** True when {@code from} and {@code to} are connected (both nodes live). */
     public boolean connected(OutputPort from, InputPort to) {
         NodeSlot a = owner(from), b = owner(to);
-        return edgeSet.contains(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
+        return edges.contains(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
     }
 
     /** Removes the edge; returns false if there was none. */
     public boolean disconnect(OutputPort from, InputPort to) {
         NodeSlot a = owner(from), b = owner(to);
-        Edge e = new Edge(a.id().packed(), from.name(), b.id().packed(), to.name());
-        if (!edges.remove(e)) return false;
-        forget(e);
-        return true;
+        return forget(new Edge(a.id().packed(), from.name(), b.id().packed(), to.name()));
     }
 
     /** Removes every edge into {@code to}. */
     public void disconnectAll(InputPort to) {
         NodeSlot b = owner(to);
         long key = b.id().packed();
-        edges.removeIf(e -> {
-            boolean into = e.to() == key && e.toPort().equals(to.name());
-            if (into) forget(e);
-            return into;
-        });
+        for (Edge e : new ArrayList<>(incoming.getOrDefault(key, List.of()))) if (e.toPort().equals(to.name())) forget(e);
     }
 
     private void add(Edge e) {
         edges.add(e);
-        edgeSet.add(e);
         outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        incoming.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
     }
 
-    /** Drops {@code e} from the indexes (the caller takes it out of {@link #edges}). */
-    private void forget(Edge e) {
-        edgeSet.remove(e);
-        List<Edge> out = outgoing.get(e.from());
-        if (out != null) {
-            out.remove(e);
-            if (out.isEmpty()) outgoing.remove(e.from());
-        }
+    /** Removes {@code e}; false when there was none. Costs the edges of its two nodes. */
+    private boolean forget(Edge e) {
+        if (!edges.remove(e)) return false;
+        unindex(outgoing, e.from(), e);
+        unindex(incoming, e.to(), e);
+        return true;
+    }
+
+    private static void unindex(Map<Long, List<Edge>> index, long node, Edge e) {
+        List<Edge> list = index.get(node);
+        if (list == null) return;
+        list.remove(e);
+        if (list.isEmpty()) index.remove(node);
     }
 
     /** True when node {@code target} is {@code start} or lies downstream of it (depth-first, each node once). */
@@ -179,7 +174,8 @@ public final class Patch {
         return false;
     }
 
-    public List<Edge> edges() { return Collections.unmodifiableList(edges); }
+    /** Every edge, in the order made; a copy. */
+    public List<Edge> edges() { return List.copyOf(edges); }
 
     /** Live slots in slot order. */
     public List<NodeSlot> slots() {
