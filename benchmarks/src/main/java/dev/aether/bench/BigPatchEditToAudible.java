@@ -31,7 +31,9 @@ import org.jline.terminal.impl.DumbTerminal;
  * pasted at the prompt takes), measures, then {@code :undo}es it and waits until the engine holds only the master
  * again. The first run includes JShell compiling the input's classes the first time; later runs are warm.
  * Reported per run: until the evaluation returned (the input ran: every add and connect made) and until the first
- * non-zero sample was rendered (end of that block's render).
+ * non-zero sample was rendered (end of that block's render). Before each run the same code with 0 voices (JShell
+ * analyses and compiles the same loop; only {@code mix} is added and played) is timed the same way: what JShell and
+ * one play cost, so the difference is what the 1,281 nodes cost.
  *
  * <p>Run (args: [voices=256] [runs=6] [reset=undo|panic]; {@code panic} clears the engine between runs where one
  * {@code :undo} does not take a whole input back, as before issue 15):
@@ -80,8 +82,16 @@ public final class BigPatchEditToAudible {
             System.out.printf("input: %d voices, %d nodes, one evaluation (%d snippets: var, for, play)%n", voices,
                     5 * voices + 1, 3);
             String input = patch(voices);
-            long[] ran = new long[runs], heard = new long[runs];
+            long[] ran = new long[runs], heard = new long[runs], empty = new long[runs];
             for (int k = 0; k < runs; k++) {
+                long e0 = System.nanoTime();
+                EvalReport none = rt.console().evaluate(patch(0), Long.MAX_VALUE).join();
+                empty[k] = System.nanoTime() - e0;
+                if (none.failed()) throw new IllegalStateException(none.text());
+                rt.console().accept(":" + reset);
+                long cleared = System.nanoTime() + 10_000_000_000L;
+                while (rt.engine().nodes().size() > 1 && System.nanoTime() < cleared) Thread.sleep(20);
+                Thread.sleep(200);
                 driver.armForSound();
                 long t0 = System.nanoTime();
                 CompletableFuture<EvalReport> f = rt.console().evaluate(input, 0);
@@ -96,8 +106,8 @@ public final class BigPatchEditToAudible {
                 heard[k] = driver.detectedNanos() - t0;
                 int nodes = rt.engine().nodes().size();
                 System.out.printf(Locale.ROOT, "run %d%s: input ran in %8.1f ms; first non-zero sample rendered %8.1f ms after"
-                        + " the hand-over (%d nodes in the engine)%n", k + 1, k == 0 ? " (cold)" : "       ", ran[k] / 1e6,
-                        heard[k] / 1e6, nodes);
+                        + " the hand-over (%d nodes in the engine); the same input with 0 voices ran in %6.1f ms%n", k + 1,
+                        k == 0 ? " (cold)" : "       ", ran[k] / 1e6, heard[k] / 1e6, nodes, empty[k] / 1e6);
                 rt.console().accept(":" + reset);
                 long until = System.nanoTime() + 10_000_000_000L;
                 while (rt.engine().nodes().size() > 1 && System.nanoTime() < until) Thread.sleep(20);
@@ -106,12 +116,14 @@ public final class BigPatchEditToAudible {
             }
             if (runs > 1) {
                 long[] warmRan = Arrays.copyOfRange(ran, 1, runs), warmHeard = Arrays.copyOfRange(heard, 1, runs);
+                long[] warmEmpty = Arrays.copyOfRange(empty, 1, runs);
                 Arrays.sort(warmRan);
                 Arrays.sort(warmHeard);
-                System.out.printf(Locale.ROOT, "warm runs (%d): input ran median %.1f ms (max %.1f); edit to first sound median"
-                        + " %.1f ms (max %.1f); late blocks %d%n", runs - 1, warmRan[warmRan.length / 2] / 1e6,
-                        warmRan[warmRan.length - 1] / 1e6, warmHeard[warmHeard.length / 2] / 1e6,
-                        warmHeard[warmHeard.length - 1] / 1e6, paced.lateBlocks());
+                Arrays.sort(warmEmpty);
+                System.out.printf(Locale.ROOT, "warm runs (%d): edit to first sound median %.1f ms (min %.1f, max %.1f); input ran"
+                        + " median %.1f ms; the same input with 0 voices median %.1f ms; late blocks %d%n", runs - 1,
+                        warmHeard[warmHeard.length / 2] / 1e6, warmHeard[0] / 1e6, warmHeard[warmHeard.length - 1] / 1e6,
+                        warmRan[warmRan.length / 2] / 1e6, warmEmpty[warmEmpty.length / 2] / 1e6, paced.lateBlocks());
             }
         }
         System.exit(0);
