@@ -1,5 +1,6 @@
 package dev.aether.bench;
 
+import dev.aether.core.rt.OutputScan;
 import dev.aether.core.rt.Scheduler;
 
 import dev.aether.bench.nodes.ZeroStages;
@@ -151,6 +152,44 @@ public class SchedulerBenchmark {
                 }
                 if ((s0 + s1) + (s2 + s3) != 0f) bh.consume(b);
             }
+        }
+    }
+
+    /** The scheduler's scan as it is now ({@code OutputScan.peakBitsRt}: four running maxima), same decisions. */
+    @Benchmark
+    public void scanFourChains(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            int peakBits = 0;
+            for (float[] b : e.outputBuffers) {
+                int m = OutputScan.peakBitsRt(b, FRAMES);
+                if (m >= OutputScan.NON_FINITE_BITS) bh.consume(b);
+                if (m > 0 && m < OutputScan.TINY_BITS) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+                peakBits = Math.max(peakBits, m);
+            }
+            bh.consume(Float.intBitsToFloat(peakBits));
+        }
+    }
+
+    /** As {@link #scanFourChains} with eight running maxima ({@code OutputScan.peakBits8Rt}). */
+    @Benchmark
+    public void scanEightChains(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            int peakBits = 0;
+            for (float[] b : e.outputBuffers) {
+                int m = OutputScan.peakBits8Rt(b, FRAMES);
+                if (m >= OutputScan.NON_FINITE_BITS) bh.consume(b);
+                if (m > 0 && m < OutputScan.TINY_BITS) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+                peakBits = Math.max(peakBits, m);
+            }
+            bh.consume(Float.intBitsToFloat(peakBits));
+        }
+    }
+
+    /** Finiteness alone, branch-free exponent OR ({@code OutputScan.finiteRt}): no peak, no denormal decision. */
+    @Benchmark
+    public void scanExponentOr(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            for (float[] b : e.outputBuffers) if (!OutputScan.finiteRt(b, FRAMES)) bh.consume(b);
         }
     }
 

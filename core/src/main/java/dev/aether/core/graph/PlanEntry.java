@@ -17,8 +17,14 @@ public final class PlanEntry {
     public final float[][][] inputs;
     /** [output port][channel] → buffer this node writes. */
     public final float[][][] outputs;
-    /** The same output buffers, flat: what the scheduler scans and zeroes. */
+    /** The same output buffers, flat: what the scheduler zeroes, and scans in the block the node is metered. */
     public final float[][] outputBuffers;
+    /**
+     * The output buffers that another node or the master reads: the scheduler guards these every block (a NaN
+     * or Inf in one bypasses the node before anything reads it). Unread outputs reach nothing, so they are
+     * scanned only for the node's meter.
+     */
+    public final float[][] readOutputs;
     /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
     public final float[][] sumTargets;
     public final float[][][] sumSources;
@@ -29,7 +35,7 @@ public final class PlanEntry {
     public final float[][][] fadeInputs;
     public final SmoothedParam[] fadeParams;
 
-    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs,
+    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
               float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
               Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
         this.slot = slot;
@@ -42,6 +48,7 @@ public final class PlanEntry {
         this.outputBuffers = new float[count][];
         int k = 0;
         for (float[][] port : outputs) for (float[] b : port) outputBuffers[k++] = b;
+        this.readOutputs = readOutputs;
         this.sumTargets = sumTargets;
         this.sumSources = sumSources;
         this.sumGains = sumGains;
