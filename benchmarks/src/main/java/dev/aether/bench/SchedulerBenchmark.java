@@ -155,7 +155,7 @@ public class SchedulerBenchmark {
         }
     }
 
-    /** The scheduler's scan as it is now ({@code OutputScan.peakBitsRt}: four running maxima), same decisions. */
+    /** {@link #scanOnly}'s decisions from four running maxima ({@code OutputScan.peakBitsRt}, the meter's scan). */
     @Benchmark
     public void scanFourChains(Blackhole bh) {
         for (PlanEntry e : entries) {
@@ -170,26 +170,18 @@ public class SchedulerBenchmark {
         }
     }
 
-    /** As {@link #scanFourChains} with eight running maxima ({@code OutputScan.peakBits8Rt}). */
+    /**
+     * The scheduler's per-block guard ({@code Scheduler.guardRt}): an OR of the magnitude bits settles finiteness
+     * and denormal tails; only an OR at or above the NaN/Inf pattern asks for the exact max. No peak.
+     */
     @Benchmark
-    public void scanEightChains(Blackhole bh) {
+    public void scanOr(Blackhole bh) {
         for (PlanEntry e : entries) {
-            int peakBits = 0;
-            for (float[] b : e.outputBuffers) {
-                int m = OutputScan.peakBits8Rt(b, FRAMES);
-                if (m >= OutputScan.NON_FINITE_BITS) bh.consume(b);
-                if (m > 0 && m < OutputScan.TINY_BITS) java.util.Arrays.fill(b, 0, FRAMES, 0f);
-                peakBits = Math.max(peakBits, m);
+            for (float[] b : e.readOutputs) {
+                int o = OutputScan.orBitsRt(b, FRAMES);
+                if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, FRAMES) >= OutputScan.NON_FINITE_BITS) bh.consume(b);
+                if (o < OutputScan.TINY_BITS && o != 0) java.util.Arrays.fill(b, 0, FRAMES, 0f);
             }
-            bh.consume(Float.intBitsToFloat(peakBits));
-        }
-    }
-
-    /** Finiteness alone, branch-free exponent OR ({@code OutputScan.finiteRt}): no peak, no denormal decision. */
-    @Benchmark
-    public void scanExponentOr(Blackhole bh) {
-        for (PlanEntry e : entries) {
-            for (float[] b : e.outputBuffers) if (!OutputScan.finiteRt(b, FRAMES)) bh.consume(b);
         }
     }
 

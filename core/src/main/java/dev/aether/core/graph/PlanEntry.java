@@ -25,6 +25,12 @@ public final class PlanEntry {
      * scanned only for the node's meter.
      */
     public final float[][] readOutputs;
+    /** The node's first read output, or null: the common single-output case without the array. */
+    public final float[] readOutput0;
+    /** False when the node has no parameters ({@link #clock} has nothing to clock). */
+    public final boolean clocked;
+    /** True when {@link #sumTargets} is not empty. */
+    public final boolean sums;
     /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
     public final float[][] sumTargets;
     public final float[][][] sumSources;
@@ -49,6 +55,9 @@ public final class PlanEntry {
         int k = 0;
         for (float[][] port : outputs) for (float[] b : port) outputBuffers[k++] = b;
         this.readOutputs = readOutputs;
+        this.readOutput0 = readOutputs.length == 0 ? null : readOutputs[0];
+        this.clocked = !clock.isEmpty();
+        this.sums = sumTargets.length != 0;
         this.sumTargets = sumTargets;
         this.sumSources = sumSources;
         this.sumGains = sumGains;

@@ -4,7 +4,8 @@ import dev.aether.core.RealtimeSafe;
 
 /**
  * The scheduler's guard over one output buffer: the largest magnitude of a block as raw float bits, from which
- * finiteness ({@code >= NON_FINITE_BITS} is NaN or Inf), the peak and the denormal-tail decision all follow.
+ * finiteness ({@code >= NON_FINITE_BITS} is NaN or Inf), the peak and the denormal-tail decision all follow, and a
+ * cheaper upper bound of it ({@link #orBitsRt}) that settles finiteness and denormal tails alone for most blocks.
  * Stateless; any thread.
  *
  * <p>Four independent running maxima: the plain one-accumulator loop is a chain of dependent compare-and-moves
@@ -34,40 +35,17 @@ public final class OutputScan {
         return Math.max(Math.max(m0, m1), Math.max(m2, m3));
     }
 
-    /** As {@link #peakBitsRt} with eight chains (measured against four in {@code SchedulerBenchmark}). */
-    @RealtimeSafe
-    public static int peakBits8Rt(float[] b, int n) {
-        int m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0, m6 = 0, m7 = 0;
-        int i = 0;
-        for (; i + 7 < n; i += 8) {
-            m0 = Math.max(m0, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
-            m1 = Math.max(m1, Float.floatToRawIntBits(b[i + 1]) & 0x7fff_ffff);
-            m2 = Math.max(m2, Float.floatToRawIntBits(b[i + 2]) & 0x7fff_ffff);
-            m3 = Math.max(m3, Float.floatToRawIntBits(b[i + 3]) & 0x7fff_ffff);
-            m4 = Math.max(m4, Float.floatToRawIntBits(b[i + 4]) & 0x7fff_ffff);
-            m5 = Math.max(m5, Float.floatToRawIntBits(b[i + 5]) & 0x7fff_ffff);
-            m6 = Math.max(m6, Float.floatToRawIntBits(b[i + 6]) & 0x7fff_ffff);
-            m7 = Math.max(m7, Float.floatToRawIntBits(b[i + 7]) & 0x7fff_ffff);
-        }
-        for (; i < n; i++) m0 = Math.max(m0, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
-        return Math.max(Math.max(Math.max(m0, m1), Math.max(m2, m3)), Math.max(Math.max(m4, m5), Math.max(m6, m7)));
-    }
-
     /**
-     * Finiteness alone, no peak: ORs {@code (exponent field + 1)} so that only an all-ones exponent (NaN, Inf)
-     * carries into the sign bit. Branch-free with no compare, for measurement against {@link #peakBitsRt}.
+     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass that C2 vectorises (an OR
+     * reduction; a max reduction it does not). An upper bound of {@link #peakBitsRt}: below
+     * {@link #NON_FINITE_BITS} proves every sample finite, below {@link #TINY_BITS} proves every sample tiny. At or
+     * above {@code NON_FINITE_BITS} it proves nothing (finite samples can OR to an all-ones exponent, e.g. 1.5 and
+     * 2.5): ask {@link #peakBitsRt}.
      */
     @RealtimeSafe
-    public static boolean finiteRt(float[] b, int n) {
-        int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            o0 |= (Float.floatToRawIntBits(b[i]) & 0x7f80_0000) + 0x0080_0000;
-            o1 |= (Float.floatToRawIntBits(b[i + 1]) & 0x7f80_0000) + 0x0080_0000;
-            o2 |= (Float.floatToRawIntBits(b[i + 2]) & 0x7f80_0000) + 0x0080_0000;
-            o3 |= (Float.floatToRawIntBits(b[i + 3]) & 0x7f80_0000) + 0x0080_0000;
-        }
-        for (; i < n; i++) o0 |= (Float.floatToRawIntBits(b[i]) & 0x7f80_0000) + 0x0080_0000;
-        return ((o0 | o1) | (o2 | o3)) >= 0;
+    public static int orBitsRt(float[] b, int n) {
+        int o = 0;
+        for (int i = 0; i < n; i++) o |= Float.floatToRawIntBits(b[i]);
+        return o & 0x7fff_ffff;
     }
 }

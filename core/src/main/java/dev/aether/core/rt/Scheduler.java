@@ -251,13 +251,13 @@ public final class Scheduler implements AudioSource, EngineStats {
 
     /** Sums the entry's inputs, runs its node unless bypassed, then guards what it wrote. */
     private void runEntryRt(PlanEntry e, int n, boolean metered) {
-        if (e.sumTargets.length != 0) sumInputsRt(e, n);
+        if (e.sums) sumInputsRt(e, n);
         if (e.slot.faulted) {
             zeroRt(e.outputBuffers, n);
             return;
         }
-        ParamClock clock = e.clock;
-        clock.beginRt(time, n);
+        ParamClock clock = e.clocked ? e.clock : null;
+        if (clock != null) clock.beginRt(time, n);
         ctx.bind(e.inputs, e.outputs);
         try {
             e.node.process(ctx);
@@ -268,7 +268,7 @@ public final class Scheduler implements AudioSource, EngineStats {
             faultRt(e, "exception", t, n);
             return;
         } finally {
-            clock.endRt();
+            if (clock != null) clock.endRt();
         }
         if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
         if (metered) meterRt(e, n);
@@ -293,28 +293,34 @@ public final class Scheduler implements AudioSource, EngineStats {
     }
 
     /**
-     * The per-block guard: checks that every output something reads is finite (else the node is bypassed and
-     * reported before any reader runs), holds its peak for the meter and zeroes outputs that decayed to denormal
-     * levels, all from one integer max over the samples' magnitude bits ({@link OutputScan#peakBitsRt}).
-     * Outputs nothing reads are left to {@link #meterRt}.
+     * The per-block guard of the outputs something reads: a NaN or Inf bypasses the node (zeroing its outputs)
+     * before any reader runs, and outputs that decayed to denormal levels are zeroed. One OR over the samples'
+     * magnitude bits settles both for almost every block ({@link OutputScan#orBitsRt}); the exact max runs only when
+     * the OR reaches the NaN/Inf pattern. Peaks are left to {@link #meterRt}.
      */
     private void guardRt(PlanEntry e, int n) {
-        int maxBits = 0;
-        for (float[] b : e.readOutputs) {
-            int m = OutputScan.peakBitsRt(b, n);
-            if (m >= OutputScan.NON_FINITE_BITS) {
-                faultRt(e, "non-finite output (NaN or Inf)", null, n);
-                return;
-            }
-            if (m < OutputScan.TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
-            maxBits = Math.max(maxBits, m);
-        }
-        NodeSlot slot = e.slot;
-        float peak = Float.intBitsToFloat(maxBits);
-        if (peak > slot.peak) slot.peak = peak;
+        float[] b0 = e.readOutput0;
+        if (b0 == null) return;
+        if (!guardOneRt(e, b0, n)) return;
+        float[][] outs = e.readOutputs;
+        for (int k = 1; k < outs.length; k++) if (!guardOneRt(e, outs[k], n)) return;
     }
 
-    /** As {@link #guardRt} over every output, read or not, plus the sum of squares for the node's RMS. */
+    /** Guards one read output; false when it was not finite (the node is then faulted and bypassed). */
+    private boolean guardOneRt(PlanEntry e, float[] b, int n) {
+        int o = OutputScan.orBitsRt(b, n);
+        if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, n) >= OutputScan.NON_FINITE_BITS) {
+            faultRt(e, "non-finite output (NaN or Inf)", null, n);
+            return false;
+        }
+        if (o < OutputScan.TINY_BITS && o != 0) Arrays.fill(b, 0, n, 0f);
+        return true;
+    }
+
+    /**
+     * In the block the node is metered: the guard's decisions over every output, read or not, from the exact max,
+     * plus the peak and the sum of squares the meter reports (both sampled from this block).
+     */
     private void meterRt(PlanEntry e, int n) {
         int maxBits = 0;
         double sumSquares = 0;
