@@ -1,5 +1,6 @@
 package dev.aether.bench;
 
+import dev.aether.core.rt.OutputScan;
 import dev.aether.core.rt.Scheduler;
 
 import dev.aether.bench.nodes.ZeroStages;
@@ -150,6 +151,36 @@ public class SchedulerBenchmark {
                     s3 += b[i + 3] * 0f;
                 }
                 if ((s0 + s1) + (s2 + s3) != 0f) bh.consume(b);
+            }
+        }
+    }
+
+    /** {@link #scanOnly}'s decisions from four running maxima ({@code OutputScan.peakBitsRt}, the meter's scan). */
+    @Benchmark
+    public void scanFourChains(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            int peakBits = 0;
+            for (float[] b : e.outputBuffers) {
+                int m = OutputScan.peakBitsRt(b, FRAMES);
+                if (m >= OutputScan.NON_FINITE_BITS) bh.consume(b);
+                if (m > 0 && m < OutputScan.TINY_BITS) java.util.Arrays.fill(b, 0, FRAMES, 0f);
+                peakBits = Math.max(peakBits, m);
+            }
+            bh.consume(Float.intBitsToFloat(peakBits));
+        }
+    }
+
+    /**
+     * The scheduler's per-block guard ({@code Scheduler.guardRt}): an OR of the magnitude bits settles finiteness
+     * and denormal tails; only an OR at or above the NaN/Inf pattern asks for the exact max. No peak.
+     */
+    @Benchmark
+    public void scanOr(Blackhole bh) {
+        for (PlanEntry e : entries) {
+            for (float[] b : e.readOutputs) {
+                int o = OutputScan.orBitsRt(b, FRAMES);
+                if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, FRAMES) >= OutputScan.NON_FINITE_BITS) bh.consume(b);
+                if (o < OutputScan.TINY_BITS && o != 0) java.util.Arrays.fill(b, 0, FRAMES, 0f);
             }
         }
     }

@@ -19,7 +19,7 @@ public final class NodeSlot {
 
     // written by the audio thread only; read racily by the control thread for display
     @AudioThread public boolean faulted;       // bypassed after a fault; cleared by a command or a replace
-    @AudioThread public float peak;            // max |x| since the last meter report
+    @AudioThread public float peak;            // max |x| over the block(s) metered since the last report
     @AudioThread public double sumSquares;     // over the block in which the node is metered
     @AudioThread public long frames;
     @AudioThread public long costNanos;        // last block, when profiling

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Turns a {@link Patch} into an {@link ExecutionPlan}: Kahn order, a buffer for every output channel,
  * inputs aliased to their single source where possible and summed otherwise, and buffers reused as soon as
- * their last reader has run (liveness). Runs on the control thread.
+ * their last reader has run (liveness). Each entry also lists which of its outputs anything reads (another
+ * node or, for the master, the driver): the scheduler guards those. Runs on the control thread.
  *
  * <p>Channel rules: a mono source feeds every channel of a wider input; a wider source feeds a mono input
  * with the average of its channels; otherwise channel {@code c} feeds channel {@code c} and extra
@@ -141,7 +142,9 @@ public final class PlanCompiler {
                 fadeParams = fade.fromSpec.params().toArray(new SmoothedParam[0]);
             }
 
-            entries.add(new PlanEntry(slot, slot.node(), inputs, outputs,
+            List<float[]> read = new ArrayList<>();
+            for (float[][] chans : outputs) for (float[] b : chans) if (slot == master || readers.get(b) > 0) read.add(b);
+            entries.add(new PlanEntry(slot, slot.node(), inputs, outputs, read.toArray(new float[0][]),
                     sumTargets.toArray(new float[0][]), sumSources.toArray(new float[0][][]),
                     sumGains.toArray(new float[0][]), fade, fadeInputs, fadeParams));
 

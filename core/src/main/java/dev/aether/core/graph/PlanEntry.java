@@ -17,8 +17,20 @@ public final class PlanEntry {
     public final float[][][] inputs;
     /** [output port][channel] → buffer this node writes. */
     public final float[][][] outputs;
-    /** The same output buffers, flat: what the scheduler scans and zeroes. */
+    /** The same output buffers, flat: what the scheduler zeroes, and scans in the block the node is metered. */
     public final float[][] outputBuffers;
+    /**
+     * The output buffers that another node or the master reads: the scheduler guards these every block (a NaN
+     * or Inf in one bypasses the node before anything reads it). Unread outputs reach nothing, so they are
+     * scanned only for the node's meter.
+     */
+    public final float[][] readOutputs;
+    /** The node's first read output, or null: the common single-output case without the array. */
+    public final float[] readOutput0;
+    /** False when the node has no parameters ({@link #clock} has nothing to clock). */
+    public final boolean clocked;
+    /** True when {@link #sumTargets} is not empty. */
+    public final boolean sums;
     /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
     public final float[][] sumTargets;
     public final float[][][] sumSources;
@@ -29,7 +41,7 @@ public final class PlanEntry {
     public final float[][][] fadeInputs;
     public final SmoothedParam[] fadeParams;
 
-    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs,
+    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
               float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
               Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
         this.slot = slot;
@@ -42,6 +54,10 @@ public final class PlanEntry {
         this.outputBuffers = new float[count][];
         int k = 0;
         for (float[][] port : outputs) for (float[] b : port) outputBuffers[k++] = b;
+        this.readOutputs = readOutputs;
+        this.readOutput0 = readOutputs.length == 0 ? null : readOutputs[0];
+        this.clocked = !clock.isEmpty();
+        this.sums = sumTargets.length != 0;
         this.sumTargets = sumTargets;
         this.sumSources = sumSources;
         this.sumGains = sumGains;

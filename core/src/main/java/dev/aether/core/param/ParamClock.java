@@ -27,6 +27,10 @@ public final class ParamClock {
         for (SmoothedParam p : this.params) p.clock(this);
     }
 
+    /** True when the instance has no parameters: there is nothing to clock. Any thread. */
+    @AnyThread @RealtimeSafe
+    public boolean isEmpty() { return params.length == 0; }
+
     /** A parameter of this clock was set: the next block clocks them all. Any thread. */
     @AnyThread @RealtimeSafe
     void touch() { touched = true; }

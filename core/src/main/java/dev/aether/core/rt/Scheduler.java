@@ -44,6 +44,8 @@ import java.util.Arrays;
 public final class Scheduler implements AudioSource, EngineStats {
     private static final int PENDING_CAPACITY = 128;
     private static final int METERS_PER_BLOCK = 4;
+    /** While profiling, nodes are timed in one block of every {@code PROFILE_EVERY_MASK + 1}. */
+    private static final int PROFILE_EVERY_MASK = 7;
 
     private final EngineConfig config;
     private final int blockSize;
@@ -229,37 +231,48 @@ public final class Scheduler implements AudioSource, EngineStats {
         Arrays.fill(p.silence, 0, n, 0f);
         ClockSnapshot c = clock.snapshot();
         ctx.time(time, n, c.bpmAtRt(time), c.beatAtRt(time));
-        boolean profile = profileNodes;
         PlanEntry[] entries = p.entries;
         int meterFrom = meterCursor >= entries.length ? 0 : meterCursor;
         int meterTo = meterFrom + METERS_PER_BLOCK;
-        for (int k = 0; k < entries.length; k++) {
-            PlanEntry e = entries[k];
-            sumInputsRt(e, n);
-            NodeSlot slot = e.slot;
-            if (slot.faulted) {
-                zeroRt(e.outputBuffers, n);
-                continue;
+        if (profileNodes && (blocks & PROFILE_EVERY_MASK) == 0) {
+            // one clock read per node: each node's cost runs from the end of the one before it to its own end
+            long before = System.nanoTime();
+            for (int k = 0; k < entries.length; k++) {
+                PlanEntry e = entries[k];
+                runEntryRt(e, n, k >= meterFrom && k < meterTo);
+                long after = System.nanoTime();
+                e.slot.costNanos = after - before;
+                before = after;
             }
-            ParamClock clock = e.clock;
-            clock.beginRt(time, n);
-            ctx.bind(e.inputs, e.outputs);
-            long t0 = profile ? System.nanoTime() : 0;
-            try {
-                e.node.process(ctx);
-            } catch (RunStopped stop) {
-                overBudgetRt(e, stop, n);
-                continue;
-            } catch (Throwable t) {
-                faultRt(e, "exception", t, n);
-                continue;
-            } finally {
-                clock.endRt();
-            }
-            if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
-            if (profile) slot.costNanos = System.nanoTime() - t0;
-            scanRt(e, n, k >= meterFrom && k < meterTo);
+        } else {
+            for (int k = 0; k < entries.length; k++) runEntryRt(entries[k], n, k >= meterFrom && k < meterTo);
         }
+    }
+
+    /** Sums the entry's inputs, runs its node unless bypassed, then guards what it wrote. */
+    private void runEntryRt(PlanEntry e, int n, boolean metered) {
+        if (e.sums) sumInputsRt(e, n);
+        if (e.slot.faulted) {
+            zeroRt(e.outputBuffers, n);
+            return;
+        }
+        ParamClock clock = e.clocked ? e.clock : null;
+        if (clock != null) clock.beginRt(time, n);
+        ctx.bind(e.inputs, e.outputs);
+        try {
+            e.node.process(ctx);
+        } catch (RunStopped stop) {
+            overBudgetRt(e, stop, n);
+            return;
+        } catch (Throwable t) {
+            faultRt(e, "exception", t, n);
+            return;
+        } finally {
+            if (clock != null) clock.endRt();
+        }
+        if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
+        if (metered) meterRt(e, n);
+        else guardRt(e, n);
     }
 
     private static void sumInputsRt(PlanEntry e, int n) {
@@ -279,42 +292,55 @@ public final class Scheduler implements AudioSource, EngineStats {
         }
     }
 
-    /** Largest |x| as raw bits; bits at or above this are NaN or Inf. */
-    private static final int NON_FINITE_BITS = 0x7f80_0000;
-    /** Outputs whose largest |x| is below 1e-30 (but not zero) are denormal tails: zeroed. */
-    private static final int TINY_BITS = Float.floatToRawIntBits(1e-30f);
+    /**
+     * The per-block guard of the outputs something reads: a NaN or Inf bypasses the node (zeroing its outputs)
+     * before any reader runs, and outputs that decayed to denormal levels are zeroed. One OR over the samples'
+     * magnitude bits settles both for almost every block ({@link OutputScan#orBitsRt}); the exact max runs only when
+     * the OR reaches the NaN/Inf pattern. Peaks are left to {@link #meterRt}.
+     */
+    private void guardRt(PlanEntry e, int n) {
+        float[] b0 = e.readOutput0;
+        if (b0 == null) return;
+        if (!guardOneRt(e, b0, n)) return;
+        float[][] outs = e.readOutputs;
+        for (int k = 1; k < outs.length; k++) if (!guardOneRt(e, outs[k], n)) return;
+    }
+
+    /** Guards one read output; false when it was not finite (the node is then faulted and bypassed). */
+    private boolean guardOneRt(PlanEntry e, float[] b, int n) {
+        int o = OutputScan.orBitsRt(b, n);
+        if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, n) >= OutputScan.NON_FINITE_BITS) {
+            faultRt(e, "non-finite output (NaN or Inf)", null, n);
+            return false;
+        }
+        if (o < OutputScan.TINY_BITS && o != 0) Arrays.fill(b, 0, n, 0f);
+        return true;
+    }
 
     /**
-     * Checks every output is finite, holds its peak for the meter and zeroes outputs that decayed to denormal
-     * levels, all from one integer max over the samples' magnitude bits (vectorisable). The sum of squares
-     * for RMS is taken only for the nodes metered this block.
+     * In the block the node is metered: the guard's decisions over every output, read or not, from the exact max,
+     * plus the peak and the sum of squares the meter reports (both sampled from this block).
      */
-    private void scanRt(PlanEntry e, int n, boolean metered) {
+    private void meterRt(PlanEntry e, int n) {
         int maxBits = 0;
         double sumSquares = 0;
-        float[][] outs = e.outputBuffers;
-        for (float[] b : outs) {
-            int m = 0;
-            for (int i = 0; i < n; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & 0x7fff_ffff);
-            if (m >= NON_FINITE_BITS) {
+        for (float[] b : e.outputBuffers) {
+            int m = OutputScan.peakBitsRt(b, n);
+            if (m >= OutputScan.NON_FINITE_BITS) {
                 faultRt(e, "non-finite output (NaN or Inf)", null, n);
                 return;
             }
-            if (m < TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
-            if (metered) {
-                float ss = 0;
-                for (int i = 0; i < n; i++) ss += b[i] * b[i];
-                sumSquares += ss;
-            }
+            if (m < OutputScan.TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
+            float ss = 0;
+            for (int i = 0; i < n; i++) ss += b[i] * b[i];
+            sumSquares += ss;
             maxBits = Math.max(maxBits, m);
         }
         NodeSlot slot = e.slot;
         float peak = Float.intBitsToFloat(maxBits);
         if (peak > slot.peak) slot.peak = peak;
-        if (metered) {
-            slot.sumSquares = sumSquares;
-            slot.frames = n;
-        }
+        slot.sumSquares = sumSquares;
+        slot.frames = n;
     }
 
     private void faultRt(PlanEntry e, String cause, Throwable t, int n) {
@@ -405,7 +431,11 @@ public final class Scheduler implements AudioSource, EngineStats {
     @Override public double peakLoad() { return peakLoad; }
     /** Mutes the master at once (true) or lets it sound again (false). Any thread. */
     public void panic(boolean on) { panic = on; }
-    /** Turns per-node timing (two clock reads per node per block) on or off. Any thread. */
+    /**
+     * Turns per-node timing on or off. Any thread. While on, one block in eight is timed, with one clock read per
+     * node: a node's {@code costNanos} is the time from the end of the node before it to its own end in that block
+     * (its input sums, its {@code process} call and the guard of its outputs: what it costs the engine).
+     */
     public void profileNodes(boolean on) { profileNodes = on; }
     public ExecutionPlan currentPlan() { return plan; }
 
