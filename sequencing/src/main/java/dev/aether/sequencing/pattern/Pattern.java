@@ -157,6 +157,41 @@ public final class Pattern<T> {
         });
     }
 
+    /**
+     * {@code events} repeated every {@code period} cycles: each event's whole span lies in {@code [0, period)} (an event
+     * may not reach past the period's end) and plays at that place in every repetition (a MIDI file's bars as a
+     * loop). The list is copied.
+     *
+     * @throws IllegalArgumentException when the period is not above 0 or an event lies outside {@code [0, period)}
+     */
+    public static <T> Pattern<T> loop(Rational period, List<Event<T>> events) {
+        if (period.signum() <= 0) throw new IllegalArgumentException("a loop must last more than 0 cycles, not " + period);
+        List<Event<T>> sorted = new ArrayList<>(events);
+        for (Event<T> e : sorted) {
+            if (e.whole().begin().signum() < 0 || e.whole().end().compareTo(period) > 0) {
+                throw new IllegalArgumentException("event " + e + " lies outside the loop [0, " + period + ")");
+            }
+        }
+        sorted.sort(Comparator.comparing((Event<T> e) -> e.whole().begin()));
+        List<Event<T>> loop = List.copyOf(sorted);
+        return new Pattern<>((span, ctx) -> {
+            List<Event<T>> out = new ArrayList<>();
+            long first = span.begin().dividedBy(period).floor(), last = span.end().dividedBy(period).ceil();
+            for (long k = first; k < last; k++) {
+                Rational shift = period.times(k);
+                for (Event<T> e : loop) {
+                    Span whole = e.whole().plus(shift);
+                    if (ctx.onsetsOnly() && !span.contains(whole.begin())) continue;
+                    Span part = whole.intersect(span);
+                    if (part == null || part.isEmpty()) continue;
+                    ctx.made();
+                    out.add(new Event<>(whole, part, e.value()));
+                }
+            }
+            return out;
+        });
+    }
+
     /** No events (mini-notation's {@code ~}). */
     @SuppressWarnings("unchecked")
     public static <T> Pattern<T> silence() { return (Pattern<T>) SILENCE; }

@@ -49,6 +49,7 @@ public final class LookAheadScheduler implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> messages;
     private final Map<String, List<Play<?>>> slots = new LinkedHashMap<>();
+    private final List<Follower> followers = new ArrayList<>();
     private volatile long lookAheadSamples;
     private long queuedUntil;            // engine sample: events with onsets before it are sent
     private Rational cursor;             // the cycle at queuedUntil, when known (null after a jump or while idle)
@@ -191,6 +192,33 @@ public final class LookAheadScheduler implements AutoCloseable {
         return false;
     }
 
+    // ------------------------------------------------------------------ followers
+
+    /**
+     * Something else each pass drives, after the patterns, with the clock's lock held (so no tempo or transport change
+     * lands inside it): a MIDI file playing, a MIDI clock being sent. It stamps and sends what lies before the pass's
+     * end and keeps its own cursor; the pass then commits the clock up to at least there.
+     */
+    public interface Follower {
+        /** Sends everything before engine sample {@code engineSample} not sent yet. The scheduler's thread. */
+        void advanceTo(long engineSample);
+
+        /** True once it has nothing more to send: the scheduler forgets it. */
+        default boolean isDone() { return false; }
+    }
+
+    /** Adds {@code f} to every later pass (and starts the live thread when attached). */
+    public synchronized void follow(Follower f) {
+        followers.add(f);
+        if (live != null) start(live);
+    }
+
+    /** Removes {@code f}: no later pass drives it. */
+    public synchronized void unfollow(Follower f) { followers.remove(f); }
+
+    /** The followers not done yet. */
+    public synchronized List<Follower> followers() { return List.copyOf(followers); }
+
     // ------------------------------------------------------------------ passes
 
     /**
@@ -199,7 +227,7 @@ public final class LookAheadScheduler implements AutoCloseable {
      * pattern plays.
      */
     public synchronized void advanceTo(long engineSample) {
-        if (!anyPlays()) return;
+        if (!anyPlays() && followers.isEmpty()) return;
         synchronized (clock) {                 // the clock's changes serialise on it: none lands inside a pass
             ClockSnapshot s = clock.snapshot();
             TempoMap map = s.tempoMap();
@@ -222,9 +250,23 @@ public final class LookAheadScheduler implements AutoCloseable {
                 cursor = runGoesOn ? c1 : null;
                 queuedUntil = runGoesOn ? queuedUntil + map.sampleOf(Cycles.beatOf(map, c1)) - t0 : runEnd;
             }
+            advanceFollowers(engineSample);
             clock.advanceCommitted(queuedUntil);
         }
         retire();
+    }
+
+    private void advanceFollowers(long engineSample) {
+        for (Iterator<Follower> it = followers.iterator(); it.hasNext(); ) {
+            Follower f = it.next();
+            try {
+                f.advanceTo(engineSample);
+                if (f.isDone()) it.remove();
+            } catch (RuntimeException e) {
+                it.remove();
+                messages.accept(f + " stopped: " + e.getMessage() + "; the patterns play on");
+            }
+        }
     }
 
     /** Sends the onsets in cycles [c0, c1) whose transport sample is before {@code t1}: engine = transport + shift. */

@@ -60,6 +60,15 @@ public interface PatternTarget<V> {
     /** An instrument's notes: note on at the onset with {@code velocity} (0..1), note off where the event ends. */
     static PatternTarget<Integer> notes(PolyVoices voices, double velocity) { return new NoteTarget(voices, velocity); }
 
+    /**
+     * An instrument played by {@link dev.aether.sequencing.midi.MidiNote}s (a MIDI file's, each at its own velocity);
+     * note names and numbers play at {@code defaultVelocity} (1..127).
+     */
+    static PatternTarget<dev.aether.sequencing.midi.MidiNote> midiNotes(PolyVoices voices, int defaultVelocity) {
+        if (defaultVelocity < 1 || defaultVelocity > 127) throw new IllegalArgumentException("MIDI velocity must be 1..127, was " + defaultVelocity);
+        return new MidiNoteTarget(voices, defaultVelocity);
+    }
+
     /** A drum or sample kit's hits at {@code velocity} (0..1); names not in the kit are rejected listing its names. */
     static PatternTarget<Integer> hits(Hits kit, double velocity) { return new HitTarget(kit, velocity); }
 
