@@ -8,16 +8,17 @@ import dev.aether.core.time.Clock;
  * {@code t}, so {@code t - p/rate} is an upper bound of the line's origin, and the smallest of them over a window is
  * the estimate (the first observation after each block boundary comes within a poll of it). The window slides
  * (the smallest of the last two {@value #WINDOW_NANOS} ns windows), so a device clock that drifts from the wall clock
- * is followed. Observe from one thread; {@link #nanosOf} from any.
+ * is followed, and so is a burst: a driver that renders ahead at start (filling a device buffer, warming up) makes
+ * the line look early for at most two windows, a second. Observe from one thread; {@link #nanosOf} from any.
  */
 final class EngineTimeline implements SampleTimeline {
     /** Length of one window of observations, ns. */
-    static final long WINDOW_NANOS = 2_000_000_000L;
+    static final long WINDOW_NANOS = 500_000_000L;
 
     private final Clock clock;
     private final WallClock wall;
     private final int rate;
-    private long windowStart = Long.MIN_VALUE, current = Long.MAX_VALUE, previous = Long.MAX_VALUE;
+    private long windowStart, current = Long.MAX_VALUE, previous = Long.MAX_VALUE;
     private volatile long origin = Long.MIN_VALUE;
 
     EngineTimeline(Clock clock, WallClock wall) {
@@ -29,6 +30,7 @@ final class EngineTimeline implements SampleTimeline {
     @Override public synchronized void observe() {
         long t = wall.nanoTime();
         long o = t - SampleTimeline.nanosOfSamples(clock.position(), rate);
+        if (origin == Long.MIN_VALUE) windowStart = t;
         if (t - windowStart > WINDOW_NANOS) {
             previous = current;
             current = Long.MAX_VALUE;
