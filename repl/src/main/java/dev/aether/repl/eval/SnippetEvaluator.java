@@ -43,6 +43,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import dev.aether.nodes.drum.*;",
             "import dev.aether.sequencing.pattern.*;",
             "import dev.aether.sequencing.schedule.PatternTarget;",
+            "import dev.aether.sequencing.midi.*;",
             "import java.util.*;",
             "import java.util.function.*;");
 

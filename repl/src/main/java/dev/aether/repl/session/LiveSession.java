@@ -76,6 +76,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
     private final LookAheadScheduler patterns;
+    private final MidiOutputs midiOutputs;
     /** Where each edit lands; replaced by a journal replay. Session thread. */
     private EditLanding landing = EditLanding.running();
     /** Told the landing sample of every edit, in order (the journal). */
@@ -149,12 +150,16 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             @Override public When planWhen() { return LiveSession.this.planWhen(); }
         }, this::posted);
         this.patterns = LookAheadScheduler.attach(engine, this::message);
+        this.midiOutputs = new MidiOutputs(engine, patterns, this::message);
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
 
     /** The session's patterns ({@code pat}, {@code hush}): the engine's look-ahead scheduler. Any thread. */
     public LookAheadScheduler patterns() { return patterns; }
+
+    /** The session's MIDI outputs, MIDI files playing and MIDI clock sent. Any thread. */
+    public MidiOutputs midiOutputs() { return midiOutputs; }
 
     /** The thread that owns this session. */
     public SessionThread thread() { return thread; }
@@ -505,6 +510,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Silences everything now (no fade), cancels the quantised edits not sent and forgets every patch and the undo history. */
     public void panic() {
         patterns.cancelAll();
+        midiOutputs.panic();
         edit(() -> {
             pending.cancelAll();
             pendingSlots.clear();
@@ -1146,6 +1152,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     @Override public void close() {
+        midiOutputs.close();
         patterns.close();
         thread.close();
         thread.guard().close();

@@ -6,6 +6,7 @@ import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.drum.Hits;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.sequencing.midi.MidiNote;
 import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.sequencing.schedule.PatternTarget;
 import java.util.ArrayList;
@@ -25,6 +26,14 @@ final class PatternVerbs {
     /** Plays {@code notation} (or, when null, {@code pattern}) in slot {@code name} on the instrument or kit of {@code chain}. */
     static void pat(LiveSession s, String name, Chain chain, String notation, Pattern<?> pattern) {
         Chain playing = sameInstrumentInSlot(s, name, chain);
+        if (pattern != null && carriesMidiNotes(pattern) && s.live(instrumentNode(s, playing)) instanceof PolyVoices) {
+            PatternTarget<MidiNote> notes = midiNotes(s, playing);      // a MIDI file's bars: each note at its velocity
+            Pattern<MidiNote> values = notes.read(pattern);
+            if (playing == chain && s.idOf(instrumentNode(s, chain)) == null) s.def(name, chain);
+            s.patterns().play(name, values, notes);
+            s.defined(name);
+            return;
+        }
         PatternTarget<Integer> target = instrument(s, playing);
         Pattern<Integer> values = notation != null ? target.parse(notation) : target.read(pattern);
         if (playing == chain && s.idOf(instrumentNode(s, chain)) == null) s.def(name, chain);
@@ -50,6 +59,28 @@ final class PatternVerbs {
         throw new IllegalArgumentException("param: " + chain + " has no parameter '" + name + "'"
                 + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names)));
     }
+
+    /** Whether the pattern's first event is a {@link MidiNote} (a MIDI file's bars). */
+    private static boolean carriesMidiNotes(Pattern<?> pattern) {
+        var first = pattern.onsets(dev.aether.core.time.Rational.ZERO, dev.aether.core.time.Rational.of(PatternTarget.CHECKED_CYCLES));
+        return !first.isEmpty() && first.get(0).value() instanceof MidiNote;
+    }
+
+    /**
+     * The instrument ({@link PolyVoices}) of {@code chain} as a target of {@link MidiNote}s, each at its velocity
+     * (note names at velocity {@value #MIDI_VELOCITY}); the chain starts playing when it does not sound yet.
+     */
+    static PatternTarget<MidiNote> midiNotes(LiveSession s, Chain chain) {
+        DspNode node = instrumentNode(s, chain);
+        if (!(s.live(node) instanceof PolyVoices poly)) {
+            throw new IllegalArgumentException(chain + " plays hits, not notes: a MIDI file plays on an instrument (synth(4), poly(...)) or midiOut(n)");
+        }
+        if (s.idOf(node) == null) s.play(chain);
+        return PatternTarget.midiNotes(poly, MIDI_VELOCITY);
+    }
+
+    /** Velocity (1..127) of note names played as MIDI notes. */
+    static final int MIDI_VELOCITY = 100;
 
     /** Slot {@code name}'s chain when it plays an instrument made the same way as {@code chain}'s, else {@code chain}. */
     private static Chain sameInstrumentInSlot(LiveSession s, String name, Chain chain) {
