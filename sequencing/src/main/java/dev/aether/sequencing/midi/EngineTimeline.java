@@ -8,12 +8,14 @@ import dev.aether.core.time.Clock;
  * {@code t}, so {@code t - p/rate} is an upper bound of the line's origin, and the smallest of them over a window is
  * the estimate (the first observation after each block boundary comes within a poll of it). The window slides
  * (the smallest of the last two {@value #WINDOW_NANOS} ns windows), so a device clock that drifts from the wall clock
- * is followed, and so is a burst: a driver that renders ahead at start (filling a device buffer, warming up) makes
- * the line look early for at most two windows, a second. Observe from one thread; {@link #nanosOf} from any.
+ * is followed, and so are a burst and a stall: a driver that renders ahead (filling a device buffer, warming up) or
+ * falls behind and resynchronises (the paced null driver after a late block) moves the line, and the estimate follows
+ * within two windows, 0.2 s. Each window holds several block starts (a block is 10.7 ms at 512 frames and 48 kHz),
+ * and the first observation after one comes within a poll of it. Observe from one thread; {@link #nanosOf} from any.
  */
 final class EngineTimeline implements SampleTimeline {
     /** Length of one window of observations, ns. */
-    static final long WINDOW_NANOS = 500_000_000L;
+    static final long WINDOW_NANOS = 100_000_000L;
 
     private final Clock clock;
     private final WallClock wall;
