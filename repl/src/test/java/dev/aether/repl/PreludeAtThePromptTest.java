@@ -109,7 +109,7 @@ class PreludeAtThePromptTest {
             if (v != null) assertThat(verbs).as(m.getName()).contains(v.usage() + " ").contains(v.text());
             if (n != null) assertThat(nodes).as(m.getName()).contains(n.usage()).contains(n.text());
         }
-        for (Class<?> k : List.of(LiveVerbs.class, ClockVerbs.class)) {
+        for (Class<?> k : List.of(LiveVerbs.class, ClockVerbs.class, dev.aether.repl.userapi.MidiOutVerbs.class)) {
             for (Method m : k.getDeclaredMethods()) {
                 if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
                     assertThat(m.getAnnotation(VerbDoc.class)).as("one line of help for " + m).isNotNull();

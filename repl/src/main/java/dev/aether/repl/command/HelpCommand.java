@@ -12,7 +12,7 @@ final class HelpCommand implements ConsoleCommand {
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
             "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
-            "Topics: :help nodes, :help verbs, :help swap, :help patterns, or :help COMMAND");
+            "Topics: :help nodes, :help verbs, :help swap, :help patterns, :help midi, or :help COMMAND");
 
     private static final String PATTERNS_HELP = String.join("\n",
             "Patterns play in time: one cycle is one bar at the current tempo and metre (docs/patterns.md).",
@@ -26,6 +26,18 @@ final class HelpCommand implements ConsoleCommand {
             "Redefining pat(\"k\", ...) changes at the next bar, no event lost or doubled; undef(\"k\") ends it there",
             "and fades its slot; hush() ends every pattern at the next bar; stop() stops everything now.",
             "A notation error points at its character and the old pattern keeps playing. Drum names: bd sn hh oh cp lt mt ht.");
+
+    private static final String MIDI_OUT_HELP = String.join("\n",
+            "MIDI out, MIDI files and MIDI clock (docs/midi.md):",
+            "  midiOuts()                                the output devices, numbered",
+            "  pat(\"m\", \"c4 e4 g4\", midiOut(0))           a pattern out to device 0, channel 1 (midiOut(0, 10): channel 10)",
+            "  var song = midiFile(\"song.mid\")            a Standard MIDI File, type 0 or 1, with its tempo map and metre",
+            "  playMidi(song, synth(8))                  plays it once in its own tempo from the next bar (or midiOut(0))",
+            "  pat(\"loop\", song.bars(5, 8), synth(8))     bars 5..8 looped as a pattern, one file bar per clock bar",
+            "  midiClock(0)                              sends 24 clocks per beat, start/stop/continue and song position",
+            "  midiLatency(20)                           messages leave 20 ms after their sample is rendered (the audio latency)",
+            "A message leaves on time: a sender thread waits for the wall time the engine renders its sample.",
+            ":panic stops the files and sends every open output note-offs and all-notes-off (CC 123) on all 16 channels.");
 
     private final CommandRegistry registry;
 
@@ -55,6 +67,10 @@ final class HelpCommand implements ConsoleCommand {
         }
         if (topic.equals("patterns")) {
             console.print(PATTERNS_HELP);
+            return;
+        }
+        if (topic.equals("midi")) {
+            console.print(MIDI_OUT_HELP);
             return;
         }
         if (topic.equals("swap")) {

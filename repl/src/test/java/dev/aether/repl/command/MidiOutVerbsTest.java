@@ -53,6 +53,7 @@ class MidiOutVerbsTest {
     @Test void shouldListTheTestSynthAsAnOutput() {
         assertThat(c.eval("midiOuts()")).contains(n + "  aether test synth (a MIDI output for tests)");
         assertThat(c.eval(":help verbs")).contains("midiOut(n)", "midiFile(\"song.mid\")", "midiClock(n)");
+        assertThat(c.eval(":help midi")).contains("midiOut(0)", "song.bars(5, 8)", "all-notes-off (CC 123)");
     }
 
     @Test void shouldPlayAPatternOutWithNoteLengthsAndPanicWithAllNotesOff() throws Exception {

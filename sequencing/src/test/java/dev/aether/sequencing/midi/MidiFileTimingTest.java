@@ -135,6 +135,27 @@ class MidiFileTimingTest {
         for (int rate : new int[] {48_000, 44_100}) assertOnsetsMatch(file, ticks, rate, ppq, tempos);
     }
 
+    @org.junit.jupiter.api.Test
+    void anSmpteFileCountsTicksInFramesNotQuarters() throws Exception {
+        Sequence seq = new Sequence(Sequence.SMPTE_25, 40);      // 25 frames of 40 ticks: a tick is 1 ms
+        Track t = seq.createTrack();
+        t.add(tempo(0, 300_000));                                // ignored: SMPTE time has no tempo
+        for (long tick : new long[] {0, 1, 333, 1_000}) {
+            t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100), tick));
+            t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0), tick + 1));
+        }
+        File f = dir.resolve("smpte.mid").toFile();
+        MidiSystem.write(seq, 0, f);
+        MidiFile file = MidiFile.read(f.toPath());
+        assertThat(file.sampleOf(333, 48_000)).isEqualTo(15_984);     // 0.333 s
+        assertThat(file.sampleOf(1, 44_100)).isEqualTo(44);           // 44.1 rounds down
+        try (MidiRig rig = new MidiRig()) {
+            PolyVoices poly = rig.play(new PolyVoices(4, ClickVoice::new));
+            rig.scheduler.follow(new MidiFilePlayer(file, PatternTarget.midiNotes(poly, 100), START, 48_000));
+            assertThat(MidiRig.clicks(rig.renderLeft(100_000))).containsExactly(START, START + 48, START + 15_984, START + 48_000);
+        }
+    }
+
     private static void assertOnsetsMatch(MidiFile file, List<Long> ticks, int rate, int ppq, List<Tempo> tempos) {
         List<Long> want = new ArrayList<>();
         for (long t : ticks) want.add(expected(t, rate, ppq, tempos));
