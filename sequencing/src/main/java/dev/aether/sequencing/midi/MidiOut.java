@@ -168,12 +168,12 @@ public final class MidiOut implements AutoCloseable {
                 Timed head = queue.peek();
                 long now = wall.nanoTime();
                 if (head == null) {
-                    wall.waitUntil(now + 1_000_000);
+                    wall.pause(1_000_000);
                     continue;
                 }
                 long due = timeline.nanosOf(head.sample) + latencyNanos;
-                if (due - now > 1_000_000) {              // more than a millisecond to go: measure again, look again
-                    wall.waitUntil(now + 1_000_000);
+                if (due - now > 2_000_000) {              // more than 2 ms to go: measure again, look again
+                    wall.pause(1_000_000);
                     continue;
                 }
                 wall.waitUntil(due);

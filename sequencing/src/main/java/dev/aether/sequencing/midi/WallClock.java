@@ -10,6 +10,9 @@ public interface WallClock {
     /** Returns at (or just after) {@code nanos}, or at once when that has passed. */
     void waitUntil(long nanos) throws InterruptedException;
 
+    /** Pauses about {@code nanos} (no precision needed: no spinning). */
+    default void pause(long nanos) throws InterruptedException { waitUntil(nanoTime() + nanos); }
+
     /**
      * System.nanoTime: parks until {@value #SPIN_NANOS} ns before the time (parking overshoots by tens of µs), then
      * spins to it.
@@ -23,6 +26,11 @@ public interface WallClock {
                 if (Thread.interrupted()) throw new InterruptedException();
             }
             while (System.nanoTime() < nanos) Thread.onSpinWait();
+        }
+
+        @Override public void pause(long nanos) throws InterruptedException {
+            LockSupport.parkNanos(nanos);
+            if (Thread.interrupted()) throw new InterruptedException();
         }
     };
 
