@@ -63,6 +63,15 @@ class MidiFileBarsTest {
     }
 
     @Test
+    void aFileThatIsNotMidiOrIsMissingIsNamedWithWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path text = dir.resolve("notes.mid");
+        java.nio.file.Files.writeString(text, "not a MIDI file");
+        assertThatThrownBy(() -> MidiFile.read(text)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("notes.mid is not a Standard MIDI File").hasMessageContaining("save it as a type 0 or 1 .mid");
+        assertThatThrownBy(() -> MidiFile.read(dir.resolve("gone.mid"))).hasMessageContaining("no MIDI file").hasMessageContaining("gone.mid");
+    }
+
+    @Test
     void aRangeOutsideTheFileSaysWhichBarsItHas() throws Exception {
         assertThatThrownBy(() -> file().bars(3, 9)).hasMessage("bars.mid has bars 1..4; bars(3, 9) is not a range of them");
     }
