@@ -16,8 +16,9 @@ import javax.sound.midi.ShortMessage;
  * <p><b>How.</b> Patterns and files are scheduled ahead of the engine (look-ahead), so a message is queued well before
  * it is due. A sender thread, {@code aether-midi-out}, takes the earliest queued message, waits until
  * {@code timeline.nanosOf(sample) + latency} (parking, then spinning the last {@value WallClock#SPIN_NANOS} ns) and
- * sends it with time stamp -1 ("now"; Java Sound's device outputs ignore time stamps). Each millisecond it waits it
- * also measures the engine's sample line ({@link SampleTimeline#observe}). Messages due on one sample go in the order
+ * sends it with time stamp -1 ("now"; Java Sound's device outputs ignore time stamps). Each millisecond it waits
+ * (parked, without spinning, while the next message is more than 2 ms away) it also measures the engine's sample line
+ * ({@link SampleTimeline#observe}). Messages due on one sample go in the order
  * queued; a note's note-off goes before a note-on of the same key on the same sample (so a repeated note sounds
  * again). The audio thread is never involved.
  *
@@ -82,6 +83,7 @@ public final class MidiOut implements AutoCloseable {
         if (sender != null || closed) return this;
         sender = new Thread(this::run, "aether-midi-out");
         sender.setDaemon(true);
+        sender.setContextClassLoader(MidiOut.class.getClassLoader());   // not the user code's loader that started it
         sender.setPriority(Thread.MAX_PRIORITY);
         sender.start();
         return this;
