@@ -312,8 +312,9 @@ public final class ViewServer implements AutoCloseable {
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'");
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
+        boolean head = "HEAD".equals(ex.getRequestMethod());        // refused, but a HEAD answer has no body
+        ex.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        if (body.length > 0 && !head) {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }

@@ -83,7 +83,7 @@
   }
 
   // ---- graph: nodes in columns by depth, connections as curves, the edited slot highlighted
-  function drawGraph(g, edited) {
+  function drawGraph(g, edited, fresh) {
     const svg = document.getElementById('graph');
     clear(svg);
     const slotOf = {}, firstOfSlot = {};
@@ -114,7 +114,8 @@
     for (const n of g.nodes) {
       const p = pos[n.label];
       const classes = ['node'];
-      if (edited && slotOf[n.label] === edited) classes.push('edited');
+      if (edited && slotOf[n.label] === edited) classes.push('edited');   // the slot defined last...
+      if (edited && slotOf[n.label] === edited && fresh) classes.push('fresh');   // ... in the last 10 s
       if (n.faulted) classes.push('faulted');
       if (n.label === g.master) classes.push('master');
       const box = el('g', { class: classes.join(' '), 'data-label': n.label, 'data-slot': slotOf[n.label] || '' });
@@ -132,7 +133,7 @@
       li.dataset.slot = s.name || '';
       li.dataset.nodes = s.nodes.join('|');
       li.textContent = `${s.name ? '"' + s.name + '"' : 'play()'}: ${s.nodes.join(' → ') || '(waiting)'}`;
-      if (edited && s.name === edited) li.className = 'edited';
+      if (edited && s.name === edited) li.className = fresh ? 'edited fresh' : 'edited';
       list.appendChild(li);
     }
   }
@@ -159,9 +160,9 @@
   }
 
   function update(frame) {
-    const edited = frame.edited && frame.edited.agoMillis < 10000 ? frame.edited.slot : null;
+    const edited = frame.edited ? frame.edited.slot : null, fresh = frame.edited && frame.edited.agoMillis < 10000;
     if (frame.spectrum && frame.scope) { drawSpectrum(frame.spectrum); drawScope(frame.scope); } else noAudio(frame);
-    drawGraph(frame.graph, edited);
+    drawGraph(frame.graph, edited, fresh);
     drawCpu(frame.cpu);
     const e = document.getElementById('edited');
     e.dataset.slot = frame.edited ? frame.edited.slot : '';

@@ -62,8 +62,8 @@ class ViewServerTest {
     }
 
     @Test void shouldStreamThePlayingSlotItsSpectrumPeakAndTheCpuFigures() throws Exception {
-        live.console().eval("def(\"tone\", sine(1000))");
         URI url = urlIn(live.console().eval(":view"));
+        live.console().eval("def(\"tone\", sine(1000))");
         assertThat(url.getHost()).as("served on loopback").isEqualTo("127.0.0.1");
         HttpResponse<java.util.stream.Stream<String>> r = http.send(HttpRequest.newBuilder(url.resolve("events?frames=6"))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines());
