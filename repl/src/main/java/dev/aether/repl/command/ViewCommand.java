@@ -28,16 +28,16 @@ final class ViewCommand implements ConsoleCommand, AutoCloseable {
     @Override public String help() {
         return String.join("\n",
                 USAGE,
-                "  Serves a read-only page on this machine (127.0.0.1) showing the graph (slots, nodes, connections;",
-                "  the slot defined last is highlighted), a scope and a spectrum of the master (dB over log frequency)",
-                "  and the :cpu figures, updated " + ViewServer.FRAMES_PER_SECOND + " times a second. Open the URL it prints in a browser.",
+                "  Serves a read-only page on this machine (127.0.0.1): the graph (slots, nodes, connections; the slot",
+                "  defined last since :view started is highlighted), a scope and a spectrum of the master (dB over log",
+                "  frequency) and the :cpu figures, " + ViewServer.FRAMES_PER_SECOND + " frames a second. Open the URL it prints in a browser.",
                 "  :view            any free port          :view 8080    that port (\"auto\" or 0: any free one)",
                 "  :view            again: where it runs   :view stop    stop serving (leaving aether stops it too)",
                 "  --bind ADDR      serve on ADDR instead of 127.0.0.1 (e.g. 0.0.0.0 for a classroom network);",
                 "                   anyone who can reach it then sees the patch. Only GET is answered.",
                 "  At most " + ViewServer.MAX_VIEWERS + " pages watch at once; more are refused (and told so). The page at /?frames=N",
-                "  takes N frames and stops (for a snapshot). Listening costs the audio thread one copy per block,",
-                "  as :scope does, and only while a page watches. See docs/teaching.md.");
+                "  takes N frames and stops (a snapshot). While a page watches, the audio thread copies each block",
+                "  into a tap, as for :scope; nothing more. See docs/live-view.md.");
     }
 
     @Override public synchronized void run(String args, CommandContext console) throws Exception {

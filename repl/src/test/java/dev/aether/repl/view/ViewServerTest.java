@@ -69,7 +69,14 @@ class ViewServerTest {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        List<JsonNode> frames = frames(r.body().toList());          // ends after 6 frames
+        List<String> lines = r.body().toList();                     // ends after 6 frames
+        List<JsonNode> frames = frames(lines);
+        long bytes = lines.stream().filter(l -> l.startsWith("data: ")).mapToLong(String::length).sum();
+        Thread sampler = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("aether-view-sampler")).findFirst().orElseThrow();
+        long cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(sampler.getId());
+        System.out.printf("view: %d bytes per frame; sampler thread used %.1f ms of CPU by frame %d%n",
+                bytes / 6, cpuNanos / 1e6, frames.get(5).get("seq").asLong());
         assertThat(frames).as("frames=6 sends six frames and ends the stream").hasSize(6);
         JsonNode last = frames.get(5);
         assertThat(last.get("seq").asLong()).as("frames are numbered in order").isGreaterThan(frames.get(0).get("seq").asLong());
