@@ -24,8 +24,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +37,17 @@ import org.junit.jupiter.api.Test;
 class ViewServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern URL = Pattern.compile("view at (http://\\S+/)");
-    LiveConsole live;
-    HttpClient http;
+    static LiveConsole live;                 // one console for the class (a console starts in seconds); see stop()
+    static HttpClient http;
 
-    @BeforeEach void start() throws Exception {
+    @BeforeAll static void start() throws Exception {
         live = LiveConsole.playing();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    @AfterEach void stop() {
-        if (live != null) live.close();
-    }
+    @AfterEach void stopTheView() { live.console().eval(":view stop"); }
+
+    @AfterAll static void stop() { live.close(); }
 
     static URI urlIn(String printed) {
         Matcher m = URL.matcher(printed);
@@ -221,10 +222,11 @@ class ViewServerTest {
     }
 
     @Test void shouldStopServingWhenTheConsoleCloses() throws Exception {
-        URI url = urlIn(live.console().eval(":view"));
-        assertThat(http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        live.close();
-        live = null;
+        URI url;
+        try (LiveConsole own = LiveConsole.start()) {
+            url = urlIn(own.console().eval(":view"));
+            assertThat(http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), url.getPort()).close())
                 .as("leaving aether stops the view").isInstanceOf(ConnectException.class);
         long until = System.nanoTime() + 5_000_000_000L;
