@@ -8,6 +8,7 @@ module dev.aether.repl {
     requires transitive dev.aether.sequencing;
     requires dev.aether.guard;
     requires jdk.jshell;
+    requires jdk.httpserver;
     requires org.jline;
     requires java.desktop;
     requires com.fasterxml.jackson.databind;
