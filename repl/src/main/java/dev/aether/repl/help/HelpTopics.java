@@ -22,10 +22,10 @@ public final class HelpTopics {
             "                                           undef fades out",
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live",
             "                                           ones are swapped",
-            "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
-            "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
+            "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music plays on.",
+            "      Ctrl-D on an empty line leaves aether (it asks while something plays).",
             "Topics: :help tutorial, :help nodes, :help verbs, :help stdlib, :help swap,",
-            "        :help patterns, :help COMMAND, :help FUNCTION (lowpass), :help NODE (Gain)");
+            "        :help patterns, :help COMMAND, :help FUNCTION (lowpass), :help Gain");
 
     static final String PATTERNS_HELP = String.join("\n",
             "Patterns play in time: one cycle is one bar at the current tempo and metre",
@@ -69,7 +69,7 @@ public final class HelpTopics {
     public String overview() {
         StringBuilder b = new StringBuilder(JAVA_HELP).append("\nCommands:");
         for (ConsoleCommand c : commands.all()) b.append('\n').append(HelpText.entry("  ", c.usage(), c.summary()));
-        return b.toString();
+        return HelpText.wrap(b.toString());
     }
 
     /** {@code :help :name}: the usage line, then the command's help indented. */
@@ -79,7 +79,7 @@ public final class HelpTopics {
 
     /** {@code :help stdlib}: the stdlib node classes by group. */
     public static String stdlib() {
-        StringBuilder b = new StringBuilder("Stdlib node classes (new Gain(), node(new Gain()); :help NAME for ports and params):");
+        StringBuilder b = new StringBuilder("Stdlib node classes (node(new Gain()) plays one; :help Gain: ports, params):");
         String group = null;
         StringBuilder line = null;
         for (StdlibNodes.Description d : StdlibNodes.all()) {
@@ -101,13 +101,16 @@ public final class HelpTopics {
      * (exactly or by unique prefix), the prelude functions ({@code lowpass}) and the stdlib node classes
      * ({@code SineOscillator}); else a line saying nothing matched and where to look.
      */
-    public String text(String topic) {
+    public String text(String topic) { return HelpText.wrap(unwrapped(topic)); }
+
+    private String unwrapped(String topic) {
         String t = topic.strip();
         if (t.startsWith(":")) t = t.substring(1);
         String lower = t.toLowerCase(Locale.ROOT);
+        boolean explicitCommand = topic.strip().startsWith(":");
         if (t.isEmpty()) return overview();
-        if (lower.equals("tutorial") || lower.startsWith("tutorial ")) return tutorial(t.substring("tutorial".length()).strip());
-        switch (lower) {
+        if (!explicitCommand && (lower.equals("tutorial") || lower.startsWith("tutorial "))) return tutorial(t.substring("tutorial".length()).strip());
+        if (!explicitCommand) switch (lower) {
             case "nodes": return PreludeHelp.nodes();
             case "verbs": return PreludeHelp.verbs();
             case "stdlib": return stdlib();
@@ -116,7 +119,6 @@ public final class HelpTopics {
             default: break;
         }
         List<String> found = new ArrayList<>();
-        boolean explicitCommand = topic.strip().startsWith(":");
         for (ConsoleCommand c : commands.all()) if (c.name().equals(lower)) found.add(command(c));
         if (!explicitCommand) {
             String functions = functions(t);

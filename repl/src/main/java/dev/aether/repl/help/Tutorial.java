@@ -86,7 +86,7 @@ public final class Tutorial {
 
     /** {@code :help tutorial}: the introduction's first paragraph and the list of chapters. */
     public String contents() {
-        StringBuilder b = new StringBuilder("The tutorial (docs/tutorial.md). Follow the chapters in order:");
+        StringBuilder b = new StringBuilder("Chapters (docs/tutorial.md):");
         for (Chapter c : chapters) {
             b.append('\n').append(HelpText.entry("  ", c.number() + ". " + c.title(), ":help tutorial " + c.number()));
         }
