@@ -105,7 +105,9 @@ public final class StdlibNodes {
         String pkg = c.getPackageName();
         String group = pkg.equals(PACKAGE) ? "other" : pkg.substring(PACKAGE.length() + 1);
         List<Constructor<?>> constructors = new ArrayList<>(Arrays.asList(c.getConstructors()));
-        constructors.sort(Comparator.comparingInt(Constructor::getParameterCount));
+        // fewest parameters first; ties by their types, so the reference is the same on every JDK
+        constructors.sort(Comparator.comparingInt((Constructor<?> k) -> k.getParameterCount())
+                .thenComparing(k -> Arrays.toString(k.getParameterTypes())));
         String failure = "no public constructor";
         for (int attempt = 0; attempt < EXAMPLE_SETS; attempt++) for (Constructor<?> k : constructors) {
             if (attempt > 0 && k.getParameterCount() == 0) continue;
