@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     in order, Java through the console's evaluator (it must not fail: no compile error, no exception), commands
  *     typed at the prompt (they must not answer with their error, {@code ":name: ..."}, a usage line or "unknown
  *     command");</li>
- * <li>{@code ```jsh sound} blocks must also be heard: within 5 s (generous for a loaded machine; a pattern starts at
+ * <li>{@code ```jsh sound} blocks must also be heard: within 8 s (generous for a loaded machine; a pattern starts at
  *     the next bar) the master output must be louder than -60 dBFS; every block's output must be finite;</li>
  * <li>{@code ```java file=NAME} blocks are written to NAME, as the learner saves a file from an editor;</li>
  * <li>{@code ```text} blocks are output and are not run; a block of any other kind fails the test, so that no
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TutorialSnippetsTest {
     static final Path TUTORIAL = Path.of("..", "docs", "tutorial.md");
     private static final Pattern FILE_ARGUMENT = Pattern.compile("^[\\w.-]+\\.(jsh|json|wav)$");
-    private static final long SOUND_WAIT_MILLIS = 5_000;
+    private static final long SOUND_WAIT_MILLIS = 8_000;
     private static final double AUDIBLE = 0.001;                  // -60 dBFS
 
     static Tutorial tutorial() throws Exception {
