@@ -79,20 +79,25 @@ public final class HelpTopics {
 
     /** {@code :help stdlib}: the stdlib node classes by group. */
     public static String stdlib() {
-        StringBuilder b = new StringBuilder("Stdlib node classes (node(new Gain()) plays one; :help Gain: ports, params):");
+        StringBuilder b = new StringBuilder("Stdlib node classes (play(new SineOscillator()); :help NAME: ports, params):");
         String group = null;
         StringBuilder line = null;
         for (StdlibNodes.Description d : StdlibNodes.all()) {
             if (!d.group().equals(group)) {
-                if (line != null) b.append('\n').append(HelpText.entry(" ", group + ":", line.toString()));
+                if (line != null) b.append('\n').append(groupLine(group, line));
                 group = d.group();
                 line = new StringBuilder();
             }
             if (line.length() > 0) line.append(' ');
             line.append(d.name());
         }
-        if (line != null) b.append('\n').append(HelpText.entry(" ", group + ":", line.toString()));
+        if (line != null) b.append('\n').append(groupLine(group, line));
         return b.toString();
+    }
+
+    private static String groupLine(String group, CharSequence names) {
+        String head = String.format("  %-10s ", group + ":");
+        return String.join("\n", HelpText.fill(names.toString(), HelpText.WIDTH, head, " ".repeat(head.length())));
     }
 
     /**
