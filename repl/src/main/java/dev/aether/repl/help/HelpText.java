@@ -45,13 +45,16 @@ public final class HelpText {
      * One entry of a listing: {@code indent}, the usage, and the text from column {@link #TEXT_COLUMN} (on the next
      * line when the usage reaches it), wrapped under itself at {@link #WIDTH}.
      */
-    public static String entry(String indent, String usage, String text) {
+    public static String entry(String indent, String usage, String text) { return entry(indent, usage, text, TEXT_COLUMN); }
+
+    /** {@link #entry(String, String, String)} with the text from {@code column}. */
+    public static String entry(String indent, String usage, String text, int column) {
         String head = indent + usage;
-        String pad = " ".repeat(TEXT_COLUMN);
-        if (head.length() + 1 >= TEXT_COLUMN) {
+        String pad = " ".repeat(column);
+        if (head.length() + 1 >= column) {
             return head + "\n" + String.join("\n", fill(text, WIDTH, pad, pad));
         }
-        String first = head + " ".repeat(TEXT_COLUMN - head.length());
+        String first = head + " ".repeat(column - head.length());
         return String.join("\n", fill(text, WIDTH, first, pad));
     }
 

@@ -68,7 +68,7 @@ public final class HelpTopics {
     /** {@code :help} with no topic: how to type Java, the keys, the topics and every command in one line each. */
     public String overview() {
         StringBuilder b = new StringBuilder(JAVA_HELP).append("\nCommands:");
-        for (ConsoleCommand c : commands.all()) b.append('\n').append(HelpText.entry("  ", c.usage(), c.summary()));
+        for (ConsoleCommand c : commands.all()) b.append('\n').append(HelpText.entry("  ", c.usage(), c.summary(), 28));
         return HelpText.wrap(b.toString());
     }
 
