@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     command");</li>
  * <li>{@code ```jsh sound} blocks must also be heard: within 8 s (generous for a loaded machine; a pattern starts at
  *     the next bar) the master output must be louder than -60 dBFS; every block's output must be finite;</li>
- * <li>{@code ```java file=NAME} blocks are written to NAME, as the learner saves a file from an editor;</li>
+ * <li>{@code ```java file=NAME} blocks are written to NAME, as the learner saves a file from an editor; when a
+ *     {@code :watch NAME} follows it, the console must say it evaluates the file again, without errors;</li>
  * <li>{@code ```text} blocks are output and are not run; a block of any other kind fails the test, so that no
  *     snippet goes untested by mistake.</li>
  * </ul>
@@ -67,11 +68,20 @@ class TutorialSnippetsTest {
         List<Block> blocks = ConsoleTranscript.fencedBlocks(chapter.markdown());
         try (LiveConsole live = LiveConsole.playing()) {
             OutputTap tap = live.runtime().engine().openTap(8 * 48_000);
+            java.util.Set<String> watched = new java.util.HashSet<>();
             for (Block b : blocks) {
                 String where = "chapter " + chapter.number() + ", block at line " + b.line() + " of the chapter";
                 if (b.language().equals("text")) continue;
                 if (b.language().equals("java") && b.attribute("file") != null) {
-                    Files.writeString(dir.resolve(b.attribute("file")), b.body(), StandardCharsets.UTF_8);
+                    String name = b.attribute("file");
+                    live.console().take();
+                    Files.writeString(dir.resolve(name), b.body(), StandardCharsets.UTF_8);
+                    if (watched.contains(name)) {                   // saved while :watch follows it: it runs again
+                        live.console().awaitOutput("-- " + name + " changed, evaluating", 20_000);
+                        Thread.sleep(2_000);
+                        assertThat(live.console().take()).as("%s: what the watch printed for the saved %s", where, name)
+                                .doesNotContain("has errors").doesNotContain("error:");
+                    }
                     continue;
                 }
                 assertThat(b.language()).as("%s: a block is ```jsh (typed), ```jsh sound, ```java file=NAME or ```text", where)
@@ -79,7 +89,12 @@ class TutorialSnippetsTest {
                 List<String> inputs = ConsoleTranscript.inputs(b.body());
                 assertThat(inputs).as("%s: inputs after aether> prompts", where).isNotEmpty();
                 drain(tap);
-                for (String input : inputs) type(live, input, dir, where);
+                for (String input : inputs) {
+                    type(live, input, dir, where);
+                    String[] words = input.strip().split(" +");
+                    if (words[0].equals(":watch") && words.length == 2) watched.add(words[1]);
+                    if (words[0].equals(":watch") && words.length == 3 && words[1].equals("stop")) watched.remove(words[2]);
+                }
                 if (b.info().strip().equals("jsh sound")) {
                     assertHeard(tap, where);
                 } else {
