@@ -1,88 +1,29 @@
 package dev.aether.repl.command;
 
-import dev.aether.repl.userapi.PreludeHelp;
+import dev.aether.repl.help.HelpTopics;
 
-/** Prompt thread: {@code :help [topic]} lists commands, or explains one command or topic (nodes, verbs, swap). */
+/**
+ * Prompt thread: {@code :help [topic]} prints the help of a topic, command, prelude function, stdlib node or
+ * tutorial chapter, from {@link HelpTopics}: the same text {@code docs/reference.md} is generated from.
+ */
 final class HelpCommand implements ConsoleCommand {
-    private static final String JAVA_HELP = String.join("\n",
-            "Type Java. Examples:",
-            "  play(sine(440))                          a 440 Hz sine, now",
-            "  saw(110).to(lowpass(800)).to(gain(-6))   a chain (nothing sounds until played)",
-            "  def(\"bass\", saw(55).to(lowpass(400)))    a named slot; def again crossfades, undef fades out",
-            "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
-            "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
-            "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
-            "Topics: :help nodes, :help verbs, :help swap, :help patterns, :help midi, or :help COMMAND");
+    private final HelpTopics topics;
 
-    private static final String PATTERNS_HELP = String.join("\n",
-            "Patterns play in time: one cycle is one bar at the current tempo and metre (docs/patterns.md).",
-            "  pat(\"k\", \"bd*4\", drums())                 kick on every beat, from the next bar",
-            "  pat(\"h\", \"[~ hh]*4 oh(3,8)\", drums())      off-beat hats and a Euclidean open hat",
-            "  pat(\"m\", \"c4 e4 <g4 b4> c5\", synth(4))     notes: each held for its step",
-            "  def(\"pad\", saw(110).to(lowpass(800)));   pat(\"f\", \"200 800 2000\", param(slot(\"pad\"), \"cutoffHz\"))",
-            "                                            a parameter stepped (param(chain, name, seconds): ramped)",
-            "  pat(\"m\", MiniNotation.parse(\"0 2 4 7\").scale(\"minor\").every(4, p -> p.rev()), synth(4))",
-            "Notation: a b c  ~ rest  [a b] group  a*3 a/2  <a b> alternate  a, b stack  a@3  a(3,8,2)  a? a?0.3",
-            "Redefining pat(\"k\", ...) changes at the next bar, no event lost or doubled; undef(\"k\") ends it there",
-            "and fades its slot; hush() ends every pattern at the next bar; stop() stops everything now.",
-            "A notation error points at its character and the old pattern keeps playing. Drum names: bd sn hh oh cp lt mt ht.");
-
-    private static final String MIDI_OUT_HELP = String.join("\n",
-            "MIDI out, MIDI files and MIDI clock (docs/midi.md):",
-            "  midiOuts()                                the output devices, numbered",
-            "  pat(\"m\", \"c4 e4 g4\", midiOut(0))           a pattern out to device 0, channel 1 (midiOut(0, 10): channel 10)",
-            "  var song = midiFile(\"song.mid\")            a Standard MIDI File, type 0 or 1, with its tempo map and metre",
-            "  playMidi(song, synth(8))                  plays it once in its own tempo from the next bar (or midiOut(0))",
-            "  pat(\"loop\", song.bars(5, 8), synth(8))     bars 5..8 looped as a pattern, one file bar per clock bar",
-            "  midiClock(0)                              sends 24 clocks per beat, start/stop/continue and song position",
-            "  midiLatency(20)                           messages leave 20 ms after their sample is rendered (the audio latency)",
-            "A message leaves on time: a sender thread waits for the wall time the engine renders its sample.",
-            ":panic stops the files and sends every open output note-offs and all-notes-off (CC 123) on all 16 channels.");
-
-    private final CommandRegistry registry;
-
-    HelpCommand(CommandRegistry registry) { this.registry = registry; }
+    HelpCommand(CommandRegistry registry) { this.topics = new HelpTopics(registry); }
 
     @Override public String name() { return "help"; }
     @Override public String usage() { return ":help [topic]"; }
-    @Override public String summary() { return "this list, or help on a command or topic"; }
+    @Override public String summary() { return "this list, or help on a command, function, node or topic"; }
+
+    @Override public String help() {
+        return String.join("\n",
+                "With no topic: how to type Java, the keys and every command. Topics:",
+                "tutorial [N|WORD] (its chapters), nodes, verbs, stdlib, patterns, swap;",
+                "a command (:help record), a prelude function (:help lowpass) or a stdlib",
+                "node class (:help BiquadFilter). docs/reference.md holds the same texts.");
+    }
 
     @Override public void run(String args, CommandContext console) {
-        String topic = args.strip().replaceFirst("^:", "");
-        if (topic.isEmpty()) {
-            StringBuilder b = new StringBuilder(JAVA_HELP).append("\nCommands:");
-            for (ConsoleCommand c : registry.all()) {
-                b.append(String.format("%n  %-32s %s", c.usage(), c.summary()));
-            }
-            console.print(b.toString());
-            return;
-        }
-        if (topic.equals("nodes")) {
-            console.print(PreludeHelp.nodes());
-            return;
-        }
-        if (topic.equals("verbs")) {
-            console.print(PreludeHelp.verbs());
-            return;
-        }
-        if (topic.equals("patterns")) {
-            console.print(PATTERNS_HELP);
-            return;
-        }
-        if (topic.equals("midi")) {
-            console.print(MIDI_OUT_HELP);
-            return;
-        }
-        if (topic.equals("swap")) {
-            console.print(String.join("\n",
-                    "Redefine a class and every live instance is replaced by one of the new class:",
-                    "fields with the same name and type are copied, saveState/restoreState are used where defined,",
-                    "the new code is trial-run first (exceptions, NaN/Inf or over-budget cost reject the swap and the",
-                    "old code keeps playing), then it is crossfaded in (10 ms by default; see swapFade(...))."));
-            return;
-        }
-        StringBuilder problem = new StringBuilder();
-        ConsoleCommand c = registry.find(topic, problem);
-        console.print(c == null ? problem.toString() : c.usage() + "\n  " + c.help());
+        console.print(topics.text(args));
     }
 }

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Any thread (read by reflection). Marks a {@link NodeFunctions} creation function and describes it in one line
- * for {@code :help nodes} and the reference, both generated from these annotations by {@link PreludeHelp}.
+ * for {@code :help nodes}, {@code :help NAME} and {@code docs/reference.md}, all generated from these annotations
+ * ({@link PreludeHelp}, {@code dev.aether.repl.help.ReferenceDoc}); any public static method of {@link Prelude}'s class
+ * chain that carries one is listed.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

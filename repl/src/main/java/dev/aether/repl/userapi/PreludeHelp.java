@@ -15,7 +15,7 @@ import java.util.Map;
 public final class PreludeHelp {
     private static final List<String> NODE_GROUPS = List.of("oscillators", "noise", "filters", "envelopes", "delays",
             "reverb and dynamics", "mixing", "voices", "samples", "drums");
-    private static final List<String> VERB_GROUPS = List.of("playing", "parameters", "patterns", "time", "time and swaps", "midi out");
+    private static final List<String> VERB_GROUPS = List.of("playing", "parameters", "patterns", "time", "time and swaps");
 
     private PreludeHelp() {}
 
@@ -38,7 +38,7 @@ public final class PreludeHelp {
     /** The creation functions' entries, in group order. */
     public static List<Entry> nodeEntries() {
         List<Entry> out = new ArrayList<>();
-        for (Method m : NodeFunctions.class.getDeclaredMethods()) {
+        for (Method m : preludeMethods()) {
             NodeDoc d = m.getAnnotation(NodeDoc.class);
             if (d != null) out.add(new Entry(d.group(), d.usage(), d.text()));
         }
@@ -48,17 +48,29 @@ public final class PreludeHelp {
     /** The verbs' entries, in group order. */
     public static List<Entry> verbEntries() {
         List<Entry> out = new ArrayList<>();
-        for (Class<?> verbs : List.of(LiveVerbs.class, ClockVerbs.class, MidiOutVerbs.class)) {
-            for (Method m : verbs.getDeclaredMethods()) {
-                VerbDoc d = m.getAnnotation(VerbDoc.class);
-                if (d != null) out.add(new Entry(d.group(), d.usage(), d.text()));
-            }
+        for (Method m : preludeMethods()) {
+            VerbDoc d = m.getAnnotation(VerbDoc.class);
+            if (d != null) out.add(new Entry(d.group(), d.usage(), d.text()));
         }
         return sorted(out, VERB_GROUPS);
     }
 
+    /**
+     * The methods declared by {@link Prelude} and every class it extends: what one static import brings into a session,
+     * so a function added anywhere in that chain is listed without a list to keep.
+     */
+    private static List<Method> preludeMethods() {
+        List<Method> out = new ArrayList<>();
+        for (Class<?> c = Prelude.class; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) out.add(m);
+        }
+        return out;
+    }
+
+    /** Groups in their listed order; a group not listed comes after them, by name. */
     private static List<Entry> sorted(List<Entry> entries, List<String> groups) {
-        entries.sort(Comparator.comparingInt((Entry e) -> groups.indexOf(e.group())).thenComparing(Entry::usage));
+        entries.sort(Comparator.comparingInt((Entry e) -> groups.contains(e.group()) ? groups.indexOf(e.group()) : groups.size())
+                .thenComparing(Entry::group).thenComparing(Entry::usage));
         return entries;
     }
 
@@ -68,7 +80,7 @@ public final class PreludeHelp {
         StringBuilder b = new StringBuilder(title);
         for (var g : groups.entrySet()) {
             b.append("\n ").append(g.getKey()).append(':');
-            for (Entry e : g.getValue()) b.append(String.format("%n   %-40s %s", e.usage(), e.text()));
+            for (Entry e : g.getValue()) b.append('\n').append(dev.aether.repl.help.HelpText.entry("   ", e.usage(), e.text()));
         }
         return b.toString();
     }

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Any thread (read by reflection). Marks a {@link LiveVerbs} function and describes it in one line for
- * {@code :help verbs} and the reference, both generated from these annotations by {@link PreludeHelp}.
+ * {@code :help verbs}, {@code :help NAME} and {@code docs/reference.md}, all generated from these annotations
+ * ({@link PreludeHelp}, {@code dev.aether.repl.help.ReferenceDoc}); a public method anywhere in {@link Prelude}'s class
+ * chain that carries one is listed.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
