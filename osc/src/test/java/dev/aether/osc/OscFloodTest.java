@@ -1,0 +1,157 @@
+package dev.aether.osc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.transport.OSCPortOut;
+import java.net.InetSocketAddress;
+import dev.aether.testkit.ObservedDriver;
+import dev.aether.testkit.signals.Allocations;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flood: JavaOSC's client sends 10,000 parameter messages a second over the loopback to the server of an engine
+ * playing on a real audio thread (the paced null driver), for {@code aether.osc.flood.seconds} seconds (CI: 2; the
+ * README figure: 10, {@code -Daether.osc.flood.seconds=10}). Three claims: the audio thread allocates nothing (per
+ * second, as the hot-swap test counts it: at most one second with a one-off of the JIT, at most 512 bytes in all);
+ * it has no more late blocks than in as long a stretch without the flood (with a margin: the test machine is shared,
+ * so late blocks come from other processes too); and the value sent last to each parameter is the one that sounds.
+ * The rate itself is insisted on under CI ({@code AETHER_OSC_TESTS=required}); elsewhere a starved client is reported.
+ */
+class OscFloodTest {
+    static final int RATE = 10_000, PROBES = 8, SENDERS = 4;
+    final OscRig rig = new OscRig();
+    final ObservedDriver driver = new ObservedDriver();
+
+    @AfterEach void close() throws Exception {
+        for (OSCPortOut c : clients) if (c != null) c.close();
+        rig.close();
+    }
+
+    static int seconds() {
+        try {
+            return Math.max(1, (int) Math.round(Double.parseDouble(System.getProperty("aether.osc.flood.seconds", "2"))));
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+
+    /** Every message the flood sends, made once (address checks and boxing are the client's cost, not the server's). */
+    private final OSCMessage[][] messages = new OSCMessage[PROBES][1_000];
+    private Probe[] probes;
+    private final float[] last = new float[PROBES];
+    private final OSCPortOut[] clients = new OSCPortOut[SENDERS];
+    private long sent;
+
+    /**
+     * Sends {@link #RATE} messages a second for {@code millis} ms from {@link #SENDERS} threads, each with its own
+     * JavaOSC client and its own probes (so each parameter's messages leave in order); runs {@code everySecond} on
+     * this thread once a second. Returns how many were sent.
+     */
+    private long flood(long millis, Runnable everySecond) throws Exception {
+        long start = System.nanoTime();
+        long end = start + millis * 1_000_000L;
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] senders = new Thread[SENDERS];
+        for (int t = 0; t < SENDERS; t++) {
+            int first = t * (PROBES / SENDERS);
+            OSCPortOut client = clients[t];
+            senders[t] = new Thread(() -> {
+                long n = 0;
+                try {
+                    for (long now; (now = System.nanoTime()) < end; ) {
+                        long due = (now - start) * (RATE / SENDERS) / 1_000_000_000L;
+                        for (; n < due; n++) {
+                            int p = first + (int) (n % (PROBES / SENDERS));
+                            int v = (int) ((n * 7919 + p) % 1_000);      // values wander over 0..999
+                            client.send(messages[p][v]);
+                            last[p] = v;
+                            count.incrementAndGet();
+                        }
+                        Thread.sleep(0, 200_000);
+                    }
+                } catch (Exception e) {
+                    failed.set(e);
+                }
+            }, "flood sender " + t);
+            senders[t].start();
+        }
+        for (long nextSecond = start + 1_000_000_000L; System.nanoTime() < end; ) {
+            Thread.sleep(Math.max(1, Math.min((end - System.nanoTime()) / 1_000_000, (nextSecond - System.nanoTime()) / 1_000_000)));
+            if (System.nanoTime() >= nextSecond) {
+                everySecond.run();
+                nextSecond += 1_000_000_000L;
+            }
+        }
+        for (Thread t : senders) t.join();
+        everySecond.run();
+        if (failed.get() != null) throw failed.get();
+        sent += count.get();
+        return count.get();
+    }
+
+    @Test void shouldTakeTenThousandMessagesASecondWithoutAllocatingOnTheAudioThreadAndSoundTheLastValues() throws Exception {
+        probes = new Probe[PROBES];
+        for (int i = 0; i < PROBES; i++) probes[i] = rig.host.play("p" + i, new Probe());
+        for (int i = 0; i < PROBES; i++) {
+            for (int v = 0; v < 1_000; v++) messages[i][v] = new OSCMessage("/aether/param/p" + i + "/level", List.of((float) v));
+        }
+        rig.engine.start(driver);
+        rig.start(null, null);
+        for (int t = 0; t < SENDERS; t++) clients[t] = new OSCPortOut(new InetSocketAddress(OscRig.LOOPBACK, rig.server.port()));
+        Thread audio = driver.audioThread();
+        flood(1_500, () -> {});                                    // warm up: the JIT compiles the paths
+        Thread.sleep(500);
+
+        int secs = seconds();
+        long lateBefore = driver.lateBlocks();
+        Thread.sleep(secs * 1_000L);                               // as long without the flood
+        long lateQuiet = driver.lateBlocks() - lateBefore;
+
+        long[] bytes = new long[secs + 2];
+        int[] w = {0};
+        long[] mark = {Allocations.of(audio)};
+        lateBefore = driver.lateBlocks();
+        long t0 = System.nanoTime();
+        long n = flood(secs * 1_000L, () -> {
+            long now = Allocations.of(audio);
+            if (w[0] < bytes.length) bytes[w[0]++] = now - mark[0];
+            mark[0] = now;
+        });
+        double took = (System.nanoTime() - t0) / 1e9;
+        long lateFlood = driver.lateBlocks() - lateBefore;
+
+        OscCounters c = rig.server.counters();
+        boolean all = OscRig.await(() -> c.packets() == sent);
+        Thread.sleep(200);                                        // the last moves drain and sound
+        long[] windows = Arrays.copyOf(bytes, w[0]);
+        System.out.printf("OSC flood: %d messages in %.2f s (%.0f/s), %d received, %d retried; audio thread allocated"
+                        + " %s bytes per second; late blocks %d with the flood, %d in %d s without; load peak %.2f%n",
+                n, took, n / took, c.packets(), c.retried(), Arrays.toString(windows), lateFlood, lateQuiet, secs,
+                rig.engine.stats().peakLoad());
+
+        if ("required".equals(System.getenv("AETHER_OSC_TESTS")) || n / took >= RATE * 0.9) {
+            assertThat(n / took).as("messages per second sent (%d sender threads)", SENDERS).isGreaterThan(RATE * 0.9);
+        } else {                                                   // a shared, overloaded machine starves the client
+            System.out.printf("WARNING: the client got only %.0f of %d messages/s out (load average %.1f on %d cores):"
+                    + " the other claims are checked at that rate; CI (AETHER_OSC_TESTS=required) insists on the full rate%n",
+                    n / took, RATE, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        assertThat(all).as("every message arrived (UDP on the loopback; %d of %d)", c.packets(), sent).isTrue();
+        assertThat(c.applied()).as(c.summary()).isEqualTo(sent);
+        long nonZero = Arrays.stream(windows).filter(b -> b != 0).count();
+        assertThat(nonZero).as("seconds of the flood in which the audio thread allocated: %s", Arrays.toString(windows))
+                .isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(windows).sum()).as("bytes the audio thread allocated in the flood").isLessThanOrEqualTo(512);
+        assertThat(lateFlood).as("late blocks with the flood (%d without, same length; margin for the shared machine)",
+                lateQuiet).isLessThanOrEqualTo(lateQuiet + Math.max(5, lateQuiet));
+        for (int i = 0; i < PROBES; i++) {
+            assertThat(probes[i].heard).as("what p%d sounds: the value sent to it last", i).isEqualTo((double) last[i]);
+        }
+    }
+}
