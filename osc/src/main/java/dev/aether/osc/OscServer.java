@@ -73,7 +73,7 @@ public final class OscServer implements AutoCloseable {
         this.space = new OscAddressSpace(host, sends, token, this::reply, counters);
         try {
             this.socket = new DatagramSocket(new InetSocketAddress(bind, port));
-            socket.setReceiveBufferSize(1 << 20);             // a burst of a few thousand messages waits in the kernel
+            socket.setReceiveBufferSize(4 << 20);             // a burst of a few thousand messages waits in the kernel
         } catch (SocketException e) {
             throw new IOException("cannot listen for OSC on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
                     + (port != 0 ? " (is another program using it? try another port)" : ""), e);
