@@ -12,7 +12,7 @@ final class HelpCommand implements ConsoleCommand {
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
             "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
-            "Topics: :help nodes, :help verbs, :help swap, :help patterns, or :help COMMAND");
+            "Topics: :help nodes, :help verbs, :help swap, :help patterns, :help osc, or :help COMMAND");
 
     private static final String PATTERNS_HELP = String.join("\n",
             "Patterns play in time: one cycle is one bar at the current tempo and metre (docs/patterns.md).",
@@ -55,6 +55,11 @@ final class HelpCommand implements ConsoleCommand {
         }
         if (topic.equals("patterns")) {
             console.print(PATTERNS_HELP);
+            return;
+        }
+        if (topic.equals("osc")) {
+            ConsoleCommand osc = registry.find("osc", new StringBuilder());
+            console.print(osc == null ? "OSC is not part of this console" : osc.usage() + "\n  " + osc.help());
             return;
         }
         if (topic.equals("swap")) {
