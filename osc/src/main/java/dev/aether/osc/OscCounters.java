@@ -44,8 +44,8 @@ public final class OscCounters {
 
     /** Counts a dropped message in {@code counter} and keeps {@code why} as the last error. */
     void drop(AtomicLong counter, String why) {
+        lastError = why;                                    // first: whoever sees the count sees its reason
         counter.incrementAndGet();
-        lastError = why;
     }
 
     /** Every counter on one line, then the last error. */

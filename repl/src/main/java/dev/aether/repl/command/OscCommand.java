@@ -84,7 +84,7 @@ public final class OscCommand implements ConsoleCommand, AutoCloseable {
                 ? "off (start aether with --osc-token TOKEN to allow it)" : "on, with the token") + "; :help osc for addresses";
     }
 
-    private String where() { return server.address().getHostAddress() + ":" + server.port(); }
+    private String where() { return bind.getHostAddress() + ":" + server.port(); }
 
     /** The running server, or null. Any thread (a test's). */
     public synchronized OscServer server() { return server; }
