@@ -15,14 +15,13 @@ import dev.aether.core.time.Quantum;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 
 /**
  * An OSC server on one UDP port: its own thread ({@value #THREAD_NAME}) receives each packet, parses it with JavaOSC,
@@ -45,7 +44,7 @@ public final class OscServer implements AutoCloseable {
     public static final int MAX_PACKET_BYTES = 65_507;
 
     private final OscHost host;
-    private final DatagramSocket socket;
+    private final DatagramChannel socket;
     private final SampleTimeline timeline;
     private final OscCounters counters = new OscCounters();
     private final OSCParser parser;
@@ -71,26 +70,37 @@ public final class OscServer implements AutoCloseable {
         this.parser = QuietLogging.parser(serializers);
         this.sends = new TimedSends(host.engine().clock(), counters);
         this.space = new OscAddressSpace(host, sends, token, this::reply, counters);
+        DatagramChannel ch = DatagramChannel.open();
         try {
-            this.socket = new DatagramSocket(new InetSocketAddress(bind, port));
-            socket.setReceiveBufferSize(4 << 20);             // a burst of a few thousand messages waits in the kernel
-        } catch (SocketException e) {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);   // a burst of thousands of messages waits in the kernel
+            ch.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            ch.close();
             throw new IOException("cannot listen for OSC on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
                     + (port != 0 ? " (is another program using it? try another port)" : ""), e);
         }
+        this.socket = ch;
         this.thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
     }
 
     /** The bound UDP port. */
-    public int port() { return socket.getLocalPort(); }
+    public int port() { return local().getPort(); }
 
     /** The bound address. */
-    public InetAddress address() { return socket.getLocalAddress(); }
+    public InetAddress address() { return local().getAddress(); }
+
+    private InetSocketAddress local() {
+        try {
+            return (InetSocketAddress) socket.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("the OSC server is closed", e);
+        }
+    }
 
     /** True unless bound to a loopback address (then anyone on the network can play it). */
-    public boolean reachableFromNetwork() { return !socket.getLocalAddress().isLoopbackAddress(); }
+    public boolean reachableFromNetwork() { return !address().isLoopbackAddress(); }
 
     public OscCounters counters() { return counters; }
 
@@ -99,24 +109,42 @@ public final class OscServer implements AutoCloseable {
     /** The reference of the address space, one line per address. */
     public static String reference() { return OscAddressSpace.REFERENCE; }
 
+    /**
+     * Receives in blocking mode; while a parameter move waits for room ({@link TimedSends}), in non-blocking mode,
+     * offering the waiting moves again after every packet and every millisecond without one.
+     */
     private void loop() {
-        byte[] buffer = new byte[MAX_PACKET_BYTES];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_PACKET_BYTES);   // on the heap: the parser reads arrays
+        boolean blocking = true;
         while (running) {
+            SocketAddress sender;
             try {
-                socket.setSoTimeout(sends.pending() ? 1 : 200);
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-            } catch (SocketTimeoutException e) {
-                sends.retry();
-                continue;
+                boolean wait = !sends.pending();
+                if (wait != blocking) {
+                    socket.configureBlocking(wait);
+                    blocking = wait;
+                }
+                buffer.clear();
+                sender = socket.receive(buffer);
+            } catch (ClosedChannelException e) {
+                return;                                     // closed by close()
             } catch (IOException e) {
                 if (running) counters.drop(counters.malformed, "receive failed: " + e.getMessage());
                 continue;
             }
+            if (sender == null) {                           // non-blocking and nothing came: retry in a millisecond
+                sends.retry();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            buffer.flip();
             counters.packets.incrementAndGet();
             try {
-                handle(ByteBuffer.wrap(buffer, 0, packet.getLength()), packet.getSocketAddress());
+                handle(buffer, sender);
             } catch (RuntimeException e) {                  // never out of the server: a fault in a host counts
                 counters.drop(counters.badArguments, "failed: " + e);
             }
@@ -178,7 +206,7 @@ public final class OscServer implements AutoCloseable {
             }
             s.write(m);
             out.flip();
-            socket.send(new DatagramPacket(out.array(), out.limit(), to));
+            socket.send(out, to);
             counters.replies.incrementAndGet();
         } catch (IOException | OSCSerializeException | RuntimeException e) {
             counters.drop(counters.badArguments, "could not reply " + m.getAddress() + " to " + to + ": " + e.getMessage());
@@ -189,7 +217,11 @@ public final class OscServer implements AutoCloseable {
     @ControlThread
     @Override public void close() {
         running = false;
-        socket.close();
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
