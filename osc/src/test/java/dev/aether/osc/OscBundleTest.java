@@ -6,6 +6,7 @@ import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCPacket;
 import com.illposed.osc.argument.OSCTimeTag64;
+import dev.aether.nodes.drum.DrumKit;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,36 @@ class OscBundleTest {
         assertThat(rig.server.counters().lastError()).contains("late").contains("sample 100");
         rig.render(640);
         assertThat(probe.firstChange).as("a late bundle plays from the next block's start").isEqualTo(48_000);
+    }
+
+    /** The left channel of the next {@code frames} frames of {@code engine}. */
+    private static float[] renderLeft(dev.aether.core.engine.Engine engine, int frames) {
+        float[] stereo = new float[2 * frames];
+        engine.render(stereo, frames);
+        float[] left = new float[frames];
+        for (int i = 0; i < frames; i++) left[i] = stereo[2 * i];
+        return left;
+    }
+
+    @Test void shouldSoundATimedHitExactlyAsTheKitsOwnHitAtThatSample() throws Exception {
+        rig.host.play("kit", new DrumKit());
+        SampleTimeline t = timeline();
+        rig.start(t, null);
+        rig.send(at(t, 5_003, new OSCMessage("/aether/hit", List.of("kit", "sn", 0.5f))));
+        assertThat(OscRig.await(() -> rig.server.counters().applied() == 1)).as(rig.server.counters().summary()).isTrue();
+        float[] viaOsc = renderLeft(rig.engine, 24_000);
+
+        try (var reference = dev.aether.core.engine.Engine.create(dev.aether.core.EngineConfig.defaults())) {
+            DrumKit direct = new DrumKit();
+            reference.add(direct);
+            reference.connectToMaster(dev.aether.core.node.NodeSpec.of(direct).outputs().get(0));
+            assertThat(direct.hitAt(direct.keyOf("sn"), 5_003, 0.5)).isTrue();
+            float[] expected = renderLeft(reference, 24_000);
+            assertThat(viaOsc).as("the OSC hit, sample for sample, against kit.hitAt(sn, 5003, 0.5)").containsExactly(expected);
+        }
+        int first = 0;
+        while (first < viaOsc.length && viaOsc[first] == 0) first++;
+        assertThat(first).as("the first sound").isBetween(5_003, 5_004);
     }
 
     @Test void shouldTreatTheImmediateTimetagAsNow() throws Exception {
