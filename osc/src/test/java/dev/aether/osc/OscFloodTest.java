@@ -169,4 +169,33 @@ class OscFloodTest {
             assertThat(probes[i].heard).as("what p%d sounds: the value sent to it last", i).isEqualTo((double) last[i]);
         }
     }
+
+    /**
+     * The last value wins even when a parameter's queue overflows: an engine rendered offline drains nothing until
+     * the test renders, so 600 moves of each of two parameters overflow their queues ({@code SmoothedParam}'s 256);
+     * the server keeps the newest refused move and offers it again; once rendered, each parameter sounds the value
+     * sent to it last. Deterministic: no audio thread, and 1,200 datagrams fit the socket's buffer.
+     */
+    @Test void shouldSoundTheLastValueSentEvenWhenTheQueuesOverflow() throws Exception {
+        Probe a = rig.host.play("a", new Probe()), b = rig.host.play("b", new Probe());
+        rig.start(null, null);
+        rig.render(64);
+        float lastA = 0, lastB = 0;
+        for (int i = 0; i < 600; i++) {
+            lastA = (i * 37) % 1_000;
+            lastB = (i * 91) % 1_000;
+            rig.send(new OSCMessage("/aether/param/a/level", List.of(lastA)));
+            rig.send(new OSCMessage("/aether/param/b/level", List.of(lastB)));
+        }
+        OscCounters c = rig.server.counters();
+        assertThat(OscRig.await(() -> c.packets() == 1_200)).as("all arrived: %s", c.summary()).isTrue();
+        assertThat(OscRig.await(() -> c.applied() == 1_200)).as(c.summary()).isTrue();
+        assertThat(c.retried()).as("moves a full queue refused at first, kept and offered again").isGreaterThan(0);
+        for (int block = 0; block < 200; block++) {                 // the server offers the kept moves again meanwhile
+            rig.render(64);
+            Thread.sleep(2);
+        }
+        assertThat(a.heard).as("a sounds the value sent to it last").isEqualTo((double) lastA);
+        assertThat(b.heard).as("b sounds the value sent to it last").isEqualTo((double) lastB);
+    }
 }
