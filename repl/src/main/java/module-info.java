@@ -7,6 +7,7 @@ module dev.aether.repl {
     requires transitive dev.aether.nodes;
     requires transitive dev.aether.sequencing;
     requires dev.aether.guard;
+    requires dev.aether.osc;
     requires jdk.jshell;
     requires jdk.httpserver;
     requires org.jline;

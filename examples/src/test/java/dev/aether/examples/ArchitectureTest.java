@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.aether.core.DspNode;
+import dev.aether.osc.OscServer;
 import dev.aether.guard.RealtimeChecker;
 import dev.aether.nodes.Dsp;
 import dev.aether.sequencing.pattern.Pattern;
@@ -43,7 +44,8 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.aether");
         modules = new java.util.HashMap<>();
-        for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, Aether.class, HelloEngine.class)) {
+        for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, OscServer.class, Aether.class,
+                HelloEngine.class)) {
             Path where = Path.of(k.getProtectionDomain().getCodeSource().getLocation().toURI());
             ModuleDescriptor d = ModuleFinder.of(where).findAll().iterator().next().descriptor();
             modules.put(d.name(), d);
@@ -53,7 +55,7 @@ class ArchitectureTest {
     @Test
     void shouldFindEveryModuleDescriptorAndItsClasses() {
         assertThat(modules.keySet()).containsExactlyInAnyOrder(
-                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.repl",
+                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.osc", "dev.aether.repl",
                 "dev.aether.examples");
         assertThat(classes.size()).as("main classes imported").isGreaterThan(200);
     }
@@ -93,12 +95,14 @@ class ArchitectureTest {
                 .layer("nodes").definedBy("dev.aether.nodes..")
                 .layer("sequencing").definedBy("dev.aether.sequencing..")
                 .layer("guard").definedBy("dev.aether.guard..")
+                .layer("osc").definedBy("dev.aether.osc..")
                 .layer("repl").definedBy("dev.aether.repl..")
                 .layer("examples").definedBy("dev.aether.examples..")
                 .whereLayer("examples").mayNotBeAccessedByAnyLayer()
                 .whereLayer("repl").mayOnlyBeAccessedByLayers("examples")
-                .whereLayer("nodes").mayOnlyBeAccessedByLayers("sequencing", "repl", "examples")
-                .whereLayer("sequencing").mayOnlyBeAccessedByLayers("repl", "examples")
+                .whereLayer("nodes").mayOnlyBeAccessedByLayers("sequencing", "osc", "repl", "examples")
+                .whereLayer("sequencing").mayOnlyBeAccessedByLayers("osc", "repl", "examples")
+                .whereLayer("osc").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("repl", "examples")
                 .check(classes);
     }

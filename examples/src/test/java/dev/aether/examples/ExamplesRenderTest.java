@@ -73,5 +73,6 @@ class ExamplesRenderTest {
             "05-synth-chords.jsh", new Sound(-19.1, -7.0, 330),
             "06-drum-kit.jsh", new Sound(-11.6, -0.8, 0),
             "07-drum-machine.jsh", new Sound(-12.1, -0.2, 0),     // patterns on one kit from bar 0: no one pitch
-            "08-live-set.jsh", new Sound(-13.3, -0.2, 0));      // kick, snare, hats and a clap: no one pitch  // the fifth at 330 Hz, E4 (329.6 Hz) from 0.5 s
+            "08-live-set.jsh", new Sound(-13.3, -0.2, 0),         // kick, snare, hats and a clap: no one pitch  // the fifth at 330 Hz, E4 (329.6 Hz) from 0.5 s
+            "10-osc-remote.jsh", new Sound(-5.5, -0.2, 110));     // the pad's 110 Hz saw outweighs the beat
 }

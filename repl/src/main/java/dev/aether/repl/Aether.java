@@ -102,6 +102,7 @@ public final class Aether {
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
                     + "; :help for help, :quit to leave");
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
+            startOsc(rt, o);
             if (o.recover()) recover(rt, previous);
             if (o.script() != null) {
                 console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
@@ -113,6 +114,19 @@ public final class Aether {
             console.run();
         }
         return 0;
+    }
+
+    /** Configures and starts the OSC server as the launcher's flags say; a problem is said, and the console goes on. */
+    static void startOsc(AetherRuntime rt, LaunchOptions o) {
+        if (o.oscPort() < 0 && o.oscBind() == null && o.oscToken() == null) return;
+        try {
+            rt.osc().configure(o.oscBind() == null ? null : java.net.InetAddress.getByName(o.oscBind()), o.oscToken());
+            if (o.oscPort() > 0) rt.osc().start(o.oscPort(), rt.console());
+        } catch (IOException | RuntimeException e) {
+            rt.console().print("aether: OSC not started: " + (e instanceof java.net.UnknownHostException
+                    ? "--osc-bind " + o.oscBind() + " is not an address of this machine" : e.getMessage())
+                    + "; :osc PORT starts it on another port");
+        }
     }
 
     /**

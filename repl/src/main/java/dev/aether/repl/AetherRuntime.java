@@ -54,6 +54,11 @@ public final class AetherRuntime implements AutoCloseable {
     public Console console() { return console; }
     public FaultReporter faults() { return faults; }
 
+    /** The {@code :osc} command, which owns the OSC server (started by {@code --osc PORT} or {@code :osc}). */
+    public dev.aether.repl.command.OscCommand osc() {
+        return (dev.aether.repl.command.OscCommand) commands.find("osc", new StringBuilder());
+    }
+
     @Override public void close() {
         commands.close();
         faults.close();

@@ -7,10 +7,12 @@ import java.nio.file.Path;
  * Immutable; any thread. The command line: {@code aether [--recover] [--home DIR] [--buffer FRAMES]}, {@code aether
  * run FILE.jsh [-i]}, {@code aether render FILE.jsh --seconds S --out OUT.wav [--rate R] [--block N]}, {@code aether
  * render --journal FILE --out OUT.wav [--seconds S]} ({@code seconds} is then -1 when not given; {@code format} is
- * the WAV's sample format: 16, 24 or float).
+ * the WAV's sample format: 16, 24 or float). {@code --osc PORT} starts the OSC server ({@code oscPort} -1: off),
+ * {@code --osc-bind ADDR} listens on another address than 127.0.0.1, {@code --osc-token T} allows {@code /aether/eval}.
  */
 record LaunchOptions(String mode, Path script, boolean interactive, boolean recover, Path home, double seconds,
-                     Path out, int rate, int block, int bufferFrames, Path journal, String format) {
+                     Path out, int rate, int block, int bufferFrames, Path journal, String format,
+                     int oscPort, String oscBind, String oscToken) {
 
     static final String USAGE = String.join("\n",
             "usage: aether                       start the console",
@@ -20,7 +22,10 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
             "       aether render --journal FILE --out OUT.wav [--seconds S] [--format 16|24|float]",
             "                                    re-render a performed set from its journal (~/.aether/journal)",
             "options: --home DIR (default ~/.aether: history, journal)",
-            "         --buffer FRAMES (the sound card's buffer, default 512 = 10.7 ms at 48 kHz; 1024 if you hear dropouts)");
+            "         --buffer FRAMES (the sound card's buffer, default 512 = 10.7 ms at 48 kHz; 1024 if you hear dropouts)",
+            "         --osc PORT (start the OSC server on PORT, UDP; off by default; see docs/osc.md)",
+            "         --osc-bind ADDR (listen on ADDR instead of 127.0.0.1, e.g. 0.0.0.0: reachable from the network)",
+            "         --osc-token TOKEN (allow /aether/eval, for messages that carry TOKEN)");
 
     static LaunchOptions parse(String[] args) {
         String mode = "console";
@@ -30,6 +35,8 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
         boolean interactive = false, recover = false;
         double seconds = -1;
         int rate = 48_000, block = 64, buffer = DriverConfig.defaults().bufferFrames();
+        int oscPort = -1;
+        String oscBind = null, oscToken = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -54,6 +61,20 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
                     buffer = Integer.parseInt(value(args, ++i, "--buffer needs a number of frames"));
                     if (buffer < 64) throw new IllegalArgumentException("--buffer needs at least 64 frames, was " + buffer);
                     break;
+                case "--osc":
+                    String port = value(args, ++i, "--osc needs a UDP port (1..65535)");
+                    try {
+                        oscPort = Integer.parseInt(port);
+                    } catch (NumberFormatException e) {
+                        oscPort = -2;
+                    }
+                    if (oscPort < 1 || oscPort > 65535) throw new IllegalArgumentException("--osc needs a UDP port 1..65535, was " + port);
+                    break;
+                case "--osc-bind": oscBind = value(args, ++i, "--osc-bind needs an address, e.g. 0.0.0.0 or 192.168.1.10"); break;
+                case "--osc-token":
+                    oscToken = value(args, ++i, "--osc-token needs a token (a word only your OSC sender knows)");
+                    if (oscToken.isBlank()) throw new IllegalArgumentException("--osc-token must not be blank");
+                    break;
                 case "-h": case "--help": mode = "help"; break;
                 default: throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
@@ -64,7 +85,11 @@ record LaunchOptions(String mode, Path script, boolean interactive, boolean reco
         } else if (mode.equals("render") && (seconds <= 0 || out == null)) {
             throw new IllegalArgumentException("render needs --seconds S (> 0) and --out OUT.wav");
         }
-        return new LaunchOptions(mode, script, interactive, recover, home, seconds, out, rate, block, buffer, journal, format);
+        if ((oscPort > 0 || oscBind != null || oscToken != null) && mode.equals("render")) {
+            throw new IllegalArgumentException("--osc, --osc-bind and --osc-token are for the console and run, not render");
+        }
+        return new LaunchOptions(mode, script, interactive, recover, home, seconds, out, rate, block, buffer, journal, format,
+                oscPort, oscBind, oscToken);
     }
 
     /** The WAV sample format {@code --format} names. */

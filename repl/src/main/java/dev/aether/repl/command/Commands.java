@@ -7,7 +7,7 @@ import dev.aether.repl.session.NamedFiles;
 /**
  * Prompt thread (at start-up): the one place console commands are registered. {@link #basic()} has what every
  * console has ({@code :help :quit :load :watch}); {@link #forSession} adds the engine, snapshot, visual,
- * recording, MIDI and live-view commands of a running aether.
+ * recording, MIDI, OSC and live-view commands of a running aether.
  */
 public final class Commands {
     private Commands() {}
@@ -32,6 +32,7 @@ public final class Commands {
         for (ConsoleCommand c : new VisualCommands(session.engine(), evaluator).commands()) r.add(c);
         r.add(new RecordCommand(session.engine()));
         r.add(new MidiCommand(session));
+        r.add(new OscCommand(session));
         r.add(new LintCommand(evaluator));
         r.add(new ViewCommand(session));
         return r;

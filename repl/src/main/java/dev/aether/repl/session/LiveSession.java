@@ -470,6 +470,25 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         return new IllegalArgumentException(text);
     }
 
+    /**
+     * Fades slot {@code name} in ({@code true}) or out ({@code false}) over {@link #SLOT_FADE_SECONDS}, from the next
+     * block; it stays defined (its nodes keep running, silent), so fading it in again resumes it as it is. Not an undo
+     * step (a remote control's toggle, as {@code /aether/slot/stop} and {@code /aether/slot/start}).
+     *
+     * @throws IllegalArgumentException when no slot has that name, listing those that do
+     */
+    public void slotSounding(String name, boolean sounding) {
+        edit(() -> {
+            Played p = slots.get(name);
+            if (p == null) {
+                throw new IllegalArgumentException("no slot named " + name + "; slots: "
+                        + (slots.isEmpty() ? "none" : String.join(", ", slots.keySet())));
+            }
+            whenLanded(at -> fade(p.fader.level, sounding ? 1 : 0, SLOT_FADE_SECONDS, at));
+            return null;
+        });
+    }
+
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
         edit(() -> {

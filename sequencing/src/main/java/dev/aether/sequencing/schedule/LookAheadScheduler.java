@@ -50,6 +50,8 @@ public final class LookAheadScheduler implements AutoCloseable {
     private final Consumer<String> messages;
     private final Map<String, List<Play<?>>> slots = new LinkedHashMap<>();
     private final List<Follower> followers = new ArrayList<>();
+    /** The pattern each slot was given last, for {@link #resume}. */
+    private final Map<String, Play<?>> last = new LinkedHashMap<>();
     private volatile long lookAheadSamples;
     private long queuedUntil;            // engine sample: events with onsets before it are sent
     private Rational cursor;             // the cycle at queuedUntil, when known (null after a jump or while idle)
@@ -114,10 +116,30 @@ public final class LookAheadScheduler implements AutoCloseable {
         checkName(name);
         Rational from = Rational.of(cursorCycle().ceil());
         end(name, from);
-        slots.computeIfAbsent(name, k -> new ArrayList<>()).add(new Play<>(name, values, target, from));
+        Play<V> play = new Play<>(name, values, target, from);
+        slots.computeIfAbsent(name, k -> new ArrayList<>()).add(play);
+        last.put(name, play);
         if (live != null) start(live);
         return from;
     }
+
+    /**
+     * Plays again, from the next cycle boundary, the pattern last given to slot {@code name} (after {@link #stop},
+     * {@link #hush} or {@link #cancelAll}); the cycle it starts at, or null when it plays already.
+     *
+     * @throws IllegalArgumentException when no pattern was ever played in that slot
+     */
+    public synchronized Rational resume(String name) {
+        if (isPlaying(name)) return null;
+        Play<?> p = last.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no pattern was played in slot \"" + name + "\"; patterns: "
+                    + (last.isEmpty() ? "none" : String.join(", ", last.keySet())));
+        }
+        return again(p);
+    }
+
+    private <V> Rational again(Play<V> p) { return play(p.name, p.pattern, p.target); }
 
     /** Ends the pattern in slot {@code name} at the next cycle boundary; that cycle, or null when none plays there. */
     public synchronized Rational stop(String name) {

@@ -174,6 +174,24 @@ class LookAheadSchedulerTest {
     }
 
     @Test
+    void resumePlaysTheLastPatternAgainFromTheNextBoundary() {
+        try (OfflineRig rig = new OfflineRig()) {
+            DrumKit kit = rig.play(new DrumKit());
+            Recording<Integer> a = new Recording<>(PatternTarget.hits(kit, 1.0));
+            rig.scheduler.play("a", "bd*2", a);
+            rig.renderLeft(BAR / 2);
+            assertThat(rig.scheduler.resume("a")).as("it plays already").isNull();
+            rig.scheduler.stop("a");
+            rig.renderLeft(BAR + BAR / 2);                          // bar 1 is silent
+            assertThat(rig.scheduler.resume("a")).isEqualTo(Rational.of(2));
+            rig.renderLeft(BAR);
+            assertThat(a.onsets()).containsExactly(0L, 48_000L, 192_000L, 240_000L);
+            assertThatThrownBy(() -> rig.scheduler.resume("never")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no pattern was played in slot \"never\"; patterns: a");
+        }
+    }
+
+    @Test
     void aParseErrorPointsAtItsCharacterAndTheOldPatternPlaysOn() {
         try (OfflineRig rig = new OfflineRig()) {
             DrumKit kit = rig.play(new DrumKit());
