@@ -1,0 +1,80 @@
+package dev.aether.repl.console.visual;
+
+import dev.aether.core.DspNode;
+import dev.aether.core.node.NodeRunner;
+import dev.aether.core.node.NodeSpec;
+import dev.aether.repl.session.StateCarrier;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Prompt thread (allocates; never touches the nodes it is given). Renders a chain offline on copies of its nodes,
+ * so any node or slot can be shown, playing or not: each copy is a new instance of the node's class carrying its
+ * parameters, plain fields and state (as a redefinition would, {@link StateCarrier}), run in its own
+ * {@link NodeRunner} in blocks of {@value #BLOCK}. The nodes are in series: a node's first input is fed the
+ * previous node's first output (its channels averaged to mono); the first node's first input, when it has one, is
+ * fed the given input signal. The result is the last node's first output, channels averaged.
+ */
+public final class ChainRender {
+    public static final int BLOCK = 64;
+    /** Seed of {@link #whiteNoise}: the same test signal in every run. */
+    public static final long NOISE_SEED = 1;
+
+    private ChainRender() {}
+
+    /** True when the chain's first node takes an input (a filter or effect), false for a source. */
+    public static boolean takesInput(List<DspNode> nodes) { return !NodeSpec.of(nodes.get(0)).inputs().isEmpty(); }
+
+    /** {@code frames} samples of the chain's output, fed {@code input} (ignored by a source; null: silence). */
+    public static float[] render(List<DspNode> nodes, float[] input, int frames, double sampleRate) {
+        List<NodeRunner> runners = new ArrayList<>();
+        for (DspNode n : nodes) runners.add(new NodeRunner(copyOf(n), sampleRate, BLOCK));
+        float[] mono = new float[BLOCK], y = new float[frames];
+        for (int t = 0; t < frames; t += BLOCK) {
+            int n = Math.min(BLOCK, frames - t);
+            java.util.Arrays.fill(mono, 0f);
+            if (input != null) System.arraycopy(input, t, mono, 0, Math.max(0, Math.min(n, input.length - t)));
+            for (NodeRunner r : runners) {
+                NodeSpec spec = r.spec();
+                if (!spec.inputs().isEmpty()) {
+                    for (float[] ch : r.connect(spec.inputs().get(0))) System.arraycopy(mono, 0, ch, 0, n);
+                }
+                r.run(n);
+                if (spec.outputs().isEmpty()) throw new IllegalArgumentException(r.node().typeName() + " has no output to show");
+                float[][] out = r.output(spec.outputs().get(0));
+                for (int i = 0; i < n; i++) {
+                    float s = 0;
+                    for (float[] ch : out) s += ch[i];
+                    mono[i] = s / out.length;
+                }
+            }
+            System.arraycopy(mono, 0, y, t, n);
+        }
+        return y;
+    }
+
+    /** Deterministic white noise, uniform in [-{@code amplitude}, {@code amplitude}], seed {@value #NOISE_SEED}. */
+    public static float[] whiteNoise(int frames, double amplitude) {
+        SplittableRandom r = new SplittableRandom(NOISE_SEED);
+        float[] x = new float[frames];
+        for (int i = 0; i < frames; i++) x[i] = (float) (amplitude * (2 * r.nextDouble() - 1));
+        return x;
+    }
+
+    /** A new instance of {@code node}'s class with its parameters, plain fields and state carried over. */
+    public static DspNode copyOf(DspNode node) {
+        DspNode copy;
+        try {
+            Constructor<? extends DspNode> c = node.getClass().getDeclaredConstructor();
+            c.setAccessible(true);
+            copy = c.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException(node.typeName() + " has no no-argument constructor, so it cannot be copied"
+                    + " to be measured; give it one (parameters and fields are carried over)");
+        }
+        StateCarrier.carry(node, copy);
+        return copy;
+    }
+}
