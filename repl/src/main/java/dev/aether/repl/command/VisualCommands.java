@@ -229,7 +229,8 @@ final class VisualCommands {
 
     static int columns(CommandContext c) { return c.width() <= 0 ? 80 : Math.max(40, c.width()); }
 
-    static int rows(CommandContext c) { return Math.max(14, (c.height() <= 0 ? 24 : c.height()) - 3); }
+    /** Rows for a picture: the terminal's height less the typed command and the prompt (3 when the height is unknown: 24). */
+    static int rows(CommandContext c) { return Math.max(14, (c.height() <= 0 ? 24 : c.height()) - 4); }
 
     // --- the data (package-private for the tests)
 

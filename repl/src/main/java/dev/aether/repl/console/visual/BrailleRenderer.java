@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Any thread (pure). Draws a {@link Figure} as text for the console in braille dots (see {@link BrailleCanvas}):
- * the title, then each panel with its y labels and unit in a left gutter, an axis line with tick marks under it,
+ * each panel with its y labels and unit in a left gutter, an axis line with tick marks under it,
  * the x labels and the x unit, then the notes. {@code columns} and {@code rows} are the size of the whole figure
- * in terminal cells (the terminal's size); the panels share the rows by their weights. Curves are lines between
+ * in terminal cells (the terminal's size); the title is not printed (the command is on the line above); the panels share the rows by their weights. Curves are lines between
  * their points (clamped to the plot's top and bottom), markers dashed vertical lines, heat maps dots lit by an
  * ordered dither of their brightness.
  */
@@ -27,12 +27,12 @@ public final class BrailleRenderer {
         public double xAt(int dx) { return panel.x().valueAt((dx + 0.5) / canvas.dotsWide()); }
     }
 
-    /** Lines of text the figure takes besides its plot rows: title, y unit, axis and labels per panel, notes. */
-    public static int overheadRows(Figure f) { return 1 + 3 * f.panels().size() + f.notes().size(); }
+    /** Lines of text the figure takes besides its plot rows: y unit, axis and labels per panel, notes. */
+    public static int overheadRows(Figure f) { return 3 * f.panels().size() + f.notes().size(); }
 
     /** The figure as text {@code columns} wide, about {@code rows} high (at least 4 plot rows a panel). */
     public static String render(Figure f, int columns, int rows) {
-        StringBuilder b = new StringBuilder(f.title()).append('\n');
+        StringBuilder b = new StringBuilder();
         List<Drawn> drawn = draw(f, columns, rows);
         for (Drawn d : drawn) text(b, d);
         for (String n : f.notes()) b.append(n).append('\n');
