@@ -92,7 +92,7 @@ class MeasurementsTest {
     @Test void shouldAnalyseASineAsPureAndAShapedOneAsRich() {
         String pure = c.eval(":analyze sine(1000)");
         assertThat(pure).contains("fundamental 1000.00 Hz", "THD+N");
-        assertThat(number(pure, "THD +[0-9.e-]+ % \\((-?[0-9.]+) dB")).as("THD of the stdlib sine (dB)").isLessThan(-60);
+        assertThat(number(pure, "THD +[0-9.e-]+ % \\((-?[0-9.]+) dB")).as("THD of the stdlib sine (dB; -136 measured)").isLessThan(-100);
         String shaped = c.eval(":analyze shaper(24)");
         assertThat(shaped).as("a shaper fed a 1 kHz sine").contains("fundamental 1000.00 Hz");
         assertThat(number(shaped, "THD +[0-9.e-]+ % \\((-?[0-9.]+) dB")).as("a 24 dB drive distorts").isGreaterThan(-30);

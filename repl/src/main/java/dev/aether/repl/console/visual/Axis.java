@@ -7,7 +7,7 @@ import java.util.List;
  * Any thread (immutable). One axis of a {@link Panel}: what it measures ({@code label}, {@code unit}), its range
  * {@code [lo, hi]} and whether it is logarithmic (frequency). Maps values to a fraction of the axis (0 at
  * {@code lo}, 1 at {@code hi}) and back, and names its ticks: decades and their 2 and 5 on a log axis, 1-2-5 steps
- * on a linear one. Both renderers place everything through {@link #fraction}, so a test can find any value's
+ * on a linear one (90 degrees for phase); thousands of Hz read "2k". Both renderers place everything through {@link #fraction}, so a test can find any value's
  * pixel or dot from the same mapping.
  */
 public record Axis(String label, String unit, double lo, double hi, boolean log) {
@@ -42,15 +42,15 @@ public record Axis(String label, String unit, double lo, double hi, boolean log)
             for (double decade = Math.pow(10, Math.floor(Math.log10(lo))); decade <= hi; decade *= 10) {
                 for (int m : new int[] {1, 2, 5}) {
                     double v = decade * m;
-                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.add(new Tick(v, number(v), m == 1));
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.add(new Tick(v, label(v), m == 1));
                 }
             }
             return out;
         }
-        double step = niceStep((hi - lo) / Math.max(1, target));
+        double step = unit.equals("degrees") && hi - lo >= 180 ? 90 : niceStep((hi - lo) / Math.max(1, target));
         for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
             double r = Math.abs(v) < step * 1e-9 ? 0 : v;
-            out.add(new Tick(r, number(r), true));
+            out.add(new Tick(r, label(r), true));
         }
         return out;
     }
@@ -60,11 +60,20 @@ public record Axis(String label, String unit, double lo, double hi, boolean log)
         return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
     }
 
-    /** A compact label: 20, 2k, 0.5, -60, 1.25. */
+    /** A tick's label: thousands of Hz as "2k", anything else as {@link #number}. */
+    String label(double v) {
+        if (unit.equals("Hz") && Math.abs(v) >= 1000) return kilo(v);
+        return number(v);
+    }
+
+    private static String kilo(double v) {
+        if (Math.abs(v / 1000 - Math.rint(v / 1000)) < 1e-9) return (long) Math.rint(v / 1000) + "k";
+        return trim(String.format("%.1f", v / 1000)) + "k";
+    }
+
+    /** A compact number: 20, 1000, 0.5, -60, 1.25. */
     static String number(double v) {
         double a = Math.abs(v);
-        if (a >= 1000 && Math.abs(v / 1000 - Math.rint(v / 1000)) < 1e-9) return (long) Math.rint(v / 1000) + "k";
-        if (a >= 1000) return trim(String.format("%.1f", v / 1000)) + "k";
         if (v == Math.rint(v)) return Long.toString((long) v);
         return trim(String.format(a >= 10 ? "%.1f" : "%.3g", v));
     }

@@ -1,6 +1,7 @@
 package dev.aether.repl.console.visual;
 
 import dev.aether.core.DspNode;
+import dev.aether.core.InputPort;
 import dev.aether.core.node.NodeRunner;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.repl.session.StateCarrier;
@@ -13,9 +14,9 @@ import java.util.SplittableRandom;
  * Prompt thread (allocates; never touches the nodes it is given). Renders a chain offline on copies of its nodes,
  * so any node or slot can be shown, playing or not: each copy is a new instance of the node's class carrying its
  * parameters, plain fields and state (as a redefinition would, {@link StateCarrier}), run in its own
- * {@link NodeRunner} in blocks of {@value #BLOCK}. The nodes are in series: a node's first input is fed the
- * previous node's first output (its channels averaged to mono); the first node's first input, when it has one, is
- * fed the given input signal. The result is the last node's first output, channels averaged.
+ * {@link NodeRunner} in blocks of {@value #BLOCK}. The nodes are in series, as a chain wires them: a node's first
+ * input is fed the previous node's first output (its channels averaged to mono); the first node's input named
+ * {@code in} or {@code gate}, when it has one, is fed the given input signal (an oscillator's {@code fm} is not). The result is the last node's first output, channels averaged.
  */
 public final class ChainRender {
     public static final int BLOCK = 64;
@@ -24,8 +25,17 @@ public final class ChainRender {
 
     private ChainRender() {}
 
-    /** True when the chain's first node takes an input (a filter or effect), false for a source. */
-    public static boolean takesInput(List<DspNode> nodes) { return !NodeSpec.of(nodes.get(0)).inputs().isEmpty(); }
+    /**
+     * True when the chain's first node takes a signal (a filter, an effect, an envelope's gate: an input named
+     * {@code in} or {@code gate}); false for a source, whose other inputs (an oscillator's {@code fm}) stay unconnected.
+     */
+    public static boolean takesInput(List<DspNode> nodes) { return fedInput(NodeSpec.of(nodes.get(0))) != null; }
+
+    /** The input the test signal goes to: the first named {@code in} or {@code gate}, or null. */
+    static InputPort fedInput(NodeSpec spec) {
+        for (InputPort p : spec.inputs()) if (p.name().equals("in") || p.name().equals("gate")) return p;
+        return null;
+    }
 
     /** {@code frames} samples of the chain's output, fed {@code input} (ignored by a source; null: silence). */
     public static float[] render(List<DspNode> nodes, float[] input, int frames, double sampleRate) {
@@ -36,10 +46,12 @@ public final class ChainRender {
             int n = Math.min(BLOCK, frames - t);
             java.util.Arrays.fill(mono, 0f);
             if (input != null) System.arraycopy(input, t, mono, 0, Math.max(0, Math.min(n, input.length - t)));
-            for (NodeRunner r : runners) {
+            for (int k = 0; k < runners.size(); k++) {
+                NodeRunner r = runners.get(k);
                 NodeSpec spec = r.spec();
-                if (!spec.inputs().isEmpty()) {
-                    for (float[] ch : r.connect(spec.inputs().get(0))) System.arraycopy(mono, 0, ch, 0, n);
+                InputPort fed = k == 0 ? fedInput(spec) : spec.inputs().isEmpty() ? null : spec.inputs().get(0);
+                if (fed != null) {
+                    for (float[] ch : r.connect(fed)) System.arraycopy(mono, 0, ch, 0, n);
                 }
                 r.run(n);
                 if (spec.outputs().isEmpty()) throw new IllegalArgumentException(r.node().typeName() + " has no output to show");

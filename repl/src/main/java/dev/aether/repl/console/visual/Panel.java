@@ -24,12 +24,13 @@ public record Panel(Axis x, Axis y, List<Series> series, List<Marker> markers, H
      * {@code floorDb} (dark, or no dot) to {@code topDb} (bright, or every dot).
      */
     public record Heatmap(double[][] db, double x0, double x1, double binSpacing, double floorDb, double topDb) {
-        /** The level at axis values {@code (x, y)}, or NaN outside the data. */
+        /** The level at axis values {@code (x, y)}, interpolated between bins, or NaN outside the data. */
         public double at(double x, double y) {
             int c = (int) Math.floor((x - x0) / (x1 - x0) * db.length);
-            int b = (int) Math.rint(y / binSpacing);
-            if (c < 0 || c >= db.length || b < 0 || b >= db[c].length) return Double.NaN;
-            return db[c][b];
+            double f = y / binSpacing;
+            int b = (int) Math.floor(f);
+            if (c < 0 || c >= db.length || b < 0 || b + 1 >= db[c].length) return Double.NaN;
+            return db[c][b] + (db[c][b + 1] - db[c][b]) * (f - b);
         }
 
         /** The level at {@code (x, y)} as 0 (floor or below) .. 1 (top or above); 0 outside the data. */
