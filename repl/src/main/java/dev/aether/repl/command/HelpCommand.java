@@ -2,7 +2,7 @@ package dev.aether.repl.command;
 
 import dev.aether.repl.userapi.PreludeHelp;
 
-/** Prompt thread: {@code :help [topic]} lists commands, or explains one command or topic (nodes, verbs, swap). */
+/** Prompt thread: {@code :help [topic]} lists commands, or explains one command or topic (nodes, verbs, swap, patterns, pictures). */
 final class HelpCommand implements ConsoleCommand {
     private static final String JAVA_HELP = String.join("\n",
             "Type Java. Examples:",
@@ -12,7 +12,18 @@ final class HelpCommand implements ConsoleCommand {
             "  class Fuzz implements DspNode { ... }    your own node; redefine it and live ones are swapped",
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music keeps playing.",
             "      Ctrl-D on an empty line leaves aether (it asks first while something plays).",
-            "Topics: :help nodes, :help verbs, :help swap, :help patterns, or :help COMMAND");
+            "Topics: :help nodes, :help verbs, :help swap, :help patterns, :help pictures, or :help COMMAND");
+
+    private static final String PICTURES_HELP = String.join("\n",
+            "Pictures at the prompt (braille, the terminal's size) and on paper (--png FILE, 1600 x 900) (docs/pictures.md):",
+            "  :scope [MS] [EXPR]            waveform, time in ms            :spectrum [EXPR]     dBFS over log frequency",
+            "  :response EXPR                magnitude (dB) and phase, -3 dB points dashed",
+            "  :spectrogram [SECONDS] [EXPR] levels over time and frequency  :envelope EXPR [HOLD_S]   an envelope's shape",
+            "  :analyze [EXPR]               fundamental, harmonics (dBFS, dBc), THD, THD+N, peak, RMS",
+            "  :compare A B                  null test on 1 s of white noise: first differing sample, peak and RMS of the difference",
+            "Without EXPR they listen to the master; with one (a node, a chain, slot(\"bass\") or \"bass\") they render copies,",
+            "so what plays is untouched and what does not play can be shown. A chain taking a signal is fed white noise.",
+            "  :response lowpass(800, 4) --png lp.png     :spectrum saw(110).to(lowpass(900))     :compare lowpass(800) new MyLowpass()");
 
     private static final String PATTERNS_HELP = String.join("\n",
             "Patterns play in time: one cycle is one bar at the current tempo and metre (docs/patterns.md).",
@@ -51,6 +62,10 @@ final class HelpCommand implements ConsoleCommand {
         }
         if (topic.equals("verbs")) {
             console.print(PreludeHelp.verbs());
+            return;
+        }
+        if (topic.equals("pictures")) {
+            console.print(PICTURES_HELP);
             return;
         }
         if (topic.equals("patterns")) {

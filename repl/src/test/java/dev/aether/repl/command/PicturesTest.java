@@ -177,6 +177,13 @@ class PicturesTest {
         assertThat(c.eval(":spectrogram 0.5 saw(220)")).contains("frequency (Hz)", "time (s)");
     }
 
+    @Test void shouldExplainThePicturesInHelp() {
+        assertThat(c.eval(":help pictures")).contains(":scope [MS] [EXPR]", ":compare A B", "--png FILE", "docs/pictures.md");
+        assertThat(c.eval(":help analyze")).contains(":analyze [EXPR]", "THD+N", "Blackman-Harris");
+        assertThat(c.eval(":help response")).contains("-3 dB points", "--png FILE also saves a 1600 x 900 picture");
+        assertThat(c.eval(":help")).contains(":spectrogram [SECONDS] [EXPR] [--png FILE]", ":envelope EXPR [HOLD_S] [--png FILE]", ":help pictures");
+    }
+
     // --- helpers
 
     static boolean near(int rgb, Color c) {
