@@ -98,6 +98,29 @@ class MeasurementsTest {
         assertThat(number(shaped, "THD +[0-9.e-]+ % \\((-?[0-9.]+) dB")).as("a 24 dB drive distorts").isGreaterThan(-30);
     }
 
+    @Test void shouldAnalyseTheMasterAsItPlays() throws Exception {
+        rt.engine().start(new dev.aether.core.driver.PacedNullDriver(dev.aether.core.driver.DriverConfig.defaults().sampleRateHz(48_000)));
+        c.eval("play(sine(440).to(gain(-6)))");
+        Thread.sleep(100);
+        String out = c.eval(":analyze");
+        assertThat(out).contains("fundamental 440.00 Hz");
+        assertThat(number(out, "fundamental 440.00 Hz at (-?[0-9.]+) dBFS")).as("-6 dB of a full-scale sine, after the master")
+                .isBetween(-6.5, -5.5);
+    }
+
+    /** A slot named by its name: rendered on copies whether or not it plays. */
+    @Test void shouldShowASlotByItsName() throws Exception {
+        c.eval("def(\"bass\", saw(55).to(lowpass(400)))");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        dev.aether.repl.console.visual.Spectrum.Bands b = visuals.spectrum("\"bass\"", 400, notes);
+        int loudest = 0;
+        for (int i = 1; i < b.db().length; i++) if (b.db()[i] > b.db()[loudest]) loudest = i;
+        assertThat(b.hz()[loudest]).as("the saw's fundamental is its loudest partial").isBetween(53.0, 57.0);
+        assertThat(notes).containsExactly("rendered from copies of \"bass\" (what plays is untouched)");
+        assertThat(c.eval(":scope 40 slot(\"bass\")")).contains("time (ms)");
+        assertThat(c.eval(":spectrum \"nosuch\"")).contains("nosuch");
+    }
+
     @Test void shouldDrawTheAdsrThroughItsStages() throws Exception {
         float[] y = EnvelopeShape.render(visuals.nodesOf("adsr(0.01, 0.1, 0.5, 0.2)"), 0.3, 48_000);
         assertThat(y[479]).as("attack reaches 1 at sample A - 1").isEqualTo(1f, org.assertj.core.data.Offset.offset(1e-3f));
