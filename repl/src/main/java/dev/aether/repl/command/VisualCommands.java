@@ -15,6 +15,7 @@ import dev.aether.repl.console.visual.Scope;
 import dev.aether.repl.console.visual.Spectrogram;
 import dev.aether.repl.console.visual.Spectrum;
 import dev.aether.repl.eval.Evaluator;
+import dev.aether.repl.session.NamedFiles;
 import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ final class VisualCommands {
                 if (all.get(i).equals("--png")) {
                     if (i + 1 >= all.size()) throw new IllegalArgumentException("--png needs a file name, e.g. --png response.png");
                     png = unquote(all.get(++i));
+                    NamedFiles.writable(png);                                  // refused before anything is rendered
                 } else {
                     words.add(all.get(i));
                 }
@@ -138,7 +140,7 @@ final class VisualCommands {
                 this::analyzeCommand),
             command("compare", ":compare A B",
                 "null test: render A and B on the same input and report where and how much they differ",
-                "Both are rendered on copies for 1 s of " + NOISE + " (sources ignore it); prints\n"
+                "Both are rendered on copies, reset to rest, for 1 s of " + NOISE + " (sources ignore it); prints\n"
                     + "  \"identical\" when every sample is equal, else the first differing sample and the peak and RMS\n"
                     + "  of the difference in dBFS. Put spaces only inside brackets: :compare lowpass(800) myLowpass",
                 this::compareCommand));
@@ -269,12 +271,12 @@ final class VisualCommands {
         return Analysis.of(x, sampleRate(), 10);
     }
 
-    /** The null test of {@code a} against {@code b} on 1 s of white noise, as printed. */
+    /** The null test of {@code a} against {@code b} on 1 s of white noise, copies reset to rest, as printed. */
     String compare(String a, String b) throws Exception {
         List<DspNode> na = nodesOf(a), nb = nodesOf(b);
         int frames = (int) Math.round(sampleRate());
         float[] noise = ChainRender.whiteNoise(frames, 0.5);
-        float[] ya = ChainRender.render(na, noise, frames, sampleRate()), yb = ChainRender.render(nb, noise, frames, sampleRate());
+        float[] ya = ChainRender.render(na, noise, frames, sampleRate(), true), yb = ChainRender.render(nb, noise, frames, sampleRate(), true);
         boolean fed = ChainRender.takesInput(na) || ChainRender.takesInput(nb);
         String input = fed ? "1 s of " + NOISE : "1 s of their own output (sources take no input)";
         return NullTest.of(ya, yb).report("A (" + a + ")", "B (" + b + ")", input, sampleRate());

@@ -39,8 +39,20 @@ public final class ChainRender {
 
     /** {@code frames} samples of the chain's output, fed {@code input} (ignored by a source; null: silence). */
     public static float[] render(List<DspNode> nodes, float[] input, int frames, double sampleRate) {
+        return render(nodes, input, frames, sampleRate, false);
+    }
+
+    /**
+     * As {@link #render(List, float[], int, double)}; {@code fromRest} resets each copy after its parameters and
+     * state are carried ({@link DspNode#reset}), so a playing node's ringing does not count (a null test).
+     */
+    public static float[] render(List<DspNode> nodes, float[] input, int frames, double sampleRate, boolean fromRest) {
         List<NodeRunner> runners = new ArrayList<>();
-        for (DspNode n : nodes) runners.add(new NodeRunner(copyOf(n), sampleRate, BLOCK));
+        for (DspNode n : nodes) {
+            DspNode copy = copyOf(n);
+            if (fromRest) copy.reset();
+            runners.add(new NodeRunner(copy, sampleRate, BLOCK));
+        }
         float[] mono = new float[BLOCK], y = new float[frames];
         for (int t = 0; t < frames; t += BLOCK) {
             int n = Math.min(BLOCK, frames - t);
