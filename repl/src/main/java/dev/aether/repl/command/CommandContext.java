@@ -22,6 +22,9 @@ public interface CommandContext {
     /** Width of the terminal in columns. */
     int width();
 
+    /** Height of the terminal in rows (0 when unknown). */
+    default int height() { return 0; }
+
     /** The journal of typed inputs, or null. */
     InputJournal journal();
 

@@ -319,6 +319,8 @@ public final class Console implements CommandContext {
 
     @Override public int width() { return terminal.getWidth(); }
 
+    @Override public int height() { return terminal.getHeight(); }
+
     /** Evaluates a whole script file, entry by entry (as {@code :load}). */
     @Override public void load(Path script) throws java.io.IOException {
         String text = java.nio.file.Files.readString(script);

@@ -25,8 +25,8 @@ public final class HelpTopics {
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music plays on.",
             "      Ctrl-D on an empty line leaves aether (it asks while something plays).",
             "Topics: :help tutorial, :help nodes, :help verbs, :help stdlib, :help swap,",
-            "        :help patterns, :help midi, :help COMMAND, :help FUNCTION (lowpass),",
-            "        :help Gain");
+            "        :help patterns, :help pictures, :help midi, :help COMMAND,",
+            "        :help FUNCTION (lowpass), :help Gain");
 
     static final String PATTERNS_HELP = String.join("\n",
             "Patterns play in time: one cycle is one bar at the current tempo and metre",
@@ -52,6 +52,25 @@ public final class HelpTopics {
             "where defined, the new code is trial-run first (exceptions, NaN/Inf or",
             "over-budget cost reject the swap and the old code keeps playing), then it is",
             "crossfaded in (10 ms by default; see swapFade(...)).");
+
+    static final String PICTURES_HELP = String.join("\n",
+            "Pictures at the prompt (braille, at the terminal's size) and on paper",
+            "(--png FILE, 1600 x 900; docs/pictures.md):",
+            "  :scope [MS] [EXPR]             waveform, time in ms",
+            "  :spectrum [EXPR]               dBFS over log frequency",
+            "  :response EXPR                 magnitude (dB) and phase, -3 dB points dashed",
+            "  :spectrogram [SECONDS] [EXPR]  levels over time and frequency",
+            "  :envelope EXPR [HOLD_S]        an envelope's shape",
+            "  :analyze [EXPR]                fundamental, harmonics (dBFS, dBc), THD, THD+N,",
+            "                                 peak, RMS",
+            "  :compare A B                   null test on 1 s of white noise: first differing",
+            "                                 sample, peak and RMS of the difference",
+            "Without EXPR they listen to the master; with one (a node, a chain, slot(\"bass\")",
+            "or \"bass\") they render copies, so what plays is untouched and what does not",
+            "play can be shown. A chain taking a signal is fed white noise.",
+            "  :response lowpass(800, 4) --png lp.png",
+            "  :spectrum saw(110).to(lowpass(900))",
+            "  :compare lowpass(800) new MyLowpass()");
 
     static final String MIDI_HELP = String.join("\n",
             "MIDI out, MIDI files and MIDI clock (docs/midi.md):",
@@ -80,6 +99,7 @@ public final class HelpTopics {
             new String[] {"stdlib", "every stdlib node class; :help NAME shows its ports and params"},
             new String[] {"patterns", "mini-notation and pat(...)"},
             new String[] {"swap", "what happens when you redefine a class"},
+            new String[] {"pictures", "scope, spectrum, response, spectrogram, envelope, analyze, compare"},
             new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"});
 
     private final CommandRegistry commands;
@@ -143,6 +163,7 @@ public final class HelpTopics {
             case "patterns": return PATTERNS_HELP;
             case "swap": return SWAP_HELP;
             case "midi": return MIDI_HELP;
+            case "pictures": return PICTURES_HELP;
             default: break;
         }
         List<String> found = new ArrayList<>();

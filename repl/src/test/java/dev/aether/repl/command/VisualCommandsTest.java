@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.PacedNullDriver;
 import dev.aether.repl.console.ScriptedConsole;
-import dev.aether.repl.console.visual.AsciiPlot;
+import java.util.ArrayList;
 import dev.aether.repl.console.visual.Response;
 import dev.aether.repl.console.visual.Scope;
 import dev.aether.repl.console.visual.Spectrum;
@@ -37,21 +37,21 @@ class VisualCommandsTest {
     }
 
     @Test void shouldPutTheKneeOfLowpass1000At1kHz() throws Exception {
-        Response.Curve curve = visuals.response("lowpass(1000)", COLUMNS);
+        Response.Curve curve = visuals.response("lowpass(1000)", Response.POINTS);
         assertThat(curve.minus3DbHz()).as("-3 dB crossings").hasSize(1);
         // Butterworth: |H|^2 = 1 / (1 + (f/fc)^4) puts -3.0103 dB (half power) at fc and -3.000 dB a little below
         double expected = 1000 * Math.pow(Math.pow(10, 0.3) - 1, 0.25);
         assertThat(curve.minus3DbHz().get(0)).as("-3 dB frequency of a Butterworth low pass at 1 kHz").isCloseTo(expected, within(0.1));
-        int at100 = AsciiPlot.logColumn(100, COLUMNS, curve.loHz(), curve.hiHz());
-        int at10k = AsciiPlot.logColumn(10_000, COLUMNS, curve.loHz(), curve.hiHz());
+        int at100 = nearest(curve.hz(), 100), at10k = nearest(curve.hz(), 10_000);
         assertThat(curve.db()[at100]).as("pass band near 100 Hz").isCloseTo(0, within(0.1));
         assertThat(curve.db()[at10k]).as("a decade above, 40 dB per decade down").isBetween(-45.0, -35.0);
         String shown = c.eval(":response lowpass(1000)");
-        assertThat(shown).contains("-3 dB at 999 Hz", "│", "1k", "dB");
+        assertThat(shown).contains("-3 dB at 999 Hz", "┤", "1k", "magnitude (dB)", "phase (degrees)", "frequency (Hz)")
+                .as("drawn in braille dots, no block characters").containsPattern("[\u2801-\u28ff]").doesNotContain("█");
     }
 
     @Test void shouldShowTheResonancePeakOfAHighQ() throws Exception {
-        Response.Curve curve = visuals.response("lowpass(800, 4);", COLUMNS);
+        Response.Curve curve = visuals.response("lowpass(800, 4);", Response.POINTS);
         double peak = Double.NEGATIVE_INFINITY;
         for (double d : curve.db()) peak = Math.max(peak, d);
         assertThat(peak).as("peak of Q = 4 is about 20 log10(4) = 12 dB").isCloseTo(12.0, within(0.6));
@@ -59,7 +59,7 @@ class VisualCommandsTest {
     }
 
     @Test void shouldMeasureANodeWithoutAFormulaFromItsImpulseResponse() throws Exception {
-        Response.Curve curve = visuals.response("lp1(1000)", COLUMNS);
+        Response.Curve curve = visuals.response("lp1(1000)", Response.POINTS);
         assertThat(curve.minus3DbHz()).hasSize(1);
         assertThat(curve.minus3DbHz().get(0)).as("-3 dB of the one-pole low pass at 1 kHz").isCloseTo(1000, within(30.0));
     }
@@ -71,7 +71,7 @@ class VisualCommandsTest {
         rt.engine().render(new float[2 * 4_801], 4_801);
         String state = c.eval("f.node().saveState()").replaceFirst("^\\$\\d+ ==> ", "");
         assertThat(state).as("the playing filter holds a non-zero state").contains("State[s=").doesNotContain("s=0.0]");
-        Response.Curve curve = visuals.response("f", COLUMNS);
+        Response.Curve curve = visuals.response("f", Response.POINTS);
         assertThat(curve.minus3DbHz()).hasSize(1);
         assertThat(curve.minus3DbHz().get(0)).as("-3 dB of the playing one-pole, its ringing subtracted")
                 .isCloseTo(1000, within(30.0));
@@ -90,28 +90,35 @@ class VisualCommandsTest {
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("play(sine(220))");
         Thread.sleep(100);
-        Scope.Trace t = visuals.scope(52, COLUMNS);
+        Scope.Trace t = visuals.scope(52, "", new ArrayList<>());
         assertThat(t.millis()).isCloseTo(52, within(0.05));
         assertThat(Scope.cycles(t)).as("cycles of 220 Hz in 52 ms (11.44), triggered at an upward crossing").isEqualTo(11);
         double top = 0;
-        for (double h : t.hi()) top = Math.max(top, h);
+        for (float h : t.samples()) top = Math.max(top, h);
         assertThat(top).as("the trace reaches the sine's peak").isGreaterThan(0.5);
         String shown = c.eval(":scope 52");
-        assertThat(shown).contains("52.0 ms", "█");
-        assertThat(shown.lines().count()).as("rows + axis + labels").isEqualTo(VisualCommands.ROWS + 2);
+        assertThat(shown).contains("time (ms)", "50", "the master output").containsPattern("[\u2801-\u28ff]");
+        assertThat(shown.lines().count()).as("as high as the terminal (24 rows when unknown) less the prompt's 3 and the typed command")
+                .isEqualTo(24 - 3 - 1);
     }
 
     @Test void shouldPeakTheSpectrumAtTheFrequencyThatPlays() throws Exception {
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("play(sine(1000))");
         Thread.sleep(100);
-        Spectrum.Bands b = visuals.spectrum(COLUMNS);
+        Spectrum.Bands b = visuals.spectrum("", COLUMNS, new ArrayList<>());
         int loudest = 0;
         for (int i = 1; i < b.db().length; i++) if (b.db()[i] > b.db()[loudest]) loudest = i;
         double ratio = Math.pow(b.hiHz() / b.loHz(), 1.0 / COLUMNS);
         assertThat(b.hz()[loudest]).as("centre of the loudest column").isBetween(1000 / ratio, 1000 * ratio);
-        assertThat(b.db()[AsciiPlot.logColumn(100, COLUMNS, b.loHz(), b.hiHz())]).as("level at 100 Hz")
+        assertThat(b.db()[nearest(b.hz(), 100)]).as("level at 100 Hz")
                 .isLessThan(b.db()[loudest] - 60);
-        assertThat(c.eval(":spectrum")).contains("dB", "1k");
+        assertThat(c.eval(":spectrum")).contains("level (dBFS)", "1k");
+    }
+
+    static int nearest(double[] hz, double f) {
+        int best = 0;
+        for (int i = 1; i < hz.length; i++) if (Math.abs(Math.log(hz[i] / f)) < Math.abs(Math.log(hz[best] / f))) best = i;
+        return best;
     }
 }

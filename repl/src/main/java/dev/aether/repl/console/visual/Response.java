@@ -5,81 +5,102 @@ import dev.aether.core.node.NodeRunner;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.nodes.analysis.Fft;
 import dev.aether.nodes.filter.BiquadFilter;
-import dev.aether.repl.session.StateCarrier;
-import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 
 /**
- * Prompt thread (renders a copy of the node, never the live one, off the audio thread).
- * {@code :response}: the magnitude response of a filter chain in dB over log frequency, with its -3 dB
- * points. A {@link BiquadFilter} is evaluated exactly from its coefficients (any instance, untouched); any
- * other node with one mono input and output is measured from its impulse response on copies, each run in a
- * {@link NodeRunner} (new instances of its class carrying its parameters, fields and state, as a redefinition
- * would), so a playing node can be measured and is never touched. A copy starts where the original is, ringing included, so the response is the
- * difference between a copy given the impulse and a copy given silence (exact for linear nodes). The nodes of a
- * chain are in series, so their responses in dB add. Control thread (allocates).
+ * Prompt thread (renders copies of the nodes, never the live ones, off the audio thread; allocates).
+ * {@code :response}: the frequency response of a filter chain, magnitude in dB and phase in degrees over log
+ * frequency, with its -3 dB points. A {@link BiquadFilter} is evaluated exactly from its coefficients (any
+ * instance, untouched); any other node with one mono input and output is measured from its impulse response on
+ * copies ({@link ChainRender#copyOf}), so a playing node can be measured and is never touched. A copy starts where
+ * the original is, ringing included, so the response is the difference between a copy given the impulse and a
+ * copy given silence (exact for linear nodes). The nodes of a chain are in series: their responses in dB add, and
+ * so do their phases.
  */
 public final class Response {
     public static final double LO_HZ = 10;
+    /** Points of a curve (log spaced), enough for a print-quality picture. */
+    public static final int POINTS = 1_200;
     static final int IMPULSE_FRAMES = 1 << 15;
 
     private Response() {}
 
-    /** Column centre frequencies, levels, the -3 dB crossings (Hz, ascending) and the axis. */
-    public record Curve(double[] hz, double[] db, List<Double> minus3DbHz, double loHz, double hiHz) {}
+    /** A chain's response at a frequency: magnitude in dB and phase in radians. */
+    public interface Transfer {
+        double db(double hz);
 
-    /** dB at a frequency for the chain {@code nodes} at {@code sampleRate}. */
-    public static DoubleUnaryOperator of(List<DspNode> nodes, double sampleRate) {
-        List<DoubleUnaryOperator> parts = new ArrayList<>();
+        double phase(double hz);
+    }
+
+    /**
+     * Log-spaced frequencies with levels (dB) and phases (degrees, wrapped to -180..180), the -3 dB crossings (Hz,
+     * ascending) and the axis range.
+     */
+    public record Curve(double[] hz, double[] db, double[] phaseDeg, List<Double> minus3DbHz, double loHz, double hiHz) {}
+
+    /** The response of the chain {@code nodes} at {@code sampleRate}. */
+    public static Transfer of(List<DspNode> nodes, double sampleRate) {
+        List<Transfer> parts = new ArrayList<>();
         for (DspNode n : nodes) parts.add(n instanceof BiquadFilter b ? biquad(b, sampleRate) : measure(n, sampleRate));
-        return f -> {
-            double db = 0;
-            for (DoubleUnaryOperator p : parts) db += p.applyAsDouble(f);
-            return db;
+        return new Transfer() {
+            @Override public double db(double f) {
+                double db = 0;
+                for (Transfer p : parts) db += p.db(f);
+                return db;
+            }
+
+            @Override public double phase(double f) {
+                double ph = 0;
+                for (Transfer p : parts) ph += p.phase(f);
+                return ph;
+            }
         };
     }
 
-    private static DoubleUnaryOperator biquad(BiquadFilter b, double sampleRate) {
+    private static Transfer biquad(BiquadFilter b, double sampleRate) {
+        double[] k = new double[5];
+        BiquadFilter.coefficients(b.mode(), Math.min(b.cutoffHz(), 0.49 * sampleRate), b.q(), b.gainDb(), sampleRate, k);
         BiquadFilter.Mode mode = b.mode();
         double fc = Math.min(b.cutoffHz(), 0.49 * sampleRate), q = b.q(), g = b.gainDb();
-        return f -> BiquadFilter.magnitudeDb(mode, fc, q, g, sampleRate, f);
+        return new Transfer() {
+            @Override public double db(double f) { return BiquadFilter.magnitudeDb(mode, fc, q, g, sampleRate, f); }
+
+            @Override public double phase(double f) {
+                double w = 2 * Math.PI * f / sampleRate;
+                double c1 = Math.cos(w), s1 = Math.sin(w), c2 = Math.cos(2 * w), s2 = Math.sin(2 * w);
+                double nr = k[0] + k[1] * c1 + k[2] * c2, ni = -(k[1] * s1 + k[2] * s2);
+                double dr = 1 + k[3] * c1 + k[4] * c2, di = -(k[3] * s1 + k[4] * s2);
+                return Math.atan2(ni, nr) - Math.atan2(di, dr);
+            }
+        };
     }
 
-    /** Runs an impulse through copies of {@code node} and reads the level of each FFT bin (interpolated in between). */
-    static DoubleUnaryOperator measure(DspNode node, double sampleRate) {
+    /** Runs an impulse through copies of {@code node} and reads each FFT bin (levels interpolated in between). */
+    static Transfer measure(DspNode node, double sampleRate) {
         NodeSpec spec = NodeSpec.of(node);
         if (spec.inputs().size() != 1 || spec.outputs().isEmpty() || spec.inputs().get(0).channels() != 1) {
             throw new IllegalArgumentException(node.typeName() + " is not a filter with one mono input");
         }
-        double[] re = run(copyOf(node), sampleRate, true), ringing = run(copyOf(node), sampleRate, false);
+        double[] re = run(ChainRender.copyOf(node), sampleRate, true), ringing = run(ChainRender.copyOf(node), sampleRate, false);
         for (int i = 0; i < re.length; i++) re[i] -= ringing[i];
         double[] im = new double[IMPULSE_FRAMES];
         new Fft(IMPULSE_FRAMES).forward(re, im);
-        double[] db = new double[IMPULSE_FRAMES / 2 + 1];
-        for (int k = 0; k < db.length; k++) db[k] = 10 * Math.log10(re[k] * re[k] + im[k] * im[k] + 1e-30);
-        double binHz = sampleRate / IMPULSE_FRAMES;
-        return f -> {
-            double x = Math.max(0, Math.min(db.length - 1.000001, f / binHz));
-            int k = (int) x;
-            return db[k] + (db[k + 1] - db[k]) * (x - k);
-        };
-    }
-
-    /** A new instance of {@code node}'s class with its parameters, plain fields and state carried over. */
-    private static DspNode copyOf(DspNode node) {
-        DspNode copy;
-        try {
-            Constructor<? extends DspNode> c = node.getClass().getDeclaredConstructor();
-            c.setAccessible(true);
-            copy = c.newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException(node.typeName() + " has no no-argument constructor, so :response"
-                    + " cannot copy it; give it one (parameters and fields are carried over)");
+        double[] db = new double[IMPULSE_FRAMES / 2 + 1], phase = new double[db.length];
+        for (int k = 0; k < db.length; k++) {
+            db[k] = 10 * Math.log10(re[k] * re[k] + im[k] * im[k] + 1e-30);
+            phase[k] = Math.atan2(im[k], re[k]);
         }
-        StateCarrier.carry(node, copy);
-        return copy;
+        double binHz = sampleRate / IMPULSE_FRAMES;
+        return new Transfer() {
+            @Override public double db(double f) {
+                double x = Math.max(0, Math.min(db.length - 1.000001, f / binHz));
+                int k = (int) x;
+                return db[k] + (db[k + 1] - db[k]) * (x - k);
+            }
+
+            @Override public double phase(double f) { return phase[(int) Math.max(0, Math.min(db.length - 1, Math.rint(f / binHz)))]; }
+        };
     }
 
     /** The first {@value #IMPULSE_FRAMES} output samples of a copy {@code node} fed an impulse or silence. */
@@ -99,29 +120,31 @@ public final class Response {
         return y;
     }
 
-    /** The curve in {@code columns} columns from {@value #LO_HZ} Hz to 20 kHz (or 0.49 of the rate). */
-    public static Curve curve(DoubleUnaryOperator dbAt, double sampleRate, int columns) {
+    /** The curve at {@code points} log-spaced frequencies from {@value #LO_HZ} Hz to 20 kHz (or 0.49 of the rate). */
+    public static Curve curve(Transfer t, double sampleRate, int points) {
         double hiHz = Math.min(20_000, 0.49 * sampleRate);
-        double[] hz = new double[columns], db = new double[columns];
-        for (int c = 0; c < columns; c++) {
-            hz[c] = AsciiPlot.logFrequency(c, columns, LO_HZ, hiHz);
-            db[c] = dbAt.applyAsDouble(hz[c]);
+        Axis axis = Axis.logarithmic("frequency", "Hz", LO_HZ, hiHz);
+        double[] hz = new double[points], db = new double[points], ph = new double[points];
+        for (int c = 0; c < points; c++) {
+            hz[c] = axis.valueAt((double) c / (points - 1));
+            db[c] = t.db(hz[c]);
+            ph[c] = Math.toDegrees(Math.IEEEremainder(t.phase(hz[c]), 2 * Math.PI));
         }
-        return new Curve(hz, db, crossings(dbAt, -3, LO_HZ, hiHz), LO_HZ, hiHz);
+        return new Curve(hz, db, ph, crossings(t, -3, LO_HZ, hiHz), LO_HZ, hiHz);
     }
 
     /** Frequencies where the response crosses {@code levelDb}, found on a fine log grid and refined by bisection. */
-    static List<Double> crossings(DoubleUnaryOperator dbAt, double levelDb, double loHz, double hiHz) {
+    static List<Double> crossings(Transfer t, double levelDb, double loHz, double hiHz) {
         List<Double> out = new ArrayList<>();
         int steps = 4_000;
-        double prevF = loHz, prev = dbAt.applyAsDouble(loHz) - levelDb;
+        double prevF = loHz, prev = t.db(loHz) - levelDb;
         for (int i = 1; i <= steps; i++) {
             double f = loHz * Math.pow(hiHz / loHz, (double) i / steps);
-            double v = dbAt.applyAsDouble(f) - levelDb;
+            double v = t.db(f) - levelDb;
             if ((prev < 0) != (v < 0)) {
                 double a = prevF, b = f, va = prev;
                 for (int k = 0; k < 60; k++) {
-                    double m = Math.sqrt(a * b), vm = dbAt.applyAsDouble(m) - levelDb;
+                    double m = Math.sqrt(a * b), vm = t.db(m) - levelDb;
                     if ((va < 0) == (vm < 0)) { a = m; va = vm; } else { b = m; }
                 }
                 out.add(Math.sqrt(a * b));
@@ -132,23 +155,33 @@ public final class Response {
         return out;
     }
 
-    /** The curve as a line, -60..+18 dB (or higher when the curve peaks higher), with the -3 dB points marked. */
-    public static String render(Curve c, int rows) {
-        int columns = c.db().length;
+    /** The magnitude axis: -60 dB up to +18 dB, or higher when the curve peaks higher (6 dB steps). */
+    public static Axis magnitudeAxis(Curve c) {
         double top = 18;
         for (double d : c.db()) top = Math.max(top, Math.ceil(d / 6) * 6);
-        int mark = c.minus3DbHz().isEmpty() ? -1 : AsciiPlot.logColumn(c.minus3DbHz().get(0), columns, c.loHz(), c.hiHz());
-        StringBuilder b = new StringBuilder(new AsciiPlot(columns, rows, -60, top, "dB")
-                .render(c.db(), c.db(), mark, AsciiPlot.decadeLabels(columns, c.loHz(), c.hiHz())));
-        b.append('\n');
+        return Axis.linear("magnitude", "dB", -60, top);
+    }
+
+    /** Magnitude (two thirds of the height, -3 dB points marked) over phase, both over log frequency. */
+    public static Figure figure(Curve c, String title) {
+        Axis x = Axis.logarithmic("frequency", "Hz", c.loHz(), c.hiHz());
+        List<Panel.Marker> marks = new ArrayList<>();
+        for (double f : c.minus3DbHz()) marks.add(new Panel.Marker(f, "-3 dB " + hz(f)));
+        double[] ph = c.phaseDeg().clone();
+        for (int i = 1; i < ph.length; i++) {
+            if (Math.abs(c.phaseDeg()[i] - c.phaseDeg()[i - 1]) > 180) ph[i] = Double.NaN;   // a wrap: no vertical line
+        }
+        Panel magnitude = new Panel(x, magnitudeAxis(c), List.of(Series.line("magnitude", c.hz(), c.db())), marks, null);
+        Panel phase = new Panel(x, Axis.linear("phase", "degrees", -180, 180), List.of(Series.line("phase", c.hz(), ph)), marks, null);
+        List<String> notes = new ArrayList<>();
         if (c.minus3DbHz().isEmpty()) {
-            b.append("no -3 dB point between ").append(hz(c.loHz())).append(" and ").append(hz(c.hiHz()));
+            notes.add("no -3 dB point between " + hz(c.loHz()) + " and " + hz(c.hiHz()));
         } else {
             List<String> at = new ArrayList<>();
             for (double f : c.minus3DbHz()) at.add(hz(f));
-            b.append("-3 dB at ").append(String.join(", ", at)).append(" (│)");
+            notes.add("-3 dB at " + String.join(", ", at) + " (dashed)");
         }
-        return b.toString();
+        return new Figure(title, List.of(magnitude, phase), new double[] {2, 1}, notes);
     }
 
     static String hz(double f) { return f >= 1000 ? String.format("%.3g kHz", f / 1000) : String.format("%.3g Hz", f); }

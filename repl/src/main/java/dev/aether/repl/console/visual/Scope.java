@@ -1,24 +1,23 @@
 package dev.aether.repl.console.visual;
 
-import java.util.Map;
+import java.util.List;
 
 /**
- * Any thread (pure functions over a captured buffer). {@code :scope}: a waveform as the minimum and maximum of the
- * samples under each column, triggered (like a hardware scope) on the first upward zero crossing so a steady tone
- * stands still. Any thread.
+ * Any thread (pure functions over a captured buffer). {@code :scope}: a waveform over time in milliseconds,
+ * triggered (like a hardware scope) on the first upward zero crossing so a steady tone stands still.
  */
 public final class Scope {
     private Scope() {}
 
-    /** Per-column ranges of a window of {@code millis}, starting at sample {@code trigger} of the capture. */
-    public record Trace(double[] lo, double[] hi, double millis, int trigger) {}
+    /** The samples of a window of {@code millis}, starting at sample {@code trigger} of the capture. */
+    public record Trace(float[] samples, double millis, int trigger, double sampleRate) {}
 
     /**
-     * Traces {@code frames} samples of {@code mono} into {@code columns} columns. {@code mono} should hold
+     * The {@code frames} samples of {@code mono} from its first upward zero crossing. {@code mono} should hold
      * about twice {@code frames} so there is room to trigger; without an upward zero crossing in the first
      * {@code mono.length - frames} samples the window starts at 0.
      */
-    public static Trace trace(float[] mono, int frames, int columns, double sampleRate) {
+    public static Trace trace(float[] mono, int frames, double sampleRate) {
         int slack = Math.max(0, mono.length - frames);
         int trigger = 0;
         for (int i = 1; i <= slack && i < mono.length; i++) {
@@ -28,36 +27,30 @@ public final class Scope {
             }
         }
         int n = Math.min(frames, mono.length - trigger);
-        double[] lo = new double[columns], hi = new double[columns];
-        for (int c = 0; c < columns; c++) {
-            int from = trigger + (int) ((long) c * n / columns), to = trigger + (int) ((long) (c + 1) * n / columns);
-            if (to <= from) to = from + 1;
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (int i = from; i < to && i < mono.length; i++) {
-                min = Math.min(min, mono[i]);
-                max = Math.max(max, mono[i]);
-            }
-            lo[c] = min == Double.POSITIVE_INFINITY ? Double.NaN : min;
-            hi[c] = max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
-        }
-        return new Trace(lo, hi, n * 1000.0 / sampleRate, trigger);
+        return new Trace(java.util.Arrays.copyOfRange(mono, trigger, trigger + n), n * 1000.0 / sampleRate, trigger, sampleRate);
     }
 
-    /** Upward crossings of zero by the column midpoints: the cycles a steady tone shows. */
+    /** Upward crossings of zero in the window: the cycles a steady tone shows. */
     public static int cycles(Trace t) {
         int n = 0;
-        for (int c = 1; c < t.lo().length; c++) {
-            double a = (t.lo()[c - 1] + t.hi()[c - 1]) / 2, b = (t.lo()[c] + t.hi()[c]) / 2;
-            if (a < 0 && b >= 0) n++;
-        }
+        float[] s = t.samples();
+        for (int i = 1; i < s.length; i++) if (s[i - 1] < 0 && s[i] >= 0) n++;
         return n;
     }
 
-    /** The trace as text, amplitude -1..1. */
-    public static String render(Trace t, int rows) {
-        int columns = t.lo().length;
-        AsciiPlot plot = new AsciiPlot(columns, rows, -1, 1, "");
-        String ms = String.format("%.1f ms", t.millis());
-        return plot.render(t.lo(), t.hi(), -1, Map.of(0, "0", Math.max(0, columns - ms.length()), ms));
+    /** Amplitude over time (ms); the amplitude axis is -1..1, widened to show a louder peak. */
+    public static Figure figure(Trace t, String title, List<String> notes) {
+        float[] s = t.samples();
+        double[] x = new double[s.length], y = new double[s.length];
+        double peak = 1;
+        for (int i = 0; i < s.length; i++) {
+            x[i] = i * 1000.0 / t.sampleRate();
+            y[i] = s[i];
+            peak = Math.max(peak, Math.abs(s[i]));
+        }
+        double top = peak > 1 ? Math.ceil(peak * 4) / 4 : 1;
+        Panel p = new Panel(Axis.linear("time", "ms", 0, t.millis()), Axis.linear("amplitude", "", -top, top),
+                List.of(Series.line("signal", x, y)));
+        return Figure.of(title, p, notes);
     }
 }
