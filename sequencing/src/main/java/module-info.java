@@ -11,4 +11,5 @@ module dev.aether.sequencing {
 
     exports dev.aether.sequencing.pattern;
     exports dev.aether.sequencing.schedule;
+    exports dev.aether.sequencing.midiin;
 }

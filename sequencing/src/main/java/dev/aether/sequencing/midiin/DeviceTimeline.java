@@ -1,0 +1,128 @@
+package dev.aether.sequencing.midiin;
+
+/**
+ * Thread-safe (its methods serialise on the object; meant for the one thread a MIDI device delivers on). Maps a MIDI
+ * event's device timestamp (microseconds, on the device's own clock, or the arrival time when the device gives none)
+ * to the engine sample it plays at: {@code anchorSample + round((timestamp - anchorMicros) * rate / 1e6)}. The anchor
+ * is taken from the first event: it lands {@link #latencySamples()} after the engine's position then. So events keep
+ * their spacing to the sample, and every event plays a fixed, stated latency after the device said it happened.
+ *
+ * <p>When an event would land before {@code now} (it came later than the latency allows: a stalled device thread, a
+ * device clock slower than the audio clock) or more than {@code latency + slack} after it (a device clock running
+ * ahead, a jump in timestamps), the timeline re-anchors on it and counts that. Between re-anchors there is no jitter
+ * of its own: it adds none to the device's timestamps.
+ *
+ * <p>Arrival statistics: for every event, {@code stamped - (now + latency)} in samples, where {@code now} is the
+ * engine's position when the event arrived. Its spread is how much the arrival path (driver block, thread wake-up)
+ * moves relative to the timestamps; {@link #stats()} reports it.
+ */
+public final class DeviceTimeline {
+    private final int sampleRate;
+    private final long slackSamples;
+    private long latencySamples;
+    private boolean anchored;
+    private long anchorMicros, anchorSample;
+    private long events, reanchors, late;
+    private long minDev = Long.MAX_VALUE, maxDev = Long.MIN_VALUE;
+    private double sumDev, sumDev2;
+
+    /**
+     * @param sampleRate     engine rate, Hz
+     * @param latencySeconds the fixed latency from timestamp to sound, 0.0005..1 s
+     * @param slackSeconds   how far past {@code now + latency} an event may land before the timeline re-anchors (0 or more s)
+     */
+    public DeviceTimeline(int sampleRate, double latencySeconds, double slackSeconds) {
+        if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be above 0 Hz, was " + sampleRate);
+        if (!(slackSeconds >= 0 && slackSeconds <= 10)) throw new IllegalArgumentException("slack must be 0..10 s, was " + slackSeconds);
+        this.sampleRate = sampleRate;
+        this.slackSamples = Math.round(slackSeconds * sampleRate);
+        latencySeconds(latencySeconds);
+    }
+
+    /** Sets the latency (0.0005..1 s) and re-anchors on the next event. */
+    public synchronized void latencySeconds(double seconds) {
+        if (!(seconds >= 0.0005 && seconds <= 1)) {
+            throw new IllegalArgumentException("MIDI latency must be 0.5..1000 ms, was " + seconds * 1000 + " ms");
+        }
+        latencySamples = Math.round(seconds * sampleRate);
+        anchored = false;
+    }
+
+    public synchronized long latencySamples() { return latencySamples; }
+
+    public synchronized double latencySeconds() { return latencySamples / (double) sampleRate; }
+
+    /** Forgets the anchor (the next event sets it again), e.g. when the device changes. Statistics stay. */
+    public synchronized void reanchor() { anchored = false; }
+
+    /**
+     * The engine sample an event stamped {@code timestampMicros} plays at, given that the engine renders sample
+     * {@code nowSample} now.
+     */
+    public synchronized long sampleOf(long timestampMicros, long nowSample) {
+        long target = nowSample + latencySamples;
+        long s = anchored ? anchorSample + Math.round((timestampMicros - anchorMicros) * (double) sampleRate / 1e6) : target;
+        if (!anchored || s < nowSample || s > target + slackSamples) {
+            if (anchored) {
+                reanchors++;
+                if (s < nowSample) late++;
+            }
+            anchored = true;
+            anchorMicros = timestampMicros;
+            anchorSample = target;
+            s = target;
+        }
+        long dev = s - target;
+        events++;
+        minDev = Math.min(minDev, dev);
+        maxDev = Math.max(maxDev, dev);
+        sumDev += dev;
+        sumDev2 += (double) dev * dev;
+        return s;
+    }
+
+    /**
+     * The engine sample (fractional) of a time on the device clock by the current anchor, without counting it or
+     * re-anchoring; NaN before the first event.
+     */
+    public synchronized double mapped(double micros) {
+        return anchored ? anchorSample + (micros - anchorMicros) * sampleRate / 1e6 : Double.NaN;
+    }
+
+    public int sampleRate() { return sampleRate; }
+
+    /** Events mapped, re-anchors (and how many of them for a late event), and the arrival spread. */
+    public synchronized Stats stats() {
+        double mean = events == 0 ? 0 : sumDev / events;
+        double sd = events < 2 ? 0 : Math.sqrt(Math.max(0, (sumDev2 - events * mean * mean) / (events - 1)));
+        return new Stats(events, reanchors, late, latencySamples / (double) sampleRate * 1000,
+                events == 0 ? 0 : minDev * 1000.0 / sampleRate, events == 0 ? 0 : maxDev * 1000.0 / sampleRate,
+                sd * 1000 / sampleRate);
+    }
+
+    /** Clears the statistics. */
+    public synchronized void clearStats() {
+        events = reanchors = late = 0;
+        minDev = Long.MAX_VALUE;
+        maxDev = Long.MIN_VALUE;
+        sumDev = sumDev2 = 0;
+    }
+
+    /**
+     * @param events         events mapped
+     * @param reanchors      times the timeline re-anchored after the first
+     * @param late           re-anchors for an event that came too late to keep its spacing
+     * @param latencyMillis  the stated latency
+     * @param minArrivalMillis smallest {@code stamped - (now + latency)}, ms (0 or less: an event that arrived late in its span)
+     * @param maxArrivalMillis largest, ms
+     * @param sdArrivalMillis  standard deviation, ms
+     */
+    public record Stats(long events, long reanchors, long late, double latencyMillis, double minArrivalMillis,
+                        double maxArrivalMillis, double sdArrivalMillis) {
+        @Override public String toString() {
+            return String.format(java.util.Locale.ROOT, "latency %.1f ms; %d events, arrival vs timestamp %+.2f..%+.2f ms"
+                    + " (sd %.2f ms); %d re-anchored (%d late)", latencyMillis, events, minArrivalMillis, maxArrivalMillis,
+                    sdArrivalMillis, reanchors, late);
+        }
+    }
+}

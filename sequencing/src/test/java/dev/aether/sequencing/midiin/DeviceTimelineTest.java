@@ -1,0 +1,32 @@
+package dev.aether.sequencing.midiin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DeviceTimelineTest {
+    @Test void shouldKeepTheSpacingOfTimestampsToTheSampleAfterTheStatedLatency() {
+        DeviceTimeline t = new DeviceTimeline(48_000, 0.010, 0.050);
+        assertThat(t.sampleOf(1_000_000, 4_096)).as("the first event lands latency after now").isEqualTo(4_096 + 480);
+        // 1 ms later on the device clock is 48 samples later, whatever block the engine is in when it arrives
+        assertThat(t.sampleOf(1_001_000, 4_096)).isEqualTo(4_576 + 48);
+        assertThat(t.sampleOf(1_010_417, 4_160)).as("10.417 ms = 500.016 samples, rounded").isEqualTo(4_576 + 500);
+        assertThat(t.stats().reanchors()).isZero();
+    }
+
+    @Test void shouldReanchorOnAnEventThatCameTooLateAndCountIt() {
+        DeviceTimeline t = new DeviceTimeline(48_000, 0.010, 0.050);
+        t.sampleOf(0, 0);
+        assertThat(t.sampleOf(1_000, 10_000)).as("would be sample 528, long past: lands latency after now").isEqualTo(10_480);
+        assertThat(t.stats().late()).isEqualTo(1);
+        assertThat(t.sampleOf(2_000, 10_000)).as("spacing kept from the new anchor").isEqualTo(10_528);
+    }
+
+    @Test void shouldReanchorWhenTheDeviceClockRunsAheadBeyondTheSlack() {
+        DeviceTimeline t = new DeviceTimeline(48_000, 0.010, 0.050);
+        t.sampleOf(0, 0);
+        assertThat(t.sampleOf(100_000, 0)).as("100 ms ahead of an engine that did not move: re-anchored").isEqualTo(480);
+        assertThat(t.stats().reanchors()).isEqualTo(1);
+        assertThat(t.stats().late()).isZero();
+    }
+}
