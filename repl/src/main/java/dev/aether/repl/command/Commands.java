@@ -32,6 +32,7 @@ public final class Commands {
         for (ConsoleCommand c : new VisualCommands(session.engine(), evaluator).commands()) r.add(c);
         r.add(new RecordCommand(session.engine()));
         r.add(new MidiCommand(session));
+        r.add(new LearnCommand(session));
         r.add(new LintCommand(evaluator));
         return r;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class PreludeHelp {
     private static final List<String> NODE_GROUPS = List.of("oscillators", "noise", "filters", "envelopes", "delays",
             "reverb and dynamics", "mixing", "voices", "samples", "drums");
-    private static final List<String> VERB_GROUPS = List.of("playing", "parameters", "patterns", "time", "time and swaps");
+    private static final List<String> VERB_GROUPS = List.of("playing", "parameters", "patterns", "time", "time and swaps", "midi");
 
     private PreludeHelp() {}
 
@@ -48,7 +48,7 @@ public final class PreludeHelp {
     /** The verbs' entries, in group order. */
     public static List<Entry> verbEntries() {
         List<Entry> out = new ArrayList<>();
-        for (Class<?> verbs : List.of(LiveVerbs.class, ClockVerbs.class)) {
+        for (Class<?> verbs : List.of(LiveVerbs.class, ClockVerbs.class, MidiInVerbs.class)) {
             for (Method m : verbs.getDeclaredMethods()) {
                 VerbDoc d = m.getAnnotation(VerbDoc.class);
                 if (d != null) out.add(new Entry(d.group(), d.usage(), d.text()));
