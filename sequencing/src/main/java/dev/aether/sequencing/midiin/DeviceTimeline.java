@@ -10,7 +10,8 @@ package dev.aether.sequencing.midiin;
  * <p>When an event would land before {@code now} (it came later than the latency allows: a stalled device thread, a
  * device clock slower than the audio clock) or more than {@code latency + slack} after it (a device clock running
  * ahead, a jump in timestamps), the timeline re-anchors on it and counts that. Between re-anchors there is no jitter
- * of its own: it adds none to the device's timestamps.
+ * of its own: it adds none to the device's timestamps. Stamps never go backwards (a re-anchor never stamps an event
+ * before one already stamped), so events play in the order the device sent them and the last value sent wins.
  *
  * <p>Arrival statistics: for every event, {@code stamped - (now + latency)} in samples, where {@code now} is the
  * engine's position when the event arrived. Its spread is how much the arrival path (driver block, thread wake-up)
@@ -22,6 +23,7 @@ public final class DeviceTimeline {
     private long latencySamples;
     private boolean anchored;
     private long anchorMicros, anchorSample;
+    private long lastSample = Long.MIN_VALUE;
     private long events, reanchors, late;
     private long minDev = Long.MAX_VALUE, maxDev = Long.MIN_VALUE;
     private double sumDev, sumDev2;
@@ -69,9 +71,11 @@ public final class DeviceTimeline {
             }
             anchored = true;
             anchorMicros = timestampMicros;
-            anchorSample = target;
-            s = target;
+            anchorSample = Math.max(target, lastSample);     // never before an event already stamped
+            s = anchorSample;
         }
+        if (s < lastSample) s = lastSample;                   // device order is kept: the last value sent wins
+        lastSample = s;
         long dev = s - target;
         events++;
         minDev = Math.min(minDev, dev);

@@ -29,4 +29,13 @@ class DeviceTimelineTest {
         assertThat(t.stats().reanchors()).isEqualTo(1);
         assertThat(t.stats().late()).isZero();
     }
+
+    @Test void shouldNeverStampAnEventBeforeOneAlreadyStampedWhenItReanchors() {
+        DeviceTimeline t = new DeviceTimeline(48_000, 0.010, 0.050);
+        t.sampleOf(0, 0);
+        long ahead = t.sampleOf(50_000, 0);                 // 2400 samples past the target: still in the slack
+        assertThat(ahead).isEqualTo(480 + 2_400);
+        assertThat(t.sampleOf(50_100, 0)).as("re-anchored, but not before the event before it").isGreaterThanOrEqualTo(ahead);
+        assertThat(t.stats().reanchors()).isEqualTo(1);
+    }
 }
