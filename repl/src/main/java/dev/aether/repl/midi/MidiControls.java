@@ -58,12 +58,14 @@ public final class MidiControls {
     private ClockFollow follow;
     private long dropped, messages;
     private String lastProblem;
+    private volatile boolean stale;
 
     private record Learn(String slot, String param, SmoothedParam[] params, Consumer<String> done) {}
 
     public MidiControls(LiveSession session) {
         this.session = session;
         this.timeline = new DeviceTimeline(session.engine().config().sampleRate(), DEFAULT_LATENCY_SECONDS, SLACK_SECONDS);
+        session.onDefined(name -> stale = true);           // a slot was (re)defined: look its nodes up again
     }
 
     // ------------------------------------------------------------------ configuration (prompt / session thread)
@@ -280,22 +282,55 @@ public final class MidiControls {
         }
         int command = m.getCommand(), channel = m.getChannel() + 1, d1 = m.getData1(), d2 = m.getData2();
         long at = timeline.sampleOf(micros, now);
+        if (stale) {
+            stale = false;
+            refresh();
+        }
         try {
-            switch (command) {
-                case ShortMessage.NOTE_ON -> { if (d2 > 0) noteOn(channel, d1, d2, at); else noteOff(channel, d1, at); }
-                case ShortMessage.NOTE_OFF -> noteOff(channel, d1, at);
-                case ShortMessage.CONTROL_CHANGE -> controlChange(channel, d1, d2, at);
-                case ShortMessage.PITCH_BEND -> {
-                    PolyVoices p = poly(channel);
-                    double x = ControllerSource.position(command, d1, d2);
-                    if (p != null) count(p.pitchBendAt(bendRangeSemitones * (((d2 << 7) | d1) - 8192) / 8192.0, at));
-                    controller(ControllerSource.of(command, channel, d1), x, at);
-                }
-                case ShortMessage.CHANNEL_PRESSURE -> controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
-                default -> { }
+            dispatch(command, channel, d1, d2, at);
+        } catch (IllegalStateException removed) {
+            // an instrument or node was taken out (redefined with def, hot-swapped): find the slots' new ones, once
+            refresh();
+            try {
+                dispatch(command, channel, d1, d2, at);
+            } catch (IllegalStateException e) {
+                lastProblem = e.getMessage();
             }
-        } catch (IllegalStateException e) {
-            lastProblem = e.getMessage();              // a removed instrument or node: say so in :midi
+        }
+    }
+
+    private void dispatch(int command, int channel, int d1, int d2, long at) {
+        switch (command) {
+            case ShortMessage.NOTE_ON -> { if (d2 > 0) noteOn(channel, d1, d2, at); else noteOff(channel, d1, at); }
+            case ShortMessage.NOTE_OFF -> noteOff(channel, d1, at);
+            case ShortMessage.CONTROL_CHANGE -> controlChange(channel, d1, d2, at);
+            case ShortMessage.PITCH_BEND -> {
+                PolyVoices p = poly(channel);
+                if (p != null) count(p.pitchBendAt(bendRangeSemitones * (((d2 << 7) | d1) - 8192) / 8192.0, at));
+                controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
+            }
+            case ShortMessage.CHANNEL_PRESSURE -> controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
+            default -> { }
+        }
+    }
+
+    /** Looks up every route's instrument and every mapping's parameters again by slot name. */
+    private void refresh() {
+        for (int c = 0; c <= 16; c++) {
+            if (routeSlots[c] == null) continue;
+            Chain chain = session.slot(routeSlots[c]);
+            PolyVoices found = null;
+            if (chain != null) for (DspNode n : chain.nodes()) if (n instanceof PolyVoices p) found = p;
+            routes[c] = found;
+        }
+        for (MidiMapping m : maps) {
+            if (m.slot() == null) continue;
+            Chain chain = session.slot(m.slot());
+            try {
+                if (chain != null) m.live(paramsOf(chain, m.slot(), m.param()));
+            } catch (IllegalArgumentException e) {
+                lastProblem = "MIDI mapping " + m + ": " + e.getMessage();
+            }
         }
     }
 
