@@ -202,4 +202,30 @@ class MidiControlsTest {
         render((int) (landsAt - rt.engine().clock().position()) + RATE / 100);  // 10 ms into the 20 ms ramp
         assertThat(p.currentRt()).as("halfway through an exponential ramp 100 -> 10000: near 1000").isBetween(700.0, 1400.0);
     }
+
+    @Test void shouldFollowAMidiClockFromTheDeviceIntoTheEngineClock() throws Exception {
+        midi.followClock(true);
+        java.util.Random noise = new java.util.Random(3);
+        double period = 60e6 / (24 * 123.4), t = 2_000_000;
+        long rendered = 0;
+        for (int k = 0; k < 24 * 24; k++) {
+            if (k == 48) midi.handle(new ShortMessage(ShortMessage.START), Math.round(t - period / 2));
+            midi.handle(new ShortMessage(ShortMessage.TIMING_CLOCK), Math.round(t + noise.nextGaussian() * 1000));
+            t += period;
+            long due = Math.round((t - 2_000_000) * RATE / 1e6);          // the engine keeps up with the device clock
+            if (due > rendered) {
+                render((int) (due - rendered));
+                rendered = due;
+            }
+        }
+        var clock = rt.engine().clock();
+        long now = clock.position();
+        assertThat(clock.snapshot().stateAt(now)).as("Start played the transport").isEqualTo(dev.aether.core.time.ClockSnapshot.State.PLAYING);
+        assertThat(clock.snapshot().bpmAtRt(now)).as("the transport's tempo (with at most a 5 % phase nudge)").isCloseTo(123.4, within(123.4 * 0.05));
+        assertThat(midi.status()).contains("clock: following, running at 123.4");
+        double beat = clock.snapshot().beatAtRt(now);
+        assertThat(beat).as("22 beats after Start, give or take the latency").isCloseTo(22.0, within(0.5));
+        midi.handle(new ShortMessage(ShortMessage.STOP), Math.round(t));
+        assertThat(clock.snapshot().stateAt(clock.earliest())).isEqualTo(dev.aether.core.time.ClockSnapshot.State.PAUSED);
+    }
 }
