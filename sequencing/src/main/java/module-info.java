@@ -3,7 +3,8 @@
  * with the Java API ({@code dev.aether.sequencing.pattern}, which depends on core only: its exact time base
  * {@code dev.aether.core.time.Rational}), and the look-ahead scheduler that plays them into instruments, drum kits
  * and parameters on their exact engine samples ({@code dev.aether.sequencing.schedule}, which uses stdlib-nodes for
- * those targets).
+ * those targets), and MIDI input logic: device timestamps to samples, controller curves, MIDI clock follow
+ * ({@code dev.aether.sequencing.midiin}).
  */
 module dev.aether.sequencing {
     requires transitive dev.aether.core;

@@ -48,11 +48,7 @@ public final class MidiControls {
     private final LiveSession session;
     private final DeviceTimeline timeline;
     private final List<MidiMapping> maps = new CopyOnWriteArrayList<>();
-    private final String[] routeSlots = new String[17];          // [0]: every channel without its own
-    private final PolyVoices[] routes = new PolyVoices[17];
-    private final boolean[] pedal = new boolean[17];
-    private final boolean[][] sustained = new boolean[17][128];
-    private double bendRangeSemitones = 2;
+    private final MidiNotes notes = new MidiNotes();
     private Learn learn;
     private MidiClockFollower follower;
     private ClockFollow follow;
@@ -74,17 +70,10 @@ public final class MidiControls {
     public synchronized void routeAll(String slot, PolyVoices poly) { route(0, slot, poly); }
 
     /** Notes of MIDI channel {@code channel} (1..16; 0: the default) go to {@code poly}, in slot {@code slot}. */
-    public synchronized void route(int channel, String slot, PolyVoices poly) {
-        if (channel < 0 || channel > 16) throw new IllegalArgumentException("a MIDI channel is 1..16, was " + channel);
-        routeSlots[channel] = slot;
-        routes[channel] = poly;
-    }
+    public synchronized void route(int channel, String slot, PolyVoices poly) { notes.route(channel, slot, poly); }
 
     /** Takes away every route (the device closed). */
-    public synchronized void unroute() {
-        java.util.Arrays.fill(routes, null);
-        java.util.Arrays.fill(routeSlots, null);
-    }
+    public synchronized void unroute() { notes.unroute(); }
 
     /** The latency from a device timestamp to the sound, 0.5..1000 ms. */
     public synchronized void latencyMillis(double millis) { timeline.latencySeconds(millis / 1000); }
@@ -92,12 +81,9 @@ public final class MidiControls {
     public synchronized double latencyMillis() { return timeline.latencySeconds() * 1000; }
 
     /** How far pitch bend bends an instrument either way, semitones (0..48; default 2). */
-    public synchronized void bendRangeSemitones(double semitones) {
-        if (!(semitones >= 0 && semitones <= 48)) throw new IllegalArgumentException("a bend range is 0..48 semitones, was " + semitones);
-        bendRangeSemitones = semitones;
-    }
+    public synchronized void bendRangeSemitones(double semitones) { notes.bendRangeSemitones(semitones); }
 
-    public synchronized double bendRangeSemitones() { return bendRangeSemitones; }
+    public synchronized double bendRangeSemitones() { return notes.bendRangeSemitones(); }
 
     /** The device timeline (latency, arrival statistics). */
     public DeviceTimeline timeline() { return timeline; }
@@ -229,11 +215,8 @@ public final class MidiControls {
     /** Routes, latency and timing, mappings, learn and clock, one line each. */
     public synchronized String status() {
         StringBuilder b = new StringBuilder();
-        for (int c = 0; c <= 16; c++) {
-            if (routeSlots[c] == null) continue;
-            b.append(c == 0 ? "\n  notes -> " : "\n  channel " + c + " -> ").append(routeSlots[c]);
-        }
-        b.append(String.format(Locale.ROOT, "%n  timing: %s; pitch bend +-%s semitones", timeline.stats(), MidiMapping.num(bendRangeSemitones)));
+        notes.status(b);
+        b.append("\n  timing: ").append(timeline.stats()).append("; ").append(notes.bendText());
         for (MidiMapping m : maps) b.append("\n  map ").append(m);
         if (learn != null) b.append("\n  learning: move a controller to map it to ").append(learn.slot()).append('.').append(learn.param());
         if (follower != null) {
@@ -242,7 +225,7 @@ public final class MidiControls {
                     follower.running() ? "running" : "stopped", follower.bpm(), follower.jitterMicros() / 1000, follow.corrections(),
                     follow.seeks(), follower.bpm() > 0 ? follow.lastPhaseErrorBeats() * 60_000 / follower.bpm() : 0.0));
         }
-        if (dropped > 0) b.append("\n  dropped ").append(dropped).append(" events (queue full)");
+        if (dropped + notes.dropped() > 0) b.append("\n  dropped ").append(dropped + notes.dropped()).append(" events (queue full)");
         if (lastProblem != null) b.append("\n  last problem: ").append(lastProblem);
         return b.toString();
     }
@@ -301,12 +284,15 @@ public final class MidiControls {
 
     private void dispatch(int command, int channel, int d1, int d2, long at) {
         switch (command) {
-            case ShortMessage.NOTE_ON -> { if (d2 > 0) noteOn(channel, d1, d2, at); else noteOff(channel, d1, at); }
-            case ShortMessage.NOTE_OFF -> noteOff(channel, d1, at);
-            case ShortMessage.CONTROL_CHANGE -> controlChange(channel, d1, d2, at);
+            case ShortMessage.NOTE_ON -> { if (d2 > 0) notes.noteOn(channel, d1, d2, at); else notes.noteOff(channel, d1, at); }
+            case ShortMessage.NOTE_OFF -> notes.noteOff(channel, d1, at);
+            case ShortMessage.CONTROL_CHANGE -> {
+                if (!notes.controlChange(channel, d1, d2, at)) {
+                    controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
+                }
+            }
             case ShortMessage.PITCH_BEND -> {
-                PolyVoices p = poly(channel);
-                if (p != null) count(p.pitchBendAt(bendRangeSemitones * (((d2 << 7) | d1) - 8192) / 8192.0, at));
+                notes.bend(channel, (d2 << 7) | d1, at);
                 controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
             }
             case ShortMessage.CHANNEL_PRESSURE -> controller(ControllerSource.of(command, channel, d1), ControllerSource.position(command, d1, d2), at);
@@ -316,13 +302,7 @@ public final class MidiControls {
 
     /** Looks up every route's instrument and every mapping's parameters again by slot name. */
     private void refresh() {
-        for (int c = 0; c <= 16; c++) {
-            if (routeSlots[c] == null) continue;
-            Chain chain = session.slot(routeSlots[c]);
-            PolyVoices found = null;
-            if (chain != null) for (DspNode n : chain.nodes()) if (n instanceof PolyVoices p) found = p;
-            routes[c] = found;
-        }
+        notes.refresh(session);
         for (MidiMapping m : maps) {
             if (m.slot() == null) continue;
             Chain chain = session.slot(m.slot());
@@ -332,45 +312,6 @@ public final class MidiControls {
                 lastProblem = "MIDI mapping " + m + ": " + e.getMessage();
             }
         }
-    }
-
-    private void noteOn(int channel, int note, int velocity, long at) {
-        PolyVoices p = poly(channel);
-        if (p == null) return;
-        sustained[channel][note] = false;            // the key is down again: the pedal no longer holds it
-        count(p.noteOnAt(note, velocity / 127.0, at));
-    }
-
-    private void noteOff(int channel, int note, long at) {
-        if (pedal[channel]) {
-            sustained[channel][note] = true;
-            return;
-        }
-        PolyVoices p = poly(channel);
-        if (p != null) count(p.noteOffAt(note, at));
-    }
-
-    private void controlChange(int channel, int cc, int value, long at) {
-        if (cc == 64) {
-            boolean down = value >= 64;
-            if (pedal[channel] && !down) {
-                PolyVoices p = poly(channel);
-                for (int n = 0; n < 128; n++) {
-                    if (!sustained[channel][n]) continue;
-                    sustained[channel][n] = false;
-                    if (p != null) count(p.noteOffAt(n, at));
-                }
-            }
-            pedal[channel] = down;
-            return;
-        }
-        if (cc == 123 || cc == 120) {
-            PolyVoices p = poly(channel);
-            if (p != null) count(p.allNotesOff());
-            java.util.Arrays.fill(sustained[channel], false);
-            return;
-        }
-        controller(ControllerSource.of(ShortMessage.CONTROL_CHANGE, channel, cc), ControllerSource.position(ShortMessage.CONTROL_CHANGE, cc, value), at);
     }
 
     private void controller(ControllerSource source, double x, long at) {
@@ -393,11 +334,6 @@ public final class MidiControls {
             count(ok);
             m.sent(v);
         }
-    }
-
-    private PolyVoices poly(int channel) {
-        PolyVoices p = routes[channel];
-        return p != null ? p : routes[0];
     }
 
     private void count(boolean sent) { if (!sent) dropped++; }
