@@ -49,6 +49,7 @@ public final class MidiClockFollower {
     private double slope, intercept, sigma;        // the line: t = intercept + slope * k (k from the line's start)
     private boolean fitted;
     private final double[] residuals = new double[CHANGE_TICKS];
+    private int residualsSeen;                     // prediction errors recorded since the line (re)started
     private long lastMicros = Long.MIN_VALUE;
     private long position;
     private boolean running;
@@ -107,11 +108,17 @@ public final class MidiClockFollower {
     /** Timing clock (0xF8) at {@code micros}. */
     public void tick(long micros) {
         if (count > 0 && fitted && micros - lastMicros > 4 * slope) count = 0;        // the clock paused: restart
-        if (count == 0) origin = micros;
+        if (count == 0) {
+            origin = micros;
+            residualsSeen = 0;
+        }
         double t = micros - origin;
         if (fitted && count >= 2L * CHANGE_TICKS) {
             double predicted = intercept + slope * count;
             residuals[(int) (count % CHANGE_TICKS)] = t - predicted;
+            residualsSeen++;
+        }
+        if (fitted && residualsSeen >= CHANGE_TICKS) {
             double mean = 0;
             for (double r : residuals) mean += r;
             mean /= CHANGE_TICKS;
@@ -134,7 +141,7 @@ public final class MidiClockFollower {
         for (int i = 0; i < keep; i++) recent[i] = times[(int) ((count - keep + i) % window)];
         count = keep;
         for (int i = 0; i < keep; i++) times[i] = recent[i];
-        java.util.Arrays.fill(residuals, 0);
+        residualsSeen = 0;
         changes++;
     }
 

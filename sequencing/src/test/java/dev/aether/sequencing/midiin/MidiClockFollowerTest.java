@@ -102,4 +102,15 @@ class MidiClockFollowerTest {
         assertThat(f.positionTicks()).as("song position is ignored while running").isEqualTo(97);
         assertThat(r.transport).containsExactly("start", "stop@30", "position@96", "continue@96");
     }
+
+    @Test void shouldRestartTheTempoLineWhenTheClockPausesAndResumesAtAnotherTempo() {
+        MidiClockFollower f = new MidiClockFollower(new Recorder());
+        double t = 0;
+        for (int i = 0; i < 96; i++) f.tick(Math.round(t += 60e6 / (24 * 120)));
+        assertThat(f.bpm()).isCloseTo(120, org.assertj.core.data.Offset.offset(1e-6));
+        t += 2_000_000;                                                  // two seconds without ticks
+        for (int i = 0; i < 24; i++) f.tick(Math.round(t += 60e6 / (24 * 90)));
+        assertThat(f.bpm()).as("one beat after the pause, the new tempo alone").isCloseTo(90, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(f.tempoChanges()).as("a pause is a restart, not a detected change").isZero();
+    }
 }
