@@ -189,6 +189,24 @@ class MidiControlsTest {
         assertThat(p.currentRt()).as("last value wins").isCloseTo(8000, within(1e-6));
     }
 
+    @Test void shouldMapAftertouchAndBendOnOneChannelOnly() throws Exception {
+        Knob knob = new Knob();
+        rt.session().def("pad", Chain.of(knob));
+        render(256);
+        midi.map(ControllerSource.parse("aftertouch@2"), rt.session().slot("pad"), "pad", "cutoffHz", 100, 1100, ControlCurve.LIN);
+        SmoothedParam p = ((Knob) rt.session().live(knob)).cutoffHz;
+        midi.handle(new ShortMessage(ShortMessage.CHANNEL_PRESSURE, 1, 127, 0), 1_000_000);
+        render(RATE / 10);
+        assertThat(p.get()).as("channel 2 pressure at 127").isEqualTo(1100.0);
+        midi.handle(new ShortMessage(ShortMessage.CHANNEL_PRESSURE, 0, 0, 0), 1_010_000);
+        render(RATE / 10);
+        assertThat(p.get()).as("channel 1 pressure does not move a channel 2 mapping").isEqualTo(1100.0);
+        midi.map(ControllerSource.parse("bend"), rt.session().slot("pad"), "pad", "cutoffHz", 100, 1100, ControlCurve.LIN);
+        midi.handle(new ShortMessage(ShortMessage.PITCH_BEND, 4, 0, 64), 1_020_000);      // centre: 8192 / 16383
+        render(RATE / 10);
+        assertThat(p.get()).as("bend centre").isCloseTo(100 + 1000 * 8192 / 16383.0, within(1e-9));
+    }
+
     @Test void shouldSmoothAMappedJumpOverTheStatedRamp() throws Exception {
         Knob knob = new Knob();
         rt.session().def("pad", Chain.of(knob));

@@ -12,6 +12,10 @@ package dev.aether.sequencing.midiin;
  * ahead, a jump in timestamps), the timeline re-anchors on it and counts that. Between re-anchors there is no jitter
  * of its own: it adds none to the device's timestamps. Stamps never go backwards (a re-anchor never stamps an event
  * before one already stamped), so events play in the order the device sent them and the last value sent wins.
+ * When {@value #DRIFT_EVENTS} events in a row all land more than 3 ms past {@code now + latency} (the engine lost
+ * time in an xrun, or the device clock runs fast, by less than the slack), the anchor moves back by the smallest of
+ * those excesses, a sixteenth of each gap between events at a time (so no two events change order or merge, and
+ * the rhythm is bent by at most 1/16 while it catches up); each such correction is counted.
  *
  * <p>Arrival statistics: for every event, {@code stamped - (now + latency)} in samples, where {@code now} is the
  * engine's position when the event arrived. Its spread is how much the arrival path (driver block, thread wake-up)
@@ -24,6 +28,13 @@ public final class DeviceTimeline {
     private boolean anchored;
     private long anchorMicros, anchorSample;
     private long lastSample = Long.MIN_VALUE;
+    /** Events per drift check, and how far above {@code now + latency} all of them may land before the anchor moves. */
+    static final int DRIFT_EVENTS = 32;
+    private final long driftSamples;
+    private long windowMin = Long.MAX_VALUE;
+    private int windowCount;
+    private long drifts;
+    private long correction;                               // samples still to pull the anchor back by
     private long events, reanchors, late;
     private long minDev = Long.MAX_VALUE, maxDev = Long.MIN_VALUE;
     private double sumDev, sumDev2;
@@ -38,6 +49,7 @@ public final class DeviceTimeline {
         if (!(slackSeconds >= 0 && slackSeconds <= 10)) throw new IllegalArgumentException("slack must be 0..10 s, was " + slackSeconds);
         this.sampleRate = sampleRate;
         this.slackSamples = Math.round(slackSeconds * sampleRate);
+        this.driftSamples = Math.round(0.003 * sampleRate);
         latencySeconds(latencySeconds);
     }
 
@@ -70,13 +82,34 @@ public final class DeviceTimeline {
                 if (s < nowSample) late++;
             }
             anchored = true;
+            correction = 0;
+            windowMin = Long.MAX_VALUE;
+            windowCount = 0;
             anchorMicros = timestampMicros;
             anchorSample = Math.max(target, lastSample);     // never before an event already stamped
             s = anchorSample;
         }
+        if (correction > 0 && lastSample != Long.MIN_VALUE && s > lastSample) {
+            long step = Math.min(correction, (s - lastSample) / 16);   // shorten each gap by at most 1/16
+            anchorSample -= step;
+            s -= step;
+            correction -= step;
+        }
         if (s < lastSample) s = lastSample;                   // device order is kept: the last value sent wins
         lastSample = s;
         long dev = s - target;
+        windowMin = Math.min(windowMin, dev);
+        if (++windowCount == DRIFT_EVENTS) {
+            // every event of the window landed more than 3 ms past now + latency: the engine lost time (an xrun) or
+            // the device clock runs fast; pull the anchor back by the smallest excess, gap by gap, so the latency
+            // returns to what it says without two events ever changing order or landing together
+            if (windowMin > driftSamples) {
+                correction = windowMin;
+                drifts++;
+            }
+            windowMin = Long.MAX_VALUE;
+            windowCount = 0;
+        }
         events++;
         minDev = Math.min(minDev, dev);
         maxDev = Math.max(maxDev, dev);
@@ -99,14 +132,14 @@ public final class DeviceTimeline {
     public synchronized Stats stats() {
         double mean = events == 0 ? 0 : sumDev / events;
         double sd = events < 2 ? 0 : Math.sqrt(Math.max(0, (sumDev2 - events * mean * mean) / (events - 1)));
-        return new Stats(events, reanchors, late, latencySamples / (double) sampleRate * 1000,
+        return new Stats(events, reanchors, late, drifts, latencySamples / (double) sampleRate * 1000,
                 events == 0 ? 0 : minDev * 1000.0 / sampleRate, events == 0 ? 0 : maxDev * 1000.0 / sampleRate,
                 sd * 1000 / sampleRate);
     }
 
     /** Clears the statistics. */
     public synchronized void clearStats() {
-        events = reanchors = late = 0;
+        events = reanchors = late = drifts = 0;
         minDev = Long.MAX_VALUE;
         maxDev = Long.MIN_VALUE;
         sumDev = sumDev2 = 0;
@@ -116,17 +149,18 @@ public final class DeviceTimeline {
      * @param events         events mapped
      * @param reanchors      times the timeline re-anchored after the first
      * @param late           re-anchors for an event that came too late to keep its spacing
+     * @param drifts         times the anchor moved back because 32 events in a row landed over 3 ms past now + latency
      * @param latencyMillis  the stated latency
      * @param minArrivalMillis smallest {@code stamped - (now + latency)}, ms (0 or less: an event that arrived late in its span)
      * @param maxArrivalMillis largest, ms
      * @param sdArrivalMillis  standard deviation, ms
      */
-    public record Stats(long events, long reanchors, long late, double latencyMillis, double minArrivalMillis,
+    public record Stats(long events, long reanchors, long late, long drifts, double latencyMillis, double minArrivalMillis,
                         double maxArrivalMillis, double sdArrivalMillis) {
         @Override public String toString() {
             return String.format(java.util.Locale.ROOT, "latency %.1f ms; %d events, arrival vs timestamp %+.2f..%+.2f ms"
-                    + " (sd %.2f ms); %d re-anchored (%d late)", latencyMillis, events, minArrivalMillis, maxArrivalMillis,
-                    sdArrivalMillis, reanchors, late);
+                    + " (sd %.2f ms); %d re-anchored (%d late), %d drift corrections", latencyMillis, events, minArrivalMillis,
+                    maxArrivalMillis, sdArrivalMillis, reanchors, late, drifts);
         }
     }
 }

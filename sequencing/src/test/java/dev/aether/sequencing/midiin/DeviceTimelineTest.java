@@ -38,4 +38,30 @@ class DeviceTimelineTest {
         assertThat(t.sampleOf(50_100, 0)).as("re-anchored, but not before the event before it").isGreaterThanOrEqualTo(ahead);
         assertThat(t.stats().reanchors()).isEqualTo(1);
     }
+
+    @Test void shouldMoveTheAnchorBackWhenTheEngineLostTimeWithinTheSlack() {
+        DeviceTimeline t = new DeviceTimeline(48_000, 0.010, 0.050);
+        t.sampleOf(0, 0);                                      // anchor: sample 480
+        // the engine lost 20 ms (960 samples): events 1 ms apart now land 20 ms later than now + latency
+        long now = 0;
+        long last = 0;
+        int n = 2 * DeviceTimeline.DRIFT_EVENTS - 1;           // the first window holds the anchoring event (on time)
+        for (int i = 1; i <= n; i++) {
+            now = i * 48L - 960;
+            last = t.sampleOf(i * 1_000L, now);
+        }
+        assertThat(last - (now + 480)).as("the last event of the window still keeps its spacing").isEqualTo(960);
+        assertThat(t.stats().drifts()).isEqualTo(1);
+        // from then on, events 10 ms apart: each gap shortened by at most 1/16 until the stated latency is back
+        long previous = last;
+        long micros = n * 1_000L;
+        for (int i = 0; i < 40; i++) {
+            micros += 10_000;
+            now += 480;
+            long s = t.sampleOf(micros, now);
+            assertThat(s - previous).as("gap %d: 480 samples, shortened by at most 1/16", i).isBetween(450L, 480L);
+            previous = s;
+        }
+        assertThat(previous - (now + 480)).as("the stated latency again").isEqualTo(0);
+    }
 }
