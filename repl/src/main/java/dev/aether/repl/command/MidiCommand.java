@@ -13,8 +13,8 @@ import javax.sound.midi.Sequencer;
 import javax.sound.midi.Synthesizer;
 
 /**
- * Prompt thread, except {@link NoteReceiver}, which runs on the MIDI device's thread and only writes the
- * instrument's lock-free note queue (the session is read through the session thread). {@code :midi} lists the MIDI
+ * Prompt thread, except the receiver of the session's {@code MidiControls}, which runs on the MIDI device's thread
+ * and only sends timed events (the session is read through the session thread). {@code :midi} lists the MIDI
  * input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in slot SLOT (default: the first slot
  * holding one) from input N; {@code :midi off} closes the input. Note on and off go into the instrument's lock-free
  * note queue from the MIDI device's own thread, stamped with the sample their device timestamp maps to; the
