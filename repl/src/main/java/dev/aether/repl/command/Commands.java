@@ -33,6 +33,7 @@ public final class Commands {
         r.add(new RecordCommand(session.engine()));
         r.add(new MidiCommand(session));
         r.add(new OscCommand(session));
+        r.add(new LearnCommand(session));
         r.add(new LintCommand(evaluator));
         r.add(new ViewCommand(session));
         return r;

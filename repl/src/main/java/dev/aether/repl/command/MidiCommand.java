@@ -7,20 +7,18 @@ import dev.aether.repl.userapi.Chain;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sound.midi.MidiDevice;
-import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
-import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
-import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 
 /**
- * Prompt thread, except {@link NoteReceiver}, which runs on the MIDI device's thread and only writes the
- * instrument's lock-free note queue (the session is read through the session thread). {@code :midi} lists the MIDI
+ * Prompt thread, except the receiver of the session's {@code MidiControls}, which runs on the MIDI device's thread
+ * and only sends timed events (the session is read through the session thread). {@code :midi} lists the MIDI
  * input devices; {@code :midi N [SLOT]} plays the {@code poly(...)} instrument in slot SLOT (default: the first slot
  * holding one) from input N; {@code :midi off} closes the input. Note on and off go into the instrument's lock-free
- * note queue from the MIDI device's own thread; the audio thread picks them up at the next block.
+ * note queue from the MIDI device's own thread, stamped with the sample their device timestamp maps to; the
+ * subcommands of {@link MidiInCommands} set channels, latency, bend range and clock follow ({@code MidiControls}).
  */
 final class MidiCommand implements ConsoleCommand, AutoCloseable {
     private final LiveSession session;
@@ -32,6 +30,7 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
     @Override public String name() { return "midi"; }
     @Override public String usage() { return ":midi | :midi N [SLOT] | :midi off"; }
     @Override public String summary() { return "MIDI input devices; play a poly(...) slot from one"; }
+    @Override public String help() { return MidiInCommands.HELP; }
 
     @Override public synchronized void run(String args, CommandContext console) throws Exception {
         String[] a = args.isBlank() ? new String[0] : args.strip().split("\\s+");
@@ -39,6 +38,7 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
             console.print(list());
             return;
         }
+        if (MidiInCommands.run(a, session, console)) return;
         if (a[0].equals("off")) {
             console.print(device == null ? "no MIDI input is open" : "closed MIDI input " + route);
             close();
@@ -57,14 +57,17 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
         MidiDevice next = MidiSystem.getMidiDevice(inputs.get(n));
         next.open();
         try {
-            next.getTransmitter().setReceiver(new NoteReceiver(poly));
+            next.getTransmitter().setReceiver(session.midi().receiver());
         } catch (MidiUnavailableException | RuntimeException e) {
             next.close();
             throw e;
         }
         close();
         device = next;
-        route = inputs.get(n).getName() + " -> " + (slot == null ? firstPolySlot() : slot);
+        String slotName = slot == null ? firstPolySlot() : slot;
+        session.midi().routeAll(slotName, poly);
+        session.midi().timeline().reanchor();
+        route = inputs.get(n).getName() + " -> " + slotName;
         console.print("MIDI " + route);
     }
 
@@ -76,7 +79,7 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
             b.append(String.format("%n  %d  %s (%s)", i, info.getName(), info.getDescription()));
         }
         if (inputs.isEmpty()) b.append("\n  no MIDI input devices");
-        return b.toString();
+        return b.append(session.midi().status()).toString();
     }
 
     /** Devices that send MIDI (have transmitters), without the JDK's sequencer and synthesizer. */
@@ -89,7 +92,8 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
         return out;
     }
 
-    private PolyVoices instrument(String slot) {
+    /** The {@code poly(...)} instrument in slot {@code slot} (null: the first slot holding one); prompt thread. */
+    PolyVoices instrument(String slot) {
         String name = slot == null ? firstPolySlot() : slot;
         if (name == null) throw new IllegalArgumentException("no slot holds a poly(...) instrument; def(\"keys\", poly(8, () -> new MyVoice()))");
         Chain chain = session.slot(name);
@@ -109,24 +113,8 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
     /** Closes the open input, if any. */
     @Override public synchronized void close() {
         if (device != null) device.close();
+        if (device != null) session.midi().unroute();
         device = null;
         route = null;
-    }
-
-    /** Note on/off (and all-notes-off, CC 123) into a PolyVoices queue. Runs on the MIDI device's thread. */
-    static final class NoteReceiver implements Receiver {
-        private final PolyVoices poly;
-
-        NoteReceiver(PolyVoices poly) { this.poly = poly; }
-
-        @Override public void send(MidiMessage message, long timeStamp) {
-            if (!(message instanceof ShortMessage m)) return;
-            int cmd = m.getCommand();
-            if (cmd == ShortMessage.NOTE_ON && m.getData2() > 0) poly.noteOn(m.getData1(), m.getData2() / 127.0);
-            else if (cmd == ShortMessage.NOTE_OFF || cmd == ShortMessage.NOTE_ON) poly.noteOff(m.getData1());
-            else if (cmd == ShortMessage.CONTROL_CHANGE && m.getData1() == 123) poly.allNotesOff();
-        }
-
-        @Override public void close() {}
     }
 }

@@ -43,9 +43,11 @@ final class SnapshotCommands {
     String save(Path file) throws IOException {
         List<String> sources = evaluator.declarationSources().join();
         SoundingStateCapture.Captured captured = session.onSessionThread(() -> SoundingStateCapture.capture(session, sources));
-        Files.writeString(file, SessionFile.write(captured.state()), StandardCharsets.UTF_8);
+        List<String> warnings = new java.util.ArrayList<>(captured.warnings());
+        String text = dev.aether.repl.midi.MidiSessionSection.addTo(SessionFile.write(captured.state()), session.midi().saved(warnings));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         StringBuilder b = new StringBuilder("saved " + file);
-        for (String w : captured.warnings()) b.append("\nwarning: ").append(w);
+        for (String w : warnings) b.append("\nwarning: ").append(w);
         return b.toString();
     }
 
@@ -60,8 +62,13 @@ final class SnapshotCommands {
         String text = nl < 0 ? Files.readString(file, StandardCharsets.UTF_8) : args.substring(nl + 1);
         SoundingState state = SessionFile.read(text);
         SoundingStateRestore.restore(state, session, this::define, name -> evaluator.loader().newestTopLevel(name));
+        List<String> midiProblems = session.midi().restore(dev.aether.repl.midi.MidiSessionSection.readFrom(text));
         c.journalCommand(":open " + file + "\n" + text.strip());
-        return "opened " + file + " (" + session.sounding().size() + " patches)";
+        int maps = session.midi().mappings().size();
+        StringBuilder b = new StringBuilder("opened " + file + " (" + session.sounding().size() + " patches"
+                + (maps == 0 ? "" : ", " + maps + " MIDI mapping" + (maps == 1 ? "" : "s")) + ")");
+        for (String p : midiProblems) b.append("\nwarning: ").append(p);
+        return b.toString();
     }
 
     String undo(CommandContext c) {

@@ -113,6 +113,12 @@ public final class HelpTopics {
         return HelpText.wrap(b.toString());
     }
 
+    /** {@code :help midi}: the input commands ({@code :midi}'s help, when the console has it), then MIDI out. */
+    private String midi() {
+        ConsoleCommand in = commands.find("midi", new StringBuilder());
+        return in == null ? MIDI_HELP : command(in) + "\n\n" + MIDI_HELP;
+    }
+
     /** {@code :help :name}: the usage line, then the command's help indented. */
     public static String command(ConsoleCommand c) {
         return HelpText.wrap(c.usage()) + "\n" + HelpText.reflow(c.help(), "  ");
@@ -162,7 +168,7 @@ public final class HelpTopics {
             case "stdlib": return stdlib();
             case "patterns": return PATTERNS_HELP;
             case "swap": return SWAP_HELP;
-            case "midi": return MIDI_HELP;
+            case "midi": return midi();
             case "pictures": return PICTURES_HELP;
             default: break;
         }

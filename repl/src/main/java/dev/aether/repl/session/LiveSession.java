@@ -169,6 +169,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     public Engine engine() { return engine; }
 
+    private final java.util.concurrent.atomic.AtomicReference<dev.aether.repl.midi.MidiControls> midi =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The session's MIDI input: routes, controller mappings, clock follow (docs/midi.md); made on first use. Any thread. */
+    public dev.aether.repl.midi.MidiControls midi() {
+        dev.aether.repl.midi.MidiControls m = midi.get();
+        if (m == null) {
+            midi.compareAndSet(null, new dev.aether.repl.midi.MidiControls(this));
+            m = midi.get();
+        }
+        return m;
+    }
+
     public HotSwapper swapper() { return swapper; }
 
     /** Prints a message above the prompt. */

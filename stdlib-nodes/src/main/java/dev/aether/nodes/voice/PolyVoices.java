@@ -47,7 +47,7 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
     /** Which voice to take when none is free. */
     public enum Stealing { OLDEST, QUIETEST }
 
-    private static final int NOTE_OFF = 0, NOTE_ON = 1, ALL_OFF = 2;   // event kinds: key = note, a = Hz, b = velocity
+    private static final int NOTE_OFF = 0, NOTE_ON = 1, ALL_OFF = 2, BEND = 3;   // event kinds: key = note, a = Hz (BEND: ratio), b = velocity
 
     public final OutputPort out;
 
@@ -67,6 +67,7 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
     private final long[] age;
     private final double[] peak;
     private long counter;
+    private double bendRatio = 1;                   // the last pitch bend, applied to every note started after it
 
     /** {@code count} voices (1..256) from {@code factory}, which must return a new voice each call. */
     public PolyVoices(int count, Supplier<? extends Voice> factory) {
@@ -97,6 +98,19 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
     public int voiceCount() { return voices.length; }
     public PolyVoices stealing(Stealing s) { stealing = s; return this; }
     public Stealing stealing() { return stealing; }
+
+    /**
+     * The parameter {@code name} of every voice (empty when the voices have none), e.g. to move all their filters
+     * together. Control thread.
+     */
+    @ControlThread public java.util.List<dev.aether.core.param.SmoothedParam> voiceParams(String name) {
+        java.util.List<dev.aether.core.param.SmoothedParam> out = new java.util.ArrayList<>();
+        for (Voice v : voices) {
+            dev.aether.core.param.SmoothedParam p = NodeSpec.of(v).param(name);
+            if (p != null) out.add(p);
+        }
+        return out;
+    }
 
     /** Voices sounding at the end of the last block. Any thread. */
     public int activeVoices() { return activeCount; }
@@ -130,6 +144,16 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         }
         return offer(key, frequencyHz, velocity, true, atSample);
     }
+    /**
+     * Bends every voice, sounding and later ones, by {@code semitones} (-96..96; 0: none) at engine sample
+     * {@code atSample} (-1: the next block). Voices that cannot bend ({@link Voice#bendRt}) ignore it. Any thread;
+     * false if the queue is full.
+     */
+    @ControlThread public boolean pitchBendAt(double semitones, long atSample) {
+        if (!(semitones >= -96 && semitones <= 96)) throw new IllegalArgumentException("a pitch bend is -96..96 semitones, was " + semitones);
+        return events.offer(this, BEND, -1, atSample, Math.pow(2, semitones / 12), 0);
+    }
+
     /** Releases every held note from the next block. */
     @ControlThread public boolean allNotesOff() { return events.offer(this, ALL_OFF, -1, -1, 0, 0); }
 
@@ -198,6 +222,11 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         int kind = events.kindRt(), note = events.keyRt();
         double hz = events.aRt(), velocity = events.bRt();
         events.removeRt();
+        if (kind == BEND) {
+            bendRatio = hz;
+            for (int v = 0; v < voices.length; v++) voices[v].bendRt(hz);
+            return;
+        }
         if (kind == ALL_OFF) {
             for (int v = 0; v < voices.length; v++) {
                 if (held[v]) { held[v] = false; voices[v].noteOffRt(); }
@@ -215,6 +244,7 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         held[v] = true;
         age[v] = ++counter;
         voices[v].noteOnRt(hz, velocity);
+        voices[v].bendRt(bendRatio);
     }
 
     private int pick(int note) {
@@ -268,6 +298,7 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
             published.set(v, -1);
         }
         counter = 0;
+        bendRatio = 1;
         activeCount = 0;
         events.clear();
     }

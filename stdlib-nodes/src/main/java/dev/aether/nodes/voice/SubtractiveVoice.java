@@ -57,6 +57,7 @@ public final class SubtractiveVoice implements Voice {
     private double gain = -1;                          // the level last applied, -1 before the first block
     private double gainDbSeen = Double.NaN, gainSeen;  // dB -> gain, computed when the dB value changes
     private double noteHz = 440, velocity = 1;
+    private double bend = 1;                           // pitch-bend ratio (PolyVoices.pitchBendAt)
     private boolean pendingOn, pendingOff;
 
     /** Sets the filter's cutoff (Hz) and resonance. */
@@ -89,6 +90,8 @@ public final class SubtractiveVoice implements Voice {
 
     @Override @RealtimeSafe public void noteOffRt() { pendingOff = true; }
 
+    @Override @RealtimeSafe public void bendRt(double ratio) { bend = ratio; }
+
     @Override @RealtimeSafe public boolean isActiveRt() { return stage != IDLE || pendingOn; }
 
     /** The envelope's level at the last sample rendered (0..1). */
@@ -106,7 +109,7 @@ public final class SubtractiveVoice implements Voice {
             pendingOff = false;
             if (stage != IDLE) start(RELEASE);
         }
-        double dt = Dsp.clamp(noteHz / sampleRate, 0, 0.49);
+        double dt = Dsp.clamp(noteHz * bend / sampleRate, 0, 0.49);
         boolean ramp = cutoffHz.isSmoothingRt() || q.isSmoothingRt() || gainDb.isSmoothingRt()
                 || sustainLevel.isSmoothingRt();
         if (!ramp) {
@@ -256,6 +259,7 @@ public final class SubtractiveVoice implements Voice {
         step = 0;
         gain = -1;
         pendingOn = pendingOff = false;
+        bend = 1;
     }
 
     /** Saved state: everything the voice computes from. */

@@ -18,6 +18,13 @@ public interface Voice extends DspNode {
     @AudioThread @RealtimeSafe
     void noteOffRt();
 
+    /**
+     * Bends the voice's pitch by {@code ratio} (1: none; 2: an octave up) from the start of its next block, for the
+     * note it plays and every later one until bent again. A voice that cannot bend ignores it (the default).
+     */
+    @AudioThread @RealtimeSafe
+    default void bendRt(double ratio) {}
+
     /** True while the voice makes sound (attack through the end of its release). */
     @AudioThread @RealtimeSafe
     boolean isActiveRt();

@@ -137,4 +137,24 @@ class SubtractiveVoiceTest {
         double one = amplitudeAt(h.render(19_000)[0][0], 0, 19_000, 432, SR);
         assertThat(db(both / one)).as("two identical voices in phase sum to +6 dB").isCloseTo(db(2), within(0.05));
     }
+
+    @Test
+    void shouldBendSoundingAndLaterNotesByTheSemitonesAsked() {
+        PolyVoices p = new PolyVoices(2, SubtractiveVoiceTest::voice);
+        NodeHarness h = new NodeHarness(p, SR, 64);
+        p.noteOnHz(1, 200, 1);
+        h.render(4_800);
+        p.pitchBendAt(12, -1);
+        float[] y = h.render(24_000)[0][0];
+        assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("a sounding note bent up an octave").isCloseTo(400, within(0.5));
+        p.noteOff(1);
+        h.render(24_000);
+        p.noteOnHz(2, 300, 1);
+        y = h.render(24_000)[0][0];
+        assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("a later note keeps the bend").isCloseTo(600, within(0.5));
+        p.pitchBendAt(-7, -1);
+        y = h.render(24_000)[0][0];
+        assertThat(Signals.peakFrequency(y, 4_800, 16_384, SR)).as("bent down a fifth")
+                .isCloseTo(300 * Math.pow(2, -7 / 12.0), within(0.5));
+    }
 }
