@@ -121,7 +121,7 @@ final class VisualCommands {
             command("response", ":response EXPR [--png FILE]",
                 "magnitude (dB) and phase of a filter or chain over log frequency, -3 dB points marked",
                 "Biquads are evaluated exactly; other nodes are measured from the impulse response of copies\n"
-                    + "  (a playing node is untouched). E.g. :response lowpass(800, 4).to(hp1(100)) --png lp.png",
+                    + "  (a playing node is untouched). E.g. :response lowpass(800, 4).to(hp1(100)) --png lp.png.",
                 this::responseCommand),
             command("spectrogram", ":spectrogram [SECONDS] [EXPR] [--png FILE]",
                 "levels over time and log frequency (default 2 s) of the master, or of EXPR rendered on copies",
@@ -151,8 +151,8 @@ final class VisualCommands {
             @Override public String name() { return name; }
             @Override public String usage() { return usage; }
             @Override public String summary() { return summary; }
-            @Override public String help() { return summary + "\n  " + more + (usage.contains("--png")
-                    ? "\n  --png FILE also saves a " + PngRenderer.WIDTH + " x " + PngRenderer.HEIGHT + " picture titled with the command." : ""); }
+            @Override public String help() { return summary + ".\n\n  " + more + (usage.contains("--png")
+                    ? "\n\n  --png FILE also saves a " + PngRenderer.WIDTH + " x " + PngRenderer.HEIGHT + " picture titled with the command." : ""); }
             @Override public void run(String args, CommandContext console) throws Exception { body.run(args, console); }
         };
     }
