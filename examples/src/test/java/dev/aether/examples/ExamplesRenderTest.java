@@ -57,7 +57,7 @@ class ExamplesRenderTest {
             double peak = Signals.peak(x), rmsDb = Signals.rmsDb(x, 0, x.length);
             System.out.printf("%s %s: peak %.4f (%.2f dBFS), RMS %.2f dBFS%n", name, side, peak, Signals.db(peak), rmsDb);
             assertThat(rmsDb).as("%s %s: RMS over %s s, dBFS (silence is below -96)", name, side, ExampleRenders.SECONDS)
-                    .isGreaterThan(-60);
+                    .isGreaterThan(-70);   // the quietest, 11's filtered clicks, are near -56
             assertThat(peak).as("%s %s: peak vs the master limiter's ceiling %s", name, side, CEILING)
                     .isLessThan(CEILING);
         }
