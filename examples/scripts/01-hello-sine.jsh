@@ -6,7 +6,7 @@
 //   and speakers; it is not a sound to design with.
 // Listen for: a steady, pure tone, slightly brighter than a pure sine (the rounded tops add odd harmonics).
 // Look at: :scope 5 (two cycles of 2.27 ms each, tops flattened at 0.94); :spectrum (440 Hz, and 1320, 2200 Hz
-//   some 30 dB down: the limiter's doing).
+//   34 and 38 dB down: the limiter's doing).
 // Try: stop(); play(sine(440).to(gain(-6))); then :spectrum again: one line only, the sine as it is.
 // snippet:hello
 play(sine(440));

@@ -37,6 +37,14 @@ class ExamplePropertiesTest {
         System.out.printf("01: %.5f Hz, peak %.5f (analytic %.5f), third harmonic %.1f dB%n", hz, peak, expectedPeak, third);
         assertThat(hz).as("01: the sine's frequency, Hz").isCloseTo(440, within(0.01));
         assertThat(peak).as("01: the limited sine's peak vs the limiter's curve at 1.0").isCloseTo(expectedPeak, within(2e-4));
+        float[] bent = new float[RATE];                  // one second of sin through the same curve, computed here
+        for (int i = 0; i < RATE; i++) {
+            double x = Math.sin(2 * Math.PI * 440 * i / RATE), ax = Math.abs(x);
+            bent[i] = (float) (ax <= knee ? x : Math.copySign(knee + span * Math.tanh((ax - knee) / span), x));
+        }
+        double thirdAnalytic = Spectra.db(Spectra.amplitude(bent, 0, RATE, 1_320, RATE) / Spectra.amplitude(bent, 0, RATE, 440, RATE));
+        assertThat(third).as("01: third harmonic the limiter adds, dB re the fundamental (analytic %.2f)", thirdAnalytic)
+                .isCloseTo(thirdAnalytic, within(0.1));
     }
 
     // ------------------------------------------------------------------ 02 subtractive synth

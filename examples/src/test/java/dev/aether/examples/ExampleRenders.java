@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Renders the example scripts the way a person would, {@code aether render SCRIPT --seconds 3 --format float} in a
- * JVM of its own, twice each, two renders at a time (every script is queued on first use, so the renders run while
- * the tests before them check theirs). Test code; any thread.
+ * JVM of its own, twice each, two renders at a time (every script is queued on first use, the one asked for first, so
+ * the renders run while the tests before them check theirs). Test code; any thread.
  */
 final class ExampleRenders {
     /** Seconds rendered of every script: long enough for the slowest decay measured (reverb, pluck, echo). */
@@ -39,6 +39,8 @@ final class ExampleRenders {
     private static final Map<Path, CompletableFuture<Path>> FILES = new ConcurrentHashMap<>();
     private static final Map<Path, Rendered> DONE = new ConcurrentHashMap<>();
     private static volatile boolean queued;
+    /** Renders under way, ended if the test JVM exits first (a run of a few tests leaves none behind). */
+    private static final java.util.Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     /** How long a test waits for its script's renders, queued behind the others' (generous: CI machines are loaded). */
     private static final long WAIT_MINUTES = 15;
     /** How long one render may take (its JVM starts JShell and compiles the script; 2-3 s on a quiet machine). */
@@ -62,7 +64,7 @@ final class ExampleRenders {
 
     /** The renders of {@code script}, waiting for them; an AssertionError names a failed render and its output. */
     static Rendered of(Path script) throws Exception {
-        queueAll();
+        queueAll(script);
         Rendered r = DONE.get(script);
         if (r != null) return r;
         Path first = FILES.get(script).get(WAIT_MINUTES, TimeUnit.MINUTES);       // renders queue two at a time
@@ -74,10 +76,14 @@ final class ExampleRenders {
         return r;
     }
 
-    private static synchronized void queueAll() throws IOException {
+    /** Queues every script's two renders, {@code first}'s at the head (a run of one test renders its script first). */
+    private static synchronized void queueAll(Path first) throws IOException {
         if (queued) return;
         Path dir = Files.createTempDirectory("aether-examples");
-        for (Path s : scripts()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+        List<Path> order = new java.util.ArrayList<>(List.of(first));
+        for (Path s : scripts()) if (!s.equals(first)) order.add(s);
+        for (Path s : order) {
             String name = s.getFileName().toString().replace(".jsh", "");
             FILES.put(s, CompletableFuture.supplyAsync(() -> render(s, dir.resolve(name + "-1.wav")), POOL));
             FILES.put(s.resolveSibling(s.getFileName() + "#2"),
@@ -94,7 +100,10 @@ final class ExampleRenders {
                     "dev.aether.repl.Aether", "render", script.toString(), "--seconds", String.valueOf(SECONDS),
                     "--format", "float", "--out", wav.toString()))
                     .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            if (!p.waitFor(RENDER_SECONDS, TimeUnit.SECONDS)) {
+            RUNNING.add(p);
+            boolean ended = p.waitFor(RENDER_SECONDS, TimeUnit.SECONDS);
+            RUNNING.remove(p);
+            if (!ended) {
                 p.destroyForcibly();
                 throw new AssertionError("aether render " + script + " did not finish in " + RENDER_SECONDS
                         + " s; output:\n" + Files.readString(logFile));
