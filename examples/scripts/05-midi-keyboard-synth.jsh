@@ -2,8 +2,9 @@
 //
 // Teaches: an instrument takes notes (MIDI note numbers, or any pitch with noteOnHz) and gives each a voice;
 //   notes can start now or on an exact engine sample (noteOnAt), which is how patterns and MIDI play it.
-// With a keyboard: :midi lists the inputs, :midi 0 keys plays this slot from input 0. Without one (and when this
-//   script is rendered) the notes below play from code: A3 and a just fifth above it, then C and E join at 0.5 s.
+// With a keyboard: :midi lists the inputs, :midi 0 keys plays this slot from input 0, along with the notes below.
+//   Those play from code either way, so the script sounds (and renders offline) with no keyboard attached: A3 and a
+//   just fifth above it, then C and E join at 0.5 s.
 // Listen for: an A minor chord building up (A3 220 Hz, E4 330 Hz, then C4 261.6 Hz and E4 329.6 Hz), all released
 //   at 1.5 s.
 // Look at: :spectrum (the four fundamentals and their harmonics); :graph (keys: one PolyVoices node).
