@@ -80,6 +80,7 @@ final class ExampleRenders {
     private static synchronized void queueAll(Path first) throws IOException {
         if (queued) return;
         Path dir = Files.createTempDirectory("aether-examples");
+        dir.toFile().deleteOnExit();                     // after the files in it (deleteOnExit runs in reverse order)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
         List<Path> order = new java.util.ArrayList<>(List.of(first));
         for (Path s : scripts()) if (!s.equals(first)) order.add(s);
@@ -96,6 +97,8 @@ final class ExampleRenders {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path logFile = wav.resolveSibling(wav.getFileName() + ".log");
+            wav.toFile().deleteOnExit();
+            logFile.toFile().deleteOnExit();
             Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                     "dev.aether.repl.Aether", "render", script.toString(), "--seconds", String.valueOf(SECONDS),
                     "--format", "float", "--out", wav.toString()))
