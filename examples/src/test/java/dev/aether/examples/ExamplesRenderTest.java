@@ -32,9 +32,7 @@ class ExamplesRenderTest {
     @ParameterizedTest
     @MethodSource("scripts")
     void shouldSayWhatItTeachesWhatToListenForAndWhatToLookAt(Path script) throws Exception {
-        String text = Files.readString(script);
-        String header = text.substring(0, text.indexOf("\n" + text.lines().filter(l -> !l.startsWith("//"))
-                .findFirst().orElse("")) + 1);
+        String header = String.join("\n", Files.readString(script).lines().takeWhile(l -> l.startsWith("//")).toList());
         assertThat(header).as("the leading comment of %s", script.getFileName())
                 .contains("// Teaches:").contains("// Listen for:").contains("// Look at:");
         assertThat(header).as("%s names a console view to type", script.getFileName())
