@@ -1,4 +1,10 @@
-// Writing a node at the prompt: a soft-clipping fuzz with a drive amount, fed by a sine.
+// 03 Writing a node: your own DspNode, typed at the prompt, patched after a sine.
+//
+// Teaches: a node is a class with ports as fields and a process(...) that fills one block of samples. This one
+//   is a soft-clipping fuzz: y = 0.5 tanh(drive x). An odd, symmetric curve adds odd harmonics only.
+// Listen for: a 110 Hz tone turned hollow and reedy, like a square wave with soft corners.
+// Look at: :scope 20 (a squashed sine, flat tops at 0.5); :spectrum (110, 330, 550 Hz ... and no 220, 440).
+// Try: redefine Fuzz with double drive = 20; while it plays: every live Fuzz is swapped, crossfaded.
 // snippet:fuzz
 class Fuzz implements DspNode {
     final InputPort in = Ports.audioIn("in");

@@ -1,5 +1,13 @@
-// A synthesised drum kit: drums() has the hits bd sn hh oh cp lt mt ht, each starting on its exact sample.
-// kit("folder") is the same for a folder of samples (kick.wav plays as "kick").
+// 06 A drum kit: hits on exact samples.
+//
+// Teaches: drums() is a synthesised kit, hits bd sn hh oh cp lt mt ht (kick and toms: sines swept down in pitch;
+//   snare: a tone and high-passed noise; hats: metallic squares through a high-pass; clap: noise bursts then a
+//   tail). hit(...) plays now; hitAt(key, sample, velocity) starts a hit on an exact engine sample, whatever the
+//   block size, which is what keeps a beat tight. kit("folder") is the same for a folder of samples.
+// Listen for: a kick at once, then 240 BPM eighths: kick or snare on the beat, a closed hat between, an open hat
+//   at the end and a clap on beat 6.
+// Look at: :scope 500 (each hit's attack on the beat grid, 12,000 samples = 250 ms apart); :spectrum on the kick
+//   (its energy below 150 Hz) and on the hats (above 5 kHz).
 // snippet:drums
 def("beat", drums());
 var kit = (DrumKit) slot("beat").node();

@@ -1,5 +1,12 @@
-// A live-set template: a tempo, named slots, and patterns on a kit, an instrument and a parameter. Edit a line and
-// send it again: a pattern changes at the next bar, a def crossfades, undef("name") fades a slot out.
+// 08 A live-set template: a tempo, named slots, and patterns on a kit, an instrument and a parameter.
+//
+// Teaches: how to lay out a set so that any line can be edited and sent again while it plays: a pattern changes
+//   at the next bar, a def crossfades, undef("name") fades a slot out, quant("bar") makes every edit land on
+//   the bar line. Copy it, keep the shape, change the notes.
+// Listen for: a broken beat at 124 BPM, a bass line in A minor under a filter that sweeps over four bars, and
+//   the hats thinning to off-beats from bar 1.
+// Look at: :graph (slots drums and bass, four patterns); :cpu (what each part costs); :spectrum (bass below
+//   200 Hz, hats above 5 kHz).
 tempo(124);
 
 def("drums", drums());

@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
- * examples/scripts/10-osc-remote.jsh driven as its header says: the script is loaded into a playing console, OSC is
+ * examples/scripts/15-osc-remote.jsh driven as its header says: the script is loaded into a playing console, OSC is
  * started, and every {@code oscsend} line of the header is run by a shell (liblo's {@code oscsend}, with the port the
  * server got); each line does what its comment says. Skipped without liblo-tools unless {@code AETHER_OSC_TESTS=required}.
  */
 class OscExampleScriptTest {
-    static final Path SCRIPT = Path.of("..", "examples", "scripts", "10-osc-remote.jsh");
+    static final Path SCRIPT = Path.of("..", "examples", "scripts", "15-osc-remote.jsh");
 
     static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
