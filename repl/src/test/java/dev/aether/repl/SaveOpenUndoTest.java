@@ -3,9 +3,15 @@ package dev.aether.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.core.node.NodeSpec;
+import dev.aether.core.time.Clock;
+import dev.aether.core.time.ClockSnapshot;
 import dev.aether.repl.console.ScriptedConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +76,57 @@ class SaveOpenUndoTest {
         Path missing = dir.resolve("nope.json");
         assertThat(ca.eval(":open " + missing)).contains("no such file: " + missing.toAbsolutePath() + " — check the path");
         assertThat(a.session().slotNames()).containsExactly("lead");
+    }
+
+    /**
+     * :open on a playing engine restores the tempo even when the look-ahead scheduler queues past the sample :open
+     * asked for while it does so (once "beat ... is already played or queued" under load). The test plays the
+     * scheduler's pass: it holds the clock's lock, as a pass does, until the session thread waits for it inside
+     * Engine.tempo, and moves committedUntil a second ahead before letting go.
+     */
+    @Test void shouldRestoreTheTempoOnAPlayingEngineWhenTheSchedulerQueuesFurtherMeanwhile() throws Exception {
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
+        ca.eval(":tempo 90");
+        ca.eval("def(\"lead\", sine(330))");
+        Path file = save("tempo.json", "90.0");
+
+        LiveConsole second = LiveConsole.playing();
+        cb = second.console();
+        b = second.runtime();
+        Clock clock = b.engine().clock();
+        long queued;
+        CompletableFuture<String> opened;
+        synchronized (clock) {                                    // a scheduler pass begins
+            opened = CompletableFuture.supplyAsync(() -> cb.eval(":open " + file));
+            awaitBlockedIn("dev.aether.core.engine.Engine", "tempo");
+            queued = clock.position() + 48_000;
+            clock.advanceCommitted(queued);                       // ... and queues a second ahead before it ends
+        }
+        assertThat(opened.get(60, TimeUnit.SECONDS)).as("was: beat ... is already played or queued")
+                .startsWith("opened " + file);
+        assertThat(b.session().slotNames()).containsExactly("lead");
+        ClockSnapshot s = clock.snapshot();
+        assertThat(s.tempoMap().lastBpm()).as("the saved tempo").isEqualTo(90.0);
+        assertThat(s.bpmAtRt(queued - 1)).as("what was queued keeps its tempo").isCloseTo(120.0, Offset.offset(1e-9));
+        assertThat(s.bpmAtRt(queued + 480)).as("the saved tempo from the first tick not queued")
+                .isCloseTo(90.0, Offset.offset(1e-9));
+    }
+
+    /** Waits (60 s at most) until some thread waits for a monitor inside {@code type.method}. */
+    static void awaitBlockedIn(String type, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+                if (t.getKey().getState() != Thread.State.BLOCKED) continue;
+                for (StackTraceElement f : t.getValue()) {
+                    if (f.getClassName().equals(type) && f.getMethodName().equals(method)) return;
+                }
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("no thread waited for the clock's lock inside " + type + "." + method);
     }
 
     @Test void shouldOpenASavedSessionThatSoundsLikeTheOriginalContinued() throws Exception {

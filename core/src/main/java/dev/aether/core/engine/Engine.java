@@ -287,21 +287,23 @@ public final class Engine implements AutoCloseable {
     /**
      * Changes tempo (at once) and metre through the {@link #clock()}: the tempo at {@code when} (now: the first tick
      * the clock can still change; the next beat or bar; an engine sample, no earlier than now), the metre, if it
-     * differs, from the first bar at or after that. The beat position is continuous.
+     * differs, from the first bar at or after that. The beat position is continuous. Both changes are made under the
+     * clock's lock, so a look-ahead pass cannot queue past the sample asked for in between: an engine sample already
+     * queued or played moves the change to the first tick the clock can still change, never refuses it.
      */
     @ControlThread
     public synchronized void tempo(double bpm, int beatsPerBar, When when) {
         if (!(bpm >= 1 && bpm <= 999)) throw new IllegalArgumentException("tempo must be 1..999 BPM, was " + bpm);
         if (beatsPerBar < 1 || beatsPerBar > 32) throw new IllegalArgumentException("beats per bar must be 1..32, was " + beatsPerBar);
-        if (when.kind() == When.Kind.AT_SAMPLE) {
-            var s = clock.snapshot();
-            long at = Math.max(when.sample(), clock.earliest());
-            clock.tempoAtBeat(s.tempoMap().tickAtOrAfter(s.transportSampleAt(at)), bpm, 0);
-        } else {
-            clock.tempo(bpm, 0, when.kind() == When.Kind.NEXT_BEAT ? Quantum.BEAT
-                    : when.kind() == When.Kind.NEXT_BAR ? Quantum.BAR : Quantum.NONE);
+        synchronized (clock) {                              // engine, then clock: the order tempoAtBeat took them in
+            if (when.kind() == When.Kind.AT_SAMPLE) {
+                clock.tempoFrom(when.sample(), bpm, 0);
+            } else {
+                clock.tempo(bpm, 0, when.kind() == When.Kind.NEXT_BEAT ? Quantum.BEAT
+                        : when.kind() == When.Kind.NEXT_BAR ? Quantum.BAR : Quantum.NONE);
+            }
+            if (clock.snapshot().tempoMap().lastBeatsPerBar() != beatsPerBar) clock.metre(beatsPerBar);
         }
-        if (clock.snapshot().tempoMap().lastBeatsPerBar() != beatsPerBar) clock.metre(beatsPerBar);
     }
 
     /** Silences everything now: removes every node (the master stays) and mutes until the next edit. */

@@ -112,7 +112,24 @@ public final class Clock {
     }
 
     /**
+     * Changes the tempo on the first tick at or after engine sample {@code engineSample}, or after {@link #earliest()}
+     * when that is later: {@link #earliest()} is read under the clock's lock, so, unlike reading it and then calling
+     * {@link #tempoAtBeat}, the change cannot be refused because the scheduler queued further or the engine rendered
+     * on in between.
+     *
+     * @return the engine sample at which the change starts
+     */
+    @ControlThread
+    public synchronized long tempoFrom(long engineSample, double bpm, double rampBeats) {
+        long e = Math.max(engineSample, earliest());
+        ClockSnapshot s = snapshot;
+        return tempoAt(s, s.tempoMap().tickAtOrAfter(s.transportSampleAt(e)), bpm, rampBeats, e);
+    }
+
+    /**
      * Changes the tempo at transport beat {@code beat}, which must not lie before the beat at {@link #earliest()}.
+     * To change it "at this sample or as soon as the clock can", use {@link #tempoFrom}: a beat computed from an
+     * earlier read of {@link #earliest()} may already be queued when this runs.
      *
      * @return the engine sample at which the change starts
      */

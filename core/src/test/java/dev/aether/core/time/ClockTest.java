@@ -119,6 +119,18 @@ class ClockTest {
     }
 
     @Test
+    void tempoFromLandsOnTheFirstTickAtOrAfterTheSampleOrCommittedUntilNeverBefore() {
+        Engine e = engine();
+        e.clock().advanceCommitted(100_000);
+        assertThat(e.clock().tempoFrom(0, 150, 0)).as("a sample already queued: committedUntil (a tick is 25 samples)")
+                .isEqualTo(100_000);
+        long at = e.clock().tempoFrom(200_010, 100, 0);
+        assertThat(at).as("a later sample: its first tick (20 samples at 150 BPM)").isBetween(200_010L, 200_029L);
+        assertThat(e.clock().snapshot().bpmAtRt(at - 1)).as("150 BPM up to it").isCloseTo(150.0, Offset.offset(1e-9));
+        assertThat(e.clock().snapshot().bpmAtRt(at)).as("100 BPM from it").isCloseTo(100.0, Offset.offset(1e-9));
+    }
+
+    @Test
     void aRampMovesQuantisedSwapsToTheSamplesOfTheRampClosedForm() {
         Engine e = engine();
         render(e, 1_000);
