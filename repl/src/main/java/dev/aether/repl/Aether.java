@@ -9,6 +9,7 @@ import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.eval.StartupTrace;
 import dev.aether.repl.eval.TraceLog;
 import dev.aether.repl.session.InputJournal;
 import dev.aether.repl.session.NamedFiles;
@@ -32,6 +33,7 @@ public final class Aether {
     private Aether() {}
 
     public static void main(String[] args) throws Exception {
+        StartupTrace.mark("main");
         LaunchOptions o;
         try {
             o = LaunchOptions.parse(args);
@@ -85,6 +87,7 @@ public final class Aether {
     /** The console (and {@code run}): engine on a driver, journal on, prompt until :quit. */
     static int live(LaunchOptions o) throws IOException, InterruptedException {
         Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
+        StartupTrace.mark("terminal " + terminal.getClass().getSimpleName());
         Path journalDir = o.home().resolve("journal");
         Optional<Path> previous = InputJournal.newest(journalDir, null);
         InputJournal journal = InputJournal.start(journalDir);
@@ -93,12 +96,15 @@ public final class Aether {
         journal.engine(o.rate(), o.block());
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
+            StartupTrace.mark("runtime constructed");
             Console console = rt.console();
             var choice = dev.aether.core.driver.DriverFactory.defaultDriver(
                     dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate()))
                             .bufferFrames(o.bufferFrames()));
             if (choice.notice() != null) console.print(choice.notice());
+            StartupTrace.mark("driver chosen");
             rt.engine().start(choice.driver());
+            StartupTrace.mark("engine started");
             console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
                     + "; :help for help, :quit to leave");
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
@@ -110,6 +116,7 @@ public final class Aether {
                     new CountDownLatch(1).await();
                 }
             }
+            StartupTrace.mark("console runs");
             console.run();
         }
         return 0;
@@ -165,7 +172,9 @@ public final class Aether {
                 java.nio.charset.StandardCharsets.UTF_8);
         PrintStream userOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.scripted(), null, userOut)) {
+            StartupTrace.mark("runtime constructed");
             EvalReport report = rt.console().evaluate(Files.readString(o.script()), 0).join();
+            StartupTrace.mark("script evaluated");
             if (report.failed()) {
                 System.err.println("aether render: " + o.script() + " has errors (see above); nothing rendered");
                 return 1;
@@ -185,6 +194,7 @@ public final class Aether {
                 wav.write(out, frames);
             }
             rt.faults().drain();
+            StartupTrace.mark("rendered and written");
             System.err.printf("aether render: %s: %.2f s of audio in %.2f s (%.0fx real time)%n", o.out(),
                     o.seconds(), took, o.seconds() / Math.max(took, 1e-9));
             return 0;
