@@ -89,6 +89,7 @@ public final class SnippetEvaluator implements AutoCloseable {
         for (String imp : PRELUDE_IMPORTS) {
             EvalReport r = evaluate(imp);
             if (r.failed()) throw new IllegalStateException("prelude import failed: " + imp + "\n" + r.text());
+            StartupTrace.mark(imp);
         }
         StartupTrace.mark("prelude imported");
     }
