@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -98,15 +99,18 @@ public final class Aether {
                 new PrintStream(terminal.output(), true))) {
             StartupTrace.mark("runtime constructed");
             Console console = rt.console();
-            var choice = dev.aether.core.driver.DriverFactory.defaultDriver(
-                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate()))
-                            .bufferFrames(o.bufferFrames()));
-            if (choice.notice() != null) console.print(choice.notice());
-            StartupTrace.mark("driver chosen");
-            rt.engine().start(choice.driver());
-            StartupTrace.mark("engine started");
-            console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
-                    + "; :help for help, :quit to leave");
+            // The plain console shows its prompt while the audio starts (the engine's warm-up and the device take a
+            // while on a cold JVM); the first input waits for it. A script or a recovery waits for it first.
+            CompletableFuture<Void> audio = startAudio(rt, config, o);
+            if (o.script() != null || o.recover()) {
+                audio.join();
+            } else {
+                CompletableFuture<Void> audioTried = audio.exceptionally(e -> null);   // said above the prompt
+                rt.evaluator().inputScope(evaluation -> {
+                    audioTried.join();
+                    return rt.session().input(evaluation);
+                });
+            }
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
             if (o.recover()) recover(rt, previous);
             if (o.script() != null) {
@@ -121,6 +125,38 @@ public final class Aether {
         }
         return 0;
     }
+
+    /**
+     * Chooses the driver and starts the engine on it, on a thread of its own ({@value #AUDIO_START_THREAD}); says which
+     * driver plays, or why none does, above the prompt. The future fails when the audio could not start.
+     */
+    static CompletableFuture<Void> startAudio(AetherRuntime rt, EngineConfig config, LaunchOptions o) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Console console = rt.console();
+        Thread t = new Thread(() -> {
+            try {
+                var choice = DriverFactory.defaultDriver(DriverConfig.defaults()
+                        .sampleRateHz((int) Math.round(config.sampleRate())).bufferFrames(o.bufferFrames()));
+                if (choice.notice() != null) console.print(choice.notice());
+                StartupTrace.mark("driver chosen");
+                rt.engine().start(choice.driver());
+                StartupTrace.mark("engine started");
+                console.print("aether: audio on " + choice.driver().description() + "; "
+                        + choice.driver().schedulingReport() + "; :help for help, :quit to leave");
+                started.complete(null);
+            } catch (RuntimeException | Error e) {
+                console.print("aether: the audio did not start: "
+                        + TraceLog.oneLine(e.getClass().getName(), e.getMessage(), e));
+                started.completeExceptionally(e);
+            }
+        }, AUDIO_START_THREAD);
+        t.setDaemon(true);
+        t.start();
+        return started;
+    }
+
+    /** Name of the thread that starts the audio of the console. */
+    static final String AUDIO_START_THREAD = "aether-audio-start";
 
     /**
      * Replays the previous session's journal in order: Java is evaluated, colon commands ({@code :panic},
