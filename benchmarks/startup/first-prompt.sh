@@ -2,8 +2,8 @@
 # Seconds from launching the console to its prompt showing in a real terminal (a tmux pane), then :quit.
 #   benchmarks/startup/first-prompt.sh [RUNS] [-- LAUNCHER ARGS...]     (default: bin/aether, 5 runs)
 # Prints one line per run ("first prompt after S s") and the median. Each run starts a new tmux session of
-# 200x50 and polls the screen every 20 ms for "aether> ". The environment passes through (AETHER_JAVA_HOME,
-# AETHER_JAVA_OPTS, HOME). Needs tmux.
+# 200x50 and polls the screen every 20 ms for a line ending in "aether>" (tmux drops the trailing space). The
+# environment passes through (AETHER_JAVA_HOME, AETHER_JAVA_OPTS, HOME). Needs tmux.
 set -u
 runs=${1:-5}; shift $(( $# >= 1 ? 1 : 0 ))
 [ "${1:-}" = "--" ] && shift
@@ -19,7 +19,7 @@ for ((r = 1; r <= runs; r++)); do
   tmux set-option -t "$s" remain-on-exit on >/dev/null
   shown=""
   for _ in $(seq 1500); do                                  # up to 30 s
-    if tmux capture-pane -p -t "$s" | grep -q 'aether> '; then shown=$(date +%s%N); break; fi
+    if tmux capture-pane -p -t "$s" | grep -qE 'aether> ?$'; then shown=$(date +%s%N); break; fi
     sleep 0.02
   done
   if [ -z "$shown" ]; then echo "run $r: no prompt within 30 s; screen:" >&2; tmux capture-pane -p -t "$s" >&2
