@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * run records a class-data sharing archive under {@code ~/.aether/cds}, the second loads aether's and javac's classes
  * from it; an unusable archive does not break the start (what the JVM says goes to the archive's log, not the
  * terminal) and is recorded again; a changed class path jar gives a new archive instead of a stale one. Needs the
- * repl module packaged (it runs after it in the reactor's {@code verify}); skipped when it is not.
+ * repl module packaged (it runs after it in the reactor's {@code verify}); skipped when it is not. For a few seconds
+ * it moves the repl jar's modification time (and puts it back): a {@code bin/aether} of the same checkout started
+ * then records its archive again.
  */
 class LauncherClassDataSharingTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
