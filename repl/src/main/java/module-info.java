@@ -12,6 +12,7 @@ module dev.aether.repl {
     requires jdk.httpserver;
     requires org.jline;
     requires java.desktop;
+    requires java.management;   // StartupTrace: CPU time of the marking thread, only when tracing
     requires com.fasterxml.jackson.databind;
 
     exports dev.aether.repl;

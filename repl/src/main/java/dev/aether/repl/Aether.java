@@ -9,6 +9,7 @@ import dev.aether.core.EngineConfig;
 import dev.aether.repl.console.Console;
 import dev.aether.repl.console.ConsoleConfig;
 import dev.aether.repl.eval.EvalReport;
+import dev.aether.repl.eval.StartupTrace;
 import dev.aether.repl.eval.TraceLog;
 import dev.aether.repl.session.InputJournal;
 import dev.aether.repl.session.NamedFiles;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -32,6 +34,7 @@ public final class Aether {
     private Aether() {}
 
     public static void main(String[] args) throws Exception {
+        StartupTrace.mark("main");
         LaunchOptions o;
         try {
             o = LaunchOptions.parse(args);
@@ -85,6 +88,7 @@ public final class Aether {
     /** The console (and {@code run}): engine on a driver, journal on, prompt until :quit. */
     static int live(LaunchOptions o) throws IOException, InterruptedException {
         Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
+        StartupTrace.mark("terminal " + terminal.getClass().getSimpleName());
         Path journalDir = o.home().resolve("journal");
         Optional<Path> previous = InputJournal.newest(journalDir, null);
         InputJournal journal = InputJournal.start(journalDir);
@@ -93,14 +97,20 @@ public final class Aether {
         journal.engine(o.rate(), o.block());
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.interactive(o.home()), journal,
                 new PrintStream(terminal.output(), true))) {
+            StartupTrace.mark("runtime constructed");
             Console console = rt.console();
-            var choice = dev.aether.core.driver.DriverFactory.defaultDriver(
-                    dev.aether.core.driver.DriverConfig.defaults().sampleRateHz((int) Math.round(config.sampleRate()))
-                            .bufferFrames(o.bufferFrames()));
-            if (choice.notice() != null) console.print(choice.notice());
-            rt.engine().start(choice.driver());
-            console.print("aether: audio on " + choice.driver().description() + "; " + choice.driver().schedulingReport()
-                    + "; :help for help, :quit to leave");
+            // The plain console shows its prompt while the audio starts (the engine's warm-up and the device take a
+            // while on a cold JVM); the first input waits for it. A script or a recovery waits for it first.
+            CompletableFuture<Void> audio = startAudio(rt, config, o);
+            if (o.script() != null || o.recover()) {
+                audio.join();
+            } else {
+                CompletableFuture<Void> audioTried = audio.exceptionally(e -> null);   // said above the prompt
+                rt.evaluator().inputScope(evaluation -> {
+                    audioTried.join();
+                    return rt.session().input(evaluation);
+                });
+            }
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
             startOsc(rt, o);
             if (o.recover()) recover(rt, previous);
@@ -111,6 +121,7 @@ public final class Aether {
                     new CountDownLatch(1).await();
                 }
             }
+            StartupTrace.mark("console runs");
             console.run();
         }
         return 0;
@@ -128,6 +139,38 @@ public final class Aether {
                     + "; :osc PORT starts it on another port");
         }
     }
+
+    /**
+     * Chooses the driver and starts the engine on it, on a thread of its own ({@value #AUDIO_START_THREAD}); says which
+     * driver plays, or why none does, above the prompt. The future fails when the audio could not start.
+     */
+    static CompletableFuture<Void> startAudio(AetherRuntime rt, EngineConfig config, LaunchOptions o) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Console console = rt.console();
+        Thread t = new Thread(() -> {
+            try {
+                var choice = DriverFactory.defaultDriver(DriverConfig.defaults()
+                        .sampleRateHz((int) Math.round(config.sampleRate())).bufferFrames(o.bufferFrames()));
+                if (choice.notice() != null) console.print(choice.notice());
+                StartupTrace.mark("driver chosen");
+                rt.engine().start(choice.driver());
+                StartupTrace.mark("engine started");
+                console.print("aether: audio on " + choice.driver().description() + "; "
+                        + choice.driver().schedulingReport() + "; :help for help, :quit to leave");
+                started.complete(null);
+            } catch (RuntimeException | Error e) {
+                console.print("aether: the audio did not start: "
+                        + TraceLog.oneLine(e.getClass().getName(), e.getMessage(), e));
+                started.completeExceptionally(e);
+            }
+        }, AUDIO_START_THREAD);
+        t.setDaemon(true);
+        t.start();
+        return started;
+    }
+
+    /** Name of the thread that starts the audio of the console. */
+    static final String AUDIO_START_THREAD = "aether-audio-start";
 
     /**
      * Replays the previous session's journal in order: Java is evaluated, colon commands ({@code :panic},
@@ -179,7 +222,9 @@ public final class Aether {
                 java.nio.charset.StandardCharsets.UTF_8);
         PrintStream userOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
         try (AetherRuntime rt = new AetherRuntime(config, terminal, ConsoleConfig.scripted(), null, userOut)) {
+            StartupTrace.mark("runtime constructed");
             EvalReport report = rt.console().evaluate(Files.readString(o.script()), 0).join();
+            StartupTrace.mark("script evaluated");
             if (report.failed()) {
                 System.err.println("aether render: " + o.script() + " has errors (see above); nothing rendered");
                 return 1;
@@ -199,6 +244,7 @@ public final class Aether {
                 wav.write(out, frames);
             }
             rt.faults().drain();
+            StartupTrace.mark("rendered and written");
             System.err.printf("aether render: %s: %.2f s of audio in %.2f s (%.0fx real time)%n", o.out(),
                     o.seconds(), took, o.seconds() / Math.max(took, 1e-9));
             return 0;

@@ -33,6 +33,7 @@ public final class AetherRuntime implements AutoCloseable {
     public AetherRuntime(EngineConfig engineConfig, Terminal terminal, ConsoleConfig consoleConfig,
                          InputJournal journal, PrintStream userOut) {
         this.engine = Engine.create(engineConfig);
+        dev.aether.repl.eval.StartupTrace.mark("engine created");
         this.journal = journal;
         Console[] holder = new Console[1];
         UserCodeGuard guard = new UserCodeGuard();          // Ctrl-C stops user code on the worker and the session thread
@@ -45,6 +46,7 @@ public final class AetherRuntime implements AutoCloseable {
         this.console = new Console(terminal, evaluator, commands, consoleConfig, journal, session::liveNames,
                 () -> !session.sounding().isEmpty());
         holder[0] = console;
+        dev.aether.repl.eval.StartupTrace.mark("console created");
         this.faults = new FaultReporter(engine, console::print);
     }
 

@@ -111,6 +111,7 @@ public final class Console implements CommandContext {
             String line;
             try {
                 atPrompt = true;
+                dev.aether.repl.eval.StartupTrace.mark("prompt");
                 line = reader.readLine(config.prompt());
             } catch (UserInterruptException e) {
                 if (e.getPartialLine() == null || e.getPartialLine().isBlank()) ctrlC();

@@ -78,6 +78,7 @@ public final class SnippetEvaluator implements AutoCloseable {
         this.loader = new AetherLoaderDelegate(SnippetEvaluator.class.getClassLoader(), new CompileThreads(), owner,
                 mode.woven());
         this.control = new AetherExecutionControlProvider(loader, mode, guard);
+        StartupTrace.mark("JShell building");
         this.shell = JShell.builder()
                 .executionEngine(control, Map.of())
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))
@@ -85,10 +86,13 @@ public final class SnippetEvaluator implements AutoCloseable {
                 .out(userOut)
                 .err(userOut)
                 .build();
+        StartupTrace.mark("JShell built");
         for (String imp : PRELUDE_IMPORTS) {
             EvalReport r = evaluate(imp);
             if (r.failed()) throw new IllegalStateException("prelude import failed: " + imp + "\n" + r.text());
+            StartupTrace.mark(imp);
         }
+        StartupTrace.mark("prelude imported");
     }
 
     /** The real-time lint run on each class defined here; its mode may be set from any thread. */
