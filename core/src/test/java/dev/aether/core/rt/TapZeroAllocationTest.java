@@ -8,7 +8,6 @@ import dev.aether.core.engine.Engine;
 import dev.aether.core.testing.ManualDriver;
 import dev.aether.core.testing.TestSine;
 import dev.aether.core.view.OutputTap;
-import dev.aether.testkit.signals.Allocations;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -49,7 +48,7 @@ class TapZeroAllocationTest {
         }, "viewer");
 
         long[] windows = new long[WINDOWS];
-        Thread audio = new Thread(new AudioLoop(source, windows), "audio");
+        Thread audio = new Thread(new MeasuredAudioLoop(source, windows, WARMUP, BLOCKS), "audio");
         viewer.start();
         audio.start();
         audio.join();
@@ -65,31 +64,5 @@ class TapZeroAllocationTest {
     private static dev.aether.core.OutputPort outOf(Engine engine, TestSine s) {
         engine.add(s);
         return s.out;
-    }
-
-    /** The audio thread's loop, in a class without string literals (see {@code ZeroAllocationTest.AudioLoop}). */
-    private static final class AudioLoop implements Runnable {
-        private final AudioSource source;
-        private final long[] windows;
-        private final float[] out = new float[2 * 64];
-
-        AudioLoop(AudioSource source, long[] windows) {
-            this.source = source;
-            this.windows = windows;
-        }
-
-        @Override public void run() {
-            for (int chunk = 0; chunk < WARMUP / 1000; chunk++) renderBlocks(1000);
-            int perWindow = (BLOCKS - WARMUP) / windows.length;
-            for (int w = 0; w < windows.length; w++) {
-                long before = Allocations.currentThread();
-                for (int chunk = 0; chunk < perWindow / 1000; chunk++) renderBlocks(1000);
-                windows[w] = Allocations.currentThread() - before;
-            }
-        }
-
-        private void renderBlocks(int blocks) {
-            for (int b = 0; b < blocks; b++) source.renderRt(out, 64);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.aether.core.rt;
 
 import dev.aether.core.EngineBusyException;
-import dev.aether.testkit.signals.Allocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +73,7 @@ class ZeroAllocationTest {
         }, "control");
 
         long[] windows = new long[WINDOWS];
-        Thread audio = new Thread(new AudioLoop(source, windows), "audio");
+        Thread audio = new Thread(new MeasuredAudioLoop(source, windows, WARMUP, BLOCKS), "audio");
         control.start();
         audio.start();
         audio.join();
@@ -86,35 +85,5 @@ class ZeroAllocationTest {
                 (BLOCKS - WARMUP) / WINDOWS, java.util.Arrays.toString(windows), editsDone);
         assertThat(windows).as("bytes allocated by the audio thread per window of %d blocks (%d edits)",
                 (BLOCKS - WARMUP) / WINDOWS, editsDone).containsOnly(0L);
-    }
-
-    /**
-     * The audio thread's loop, in a class of its own that holds no string literal: when a thread asks C2 to compile
-     * a method (here the loop, on-stack, about 100,000 blocks in), HotSpot first resolves every string constant of
-     * the method's class on that thread, and those strings would be charged to the audio thread as allocations.
-     */
-    private static final class AudioLoop implements Runnable {
-        private final AudioSource source;
-        private final long[] windows;
-        private final float[] out = new float[2 * 64];
-
-        AudioLoop(AudioSource source, long[] windows) {
-            this.source = source;
-            this.windows = windows;
-        }
-
-        @Override public void run() {
-            for (int chunk = 0; chunk < WARMUP / 1000; chunk++) renderBlocks(1000);
-            int perWindow = (BLOCKS - WARMUP) / windows.length;
-            for (int w = 0; w < windows.length; w++) {
-                long before = Allocations.currentThread();
-                for (int chunk = 0; chunk < perWindow / 1000; chunk++) renderBlocks(1000);
-                windows[w] = Allocations.currentThread() - before;
-            }
-        }
-
-        private void renderBlocks(int blocks) {
-            for (int b = 0; b < blocks; b++) source.renderRt(out, 64);
-        }
     }
 }

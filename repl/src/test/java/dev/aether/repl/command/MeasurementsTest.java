@@ -2,20 +2,15 @@ package dev.aether.repl.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.repl.AetherRuntime;
-import dev.aether.repl.LiveConsole;
-import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.console.visual.ChainRender;
 import dev.aether.repl.console.visual.EnvelopeShape;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code :compare} (the null test), {@code :analyze} and {@code :envelope} at the prompt. */
-class MeasurementsTest {
+class MeasurementsTest extends LiveVisualsTestBase {
     static final String THRU = """
             class Thru implements DspNode {
                 final InputPort in = Ports.audioIn("in");
@@ -37,21 +32,6 @@ class MeasurementsTest {
                 }
             }""";
 
-    AetherRuntime rt;
-    ScriptedConsole c;
-    VisualCommands visuals;
-
-    @BeforeEach void start() throws Exception {
-        LiveConsole live = LiveConsole.start();
-        rt = live.runtime();
-        c = live.console();
-        visuals = new VisualCommands(rt.engine(), rt.evaluator());
-    }
-
-    @AfterEach void stop() {
-        c.close();
-        rt.close();
-    }
 
     @Test void shouldFindAnExactNullBetweenIdenticalChains() {
         assertThat(c.eval(":compare lowpass(800) lowpass(800)")).startsWith("identical: A (lowpass(800)) and B (lowpass(800)) give the same 48000 samples");

@@ -3,9 +3,6 @@ package dev.aether.repl.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aether.repl.AetherRuntime;
-import dev.aether.repl.LiveConsole;
-import dev.aether.repl.console.ScriptedConsole;
 import dev.aether.repl.console.visual.BrailleCanvas;
 import dev.aether.repl.console.visual.PngRenderer;
 import dev.aether.repl.console.visual.Response;
@@ -19,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,23 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * printed at the prompt (dot by dot). Where a value should be is computed here from the axis's definition
  * (a log axis from lo to hi across the plot area), not from the renderer's own mapping.
  */
-class PicturesTest {
-    AetherRuntime rt;
-    ScriptedConsole c;
-    VisualCommands visuals;
+class PicturesTest extends LiveVisualsTestBase {
     @TempDir Path dir;
-
-    @BeforeEach void start() throws Exception {
-        LiveConsole live = LiveConsole.start();
-        rt = live.runtime();
-        c = live.console();
-        visuals = new VisualCommands(rt.engine(), rt.evaluator());
-    }
-
-    @AfterEach void stop() {
-        c.close();
-        rt.close();
-    }
 
     // --- PNG
 

@@ -1,40 +1,20 @@
 package dev.aether.repl.command;
 
-import dev.aether.repl.AetherRuntime;
-import dev.aether.repl.LiveConsole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.PacedNullDriver;
-import dev.aether.repl.console.ScriptedConsole;
 import java.util.ArrayList;
 import dev.aether.repl.console.visual.Response;
 import dev.aether.repl.console.visual.Scope;
 import dev.aether.repl.console.visual.Spectrum;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code :scope}, {@code :spectrum} and {@code :response}: the data behind the plots, and the plots printed. */
-class VisualCommandsTest {
+class VisualCommandsTest extends LiveVisualsTestBase {
     static final int COLUMNS = 80;
-    AetherRuntime rt;
-    ScriptedConsole c;
-    VisualCommands visuals;
-
-    @BeforeEach void start() throws Exception {
-        LiveConsole live = LiveConsole.start();
-        rt = live.runtime();
-        c = live.console();
-        visuals = new VisualCommands(rt.engine(), rt.evaluator());
-    }
-
-    @AfterEach void stop() {
-        c.close();
-        rt.close();
-    }
 
     @Test void shouldPutTheKneeOfLowpass1000At1kHz() throws Exception {
         Response.Curve curve = visuals.response("lowpass(1000)", Response.POINTS);
