@@ -33,7 +33,9 @@ public final class HelpText {
             int lead = 0;
             while (lead < line.length() && line.charAt(lead) == ' ') lead++;
             int hanging = hangingIndent(line, lead);
-            b.append(String.join("\n", fill(line.substring(lead), width, " ".repeat(lead), " ".repeat(hanging))));
+            String head = hanging > lead ? line.substring(0, hanging) : " ".repeat(lead);   // keeps "usage   " columns
+            b.append(String.join("\n", fill(line.substring(hanging > lead ? hanging : lead), width, head,
+                    " ".repeat(hanging))));
         }
         return b.toString();
     }
