@@ -7,5 +7,5 @@ module dev.aether.arrange {
     requires transitive dev.aether.sequencing;
     requires com.fasterxml.jackson.databind;
 
-    // exports dev.aether.arrange: with its first class
+    exports dev.aether.arrange;
 }
