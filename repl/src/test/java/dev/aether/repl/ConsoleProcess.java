@@ -35,11 +35,33 @@ final class ConsoleProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code aether ARGS} and waits for its first prompt. */
+    /**
+     * Starts {@code aether ARGS} and waits for its first prompt and for the line that says whether the audio started
+     * (the console shows its prompt while the audio starts and prints that line above it later: read as the output of
+     * the first input, it made a test flaky).
+     */
     static ConsoleProcess start(String... args) throws IOException {
         ConsoleProcess p = new ConsoleProcess(List.of(args));
         p.awaitPrompt(0);
+        p.awaitAudioLine();
         return p;
+    }
+
+    private void awaitAudioLine() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            int at;
+            synchronized (screen) {
+                at = Math.max(screen.indexOf("aether: audio on "), screen.indexOf("aether: the audio did not start"));
+            }
+            if (at >= 0) {
+                awaitPrompt(at);
+                return;
+            }
+            if (!process.isAlive()) throw new AssertionError("the console exited with " + process.exitValue() + ":\n" + screen());
+            sleep(50);
+        }
+        throw new AssertionError("no line about the audio within " + TIMEOUT_MILLIS + " ms; screen:\n" + screen());
     }
 
     /**
