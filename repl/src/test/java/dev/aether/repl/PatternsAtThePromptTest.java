@@ -1,6 +1,7 @@
 package dev.aether.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aether.core.engine.Engine;
 import dev.aether.core.io.WavFormat;
@@ -101,18 +102,27 @@ class PatternsAtThePromptTest {
     }
 
     @Test void liveOnThePacedNullDriverTheHitsLandOnTheSamplesTheyLandOnOffline() throws Exception {
-        float[] heard;
-        try (LiveConsole a = LiveConsole.playing(); MasterListener ears = new MasterListener(a.runtime().engine())) {
-            // the scheduler's thread queues 0.1 s ahead by default; a CI machine under load can starve it for longer,
-            // and an event queued after its sample plays late: this test is about exact samples, not about starvation
-            a.runtime().session().patterns().lookAheadSeconds(0.5);
-            assertThat(a.console().eval("def(\"d\", drums());")).doesNotContain("rror");
-            Thread.sleep(200);                                                   // the slot's fade-in is over
-            assertThat(a.console().eval("pat(\"d\", \"bd [~ sn] ~ hh\", drums());")).doesNotContain("rror");
-            while (ears.frames() < 6 * 48_000) Thread.sleep(20);
-            assertThat(ears.dropped()).isZero();
-            heard = ears.left();
+        // A dropout (the paced driver late past its buffer: a loaded CI machine) makes the engine fade the block after
+        // it on purpose, so a capture with one cannot match the render; such a capture is taken again.
+        float[] heard = null;
+        long dropouts = 0;
+        for (int attempt = 0; attempt < 3 && heard == null; attempt++) {
+            try (LiveConsole a = LiveConsole.playing(); MasterListener ears = new MasterListener(a.runtime().engine())) {
+                // the scheduler's thread queues 0.1 s ahead by default; a loaded machine can starve it for longer, and
+                // an event queued after its sample plays late: this test is about exact samples, not about starvation
+                a.runtime().session().patterns().lookAheadSeconds(0.5);
+                assertThat(a.console().eval("def(\"d\", drums());")).doesNotContain("rror");
+                Thread.sleep(200);                                               // the slot's fade-in is over
+                long before = a.runtime().engine().stats().xruns();
+                assertThat(a.console().eval("pat(\"d\", \"bd [~ sn] ~ hh\", drums());")).doesNotContain("rror");
+                while (ears.frames() < 6 * 48_000) Thread.sleep(20);
+                assertThat(ears.dropped()).isZero();
+                long during = a.runtime().engine().stats().xruns() - before;
+                dropouts += during;
+                if (during == 0) heard = ears.left();
+            }
         }
+        assumeTrue(heard != null, "the paced driver dropped out in each of 3 captures (" + dropouts + " dropouts): the machine is too loaded to compare");
         float[] offline;
         try (LiveConsole b = LiveConsole.start()) {
             b.console().eval("def(\"d\", drums());");
@@ -124,9 +134,11 @@ class PatternsAtThePromptTest {
         int liveStart = firstSound(heard), offlineStart = firstSound(offline);
         assertThat(liveStart).as("the pattern sounds live").isGreaterThan(0);
         int n = Math.min(heard.length - liveStart, 2 * BAR);
-        assertThat(Arrays.copyOfRange(heard, liveStart, liveStart + n))
-                .as("two bars heard live, hit for hit and sample for sample, as rendered offline")
-                .isEqualTo(Arrays.copyOfRange(offline, offlineStart, offlineStart + n));
+        int differs = Arrays.mismatch(Arrays.copyOfRange(heard, liveStart, liveStart + n),
+                Arrays.copyOfRange(offline, offlineStart, offlineStart + n));
+        assertThat(differs).as("two bars heard live, hit for hit and sample for sample, as rendered offline; the first"
+                + " differing sample after the first sound (-1: none), live %s, offline %s", differs < 0 ? "" : heard[liveStart + differs],
+                differs < 0 ? "" : offline[offlineStart + differs]).isEqualTo(-1);
         assertThat(rmsOf(heard, liveStart, n)).isGreaterThan(0.01);
     }
 

@@ -42,6 +42,12 @@ public final class AetherExecutionControlProvider implements ExecutionControlPro
         return c != null && c.lastRunCancelled();
     }
 
+    /** See {@link GuardedExecutionControl#cancelledBeforeRun}; nothing in {@link Mode#STOCK_LOCAL}. Evaluation worker. */
+    void cancelledBeforeRun(java.util.function.BooleanSupplier cancelled) {
+        GuardedExecutionControl c = control;
+        if (c != null) c.cancelledBeforeRun(cancelled);
+    }
+
     @Override public String name() { return "aether"; }
 
     @Override public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {

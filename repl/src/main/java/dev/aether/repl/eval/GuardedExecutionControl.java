@@ -13,6 +13,7 @@ final class GuardedExecutionControl extends DirectExecutionControl {
     private final long budgetNanos;
     private UserCodeGuard.Run run;
     private boolean lastCancelled;
+    private volatile java.util.function.BooleanSupplier cancelledBeforeRun = () -> false;
 
     GuardedExecutionControl(LoaderDelegate delegate, UserCodeGuard guard, long budgetNanos) {
         super(delegate);
@@ -23,7 +24,14 @@ final class GuardedExecutionControl extends DirectExecutionControl {
     @Override protected void clientCodeEnter() {
         lastCancelled = false;
         run = guard.enter(budgetNanos);
+        if (cancelledBeforeRun.getAsBoolean()) run.cancel();   // Ctrl-C while it compiled: stop at its first check
     }
+
+    /**
+     * What says the input being evaluated was cancelled (Ctrl-C) while JShell compiled it, before its code ran: a
+     * run that starts then is cancelled at once. Evaluation worker.
+     */
+    void cancelledBeforeRun(java.util.function.BooleanSupplier cancelled) { this.cancelledBeforeRun = cancelled; }
 
     @Override protected void clientCodeLeave() {
         if (run == null) return;

@@ -134,6 +134,16 @@ public final class SnippetEvaluator implements AutoCloseable {
     public EvalReport evaluate(String input, java.util.function.BooleanSupplier cancelled,
                                java.util.function.Function<List<TypeDefinition>, List<String>> onTypes) {
         loader.threads().note();
+        control.cancelledBeforeRun(cancelled);
+        try {
+            return evaluateSnippets(input, cancelled, onTypes);
+        } finally {
+            control.cancelledBeforeRun(() -> false);
+        }
+    }
+
+    private EvalReport evaluateSnippets(String input, java.util.function.BooleanSupplier cancelled,
+                                        java.util.function.Function<List<TypeDefinition>, List<String>> onTypes) {
         List<String> out = new ArrayList<>(), accepted = new ArrayList<>();
         List<TypeDefinition> types = new ArrayList<>();
         boolean failed = false;

@@ -71,6 +71,9 @@ public final class UserCodeGuard implements AutoCloseable {
             synchronized (on) { return on.cancelled; }
         }
 
+        /** Cancels this run (and any run nested in it) as {@link UserCodeGuard#cancel} would. Any thread. */
+        public void cancel() { on.cancel(); }
+
         /** Ends the run: the outer run's budget holds again, or the thread's watch is disarmed. Idempotent. */
         @Override public void close() {
             if (closed) return;

@@ -23,6 +23,17 @@ class SnippetEvaluatorTest {
         assertThat(r.text()).matches("\\$\\d+ ==> 3");
     }
 
+    @Test void aCancelThatArrivesWhileTheSnippetCompilesStopsItWhenItsCodeStarts() {
+        // the first check (before the snippet is read) sees no cancel; every later one, as after a Ctrl-C that landed
+        // while JShell compiled it, does: before, the cancel was lost and the sleep ran its full 6 s (seen in CI)
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        long t0 = System.nanoTime();
+        EvalReport r = eval.evaluate("Thread.sleep(6000); int after = 1;", () -> asked.getAndIncrement() > 0, types -> java.util.List.of());
+        assertThat((System.nanoTime() - t0) / 1e6).as("ms to cancel").isLessThan(3_000);
+        assertThat(r.text()).isEqualTo(SnippetEvaluator.CANCELLED);
+        assertThat(eval.evaluate("Thread.sleep(10); 1 + 1").text()).as("a later input runs whole").endsWith("==> 2");
+    }
+
     @Test void shouldFormatCompileErrorsWithLineColumnAndCaret() {
         EvalReport r = eval.evaluate("int a = 1;\nint b = nope + 1;");
         assertThat(r.failed()).isTrue();
