@@ -1,0 +1,87 @@
+package dev.aether.arrange;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An automation lane: the value of one parameter of a track over time, as points joined by {@link Curve} segments.
+ * Point times are on the timeline of the track's contents (for a track inside a metatrack, that metatrack's inner
+ * timeline; for a metatrack, its own inner timeline), so a lane follows every time transform its clips follow.
+ * Before the first point the lane holds the first value, after the last point the last value. Immutable.
+ *
+ * @param target what the lane drives
+ * @param points its points in time order (sorted on construction; two points may share a time: a jump)
+ */
+public record Lane(Target target, List<Point> points) {
+    /**
+     * A point of a lane.
+     *
+     * @param time  on the track's content timeline
+     * @param value the parameter's value there (in the parameter's unit: dB for volume, -1..1 for pan)
+     * @param curve the shape of the segment from this point to the next
+     */
+    public record Point(Position time, double value, Curve curve) {
+        public Point {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(curve, "curve");
+            if (!Double.isFinite(value)) throw new IllegalArgumentException("automation value " + value + " at " + time + "; give a finite number");
+        }
+    }
+
+    /**
+     * A parameter a lane can drive: the track's {@code volume} (dB) or {@code pan} (-1..1), or parameter
+     * {@code param} of the effect at index {@code effect} (from 0) of the track's effect chain. Text form:
+     * {@code "volume"}, {@code "pan"}, {@code "fx[2].cutoffHz"}.
+     *
+     * @param effect index in the effect chain, or -1 for the track's own volume/pan
+     * @param param  parameter name
+     */
+    public record Target(int effect, String param) {
+        public static final Target VOLUME = new Target(-1, "volume");
+        public static final Target PAN = new Target(-1, "pan");
+
+        public Target {
+            Objects.requireNonNull(param, "param");
+            if (effect < -1) throw new IllegalArgumentException("effect index " + effect + "; give 0 or more (or -1 for the track's volume/pan)");
+            if (effect == -1 && !param.equals("volume") && !param.equals("pan"))
+                throw new IllegalArgumentException("a track has no parameter \"" + param + "\"; automate \"volume\", \"pan\" or \"fx[i].param\" of an effect");
+            if (param.isBlank()) throw new IllegalArgumentException("an automation target without a parameter name; write \"fx[i].param\"");
+        }
+
+        /** Parameter {@code param} of the effect at {@code index}. */
+        public static Target effect(int index, String param) { return new Target(index, param); }
+
+        /** Reads {@code "volume"}, {@code "pan"} or {@code "fx[i].param"}. */
+        public static Target parse(String text) {
+            String t = text.strip();
+            if (t.equals("volume")) return VOLUME;
+            if (t.equals("pan")) return PAN;
+            if (t.startsWith("fx[")) {
+                int close = t.indexOf("].");
+                if (close > 3) {
+                    try { return effect(Integer.parseInt(t.substring(3, close)), t.substring(close + 2)); }
+                    catch (NumberFormatException e) { /* below */ }
+                }
+            }
+            throw new IllegalArgumentException("\"" + text + "\" is not an automation target; write \"volume\", \"pan\" or \"fx[i].param\" (e.g. \"fx[0].cutoffHz\")");
+        }
+
+        @Override public String toString() { return effect < 0 ? param : "fx[" + effect + "]." + param; }
+    }
+
+    public Lane {
+        Objects.requireNonNull(target, "target");
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(Point::time));   // stable: points at the same time keep their order
+        points = List.copyOf(sorted);
+    }
+
+    /** This lane with {@code p} added (after any point at the same time). */
+    public Lane with(Point p) {
+        List<Point> l = new ArrayList<>(points);
+        l.add(p);
+        return new Lane(target, l);
+    }
+}
