@@ -42,10 +42,13 @@ public sealed interface Edit {
             Track.checkName(newName);
             if (!newName.equals(t.name()) && p.has(newName))
                 throw new IllegalArgumentException("a track named \"" + newName + "\" exists already; choose another name");
-            Project q = p.withTracks(Edits.mapAll(p.tracks(), x -> x == t ? x.withName(newName) : x));
-            if (!(t instanceof BusTrack)) return q;
-            return q.withTracks(Edits.mapAll(q.tracks(), x -> x.withStrip(x.strip().withSends(x.strip().sends().stream()
-                    .map(s -> s.bus().equals(t.name()) ? new Send(newName, s.levelDb(), s.preFader()) : s).toList()))));
+            boolean bus = t instanceof BusTrack;
+            return p.withTracks(Edits.mapAll(p.tracks(), x -> {
+                Track y = x == t ? x.withName(newName) : x;
+                if (!bus) return y;
+                return y.withStrip(y.strip().withSends(y.strip().sends().stream()
+                        .map(s -> s.bus().equals(t.name()) ? new Send(newName, s.levelDb(), s.preFader()) : s).toList()));
+            }));
         }
         public String describe() { return "rename \"" + name + "\" to \"" + newName + "\""; }
     }
