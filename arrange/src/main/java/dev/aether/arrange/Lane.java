@@ -1,7 +1,6 @@
 package dev.aether.arrange;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +11,8 @@ import java.util.Objects;
  * Before the first point the lane holds the first value, after the last point the last value. Immutable.
  *
  * @param target what the lane drives
- * @param points its points in time order (sorted on construction; two points may share a time: a jump)
+ * @param points its points, kept in the order given; a player sees them sorted by time (a stable sort, so two
+ *               points at the same time, a jump, keep their order: the later one's value holds from there)
  */
 public record Lane(Target target, List<Point> points) {
     /**
@@ -73,12 +73,10 @@ public record Lane(Target target, List<Point> points) {
 
     public Lane {
         Objects.requireNonNull(target, "target");
-        List<Point> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparing(Point::time));   // stable: points at the same time keep their order
-        points = List.copyOf(sorted);
+        points = List.copyOf(points);
     }
 
-    /** This lane with {@code p} added (after any point at the same time). */
+    /** This lane with {@code p} appended (after any point at the same time). */
     public Lane with(Point p) {
         List<Point> l = new ArrayList<>(points);
         l.add(p);
