@@ -131,15 +131,26 @@ public final class History {
     }
 
     /**
-     * The estimate of what a step keeps alive: the tracks of {@code before} that {@code after} does not share (by
-     * identity), each counted as 64 bytes plus 2 per name character, 48 per effect recipe plus 2 per character,
-     * 48 per send, 48 per lane plus 40 per point, 160 per audio clip, 64 per MIDI clip plus 48 per note; plus 96 per
-     * pool entry not shared, and 128 for the step itself. A JVM measures differently; the estimate is linear in the
-     * same things and is what the cap is measured in.
+     * The estimate of what a step keeps alive: the parts of {@code before} that {@code after} does not share (by
+     * identity: a volume change shares the track's clip list, so only the track and its strip count). A track counts
+     * 64 bytes plus 2 per name character; a strip 64; an effect list 48 per recipe plus 2 per character; a send
+     * list 48 per send; a lane list 48 per lane plus 40 per point; a clip list 160 per audio clip or 64 per MIDI clip
+     * plus 48 per note; a children list 16 per child; a pool entry not shared 96 plus 2 per path character; the
+     * step itself 128. A JVM measures differently; the estimate is linear in the same things and is what the cap is
+     * measured in.
      */
     public static long estimateBytes(Project before, Project after) {
-        Set<Track> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-        Project.walk(after.tracks(), shared::add);
+        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        Project.walk(after.tracks(), t -> {
+            shared.add(t);
+            shared.add(t.strip());
+            shared.add(t.strip().effects());
+            shared.add(t.strip().sends());
+            shared.add(t.strip().lanes());
+            if (t instanceof AudioTrack a) shared.add(a.clips());
+            if (t instanceof InstrumentTrack i) shared.add(i.clips());
+            if (t instanceof Metatrack m) shared.add(m.children());
+        });
         long[] n = {128};
         countUnshared(before.tracks(), shared, n);
         if (before.pool() != after.pool())
@@ -148,22 +159,24 @@ public final class History {
         return n[0];
     }
 
-    private static void countUnshared(List<Track> list, Set<Track> shared, long[] n) {
+    private static void countUnshared(List<Track> list, Set<Object> shared, long[] n) {
         for (Track t : list) {
             if (shared.contains(t)) continue;
-            n[0] += trackBytes(t);
-            if (t instanceof Metatrack m) countUnshared(m.children(), shared, n);
+            n[0] += 64 + 2L * t.name().length();
+            Strip s = t.strip();
+            if (!shared.contains(s)) {
+                n[0] += 64;
+                if (!shared.contains(s.effects())) for (String e : s.effects()) n[0] += 48 + 2L * e.length();
+                if (!shared.contains(s.sends())) n[0] += 48L * s.sends().size();
+                if (!shared.contains(s.lanes())) for (Lane l : s.lanes()) n[0] += 48 + 40L * l.points().size();
+            }
+            if (t instanceof AudioTrack a && !shared.contains(a.clips())) n[0] += 160L * a.clips().size();
+            if (t instanceof InstrumentTrack i && !shared.contains(i.clips()))
+                for (MidiClip c : i.clips()) n[0] += 64 + 48L * c.notes().size();
+            if (t instanceof Metatrack m) {
+                if (!shared.contains(m.children())) n[0] += 16L * m.children().size();
+                countUnshared(m.children(), shared, n);
+            }
         }
-    }
-
-    private static long trackBytes(Track t) {
-        long b = 64 + 2L * t.name().length();
-        Strip s = t.strip();
-        for (String e : s.effects()) b += 48 + 2L * e.length();
-        b += 48L * s.sends().size();
-        for (Lane l : s.lanes()) b += 48 + 40L * l.points().size();
-        if (t instanceof AudioTrack a) b += 160L * a.clips().size();
-        if (t instanceof InstrumentTrack i) for (MidiClip c : i.clips()) b += 64 + 48L * c.notes().size();
-        return b;
     }
 }

@@ -68,7 +68,7 @@ class HistoryTest {
 
     @org.junit.jupiter.api.Test
     void theOldestStepsDropFirstWhenTheCapIsPassed() {
-        Project p = RandomEdits.start();
+        Project p = new Edit.SetVolume("drums", -0.5).apply(RandomEdits.start());   // its own strip, not the shared default
         long oneStep = History.estimateBytes(p, new Edit.SetVolume("drums", -1).apply(p));
         History h = new History(p, oneStep * 10 + oneStep / 2);
         for (int i = 1; i <= 30; i++) h.apply(new Edit.SetVolume("drums", -i));
@@ -87,6 +87,13 @@ class HistoryTest {
         Project after = new Edit.SetPan("t7", 0.5).apply(p);
         long step = History.estimateBytes(p, after), all = History.estimateBytes(p, Project.empty(p.tempo()));
         assertThat(step).as("one changed track").isLessThan(all / 100);
+        AudioTrack big = AudioTrack.named("big");
+        for (int i = 0; i < 1000; i++) big = big.with(AudioClip.of("kick", Position.beats(i), Position.beats(1)));
+        Project withBig = p.add(big);
+        assertThat(History.estimateBytes(withBig, new Edit.SetMute("big", true).apply(withBig)))
+                .as("muting shares the clip list").isLessThan(1000);
+        assertThat(History.estimateBytes(withBig, new Edit.SetAudioClips("big", List.of()).apply(withBig)))
+                .as("dropping the clips keeps them alive").isGreaterThanOrEqualTo(160_000);
     }
 
     @org.junit.jupiter.api.Test

@@ -521,7 +521,7 @@ public final class ProjectJson {
 
         static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
             List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-            if (n.isObject()) n.fields().forEachRemaining(out::add);
+            if (n.isObject()) out.addAll(n.properties());
             return out;
         }
     }
