@@ -120,6 +120,23 @@ public final class Position implements Comparable<Position> {
         throw new IllegalArgumentException("\"" + text + "\" is not a position; write bar:beat (\"9:1\"), beats (\"7/2b\", \"3.5b\") or seconds (\"1.25s\")");
     }
 
+    /**
+     * The text form for a place on a timeline: {@code "bar:beat"} (from 1) when the position is musical, not before
+     * zero, and its beat is a decimal of at most six places (so it reads back exactly), else {@link #toString()}.
+     */
+    public String text(int beatsPerBar) {
+        if (beats == null || beats.signum() < 0) return toString();
+        long bar = beats.floor() / beatsPerBar;
+        Rational beat = beats.minus(Rational.of(bar * beatsPerBar)).plus(Rational.ONE);
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(beat.num()).divide(new java.math.BigDecimal(beat.den()));
+            if (d.scale() > 6) return toString();
+            return (bar + 1) + ":" + d.stripTrailingZeros().toPlainString();
+        } catch (ArithmeticException notADecimal) {
+            return toString();
+        }
+    }
+
     /** Orders by seconds through {@code tempo}; exact when both are in beats. */
     public int compareTo(Position other, Tempo tempo) {
         if (beats != null && other.beats != null) return beats.compareTo(other.beats);

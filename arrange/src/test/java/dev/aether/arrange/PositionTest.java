@@ -32,6 +32,14 @@ class PositionTest {
         for (Position p : new Position[] {Position.beats(Rational.of(7, 2)), Position.seconds(1.25), Position.ZERO, Position.beats(-4)})
             assertThat(Position.parse(p.toString(), 4)).isEqualTo(p);
         assertThat(Position.parse("9:1", 4)).isEqualTo(Position.beats(32));
+        assertThat(Position.beats(Rational.of(37, 4)).text(4)).isEqualTo("3:2.25");
+        assertThat(Position.beats(Rational.of(1, 3)).text(4)).as("not a decimal").isEqualTo("1/3b");
+        assertThat(Position.beats(-2).text(4)).isEqualTo("-2b");
+        assertThat(Position.seconds(0.5).text(4)).isEqualTo("0.5s");
+        for (int n = 0; n < 200; n++) {
+            Position p = Position.beats(Rational.of(n, 8));
+            assertThat(Position.parse(p.text(3), 3)).isEqualTo(p);
+        }
         assertThat(Position.parse("3.5b", 4)).isEqualTo(Position.beats(Rational.of(7, 2)));
         assertThatThrownBy(() -> Position.parse("bar nine", 4))
                 .hasMessage("\"bar nine\" is not a position; write bar:beat (\"9:1\"), beats (\"7/2b\", \"3.5b\") or seconds (\"1.25s\")");

@@ -54,18 +54,19 @@ import java.util.Map;
  *   "tracks": [
  *     { "type": "audio", "name": "drums", "volumeDb": 0.0, "pan": 0.0, "mute": false, "solo": false,
  *       "effects": ["lowpass(800)"], "sends": [{ "bus": "reverb", "levelDb": -6.0, "preFader": false }],
- *       "lanes": [{ "target": "fx[0].cutoffHz", "points": [{ "time": "0b", "value": 800.0, "curve": "exponential" }] }],
- *       "clips": [{ "source": "kick", "start": "4b", "length": "2.5s", "gainDb": 0.0,
+ *       "lanes": [{ "target": "fx[0].cutoffHz", "points": [{ "time": "1:1", "value": 800.0, "curve": "exponential" }] }],
+ *       "clips": [{ "source": "kick", "start": "2:1", "length": "2.5s", "gainDb": 0.0,
  *                   "fadeIn": { "length": "1/2b", "curve": "s_curve" }, "fadeOut": …, "offset": "0b",
  *                   "reverse": false, "loop": false, "rate": 1.0 }] },
  *     { "type": "instrument", …, "instrument": "synth(8)", "clips": [{ "start": …, "length": …,
  *       "notes": [{ "start": "0b", "length": "1b", "key": 60, "velocity": 100 }] }] },
  *     { "type": "bus", …, "soloSafe": true },
- *     { "type": "meta", …, "time": { "offset": "8b", "speed": 0.5, "transpose": 0, "varispeed": 1.0 },
+ *     { "type": "meta", …, "time": { "offset": "3:1", "speed": 0.5, "transpose": 0, "varispeed": 1.0 },
  *       "children": [ … ] } ] }
  * }</pre>
- * Positions use {@link Position}'s text form ({@code "7/2b"} beats, {@code "1.25s"} seconds; {@code "9:1"} is read
- * too). A volume of −∞ dB is written {@code "-inf"}. Fields a reader does not know are ignored; a missing field
+ * Positions use {@link Position}'s text form: places on a timeline (clip starts, lane points, metatrack offsets) as
+ * {@code "bar:beat"} from 1 ({@code "9:2.5"}) where that is exact, other beats as {@code "7/3b"}, seconds as
+ * {@code "1.25s"}; lengths and note starts (from their clip's start) as beats or seconds. A volume of −∞ dB is written {@code "-inf"}. Fields a reader does not know are ignored; a missing field
  * takes its default (0 dB, centre, false, speed 1 …), except names, types, sources and positions of clips.
  *
  * <h2>Files</h2>
@@ -157,7 +158,7 @@ public final class ProjectJson {
         Path base = baseDir.toAbsolutePath().normalize();
         for (Map.Entry<String, Path> e : project.pool().files().entrySet()) media.put(e.getKey(), relative(base, e.getValue()));
         ArrayNode tracks = root.putArray("tracks");
-        for (Track t : project.tracks()) writeTrack(tracks.addObject(), t);
+        for (Track t : project.tracks()) writeTrack(tracks.addObject(), t, project.tempo().beatsPerBar());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -213,7 +214,7 @@ public final class ProjectJson {
 
     // ---- writing --------------------------------------------------------------------------------------------
 
-    private static void writeTrack(ObjectNode o, Track t) {
+    private static void writeTrack(ObjectNode o, Track t, int bpb) {
         o.put("type", t.kind());
         o.put("name", t.name());
         Strip s = t.strip();
@@ -237,7 +238,7 @@ public final class ProjectJson {
             ArrayNode pts = lo.putArray("points");
             for (Lane.Point p : l.points()) {
                 ObjectNode po = pts.addObject();
-                po.put("time", p.time().toString());
+                po.put("time", p.time().text(bpb));
                 po.put("value", p.value());
                 po.put("curve", p.curve().name().toLowerCase(Locale.ROOT));
             }
@@ -247,7 +248,7 @@ public final class ProjectJson {
             for (AudioClip c : a.clips()) {
                 ObjectNode co = clips.addObject();
                 co.put("source", c.source());
-                co.put("start", c.start().toString());
+                co.put("start", c.start().text(bpb));
                 co.put("length", c.length().toString());
                 co.put("gainDb", c.gainDb());
                 fade(co.putObject("fadeIn"), c.fadeIn());
@@ -262,7 +263,7 @@ public final class ProjectJson {
             ArrayNode clips = o.putArray("clips");
             for (MidiClip c : i.clips()) {
                 ObjectNode co = clips.addObject();
-                co.put("start", c.start().toString());
+                co.put("start", c.start().text(bpb));
                 co.put("length", c.length().toString());
                 ArrayNode notes = co.putArray("notes");
                 for (Note n : c.notes()) {
@@ -277,12 +278,12 @@ public final class ProjectJson {
             o.put("soloSafe", b.soloSafe());
         } else if (t instanceof Metatrack m) {
             ObjectNode time = o.putObject("time");
-            time.put("offset", m.time().offset().toString());
+            time.put("offset", m.time().offset().text(bpb));
             time.put("speed", m.time().speed());
             time.put("transpose", m.time().transpose());
             time.put("varispeed", m.time().varispeed());
             ArrayNode children = o.putArray("children");
-            for (Track c : m.children()) writeTrack(children.addObject(), c);
+            for (Track c : m.children()) writeTrack(children.addObject(), c, bpb);
         }
     }
 

@@ -64,7 +64,7 @@ class ProjectJsonTest {
         assertThat(l.project()).isEqualTo(p);
         String text = Files.readString(file);
         assertThat(text).startsWith("{\n  \"format\" : \"aether-project\",\n  \"version\" : 1,")
-                .contains("\"kick\" : \"media/kick.wav\"").contains("\"volumeDb\" : \"-inf\"").contains("\"start\" : \"9/2b\"")
+                .contains("\"kick\" : \"media/kick.wav\"").contains("\"volumeDb\" : \"-inf\"").contains("\"start\" : \"2:2.5\"").contains("\"length\" : \"7/3b\"").contains("\"offset\" : \"5:1\"")
                 .doesNotContain(dir.toString());
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(x -> x.getFileName().toString())).as("no temporary file is left").containsExactlyInAnyOrder("media", "song.aether.json");
