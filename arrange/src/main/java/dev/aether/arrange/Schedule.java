@@ -52,6 +52,27 @@ public final class Schedule {
     public record PlayedAudio(String source, Path file, double startSeconds, double lengthSeconds, double sourceOffsetSeconds,
                               double rate, boolean reverse, boolean loop, double gainDb, double fadeInSeconds, Curve fadeInCurve,
                               double fadeOutSeconds, Curve fadeOutCurve) {
+        /** The first sample the clip sounds on at {@code sampleRate}: {@link Schedule#sample} of its start. */
+        public long startSample(double sampleRate) { return sample(startSeconds, sampleRate); }
+
+        /**
+         * How many samples it sounds for: the sample of its end minus the sample of its start, so a clip that ends
+         * where the next begins abuts it exactly, with no gap or overlap sample.
+         */
+        public long lengthSamples(double sampleRate) { return sample(startSeconds + lengthSeconds, sampleRate) - startSample(sampleRate); }
+
+        /** The fade-in in samples at {@code sampleRate} (rounded). */
+        public long fadeInSamples(double sampleRate) { return Math.round(fadeInSeconds * sampleRate); }
+
+        /** The fade-out in samples at {@code sampleRate} (rounded). */
+        public long fadeOutSamples(double sampleRate) { return Math.round(fadeOutSeconds * sampleRate); }
+
+        /** Where reading starts, in frames of a source recorded at {@code sourceRate}. */
+        public double sourceOffsetFrames(double sourceRate) { return sourceOffsetSeconds * sourceRate; }
+
+        /** The clip gain as a linear factor. */
+        public double gain() { return Math.pow(10, gainDb / 20); }
+
         /** The clip's gain factor (fades × clip gain) at absolute time {@code t}; 0 outside the clip. */
         public double gainAt(double t) {
             double x = t - startSeconds;
@@ -67,7 +88,19 @@ public final class Schedule {
     /**
      * A note as it plays: absolute start and length, key after transpose.
      */
-    public record PlayedNote(double startSeconds, double lengthSeconds, int key, int velocity) {}
+    public record PlayedNote(double startSeconds, double lengthSeconds, int key, int velocity) {
+        /** The sample the note starts on at {@code sampleRate}. */
+        public long startSample(double sampleRate) { return sample(startSeconds, sampleRate); }
+
+        /** The sample it ends on (the note-off's sample); a note ending where the next starts shares that sample. */
+        public long endSample(double sampleRate) { return sample(startSeconds + lengthSeconds, sampleRate); }
+    }
+
+    /**
+     * The sample of absolute time {@code seconds} at {@code sampleRate}: the nearest (half rounds up). Every start
+     * and end goes through this one function, so two things at the same time land on the same sample.
+     */
+    public static long sample(double seconds, double sampleRate) { return Math.round(seconds * sampleRate); }
 
     /**
      * A MIDI clip as it plays. Notes starting at or after the clip's end are left out, notes held past it are cut,

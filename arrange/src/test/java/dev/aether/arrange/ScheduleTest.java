@@ -105,6 +105,24 @@ class ScheduleTest {
         assertThat(c.gainAt(0.5)).isEqualTo(0);
     }
 
+    @Test void clipsOnConsecutiveBeatsAbutSampleExactlyAtAnAwkwardTempo() {
+        Tempo awkward = new Tempo(133.333333, 7);
+        AudioTrack t = AudioTrack.named("a");
+        for (int i = 0; i < 200; i++) t = t.with(AudioClip.of("kick", Position.beats(dev.aether.core.time.Rational.of(i, 3)), Position.beats(dev.aether.core.time.Rational.of(1, 3))));
+        Metatrack m = Metatrack.of("m", List.of(t)).withTime(new TimeTransform(Position.bar(2, 7), 0.75, 0, 1));
+        Project p = Project.empty(awkward).withPool(MediaPool.EMPTY.with("kick", Path.of("/media/kick.wav"))).add(m);
+        List<Schedule.PlayedAudio> clips = Schedule.of(p).track("a").audio();
+        double sr = 44_100;
+        for (int i = 0; i < clips.size(); i++) {
+            Schedule.PlayedAudio c = clips.get(i);
+            // exact: (7 beats + i/3 beats / 0.75) × 60 / (133333333/1000000) × 44100
+            java.math.BigDecimal exact = java.math.BigDecimal.valueOf(7L * 3 * 3 + 4L * i).multiply(java.math.BigDecimal.valueOf(60L * 44_100 * 1_000_000))
+                    .divide(java.math.BigDecimal.valueOf(9L * 133_333_333L), 6, java.math.RoundingMode.HALF_UP);
+            assertThat(c.startSample(sr)).as("clip %d at %s samples", i, exact).isEqualTo(exact.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+            if (i > 0) assertThat(clips.get(i - 1).startSample(sr) + clips.get(i - 1).lengthSamples(sr)).as("clip %d abuts", i).isEqualTo(c.startSample(sr));
+        }
+    }
+
     // ---- mute and solo -------------------------------------------------------------------------------------
 
     static Project mixer(boolean soloDrums, boolean soloVerse, boolean muteVerse, boolean reverbSafe) {
