@@ -68,15 +68,22 @@ public final class Position implements Comparable<Position> {
     /** True when this position lies before zero. */
     public boolean isNegative() { return beats != null ? beats.signum() < 0 : seconds < 0; }
 
-    /** This plus {@code other}: exact when both are in beats, else in seconds through {@code tempo}. */
+    /**
+     * This plus {@code other}: exact when both are in beats (and the fraction fits in {@code long}s), else in
+     * seconds through {@code tempo}.
+     */
     public Position plus(Position other, Tempo tempo) {
-        if (beats != null && other.beats != null) return new Position(beats.plus(other.beats), 0);
+        if (beats != null && other.beats != null) {
+            try { return new Position(beats.plus(other.beats), 0); } catch (ArithmeticException overflow) { /* below */ }
+        }
         return seconds(seconds(tempo) + other.seconds(tempo));
     }
 
-    /** This minus {@code other}: exact when both are in beats, else in seconds through {@code tempo}. */
+    /** This minus {@code other}: exact when both are in beats (and fit), else in seconds through {@code tempo}. */
     public Position minus(Position other, Tempo tempo) {
-        if (beats != null && other.beats != null) return new Position(beats.minus(other.beats), 0);
+        if (beats != null && other.beats != null) {
+            try { return new Position(beats.minus(other.beats), 0); } catch (ArithmeticException overflow) { /* below */ }
+        }
         return seconds(seconds(tempo) - other.seconds(tempo));
     }
 

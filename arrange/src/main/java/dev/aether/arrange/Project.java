@@ -31,6 +31,15 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
     /** An empty project at {@code tempo}. */
     public static Project empty(Tempo tempo) { return new Project(tempo, MediaPool.EMPTY, List.of()); }
 
+    /** Bar {@code bar} (from 1), beat 1, in this project's metre. */
+    public Position bar(int bar) { return Position.bar(bar, tempo.beatsPerBar()); }
+
+    /** Bar {@code bar}, beat {@code beat} (both from 1; the beat may be fractional), in this project's metre. */
+    public Position bar(int bar, double beat) { return Position.bar(bar, beat, tempo.beatsPerBar()); }
+
+    /** {@code n} bars as a length, in this project's metre. */
+    public Position bars(long n) { return Position.bars(n, tempo.beatsPerBar()); }
+
     public Project withTempo(Tempo t) { return new Project(t, pool, tracks); }
     public Project withPool(MediaPool p) { return new Project(tempo, p, tracks); }
     public Project withTracks(List<Track> t) { return new Project(tempo, pool, t); }

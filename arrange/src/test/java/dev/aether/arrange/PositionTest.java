@@ -25,6 +25,9 @@ class PositionTest {
         assertThat(Position.beats(3).dividedBy(0.75, T)).isEqualTo(Position.beats(4));
         assertThat(Position.beats(3).dividedBy(Math.PI, T).isBeats()).as("no exact fraction: seconds").isFalse();
         assertThat(Position.beats(3).plus(Position.seconds(1), T)).isEqualTo(Position.seconds(3));
+        Position huge = Position.beats(Rational.of(1, 4_000_000_007L)), other = Position.beats(Rational.of(1, 4_000_000_009L));
+        assertThat(huge.plus(other, T).isBeats()).as("a denominator past long: seconds instead of an overflow").isFalse();
+        assertThat(huge.plus(other, T).seconds(T)).isCloseTo(huge.seconds(T) + other.seconds(T), org.assertj.core.api.Assertions.within(1e-18));
         assertThat(Position.beats(3).compareTo(Position.seconds(1.9), T)).isPositive();
     }
 
