@@ -248,6 +248,39 @@ public sealed interface Edit {
 
     // ---- project --------------------------------------------------------------------------------------------
 
+    /**
+     * Several edits as one step (one undo), applied in order: e.g. {@code meta("verse", "drums", "bass").stretch(0.5)}
+     * is a {@link Group} and a {@link SetTime}. All or nothing: if one is refused, the batch is refused with that
+     * edit's message and its place in the batch.
+     *
+     * @param description what the step is called in {@code :undo}; null: the edits' descriptions joined
+     */
+    record Batch(String description, List<Edit> edits) implements Edit {
+        public Batch {
+            edits = List.copyOf(edits);
+            if (edits.isEmpty()) throw new IllegalArgumentException("an empty batch of edits; give at least one edit");
+        }
+        public Project apply(Project p) {
+            Project q = p;
+            for (int i = 0; i < edits.size(); i++) {
+                try {
+                    q = edits.get(i).apply(q);
+                } catch (IllegalArgumentException e) {
+                    if (edits.size() == 1) throw e;
+                    throw new IllegalArgumentException(e.getMessage() + " (in step " + (i + 1) + " of " + edits.size() + ", "
+                            + edits.get(i).describe() + "; nothing was changed)", e);
+                }
+            }
+            return q;
+        }
+        public String describe() {
+            if (description != null) return description;
+            List<String> d = new ArrayList<>();
+            for (Edit e : edits) d.add(e.describe());
+            return String.join(", ", d);
+        }
+    }
+
     /** Adds a file to the media pool under {@code id}. */
     record AddMedia(String id, Path file) implements Edit {
         public Project apply(Project p) {

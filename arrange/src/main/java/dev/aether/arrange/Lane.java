@@ -31,20 +31,26 @@ public record Lane(Target target, List<Point> points) {
     }
 
     /**
-     * A parameter a lane can drive: the track's {@code volume} (dB) or {@code pan} (-1..1), or parameter
-     * {@code param} of the effect at index {@code effect} (from 0) of the track's effect chain. Text form:
-     * {@code "volume"}, {@code "pan"}, {@code "fx[2].cutoffHz"}.
+     * A parameter a lane can drive: the track's {@code volume} (dB) or {@code pan} (-1..1), parameter {@code param}
+     * of the effect at index {@code effect} (from 0) of the track's effect chain, or parameter {@code param} of an
+     * instrument track's instrument. Text form: {@code "volume"}, {@code "pan"}, {@code "fx[2].cutoffHz"},
+     * {@code "instrument.cutoffHz"}.
      *
-     * @param effect index in the effect chain, or -1 for the track's own volume/pan
+     * @param effect index in the effect chain, {@link #STRIP} for the track's own volume/pan, {@link #INSTRUMENT}
+     *               for the instrument
      * @param param  parameter name
      */
     public record Target(int effect, String param) {
-        public static final Target VOLUME = new Target(-1, "volume");
-        public static final Target PAN = new Target(-1, "pan");
+        /** The {@code effect} of the track's own volume and pan. */
+        public static final int STRIP = -1;
+        /** The {@code effect} of an instrument track's instrument. */
+        public static final int INSTRUMENT = -2;
+        public static final Target VOLUME = new Target(STRIP, "volume");
+        public static final Target PAN = new Target(STRIP, "pan");
 
         public Target {
             Objects.requireNonNull(param, "param");
-            if (effect < -1) throw new IllegalArgumentException("effect index " + effect + "; give 0 or more (or -1 for the track's volume/pan)");
+            if (effect < INSTRUMENT) throw new IllegalArgumentException("effect index " + effect + "; give 0 or more (or -1 for the track's volume/pan, -2 for its instrument)");
             if (effect == -1 && !param.equals("volume") && !param.equals("pan"))
                 throw new IllegalArgumentException("a track has no parameter \"" + param + "\"; automate \"volume\", \"pan\" or \"fx[i].param\" of an effect");
             if (param.isBlank()) throw new IllegalArgumentException("an automation target without a parameter name; write \"fx[i].param\"");
@@ -53,11 +59,15 @@ public record Lane(Target target, List<Point> points) {
         /** Parameter {@code param} of the effect at {@code index}. */
         public static Target effect(int index, String param) { return new Target(index, param); }
 
-        /** Reads {@code "volume"}, {@code "pan"} or {@code "fx[i].param"}. */
+        /** Parameter {@code param} of the track's instrument. */
+        public static Target instrument(String param) { return new Target(INSTRUMENT, param); }
+
+        /** Reads {@code "volume"}, {@code "pan"}, {@code "fx[i].param"} or {@code "instrument.param"}. */
         public static Target parse(String text) {
             String t = text.strip();
             if (t.equals("volume")) return VOLUME;
             if (t.equals("pan")) return PAN;
+            if (t.startsWith("instrument.") && t.length() > 11) return instrument(t.substring(11));
             if (t.startsWith("fx[")) {
                 int close = t.indexOf("].");
                 if (close > 3) {
@@ -65,10 +75,12 @@ public record Lane(Target target, List<Point> points) {
                     catch (NumberFormatException e) { /* below */ }
                 }
             }
-            throw new IllegalArgumentException("\"" + text + "\" is not an automation target; write \"volume\", \"pan\" or \"fx[i].param\" (e.g. \"fx[0].cutoffHz\")");
+            throw new IllegalArgumentException("\"" + text + "\" is not an automation target; write \"volume\", \"pan\", \"fx[i].param\" (e.g. \"fx[0].cutoffHz\") or \"instrument.param\"");
         }
 
-        @Override public String toString() { return effect < 0 ? param : "fx[" + effect + "]." + param; }
+        @Override public String toString() {
+            return effect == STRIP ? param : effect == INSTRUMENT ? "instrument." + param : "fx[" + effect + "]." + param;
+        }
     }
 
     public Lane {

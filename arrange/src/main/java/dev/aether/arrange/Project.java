@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>Invariants, checked on construction (each violation is an {@link IllegalArgumentException} saying what to do):
  * track names are unique in the whole project; every send goes to a bus track, never to itself, and sends between
  * buses form no cycle; every clip's source is in the pool; every automation lane of an effect names an effect that
- * exists in its chain.
+ * exists in its chain, and a lane of an instrument is on an instrument track.
  *
  * <p>Tracks are addressed by name ({@code "bass"}) or by path from the top ({@code "verse/bass"}).
  */
@@ -204,10 +204,14 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
                 if (t instanceof BusTrack) busSends.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(s.bus());
             }
             int effects = t.strip().effects().size();
-            for (Lane l : t.strip().lanes())
+            for (Lane l : t.strip().lanes()) {
+                if (l.target().effect() == Lane.Target.INSTRUMENT && !(t instanceof InstrumentTrack))
+                    throw new IllegalArgumentException("track \"" + t.name() + "\" automates " + l.target() + " but it is a " + t.kind()
+                            + " track; automate the instrument of an instrument track");
                 if (l.target().effect() >= effects)
                     throw new IllegalArgumentException("track \"" + t.name() + "\" automates " + l.target() + " but its chain has "
                             + effects + " effect" + (effects == 1 ? "" : "s") + "; automate an effect that exists");
+            }
             if (t instanceof AudioTrack a)
                 for (AudioClip c : a.clips())
                     if (!pool.files().containsKey(c.source()))

@@ -66,7 +66,7 @@ class AutomationTest {
         Track bad = AudioTrack.named("x").withStrip(Strip.DEFAULT.withLane(new Lane(Lane.Target.effect(2, "q"), List.of())));
         assertThatThrownBy(() -> Project.empty(TEMPO).add(bad))
                 .hasMessage("track \"x\" automates fx[2].q but its chain has 0 effects; automate an effect that exists");
-        assertThatThrownBy(() -> Lane.Target.parse("fx[a].q")).hasMessageContaining("write \"volume\", \"pan\" or \"fx[i].param\"");
+        assertThatThrownBy(() -> Lane.Target.parse("fx[a].q")).hasMessageContaining("write \"volume\", \"pan\", \"fx[i].param\"");
         assertThat(Lane.Target.parse("fx[3].cutoffHz")).isEqualTo(Lane.Target.effect(3, "cutoffHz"));
     }
 }

@@ -164,6 +164,30 @@ class EditTest {
         assertThat(r.track("bass").strip().lanes()).extracting(Lane::target).containsExactly(Lane.Target.effect(1, "cutoffHz"), Lane.Target.effect(2, "mix"));
     }
 
+    @Test void aBatchIsOneStepAndAllOrNothing() {
+        History h = new History(band());
+        h.apply(new Edit.Batch("meta verse at half speed", List.of(new Edit.Group("verse", List.of("drums", "bass")),
+                new Edit.SetTime("verse", TimeTransform.IDENTITY.withSpeed(0.5)))));
+        assertThat(((Metatrack) h.current().track("verse")).time().speed()).isEqualTo(0.5);
+        assertThat(h.undoDescriptions()).containsExactly("meta verse at half speed");
+        h.undo();
+        assertThat(h.current()).isEqualTo(band());
+        Project before = h.current();
+        assertThatThrownBy(() -> h.apply(new Edit.Batch(null, List.of(new Edit.SetMute("drums", true), new Edit.SetMute("drum", true)))))
+                .hasMessageStartingWith("no track named \"drum\"; tracks: ").hasMessageEndingWith("(in step 2 of 2, mute \"drum\"; nothing was changed)");
+        assertThat(h.current()).isSameAs(before);
+    }
+
+    @Test void anInstrumentLaneBelongsOnAnInstrumentTrack() {
+        Lane cutoff = new Lane(Lane.Target.parse("instrument.cutoffHz"), List.of(new Lane.Point(Position.ZERO, 400, Curve.EXPONENTIAL)));
+        assertThat(cutoff.target()).isEqualTo(Lane.Target.instrument("cutoffHz"));
+        assertThat(cutoff.target().toString()).isEqualTo("instrument.cutoffHz");
+        Project p = new Edit.SetLane("bass", cutoff).apply(band());
+        assertThat(Automation.valueAt(p, "bass", cutoff.target(), 3)).isEqualTo(400);
+        assertThatThrownBy(() -> new Edit.SetLane("drums", cutoff).apply(band()))
+                .hasMessage("track \"drums\" automates instrument.cutoffHz but it is a audio track; automate the instrument of an instrument track");
+    }
+
     @Test void renamingABusCarriesItsSendsAlong() {
         Project p = new Edit.SetSend("drums", new Send("reverb", -6, true)).apply(band());
         Project q = new Edit.RenameTrack("reverb", "hall").apply(p);
