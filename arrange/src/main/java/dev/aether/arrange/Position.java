@@ -12,8 +12,12 @@ import java.util.Objects;
  * <p>Text form (JSON, messages): {@code "9:1"} bar 9 beat 1 (both from 1), {@code "9:2.5"} half way through beat 2
  * of bar 9, {@code "7/2b"} three and a half beats from zero, {@code "1.25s"} seconds. {@link #toString()} writes
  * beats as {@code "<rational>b"} and seconds as {@code "<decimal>s"}; {@link #parse} reads all three.
+ *
+ * <p>No natural order: a musical and an absolute position compare only through a tempo
+ * ({@link #compareTo(Position, Tempo)}). Equality is of representation: 4 beats and 2 seconds are not equal, even
+ * at 120 BPM.
  */
-public final class Position implements Comparable<Position> {
+public final class Position {
     /** The start of a timeline (0 beats). */
     public static final Position ZERO = new Position(Rational.ZERO, 0);
 
@@ -148,14 +152,6 @@ public final class Position implements Comparable<Position> {
     public int compareTo(Position other, Tempo tempo) {
         if (beats != null && other.beats != null) return beats.compareTo(other.beats);
         return Double.compare(seconds(tempo), other.seconds(tempo));
-    }
-
-    /** Orders beats before seconds, then by value (a total order for sorting; use {@link #compareTo(Position, Tempo)} for time). */
-    @Override public int compareTo(Position o) {
-        if (beats != null && o.beats != null) return beats.compareTo(o.beats);
-        if (beats != null) return -1;
-        if (o.beats != null) return 1;
-        return Double.compare(seconds, o.seconds);
     }
 
     @Override public boolean equals(Object o) {
