@@ -86,7 +86,7 @@ public sealed interface Edit {
     /** Marks a bus solo-safe or not. */
     record SetSoloSafe(String bus, boolean soloSafe) implements Edit {
         public Project apply(Project p) {
-            if (!(p.track(bus) instanceof BusTrack b)) throw new IllegalArgumentException("\"" + bus + "\" is a " + p.track(bus).kind() + " track; only buses are solo-safe");
+            if (!(p.track(bus) instanceof BusTrack b)) throw new IllegalArgumentException("\"" + bus + "\" is " + p.track(bus).aKind() + "; only buses are solo-safe");
             return p.replace(b.name(), b.withSoloSafe(soloSafe));
         }
         public String describe() { return "solo-safe \"" + bus + "\" " + (soloSafe ? "on" : "off"); }
@@ -240,7 +240,7 @@ public sealed interface Edit {
     record SetTime(String name, TimeTransform time) implements Edit {
         public Project apply(Project p) {
             Track t = p.track(name);
-            if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is a " + t.kind() + " track; only metatracks transform time — group it first");
+            if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + "; only metatracks transform time — group it first");
             return p.replace(m.name(), m.withTime(time));
         }
         public String describe() { return "time of \"" + name + "\" to offset " + time.offset() + ", speed " + time.speed(); }

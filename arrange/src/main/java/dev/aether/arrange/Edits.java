@@ -35,13 +35,13 @@ final class Edits {
     static AudioTrack audio(Project p, String name) {
         Track t = p.track(name);
         if (t instanceof AudioTrack a) return a;
-        throw new IllegalArgumentException("\"" + name + "\" is a " + t.kind() + " track; audio clips go on audio tracks");
+        throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + "; audio clips go on audio tracks");
     }
 
     static InstrumentTrack instrument(Project p, String name) {
         Track t = p.track(name);
         if (t instanceof InstrumentTrack i) return i;
-        throw new IllegalArgumentException("\"" + name + "\" is a " + t.kind() + " track; MIDI clips go on instrument tracks");
+        throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + "; MIDI clips go on instrument tracks");
     }
 
     static Project group(Project p, String name, List<String> members) {
@@ -72,7 +72,7 @@ final class Edits {
 
     static Project ungroup(Project p, String name) {
         Track t = p.track(name);
-        if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is a " + t.kind() + " track, not a metatrack; only metatracks ungroup");
+        if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + ", not a metatrack; only metatracks ungroup");
         Metatrack parent = p.parentOf(m.name());
         List<Track> siblings = new ArrayList<>();
         for (Track s : parent == null ? p.tracks() : parent.children()) {
@@ -84,7 +84,7 @@ final class Edits {
 
     static Project flatten(Project p, String name) {
         Track t = p.track(name);
-        if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is a " + t.kind() + " track, not a metatrack; only metatracks flatten");
+        if (!(t instanceof Metatrack m)) throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + ", not a metatrack; only metatracks flatten");
         return p.replace(m.name(), m.withChildren(flatList(m.children(), p.tempo())));
     }
 

@@ -116,7 +116,7 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
         if (parent == null) return withTracks(insert(tracks, index, t, "the top level"));
         Track p = track(parent);
         if (!(p instanceof Metatrack m))
-            throw new IllegalArgumentException("\"" + parent + "\" is a " + p.kind() + " track, not a metatrack; add tracks to a metatrack or the top level");
+            throw new IllegalArgumentException("\"" + parent + "\" is " + p.aKind() + ", not a metatrack; add tracks to a metatrack or the top level");
         return replace(m.name(), m.withChildren(insert(m.children(), index, t, "metatrack \"" + m.name() + "\"")));
     }
 
@@ -128,7 +128,7 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
         if (parent == null) return tracks;
         Track p = track(parent);
         if (p instanceof Metatrack m) return m.children();
-        throw new IllegalArgumentException("\"" + parent + "\" is a " + p.kind() + " track, not a metatrack");
+        throw new IllegalArgumentException("\"" + parent + "\" is " + p.aKind() + ", not a metatrack");
     }
 
     private static List<Track> insert(List<Track> list, int index, Track t, String where) {
@@ -198,7 +198,7 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
                 Track to = byName.get(s.bus());
                 if (!(to instanceof BusTrack))
                     throw new IllegalArgumentException("track \"" + t.name() + "\" sends to \"" + s.bus() + "\", which is "
-                            + (to == null ? "not a track" : "a " + to.kind() + " track") + "; send to a bus track"
+                            + (to == null ? "not a track" : to.aKind()) + "; send to a bus track"
                             + (to == null ? " (add it first)" : ""));
                 if (s.bus().equals(t.name())) throw new IllegalArgumentException("bus \"" + t.name() + "\" sends to itself; remove that send");
                 if (t instanceof BusTrack) busSends.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(s.bus());
@@ -206,8 +206,8 @@ public record Project(Tempo tempo, MediaPool pool, List<Track> tracks) {
             int effects = t.strip().effects().size();
             for (Lane l : t.strip().lanes()) {
                 if (l.target().effect() == Lane.Target.INSTRUMENT && !(t instanceof InstrumentTrack))
-                    throw new IllegalArgumentException("track \"" + t.name() + "\" automates " + l.target() + " but it is a " + t.kind()
-                            + " track; automate the instrument of an instrument track");
+                    throw new IllegalArgumentException("track \"" + t.name() + "\" automates " + l.target() + " but it is " + t.aKind()
+                            + "; automate the instrument of an instrument track");
                 if (l.target().effect() >= effects)
                     throw new IllegalArgumentException("track \"" + t.name() + "\" automates " + l.target() + " but its chain has "
                             + effects + " effect" + (effects == 1 ? "" : "s") + "; automate an effect that exists");

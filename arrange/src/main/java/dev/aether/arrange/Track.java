@@ -19,6 +19,16 @@ public sealed interface Track permits AudioTrack, InstrumentTrack, BusTrack, Met
     /** What kind of track this is, in one word: {@code audio}, {@code instrument}, {@code bus}, {@code meta}. */
     String kind();
 
+    /** The kind with its article, for messages: "an audio track", "an instrument track", "a bus", "a metatrack". */
+    default String aKind() {
+        switch (kind()) {
+            case "audio": return "an audio track";
+            case "instrument": return "an instrument track";
+            case "bus": return "a bus";
+            default: return "a metatrack";
+        }
+    }
+
     /** Checks a track name; the message says what to do. */
     static String checkName(String name) {
         if (name == null || name.isBlank() || name.length() > 64 || name.indexOf('/') >= 0 || !name.strip().equals(name))
