@@ -154,6 +154,16 @@ class ProjectJsonTest {
                 .hasMessageStartingWith("project " + file + ", at tracks[1] (\"song\").children[0] (\"verse\").time: speed 0.0; give 0.001..1000");
     }
 
+    @Test void aFailedSaveLeavesNoTemporaryFileBehind() throws IOException {
+        Path occupied = Files.createDirectories(dir.resolve("song.json"));
+        Files.writeString(occupied.resolve("keep.txt"), "x");
+        assertThatThrownBy(() -> ProjectJson.save(song(), occupied)).isInstanceOf(IOException.class);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(x -> x.getFileName().toString())).containsExactlyInAnyOrder("media", "song.json");
+        }
+        assertThat(Files.readString(occupied.resolve("keep.txt"))).isEqualTo("x");
+    }
+
     @Test void savingOverAnExistingFileReplacesItWhole() throws IOException {
         Path file = dir.resolve("song.json");
         Files.writeString(file, "x".repeat(100_000), StandardCharsets.UTF_8);
