@@ -1,0 +1,2 @@
+/** Projects as readable, versioned JSON files, saved crash-safe: {@link dev.aether.arrange.json.ProjectJson}. */
+package dev.aether.arrange.json;
