@@ -1,11 +1,13 @@
 /**
  * aether's arrangement layer: a project of tracks (audio, instrument, bus), clips from an audio pool, metatracks
  * that nest and transform time, automation lanes, undo/redo and JSON projects, played by the live engine as a patch.
- * Exported: {@code dev.aether.arrange}.
+ * Exported: {@code dev.aether.arrange}, {@code .stream} (audio pool, disk streaming), {@code .play} (the clip player).
  */
 module dev.aether.arrange {
     requires transitive dev.aether.sequencing;
     requires com.fasterxml.jackson.databind;
 
     exports dev.aether.arrange;
+    exports dev.aether.arrange.stream;
+    exports dev.aether.arrange.play;
 }
