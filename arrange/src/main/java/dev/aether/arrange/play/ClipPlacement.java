@@ -53,6 +53,36 @@ public record ClipPlacement(PoolSource source, long startSample, long lengthSamp
         return new ClipPlacement(source, startSample, lengthSamples, 0, 1, false, 0, 1, 0, Curve.LINEAR, 0, Curve.LINEAR);
     }
 
+    /**
+     * Equal fields (the source by identity). Written out rather than generated: the generated record {@code equals}
+     * links through {@code invokedynamic} on first call, and the audio thread compares placements when a schedule is
+     * swapped ({@link ClipPlayer}).
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof ClipPlacement c)) return false;
+        return source == c.source && startSample == c.startSample && lengthSamples == c.lengthSamples
+                && Double.compare(sourceOffsetFrames, c.sourceOffsetFrames) == 0 && Double.compare(rate, c.rate) == 0
+                && reverse == c.reverse && loopFrames == c.loopFrames && Double.compare(gain, c.gain) == 0
+                && fadeInSamples == c.fadeInSamples && fadeInCurve == c.fadeInCurve
+                && fadeOutSamples == c.fadeOutSamples && fadeOutCurve == c.fadeOutCurve;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = System.identityHashCode(source);
+        h = 31 * h + Long.hashCode(startSample);
+        h = 31 * h + Long.hashCode(lengthSamples);
+        h = 31 * h + Double.hashCode(sourceOffsetFrames);
+        h = 31 * h + Double.hashCode(rate);
+        h = 31 * h + (reverse ? 1 : 0);
+        h = 31 * h + Long.hashCode(loopFrames);
+        h = 31 * h + Double.hashCode(gain);
+        h = 31 * h + Long.hashCode(fadeInSamples) + 7 * fadeInCurve.ordinal();
+        return 31 * h + Long.hashCode(fadeOutSamples) + 11 * fadeOutCurve.ordinal();
+    }
+
     /** The timeline sample after the clip's last. */
     public long endSample() { return startSample + lengthSamples; }
 

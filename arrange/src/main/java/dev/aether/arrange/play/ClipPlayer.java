@@ -123,7 +123,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         return events.offer(this, kind, 0, at, timeline, 0);
     }
 
-    /** The transport position at the start of the last block rendered. Any thread. */
+    /** The transport position after the last block rendered (the timeline sample the next block starts on). Any thread. */
     public long positionSamples() { return positionPublished; }
 
     /** Blocks × streams in which a streamed frame was missing although it should have been read (any thread). */

@@ -54,6 +54,10 @@ final class ClipVoice {
     /** Stops streaming (the voice is free). */
     @AudioThread @RealtimeSafe
     void stopRt() {
+        if (entry != null && entry.memory == null && missFrames > 0) {
+            stream.countMissingRt(missFrames, covered, 1);
+            missFrames = 0;
+        }
         entry = null;
         if (stream != null && stream.pathRt() != null) stream.requestRt(null, 0);
     }
