@@ -2,6 +2,7 @@ package dev.aether.arrange.play;
 
 import dev.aether.arrange.Curve;
 import dev.aether.arrange.stream.PoolSource;
+import dev.aether.core.RealtimeSafe;
 
 import java.util.Objects;
 
@@ -58,7 +59,7 @@ public record ClipPlacement(PoolSource source, long startSample, long lengthSamp
      * links through {@code invokedynamic} on first call, and the audio thread compares placements when a schedule is
      * swapped ({@link ClipPlayer}).
      */
-    @Override
+    @Override @RealtimeSafe
     public boolean equals(Object o) {
         if (this == o) return true;
         if (!(o instanceof ClipPlacement c)) return false;

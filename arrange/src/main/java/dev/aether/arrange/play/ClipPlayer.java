@@ -5,6 +5,7 @@ import dev.aether.arrange.stream.DiskStream;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
+import dev.aether.core.NodeState;
 import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
@@ -59,6 +60,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
     private final PendingEvents events = new PendingEvents(EVENT_CAPACITY);
     private volatile ClipSchedule pending = ClipSchedule.EMPTY;
     private volatile double sampleRate = 48_000;
+    private volatile boolean prepared;
 
     // ---- audio-thread state ----
     private ClipSchedule current;
@@ -86,10 +88,18 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
 
     // ------------------------------------------------------------------ control side
 
-    /** Plays {@code s} from the next block on. Any control thread. */
+    /**
+     * Plays {@code s} from the next block on. Any control thread.
+     *
+     * @throws IllegalArgumentException when {@code s} was built for another rate than the engine's (once prepared)
+     */
     @ControlThread
     public ClipPlayer schedule(ClipSchedule s) {
         if (s == null) throw new IllegalArgumentException("schedule must not be null (use ClipSchedule.EMPTY)");
+        if (prepared && s.size() > 0 && s.sampleRateHz() != sampleRate) {
+            throw new IllegalArgumentException("schedule built for " + s.sampleRateHz() + " Hz; the engine runs at "
+                    + sampleRate + " Hz: build it with ClipSchedule.build(placements, " + sampleRate + ")");
+        }
         pending = s;
         return this;
     }
@@ -181,7 +191,35 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
     public void acceptRt(int kind, int key, long atSample, double a, double b) { events.addRt(kind, key, atSample, a, b); }
 
     @Override @ControlThread
-    public void prepare(double sampleRate, int maxFrames) { this.sampleRate = sampleRate; }
+    public void prepare(double sampleRate, int maxFrames) {
+        this.sampleRate = sampleRate;
+        prepared = true;
+    }
+
+    /** Back to timeline sample 0, playing; clips restart. Control thread, before the node sounds. */
+    @Override @ControlThread
+    public void reset() {
+        position = 0;
+        playing = true;
+        resync = true;
+        events.clear();
+    }
+
+    /** The transport: position and whether it plays (hot swap and save carry it). */
+    public record State(long positionSamples, boolean playing) implements NodeState {}
+
+    @Override @ControlThread
+    public NodeState saveState() { return new State(positionPublished, playing); }
+
+    @Override @ControlThread
+    public void restoreState(NodeState state) {
+        if (state instanceof State st) {
+            position = st.positionSamples();
+            positionPublished = position;
+            playing = st.playing();
+            resync = true;
+        }
+    }
 
     /** Stops streaming: the voices' rings are no longer filled. Control thread, once the node no longer plays. */
     @Override @ControlThread
@@ -232,6 +270,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         positionPublished = position;
     }
 
+    @AudioThread @RealtimeSafe
     private void renderRt(float[] l, float[] r, int from, int to) {
         ClipSchedule.Entry[] es = current.entries;
         while (from < to) {
@@ -257,6 +296,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         }
     }
 
+    @AudioThread @RealtimeSafe
     private void activateRt(ClipSchedule.Entry e, long elapsed) {
         if (elapsed >= e.length) return;
         ClipVoice v = freeVoiceRt();
@@ -269,6 +309,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         active[count++] = v;
     }
 
+    @AudioThread @RealtimeSafe
     private ClipVoice freeVoiceRt() {
         for (ClipVoice v : pool) if (v.entry == null) return v;
         return null;
@@ -279,6 +320,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
      * With {@code keep}, a sounding clip that is also in the new schedule carries on; otherwise every clip restarts
      * where the position is. Bounded by the schedule's size.
      */
+    @AudioThread @RealtimeSafe
     private void resyncRt(boolean keep) {
         resync = false;
         ClipSchedule s = current;

@@ -4,6 +4,7 @@ import dev.aether.arrange.stream.MemorySource;
 import dev.aether.arrange.stream.SourcePath;
 import dev.aether.arrange.stream.StreamedSource;
 import dev.aether.core.ControlThread;
+import dev.aether.core.RealtimeSafe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,6 +163,7 @@ public final class ClipSchedule {
     }
 
     /** Index of the first entry whose start is {@code >= t}. */
+    @RealtimeSafe
     int firstStartingAtOrAfter(long t) {
         int lo = 0, hi = entries.length;
         while (lo < hi) {

@@ -120,6 +120,7 @@ final class ClipVoice {
         stream.releaseBeforeRt(k - 1);
     }
 
+    @AudioThread @RealtimeSafe
     private float hermite(int c) {
         float ym = sample(k - 1, c), y0 = sample(k, c), y1 = sample(k + 1, c), y2 = sample(k + 2, c);
         double x = fr;
@@ -129,6 +130,7 @@ final class ClipVoice {
         return (float) (((c3 * x + c2) * x + c1) * x + y0);
     }
 
+    @AudioThread @RealtimeSafe
     private float sample(long kk, int c) {
         ClipSchedule.Entry e = entry;
         if (e.memory != null) return e.memory.atRt(c < e.channels ? c : 0, e.path.frameAt(kk));

@@ -4,7 +4,6 @@ import dev.aether.core.AudioThread;
 import dev.aether.core.RealtimeSafe;
 
 import java.io.IOException;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,9 +15,9 @@ import java.nio.ByteBuffer;
  * <p><b>Concurrency contract.</b> One audio thread runs the {@code Rt} methods (single producer of requests and of
  * the consumed mark); one reader thread runs {@link #serviceOnce} (single producer of frames); the counters are read
  * from any thread. A request ({@link #requestRt}: a path and the first {@code k} to stream) is published with a
- * sequence lock: the sequence is made odd, the two fields written, then made even; the reader reads the sequence,
- * the fields, a load-load fence, and the sequence again, and ignores what changed in between (the pattern of
- * {@link java.util.concurrent.locks.StampedLock#validate}). The reader writes frames into the ring only at slots the
+ * sequence lock: the sequence is made odd, the fields written, then the sequence made even; the reader reads the
+ * sequence, the fields and the sequence again, and ignores a request that changed in between. Every field of the lock
+ * is volatile, so the accesses are totally ordered and no fence is needed. The reader writes frames into the ring only at slots the
  * audio thread has released ({@code k < consumed + capacity}) and publishes how many it wrote, tagged with the
  * request's sequence, in one volatile long; the audio thread trusts a count only with its own request's tag, so
  * frames of an old request are never played after a seek. Lock-free on both sides; the audio side is wait-free.
@@ -31,9 +30,9 @@ public final class DiskStream {
 
     // ---- request (written by the audio thread under the sequence lock) ----
     private volatile int seq;
-    private SourcePath reqPath;
-    private long reqFromK;
-    private long reqNanos;
+    private volatile SourcePath reqPath;
+    private volatile long reqFromK;
+    private volatile long reqNanos;
     private volatile long consumedK;
 
     // ---- published by the reader ----
@@ -78,7 +77,6 @@ public final class DiskStream {
         int s = curSeq + 1;
         consumedK = fromK;
         seq = s;                                         // odd: writing
-        VarHandle.storeStoreFence();
         reqPath = path;
         reqFromK = fromK;
         reqNanos = System.nanoTime();
@@ -165,7 +163,6 @@ public final class DiskStream {
         if ((s1 & 1) != 0) return 0;
         SourcePath p = reqPath;
         long from = reqFromK, t0 = reqNanos;
-        VarHandle.loadLoadFence();
         if (seq != s1) return 0;
         if (s1 != rSeq) {
             rSeq = s1;
