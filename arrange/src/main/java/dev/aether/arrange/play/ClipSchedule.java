@@ -28,6 +28,8 @@ import java.util.Map;
 public final class ClipSchedule {
     /** Seconds of playback cached per streamed clip unless told otherwise. */
     public static final double DEFAULT_PREROLL_SECONDS = 1.0;
+    /** The most frames cached per clip (a fast clip's pre-roll is shorter than {@link #prerollSeconds()}). */
+    public static final int MAX_PREROLL_FRAMES = 1 << 20;
     /** No clips. */
     public static final ClipSchedule EMPTY = new ClipSchedule(new Entry[0], 48_000, DEFAULT_PREROLL_SECONDS, 0);
 
@@ -126,7 +128,7 @@ public final class ClipSchedule {
         SourcePath path = new SourcePath(p.source(), anchor, p.reverse(), loopStart, loop, endK);
         if (!(p.source() instanceof StreamedSource s)) return new Entry(p, step, frac0, path, null, 0);
         long want = (long) Math.ceil(prerollSeconds * s.sampleRateHz() * Math.max(1, p.rate())) + 4;
-        int frames = (int) Math.min(Math.min(want, endK), Integer.MAX_VALUE / 4);
+        int frames = (int) Math.min(Math.min(want, endK), MAX_PREROLL_FRAMES);
         int ch = s.channels();
         float[] inter = new float[(frames + 1) * ch], tmp = new float[(frames + 1) * ch];
         try {

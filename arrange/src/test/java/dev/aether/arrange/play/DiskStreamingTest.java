@@ -152,4 +152,44 @@ class DiskStreamingTest {
         assertThat(windows).as("bytes allocated by the audio thread per window").containsOnly(0L);
         p.close();
     }
+
+    @Test
+    void shouldPlaySilenceAndCountUnderrunsWithoutWaitingWhenTheDiskFallsBehind() throws Exception {
+        DiskReader stalled = new DiskReader("stalled-disk", DiskReader.DEFAULT_CHUNK_FRAMES);
+        stalled.close();                                                   // nothing will ever be read
+        ClipPlayer p = new ClipPlayer(2, ClipPlayer.DEFAULT_RING_FRAMES, stalled);
+        NodeHarness h = new NodeHarness(p, SR, 64);
+        ClipSchedule s = ClipSchedule.build(List.of(ClipPlacement.of(streamed, 0, 48_000).offset(5000)), SR, 0.1, null);
+        p.schedule(s);
+        long prerollFrames = s.entries[0].prerollFrames;
+        long t0 = System.nanoTime();
+        float[] y = h.render(48_000)[0][0];
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        for (int t = 0; t < prerollFrames - 2; t++) assertThat(y[t]).isEqualTo(left[5000 + t]);
+        for (int t = (int) prerollFrames + 2; t < 48_000; t++) assertThat(y[t]).isZero();
+        assertThat(p.underrunFrames()).as("frames missing after the pre-roll").isBetween(48_000 - prerollFrames - 2, 48_000 - prerollFrames + 2);
+        assertThat(p.underruns()).as("blocks with missing frames").isBetween((48_000 - prerollFrames) / 64, (48_000 - prerollFrames) / 64 + 2);
+        assertThat(p.seekWaitFrames()).isZero();
+        assertThat(millis).as("a second rendered without waiting for the disk, ms").isLessThan(1000);
+        p.close();
+    }
+
+    @Test
+    void shouldCarryTheTransportAcrossAHotSwapAndRefuseAScheduleOfAnotherRate() {
+        ClipPlayer a = new ClipPlayer(2, 1 << 12, reader), b = new ClipPlayer(2, 1 << 12, reader);
+        List<ClipPlacement> clips = List.of(ClipPlacement.of(memory, 0, 100_000));
+        NodeHarness ha = new NodeHarness(a, SR, 64);
+        a.schedule(clips);
+        a.seek(50_000);
+        ha.render(6400);
+        NodeHarness hb = new NodeHarness(b, SR, 64);
+        b.schedule(clips);
+        b.restoreState(a.saveState());
+        float[] y = hb.render(640)[0][0];
+        for (int i = 0; i < 640; i++) assertThat(y[i]).isEqualTo(left[50_000 + 6400 + i]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.schedule(ClipSchedule.build(clips, 44_100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("44100");
+        a.close();
+        b.close();
+    }
 }
