@@ -2,6 +2,7 @@ package dev.aether.arrange.play;
 
 import dev.aether.arrange.stream.DiskReader;
 import dev.aether.arrange.stream.DiskStream;
+import dev.aether.arrange.stream.SourcePath;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.DspNode;
@@ -38,7 +39,8 @@ import java.util.List;
  * the schedule's pre-roll cache while its {@link DiskStream} fills from the end of that cache on, so a clip's start
  * and a seek that lands within its pre-roll play at once. A seek that lands later in a streamed clip asks the reader
  * for that position and plays silence until the first chunk arrives: counted in {@link #seekWaitFrames()}, not as an
- * underrun. Any other frame missing from a ring (the reader fell behind) plays as silence and counts in
+ * underrun. A seek that lands within what the clip's ring already holds (ahead of the old position, or at most an
+ * eighth of the ring behind it) plays on from the ring without a new request. Any other frame missing from a ring (the reader fell behind) plays as silence and counts in
  * {@link #underruns()} (blocks) and {@link #underrunFrames()}. The audio thread never waits for the disk.
  */
 public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCloseable {
@@ -299,7 +301,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
     @AudioThread @RealtimeSafe
     private void activateRt(ClipSchedule.Entry e, long elapsed) {
         if (elapsed >= e.length) return;
-        ClipVoice v = freeVoiceRt();
+        ClipVoice v = freeVoiceRt(e);
         if (v == null) {
             droppedClips = droppedClips + 1;
             return;
@@ -309,10 +311,18 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         active[count++] = v;
     }
 
+    /** A free voice: the one whose stream still reads {@code e}'s path, else one not streaming, else any. */
     @AudioThread @RealtimeSafe
-    private ClipVoice freeVoiceRt() {
-        for (ClipVoice v : pool) if (v.entry == null) return v;
-        return null;
+    private ClipVoice freeVoiceRt(ClipSchedule.Entry e) {
+        ClipVoice idle = null, any = null;
+        for (ClipVoice v : pool) {
+            if (v.entry != null) continue;
+            SourcePath p = v.stream.pathRt();
+            if (p != null && p == e.path) return v;
+            if (p == null && idle == null) idle = v;
+            if (any == null) any = v;
+        }
+        return idle != null ? idle : any;
     }
 
     /**
@@ -355,13 +365,14 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
             if (active[v].kept) {
                 v++;
             } else {
-                active[v].stopRt();
+                active[v].releaseRt();                  // its stream runs on until the starts below are placed
                 ClipVoice done = active[v];
                 active[v] = active[--count];
                 active[count] = done;
             }
         }
         for (int j = 0; j < startCount; j++) activateRt(es[starts[j]], pos - es[starts[j]].start);
+        for (ClipVoice v : pool) if (v.entry == null && v.stream.pathRt() != null) v.stopRt();
         next = hi;
     }
 }

@@ -38,11 +38,13 @@ final class ClipVoice {
         k = (long) Math.floor(u);
         fr = u - k;
         if (e.memory != null) {
-            if (stream != null && stream.pathRt() != null) stream.requestRt(null, 0);
+            if (stream.pathRt() != null) stream.requestRt(null, 0);
             return;
         }
         long need = k - 1;
-        if (need >= -1 && k + 2 < e.prerollFrames) {
+        if (stream.canResumeRt(e.path, need, k + 2)) {
+            covered = true;                              // a seek within what the ring holds: play on from it
+        } else if (need >= -1 && k + 2 < e.prerollFrames) {
             covered = true;
             stream.requestRt(e.path, e.prerollFrames);
         } else {
@@ -54,12 +56,18 @@ final class ClipVoice {
     /** Stops streaming (the voice is free). */
     @AudioThread @RealtimeSafe
     void stopRt() {
+        releaseRt();
+        if (stream.pathRt() != null) stream.requestRt(null, 0);
+    }
+
+    /** Frees the voice but lets its stream run on, so that a clip restarted by a seek may resume from the ring. */
+    @AudioThread @RealtimeSafe
+    void releaseRt() {
         if (entry != null && entry.memory == null && missFrames > 0) {
             stream.countMissingRt(missFrames, covered, 1);
             missFrames = 0;
         }
         entry = null;
-        if (stream != null && stream.pathRt() != null) stream.requestRt(null, 0);
     }
 
     /**

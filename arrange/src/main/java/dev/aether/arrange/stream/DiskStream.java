@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
 public final class DiskStream {
     private static final long COUNT_MASK = (1L << 40) - 1;
 
-    private final int capacity, mask;
+    private final int capacity, mask, history;
     private final float[] ring;                          // capacity frames x 2 channels, slot = k & mask
 
     // ---- request (written by the audio thread under the sequence lock) ----
@@ -41,7 +41,7 @@ public final class DiskStream {
     // ---- audio-thread view ----
     private int curSeq;
     private SourcePath curPath;
-    private long fromK, availEnd;
+    private long fromK, availEnd, releasedK;
 
     // ---- reader-thread state ----
     private int rSeq = -1;
@@ -60,6 +60,7 @@ public final class DiskStream {
         if (c < capacityFrames) c <<= 1;
         capacity = c;
         mask = c - 1;
+        history = c / 8;
         ring = new float[2 * c];
     }
 
@@ -76,6 +77,7 @@ public final class DiskStream {
     public void requestRt(SourcePath path, long fromK) {
         int s = curSeq + 1;
         consumedK = fromK;
+        releasedK = fromK;
         seq = s;                                         // odd: writing
         reqPath = path;
         reqFromK = fromK;
@@ -111,9 +113,31 @@ public final class DiskStream {
     @AudioThread @RealtimeSafe
     public float sampleRt(long k, int c) { return ring[(int) (k & mask) * 2 + c]; }
 
-    /** Frees the frames before {@code k} (the reader may overwrite them). Call once per block. */
+    /**
+     * Frees the frames before {@code k - historyFrames()} (the reader may overwrite them): the last
+     * {@link #historyFrames()} before the read position stay, so a short seek back can play on from the ring. Call
+     * once per block.
+     */
     @AudioThread @RealtimeSafe
-    public void releaseBeforeRt(long k) { if (k > consumedK) consumedK = k; }
+    public void releaseBeforeRt(long k) {
+        long mark = k - history;
+        if (mark > releasedK) {
+            releasedK = mark;
+            consumedK = mark;
+        }
+    }
+
+    /**
+     * Whether frames {@code [k0, k1]} of {@code path} are in the ring now and stay there while they are read from
+     * {@code k0} on: a seek that lands here plays on from the ring, with no new request.
+     */
+    @AudioThread @RealtimeSafe
+    public boolean canResumeRt(SourcePath path, long k0, long k1) {
+        return path == curPath && path != null && k0 >= fromK && k0 >= releasedK && k1 < availEnd;
+    }
+
+    /** Frames kept behind the read position (an eighth of the ring). */
+    public int historyFrames() { return history; }
 
     /**
      * Counts frames played as silence because the ring did not hold them: as an underrun when the reader had

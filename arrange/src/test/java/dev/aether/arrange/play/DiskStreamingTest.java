@@ -192,4 +192,18 @@ class DiskStreamingTest {
         a.close();
         b.close();
     }
+
+    @Test
+    void shouldPlayOnFromTheRingAfterAShortSeekForwardOrBack() throws Exception {
+        List<ClipPlacement> one = List.of(ClipPlacement.of(streamed, 1000, 300_000).offset(10_000));
+        float[] fwd = paced(one, 48_000, p -> p.seekAt(30_000, 50_000));           // 20,000 ahead: in the ring
+        assertThat(lastSeekWait).as("frames waited for after the seek forward").isZero();
+        assertThat(lastUnderruns).isZero();
+        assertThat(lastRequests).as("stream requests: only the clip's start").isEqualTo(1);
+        for (int t = 30_000; t < 48_000; t++) assertThat(fwd[t]).isEqualTo(left[10_000 + 49_000 + t - 30_000]);
+        float[] back = paced(one, 48_000, p -> p.seekAt(30_000, 26_000));          // 4,000 back: in the history
+        assertThat(lastSeekWait).as("frames waited for after the seek back").isZero();
+        assertThat(lastRequests).isEqualTo(1);
+        for (int t = 30_000; t < 48_000; t++) assertThat(back[t]).isEqualTo(left[10_000 + 25_000 + t - 30_000]);
+    }
 }
