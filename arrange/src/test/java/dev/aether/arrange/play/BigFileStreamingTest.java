@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The issue's streaming proof: a generated 1 GiB WAV (16-bit stereo, 48 kHz: 93 minutes, each frame encoding its own
  * index) played in a forked JVM with {@code -Xmx256m} on the paced null driver, in real time, by two clip players
  * (two streams, one reversed) seeking every second. No frame may go missing except the wait after the seeks that land
- * beyond the pre-roll; the played frames must continue frame by frame; the heap must stay flat. The play time is
+ * beyond the pre-roll; the played frames must continue frame by frame; the heap must stay flat. The file's pages are
+ * dropped from the kernel's cache first where {@code dd} can (so the child reads the disk). The play time is
  * {@code aether.arrange.stream.seconds} (10 in CI, see the pom; the README figure is for 60). Skipped, with a message,
  * when the temporary directory has less than 3 GiB free.
  */
@@ -43,6 +44,7 @@ class BigFileStreamingTest {
         long t0 = System.nanoTime();
         writeIndexWav(wav, FILE_BYTES);
         long writeMs = (System.nanoTime() - t0) / 1_000_000;
+        boolean cold = dropFromPageCache(wav);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 BigFileStreamingChild.class.getName(), wav.toString(), Integer.toString(seconds))
@@ -54,7 +56,7 @@ class BigFileStreamingTest {
         assertThat(child.waitFor(seconds + 60L, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("child output: %s", lines).isZero();
         String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
-        System.out.println(result + " writeMs=" + writeMs);
+        System.out.println(result + " writeMs=" + writeMs + " coldCache=" + cold);
         Map<String, String> r = new HashMap<>();
         for (String kv : result.substring(7).split(" ")) r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
         long seeks = Long.parseLong(r.get("seeks"));
@@ -78,6 +80,23 @@ class BigFileStreamingTest {
         long secondHalfMin = Arrays.stream(floor, floor.length / 2, floor.length).min().orElseThrow();
         assertThat(secondHalfMin - firstHalfMax).as("heap floor growth, MiB (floors per second: %s)", r.get("heapFloorMiB"))
                 .isLessThanOrEqualTo(8);
+    }
+
+    /**
+     * Asks the kernel to drop the file's pages from its cache ({@code dd iflag=nocache count=0}, GNU coreutils), so the
+     * child reads from the disk rather than from memory. Best effort: false when {@code dd} is missing or refuses.
+     */
+    static boolean dropFromPageCache(Path file) {
+        try {
+            Process dd = new ProcessBuilder("dd", "if=" + file, "iflag=nocache", "count=0").redirectErrorStream(true).start();
+            dd.getInputStream().readAllBytes();
+            return dd.waitFor(30, TimeUnit.SECONDS) && dd.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
