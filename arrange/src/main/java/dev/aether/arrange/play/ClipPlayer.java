@@ -145,7 +145,10 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         return n;
     }
 
-    /** Frames played as silence in those blocks (any thread). */
+    /**
+     * Frames played as silence in those blocks (any thread): at rate 1 exactly the frames missing; at other rates the
+     * output samples whose newly fetched source frames were missing.
+     */
     public long underrunFrames() {
         long n = 0;
         for (ClipVoice v : pool) n += v.stream.underrunFrames();

@@ -25,6 +25,8 @@ final class ClipVoice {
     private long elapsed;          // samples of the clip played
     private boolean covered;       // the stream was asked ahead of need (pre-roll in front of it)
     private boolean miss;
+    private long tapK = Long.MIN_VALUE;               // the k of l0/r0; MIN_VALUE: no taps held
+    private float lm, l0, l1, l2, rm, r0, r1, r2;   // frames k-1 .. k+2, left and right
     private int missFrames;
 
     ClipVoice(DiskStream stream) { this.stream = stream; }
@@ -36,6 +38,7 @@ final class ClipVoice {
         elapsed = el;
         double u = e.frac0 + el * e.step;
         k = (long) Math.floor(u);
+        tapK = Long.MIN_VALUE;
         fr = u - k;
         if (e.memory != null) {
             if (stream.pathRt() != null) stream.requestRt(null, 0);
@@ -94,8 +97,9 @@ final class ClipVoice {
                 vl = sample(k, 0);
                 vr = stereo ? sample(k, 1) : vl;
             } else {
-                vl = hermite(0);
-                vr = stereo ? hermite(1) : vl;
+                tapsRt(stereo);
+                vl = hermite(lm, l0, l1, l2);
+                vr = stereo ? hermite(rm, r0, r1, r2) : vl;
             }
             if (g == 1) {
                 l[i] += vl;
@@ -120,6 +124,7 @@ final class ClipVoice {
     /** Once per block, after rendering: counts misses and releases the ring behind the read position. */
     @AudioThread @RealtimeSafe
     void endBlockRt() {
+        tapK = Long.MIN_VALUE;                       // what the ring holds changes between blocks: fetch again
         if (entry == null || entry.memory != null) return;
         if (missFrames > 0) {
             stream.countMissingRt(missFrames, covered, 1);
@@ -128,9 +133,30 @@ final class ClipVoice {
         stream.releaseBeforeRt(k - 1);
     }
 
+    /**
+     * Brings the four taps around {@code k} up to date: a step of one or two frames shifts them and fetches what is
+     * new (so a clip at rate 1.37 fetches 1.37 frames per output sample, not four).
+     */
     @AudioThread @RealtimeSafe
-    private float hermite(int c) {
-        float ym = sample(k - 1, c), y0 = sample(k, c), y1 = sample(k + 1, c), y2 = sample(k + 2, c);
+    private void tapsRt(boolean stereo) {
+        long d = k - tapK;
+        if (d == 0) return;
+        if (d == 1) {
+            lm = l0; l0 = l1; l1 = l2; l2 = sample(k + 2, 0);
+            if (stereo) { rm = r0; r0 = r1; r1 = r2; r2 = sample(k + 2, 1); }
+        } else if (d == 2) {
+            lm = l1; l0 = l2; l1 = sample(k + 1, 0); l2 = sample(k + 2, 0);
+            if (stereo) { rm = r1; r0 = r2; r1 = sample(k + 1, 1); r2 = sample(k + 2, 1); }
+        } else {
+            lm = sample(k - 1, 0); l0 = sample(k, 0); l1 = sample(k + 1, 0); l2 = sample(k + 2, 0);
+            if (stereo) { rm = sample(k - 1, 1); r0 = sample(k, 1); r1 = sample(k + 1, 1); r2 = sample(k + 2, 1); }
+        }
+        tapK = k;
+    }
+
+    /** The cubic Hermite (Catmull-Rom) spline through {@code ym, y0, y1, y2} at {@code fr} between y0 and y1. */
+    @AudioThread @RealtimeSafe
+    private float hermite(float ym, float y0, float y1, float y2) {
         double x = fr;
         double c1 = 0.5 * (y1 - ym);
         double c2 = ym - 2.5 * y0 + 2 * y1 - 0.5 * y2;
