@@ -1,7 +1,8 @@
 /**
  * aether's arrangement layer: a project of tracks (audio, instrument, bus), clips from an audio pool, metatracks
  * that nest and transform time, automation lanes, undo/redo and JSON projects, played by the live engine as a patch.
- * Exported: {@code dev.aether.arrange} (the model, edits, history, schedule) and {@code dev.aether.arrange.json} (project files).
+ * Exported: {@code dev.aether.arrange} (the model, edits, history, schedule), {@code .json} (project files),
+ * {@code .stream} (audio pool, disk streaming) and {@code .play} (the clip player).
  */
 module dev.aether.arrange {
     requires transitive dev.aether.sequencing;
@@ -9,4 +10,6 @@ module dev.aether.arrange {
 
     exports dev.aether.arrange;
     exports dev.aether.arrange.json;
+    exports dev.aether.arrange.stream;
+    exports dev.aether.arrange.play;
 }
