@@ -208,6 +208,26 @@ class DrumKitTest {
     }
 
     @Test
+    void aGainChangeMadeWhileTheKitIsSilentRampsBeforeTheNextHitWhichPlaysWholeAtTheNewGain() {
+        int second = 48_000;                               // the snare has long died out by then (0.2 s decay)
+        DrumKit plain = new DrumKit(), quieter = new DrumKit();
+        NodeHarness hp = new NodeHarness(plain, SR, BLOCK), hq = new NodeHarness(quieter, SR, BLOCK);
+        plain.hitAt(plain.keyOf("sn"), 0, 1);
+        quieter.hitAt(quieter.keyOf("sn"), 0, 1);
+        hp.render(second / 2);
+        hq.render(second / 2);
+        quieter.sn.gainDb(-12);                            // while nothing sounds: 0.5 s before the next hit
+        plain.hitAt(plain.keyOf("sn"), second, 1);
+        quieter.hitAt(quieter.keyOf("sn"), second, 1);
+        float[] p = hp.render(second)[0][0], q = hq.render(second)[0][0];
+        assertThat(Signals.peak(p, 0, second / 2)).as("silence before the second hit").isLessThan(1e-4);
+        double g = Math.pow(10, -12 / 20.0), worst = 0;
+        for (int i = second / 2; i < p.length; i++) worst = Math.max(worst, Math.abs(q[i] - p[i] * g));
+        assertThat(Signals.peak(p, second / 2, 4_800)).as("the second hit sounds").isGreaterThan(0.3);
+        assertThat(worst).as("largest difference from the hit at 0 dB scaled by -12 dB, over the whole hit").isLessThan(1e-6);
+    }
+
+    @Test
     void chokesAreConfigurable() {
         DrumKit kit = new DrumKit().choke("cp", "sn");
         assertThat(kit.chokes()).isEqualTo("hh>oh cp>sn");
