@@ -564,13 +564,20 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /**
      * Runs {@code edits} on the session thread as one engine batch (one new plan) and one undo step: how a saved
-     * session is put back.
+     * session is put back. Should {@code edits} throw part-way, that step is undone at once (what {@code :undo} would
+     * do: what sounded before fades back in) and the exception rethrown.
      */
     public void restoring(Runnable edits) {
-        edit(() -> {
-            history.group(() -> stamped(edits));
-            return null;
-        });
+        boolean[] recorded = new boolean[1];
+        try {
+            edit(() -> {
+                history.group(() -> stamped(edits), recorded);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (recorded[0]) undo();
+            throw e;
+        }
     }
 
     /**
