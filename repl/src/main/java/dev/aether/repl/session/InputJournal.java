@@ -83,6 +83,7 @@ public final class InputJournal implements AutoCloseable {
     private final FileChannel channel;
     /** Landing samples not yet written; a queue, not this monitor, so an edit never waits for a write to disk. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> landings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile Runnable beforeAppend;
 
     private InputJournal(Path file) throws IOException {
         this.file = file;
@@ -110,13 +111,39 @@ public final class InputJournal implements AutoCloseable {
     /** Notes that an edit landed at engine sample {@code sample}; the next entry appended carries it. Never blocks. */
     public void landed(long sample) { landings.add(sample); }
 
-    /** Appends one accepted input, with the samples at which its edits landed, and forces it to disk. */
-    public synchronized void append(String input) {
+    /**
+     * Appends one accepted input, with the samples at which its edits landed, and forces it to disk; first, outside
+     * this journal's monitor, runs what {@link #beforeAppend} set (entries still waiting to be written go first).
+     */
+    public void append(String input) {
+        Runnable first = beforeAppend;
+        if (first != null) first.run();
+        appendLanded(input);
+    }
+
+    private synchronized void appendLanded(String input) {
         StringBuilder marker = new StringBuilder(MARKER).append(Instant.now());
         String sep = AT;
         for (Long s; (s = landings.poll()) != null; sep = " ") marker.append(sep).append(s);
         write(marker + "\n" + input.strip() + "\n");
     }
+
+    /**
+     * Appends an input that took effect at engine sample {@code atSample} without going through the session's edits
+     * (a parameter moved over OSC), and forces it to disk; the landings of the session's edits wait for their own entry.
+     */
+    public synchronized void appendAt(String input, long atSample) {
+        write(MARKER + Instant.now() + AT + atSample + "\n" + input.strip() + "\n");
+    }
+
+    /**
+     * Sets what {@link #append} runs first (null: nothing): a writer that holds entries back to coalesce them writes
+     * them, so that they keep their place before the input that follows. It must not call {@link #append}.
+     */
+    public void beforeAppend(Runnable first) { beforeAppend = first; }
+
+    /** What {@link #beforeAppend} set, or null. */
+    public Runnable beforeAppend() { return beforeAppend; }
 
     private void write(String text) {
         try {
