@@ -293,10 +293,12 @@ class SaveOpenUndoTest {
         b = second.runtime();
         cb.eval(level("Level", "0.05f"));
         cb.eval("def(\"x\", node(new Level()))");
+        cb.eval("pat(\"p\", \"~ ~ ~ ~\", drums())");                  // a pattern that plays (silent rests)
         double before = meanOfTail(render(b, 0.2), 0.05);
         String said = cb.eval(":open " + file);
         assertThat(said).contains("Boom").contains("Boom refuses").contains("nothing changed");
-        assertThat(b.session().slotNames()).containsExactly("x");
+        assertThat(b.session().slotNames()).containsExactly("x", "p");
+        assertThat(b.session().patterns().names()).as("the pattern plays again").containsExactly("p");
         assertThat(meanOfTail(render(b, 0.5), 0.05)).as("what sounded before :open sounds again")
                 .isCloseTo(before, Offset.offset(1e-6));
     }

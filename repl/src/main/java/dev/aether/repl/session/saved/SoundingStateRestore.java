@@ -71,6 +71,16 @@ public final class SoundingStateRestore {
         }
         Map<Integer, DspNode> made = new HashMap<>();
         for (Ready r : ready) made.put(r.index, r.node);
+        try {
+            apply(state, session, ready, wires, made);
+        } catch (RuntimeException e) {
+            if (sources != null) sources.rollBack();
+            throw e;
+        }
+    }
+
+    private static void apply(SoundingState state, LiveSession session, List<Ready> ready, List<Wire> wires,
+                              Map<Integer, DspNode> made) {
         session.restoring(() -> {
             session.stopAll(":open");
             for (Ready r : ready) {
