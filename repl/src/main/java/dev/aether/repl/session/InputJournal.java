@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * Prompt thread and evaluation worker (appends are synchronized and forced to disk before they return). Append-only
  * record of every input of one session that changes what sounds, so {@code bin/aether --recover} rebuilds it after a
  * crash: each accepted Java snippet, and each command that changed the sound, as its command line ({@code :panic},
- * {@code :undo}, {@code :tempo 140 3}; {@code :open FILE} followed by the file's text on the next lines).
+ * {@code :undo}, {@code :tempo 140 3}; {@code :open FILE} followed by the file's text on the next lines); and what
+ * changes the sound from outside the prompt as the input it amounts to: a {@code :learn}ed mapping as its
+ * {@code midiMap(...)} call, parameters moved over OSC as {@code set(...)} calls, coalesced to the last value per
+ * parameter per second ({@link #appendAt}, stamped with the sample of that move).
  *
  * <p>Each session writes {@code session-<UTC time>.jsh} in the journal directory (by default
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
