@@ -32,6 +32,8 @@ final class JournalledMoves implements AutoCloseable {
 
     private final InputJournal journal;
     private final Runnable flush = this::flush;
+    /** Held while waiting moves are written (so two flushes keep their order); never while {@link #moved} waits. */
+    private final Object writing = new Object();
     private final Map<String, Move> waiting = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
     private boolean scheduled, closed;
@@ -56,28 +58,38 @@ final class JournalledMoves implements AutoCloseable {
                 return th;
             });
             t.setRemoveOnCancelPolicy(true);
+            t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             timer = t;
         }
         scheduled = true;
         timer.schedule(flush, WINDOW_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes every move still waiting (the last value of each parameter). */
-    synchronized void flush() {
-        scheduled = false;
-        if (waiting.isEmpty()) return;
-        List<Move> moves = new ArrayList<>(waiting.values());
-        waiting.clear();
-        for (Move m : moves) journal.appendAt(m.javaCall(), m.atSample());
+    /**
+     * Writes every move still waiting (the last value of each parameter). The disk write happens outside this
+     * object's monitor, so the thread that reports moves (OSC's) never waits for it.
+     */
+    void flush() {
+        synchronized (writing) {
+            List<Move> moves;
+            synchronized (this) {
+                scheduled = false;
+                if (waiting.isEmpty()) return;
+                moves = new ArrayList<>(waiting.values());
+                waiting.clear();
+            }
+            for (Move m : moves) journal.appendAt(m.javaCall(), m.atSample());
+        }
     }
 
     /** Writes what waits and stops the timer; later moves are not kept. */
     @Override public void close() {
+        flush();
         synchronized (this) {
-            flush();
             closed = true;
-            if (timer != null) timer.shutdownNow();
+            if (timer != null) timer.shutdown();            // never an interrupt: it would close the journal's channel mid-write
         }
+        flush();                                           // a move that came in between
         if (journal != null && journal.beforeAppend() == flush) journal.beforeAppend(null);
     }
 }
