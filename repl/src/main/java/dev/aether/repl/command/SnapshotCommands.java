@@ -40,7 +40,7 @@ final class SnapshotCommands {
         SnapshotCommands s = this;
         return List.of(ConsoleCommand.of("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE as JSON",
                 (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
-            ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
+            ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE, all or nothing (a failure names the entry)",
                 (a, c) -> c.print(s.open(ConsoleCommand.requireArg(a, ":open FILE"), c))),
             ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open (first, a quantised edit still waiting)",
                 (a, c) -> c.print(s.undo(c))));
