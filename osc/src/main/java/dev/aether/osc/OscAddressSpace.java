@@ -130,6 +130,7 @@ final class OscAddressSpace {
                     + (p.unit().isEmpty() ? "" : " " + p.unit()) + ", not " + value);
         }
         sends.set(p, value, at, Double.isNaN(ramp) ? p.smoothingSeconds() : ramp);
+        host.moved(slot, name, value, ramp, at);
     }
 
     private void note(String address, List<Object> a, long at) throws OscRejected {

@@ -25,6 +25,13 @@ public interface OscHost {
     /** The drum or sample kit slot {@code slot} plays. */
     Hits kit(String slot);
 
+    /**
+     * Told after a parameter move was accepted and sent: parameter {@code name} of slot {@code slot} goes to {@code value}
+     * over {@code rampSeconds} (NaN: the parameter's own ramp) from engine sample {@code atSample}. For a host that keeps
+     * a record (the console's journal); on the OSC thread, so it must be quick. Does nothing by default.
+     */
+    default void moved(String slot, String name, double value, double rampSeconds, long atSample) {}
+
     /** Fades slot {@code slot} in ({@code true}) or out ({@code false}); it stays defined. */
     void slot(String slot, boolean sounding);
 

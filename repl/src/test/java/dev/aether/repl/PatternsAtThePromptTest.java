@@ -39,6 +39,37 @@ class PatternsAtThePromptTest {
         assertThat(performed).isEqualTo(reference);
     }
 
+    /**
+     * The pattern thread starved (the test holds the scheduler's lock for 600 ms while the engine plays on the paced
+     * null driver, as a loaded machine would keep it from running): the console says which pattern played late and
+     * what to do, and :lookahead shows, sets (journalled) and refuses what it cannot take.
+     */
+    @Test void lateEventsAreReportedAndTheLookAheadIsShownAndSetAtThePrompt() throws Exception {
+        try (LiveConsole a = LiveConsole.playing()) {
+            var patterns = a.runtime().session().patterns();
+            assertThat(a.console().eval(":lookahead")).isEqualTo("look-ahead 0.1 s (patterns are queued that far before they sound);"
+                    + " no event played late");
+            assertThat(a.console().eval("pat(\"d\", \"hh*16\", drums());")).doesNotContain("rror");
+            long sent = patterns.eventsSent();
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (patterns.eventsSent() == sent && System.nanoTime() < deadline) Thread.sleep(5);
+            synchronized (patterns) {                                          // the pattern thread cannot run a pass
+                Thread.sleep(600);
+            }
+            String said = a.console().awaitOutput("played late", 15_000);
+            assertThat(said).containsPattern("pattern \"d\": \\d+ events? w[a-z]+ queued after (their|its) time and played late;"
+                    + " raise the look-ahead with :lookahead \\d\\.\\d");
+            assertThat(patterns.eventsLate()).as("hh*16 is a hit every 125 ms: some fell in the 600 ms").isPositive();
+            assertThat(a.console().eval(":lookahead 0.3")).startsWith("look-ahead 0.3 s (patterns are queued that far before they"
+                    + " sound); ").containsPattern("; \\d+ events? played late so far");
+            assertThat(patterns.lookAheadSeconds()).isEqualTo(0.3);
+            assertThat(a.console().eval(":lookahead 5")).contains("look-ahead must be 0.01..2 s, was 5.0");
+            assertThat(a.console().eval(":lookahead soon")).contains("usage: :lookahead [SECONDS]");
+            assertThat(patterns.lookAheadSeconds()).isEqualTo(0.3);
+            assertThat(a.console().eval(":help lookahead")).contains(":lookahead [SECONDS]", "played late");
+        }
+    }
+
     @Test void aNotationErrorPointsAtItsCharacterAndTheOldPatternPlaysOn() throws Exception {
         try (LiveConsole a = LiveConsole.start()) {
             a.console().eval("pat(\"d\", \"bd*2\", drums());");

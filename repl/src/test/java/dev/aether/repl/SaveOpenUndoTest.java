@@ -197,6 +197,112 @@ class SaveOpenUndoTest {
         assertThat(maxDiff).as("the reopened node continues from the saved phase, step, table and shape").isLessThan(1e-4);
     }
 
+    /** A node class whose output is the constant {@code level}: what sounds tells which definition plays. */
+    static String level(String name, String level) {
+        return "class " + name + " implements DspNode {\n"
+                + "    final OutputPort out = Ports.audioOut(\"out\");\n"
+                + "    public void process(ProcessContext c) {\n"
+                + "        float[] y = c.out(out);\n"
+                + "        for (int i = 0; i < c.frames(); i++) y[i] = " + level + ";\n"
+                + "    }\n"
+                + "}";
+    }
+
+    /** The mean of the left channel over the last {@code seconds} of a stereo render. */
+    static double meanOfTail(float[] stereo, double seconds) {
+        int frames = (int) Math.round(seconds * 48_000), from = stereo.length / 2 - frames;
+        double sum = 0;
+        for (int i = from; i < stereo.length / 2; i++) sum += stereo[2 * i];
+        return sum / frames;
+    }
+
+    /**
+     * A saved session whose second source does not compile any more: :open names that source and changes nothing,
+     * neither the first source (which would hot-swap the class that sounds) nor what plays.
+     */
+    @Test void shouldChangeNothingAndNameTheSourceWhenASavedSourceDoesNotCompile() throws Exception {
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
+        ca.eval(level("Level", "0.2f"));
+        ca.eval(level("Later", "0.3f"));
+        ca.eval("def(\"x\", node(new Level()))");
+        Path file = save("broken.json", "0.3f");
+        Files.writeString(file, Files.readString(file).replace("0.3f", "nope"));
+
+        LiveConsole second = LiveConsole.start();
+        cb = second.console();
+        b = second.runtime();
+        cb.eval(level("Level", "0.05f"));
+        cb.eval("def(\"x\", node(new Level()))");
+        double before = meanOfTail(render(b, 0.2), 0.05);
+        assertThat(before).as("Level 0.05 sounds").isGreaterThan(0.001);
+        String said = cb.eval(":open " + file);
+        assertThat(said).as("names the entry that failed and why").contains("Later").contains("nope").contains("nothing changed");
+        double after = meanOfTail(render(b, 0.3), 0.05);
+        assertThat(after).as("the class that sounded before :open sounds still (was hot-swapped to the saved one)")
+                .isCloseTo(before, Offset.offset(1e-6));
+        assertThat(b.session().slotNames()).containsExactly("x");
+        assertThat(cb.eval(":undo")).as(":open made no undo step").isEqualTo("undone (0 patches sound)");
+    }
+
+    /** A saved session with an edge to a port that is gone: :open names the edge, and what sounded keeps sounding. */
+    @Test void shouldChangeNothingAndNameTheEntryWhenASavedEdgeCannotBeMade() throws Exception {
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
+        ca.eval("def(\"lead\", sine(330).to(lowpass(900)))");
+        Path file = save("edge.json", "\"input\": \"in\"");
+        Files.writeString(file, Files.readString(file).replace("\"input\": \"in\"", "\"input\": \"gone\""));
+
+        LiveConsole second = LiveConsole.start();
+        cb = second.console();
+        b = second.runtime();
+        cb.eval(level("Level", "0.05f"));
+        cb.eval("def(\"x\", node(new Level()))");
+        double before = meanOfTail(render(b, 0.2), 0.05);
+        String said = cb.eval(":open " + file);
+        assertThat(said).contains("gone").contains("nothing changed");
+        assertThat(b.session().slotNames()).containsExactly("x");
+        assertThat(meanOfTail(render(b, 0.3), 0.05)).as("what sounded before :open still sounds")
+                .isCloseTo(before, Offset.offset(1e-6));
+    }
+
+    /**
+     * A node whose restoreState throws fails :open only after what sounded has begun to fade out: the step is undone
+     * at once, so what sounded before fades back in, and the message names the node.
+     */
+    @Test void shouldPutBackWhatSoundedWhenANodeRefusesItsSavedStateMidway() throws Exception {
+        String boom = """
+                class Boom implements DspNode {
+                    final OutputPort out = Ports.audioOut("out");
+                    record State(int n) implements NodeState {}
+                    public void process(ProcessContext c) { c.out(out); }
+                    public NodeState saveState() { return new State(1); }
+                    public void restoreState(NodeState s) { throw new IllegalStateException("Boom refuses"); }
+                }""";
+        LiveConsole first = LiveConsole.start();
+        ca = first.console();
+        a = first.runtime();
+        ca.eval(boom);
+        ca.eval("def(\"b\", node(new Boom()))");
+        Path file = save("boom.json", "Boom");
+
+        LiveConsole second = LiveConsole.start();
+        cb = second.console();
+        b = second.runtime();
+        cb.eval(level("Level", "0.05f"));
+        cb.eval("def(\"x\", node(new Level()))");
+        cb.eval("pat(\"p\", \"~ ~ ~ ~\", drums())");                  // a pattern that plays (silent rests)
+        double before = meanOfTail(render(b, 0.2), 0.05);
+        String said = cb.eval(":open " + file);
+        assertThat(said).contains("Boom").contains("Boom refuses").contains("nothing changed");
+        assertThat(b.session().slotNames()).containsExactly("x", "p");
+        assertThat(b.session().patterns().names()).as("the pattern plays again").containsExactly("p");
+        assertThat(meanOfTail(render(b, 0.5), 0.05)).as("what sounded before :open sounds again")
+                .isCloseTo(before, Offset.offset(1e-6));
+    }
+
     @Test void shouldUndoTheLastGraphEdit() throws Exception {
         LiveConsole first = LiveConsole.start();
         ca = first.console();

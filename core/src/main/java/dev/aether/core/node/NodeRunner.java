@@ -165,6 +165,18 @@ public final class NodeRunner {
     }
 
     /**
+     * Clocks the node's params over {@code frames} frames from engine sample {@code sampleTime} without running the
+     * node: for a composite that skips a silent child, so that a ramp set while the child is silent runs on (and has
+     * ended by the time it sounds again) as it would in an engine, where every node is clocked every block. Costs one
+     * flag read while every param rests.
+     */
+    @AudioThread @RealtimeSafe
+    public void idleRt(long sampleTime, int frames) {
+        clock.beginRt(sampleTime, frames);
+        clock.endRt();
+    }
+
+    /**
      * Renders one block of {@code frames} (1..{@link #maxFrames}) at {@link #time} at 120 BPM (beat 0 at sample 0),
      * then advances the time; the shared silence is zeroed first, in case the node wrote to it. Control thread:
      * the node is not in an engine. Exceptions from {@code process} propagate (the time still advances).

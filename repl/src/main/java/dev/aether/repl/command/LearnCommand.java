@@ -39,7 +39,11 @@ final class LearnCommand implements ConsoleCommand {
             }
             slot = with.get(0);
         }
-        midi.learn(slot, param, console::print);
+        midi.learn(slot, param, m -> {
+            console.print("mapped " + m);
+            String call = m.javaCall();
+            if (call != null) console.journalCommand(call);   // a replay maps it again, as if typed
+        });
         console.print("move a MIDI controller to map it to " + slot + "." + param + " (:learn off cancels)");
     }
 }

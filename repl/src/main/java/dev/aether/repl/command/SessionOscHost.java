@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The console's session as the OSC server drives it; called on the OSC thread. Parameters are found once per slot and
  * name and kept while the node that owns them still sounds under its id (a {@code def} of the slot or a hot swap of
  * the node makes the next message look again), so a flood of moves does not wait for the session thread each time.
- * Evaluations go through the console, as typed input does (journalled, under the evaluation budget).
+ * Evaluations go through the console, as typed input does (journalled, under the evaluation budget); parameter moves
+ * are journalled coalesced ({@link JournalledMoves}: the last value per parameter per second), a tempo change as the
+ * {@code :tempo} it amounts to.
  */
 final class SessionOscHost implements OscHost, AutoCloseable {
     private record Found(NodeId id, DspNode live, SmoothedParam param) {}
@@ -29,10 +31,12 @@ final class SessionOscHost implements OscHost, AutoCloseable {
     private final CommandContext console;
     private final Map<String, Found> params = new ConcurrentHashMap<>();
     private final AutoCloseable definitions;
+    private final JournalledMoves moves;
 
     SessionOscHost(LiveSession session, CommandContext console) {
         this.session = session;
         this.console = console;
+        this.moves = new JournalledMoves(console.journal());
         this.definitions = session.onDefined(name -> params.clear());
     }
 
@@ -59,6 +63,10 @@ final class SessionOscHost implements OscHost, AutoCloseable {
                 + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names)));
     }
 
+    @Override public void moved(String slot, String name, double value, double rampSeconds, long atSample) {
+        moves.moved(slot, name, value, rampSeconds, atSample);
+    }
+
     @Override public PolyVoices instrument(String slot) {
         for (DspNode n : chain(slot).nodes()) if (session.live(n) instanceof PolyVoices p) return p;
         throw new IllegalArgumentException("slot " + slot + " plays no instrument (poly(...), synth(...))");
@@ -82,7 +90,9 @@ final class SessionOscHost implements OscHost, AutoCloseable {
 
     @Override public void tempo(double bpm) {
         if (!(bpm >= 1 && bpm <= 999)) throw new IllegalArgumentException("a tempo is 1..999 BPM, was " + bpm);
-        session.tempo(bpm, session.engine().clock().snapshot().tempoMap().lastBeatsPerBar());
+        int beats = session.engine().clock().snapshot().tempoMap().lastBeatsPerBar();
+        session.tempo(bpm, beats);
+        console.journalCommand(":tempo " + bpm + " " + beats);
     }
 
     @Override public String graph() { return EngineCommands.graph(session.engine()); }
@@ -99,6 +109,7 @@ final class SessionOscHost implements OscHost, AutoCloseable {
     }
 
     @Override public void close() {
+        moves.close();
         try {
             definitions.close();
         } catch (Exception ignored) {

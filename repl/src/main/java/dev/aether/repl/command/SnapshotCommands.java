@@ -12,7 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.TypeDeclSnippet;
 
 /**
  * Prompt thread; the state is captured, and restored, on the session thread (restoring hands its edits there;
@@ -34,7 +40,7 @@ final class SnapshotCommands {
         SnapshotCommands s = this;
         return List.of(ConsoleCommand.of("save", ":save FILE", "write what sounds (classes, nodes, parameters, states) to FILE as JSON",
                 (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
-            ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE",
+            ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE, all or nothing (a failure names the entry)",
                 (a, c) -> c.print(s.open(ConsoleCommand.requireArg(a, ":open FILE"), c))),
             ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open (first, a quantised edit still waiting)",
                 (a, c) -> c.print(s.undo(c))));
@@ -61,7 +67,11 @@ final class SnapshotCommands {
         Path file = nl < 0 ? NamedFiles.readable(args) : Path.of(args.substring(0, nl).strip());
         String text = nl < 0 ? Files.readString(file, StandardCharsets.UTF_8) : args.substring(nl + 1);
         SoundingState state = SessionFile.read(text);
-        SoundingStateRestore.restore(state, session, this::define, name -> evaluator.loader().newestTopLevel(name));
+        try {
+            SoundingStateRestore.restore(state, session, new SavedSources(), name -> evaluator.loader().newestTopLevel(name));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open " + file + " — nothing changed, what played plays on:\n" + e.getMessage(), e);
+        }
         List<String> midiProblems = session.midi().restore(dev.aether.repl.midi.MidiSessionSection.readFrom(text));
         c.journalCommand(":open " + file + "\n" + text.strip());
         int maps = session.midi().mappings().size();
@@ -82,9 +92,57 @@ final class SnapshotCommands {
         return "undone (" + session.sounding().size() + " patches sound)";
     }
 
-    private void define(String source) {
-        EvalReport r = evaluator.submit(source).join();
-        if (r.failed()) throw new IllegalStateException("saved source does not compile any more:\n" + r.text());
+    /**
+     * The saved sources of one {@code :open}, defined in the session: a source the same as the declaration the session
+     * has is not defined again (so its class that sounds is not swapped for nothing); when the restore fails, the
+     * declarations the sources defined so far replaced are defined again from their earlier sources (hot-swapping back
+     * what sounds). Declarations new to the session stay defined: they change nothing that sounds.
+     */
+    private final class SavedSources implements SoundingStateRestore.Sources {
+        private final Map<String, String> before = new HashMap<>();     // key -> the session's source before :open
+        private final List<String> defined = new ArrayList<>();
+
+        SavedSources() {
+            for (String source : evaluator.declarationSources().join()) {
+                for (String key : keys(source)) before.put(key, source);
+            }
+        }
+
+        @Override public void define(int index, int count, String source) {
+            List<String> keys = keys(source);
+            if (!keys.isEmpty() && keys.stream().allMatch(k -> source.strip().equals(strip(before.get(k))))) return;
+            EvalReport r = evaluator.submit(source).join();
+            defined.add(source);
+            if (r.failed()) {
+                throw new IllegalStateException("saved source " + (index + 1) + " of " + count
+                        + (keys.isEmpty() ? "" : " (" + String.join(", ", keys).replace("type ", "").replace("method ", "") + ")") + " does not compile any more:\n" + r.text());
+            }
+        }
+
+        @Override public void rollBack() {
+            List<String> again = new ArrayList<>();
+            for (int i = defined.size() - 1; i >= 0; i--) {
+                for (String key : keys(defined.get(i))) {
+                    String earlier = before.get(key);
+                    if (earlier != null && !again.contains(earlier)) again.add(earlier);
+                }
+            }
+            for (String earlier : again) evaluator.submit(earlier).join();
+        }
+
+        private static String strip(String s) { return s == null ? null : s.strip(); }
+
+        /** What {@code source} declares, as "class Fuzz" or "method gain(double)" (empty for an import or a statement). */
+        private List<String> keys(String source) {
+            return evaluator.analyse(a -> {
+                List<String> keys = new ArrayList<>();
+                for (Snippet s : a.sourceToSnippets(source)) {
+                    if (s instanceof TypeDeclSnippet t) keys.add("type " + t.name());
+                    else if (s instanceof MethodSnippet m) keys.add("method " + m.name() + "(" + m.parameterTypes() + ")");
+                }
+                return keys;
+            }).join();
+        }
     }
 
 }

@@ -56,7 +56,7 @@ public final class MidiControls {
     private String lastProblem;
     private volatile boolean stale;
 
-    private record Learn(String slot, String param, SmoothedParam[] params, Consumer<String> done) {}
+    private record Learn(String slot, String param, SmoothedParam[] params, Consumer<MidiMapping> done) {}
 
     public MidiControls(LiveSession session) {
         this.session = session;
@@ -113,10 +113,10 @@ public final class MidiControls {
 
     /**
      * Waits for the next controller that moves and maps it to {@code param} of the chain in slot {@code slot} over the
-     * parameter's own range and curve; {@code done} hears the mapping as text (on the MIDI thread). Replaces a learn
+     * parameter's own range and curve; {@code done} hears the mapping made (on the MIDI thread). Replaces a learn
      * still waiting.
      */
-    public void learn(String slot, String param, Consumer<String> done) {
+    public void learn(String slot, String param, Consumer<MidiMapping> done) {
         Chain chain = session.slot(slot);
         if (chain == null) throw new IllegalArgumentException("no slot named \"" + slot + "\"");
         SmoothedParam[] live = paramsOf(chain, slot, param);
@@ -324,7 +324,7 @@ public final class MidiControls {
             MidiMapping m = new MidiMapping(any, l.slot(), l.param(), first.min(), first.max(), curve, l.params());
             maps.removeIf(m::sameAs);
             maps.add(m);
-            l.done().accept("mapped " + m);
+            l.done().accept(m);
         }
         for (MidiMapping m : maps) {
             if (!m.source().matches(source)) continue;

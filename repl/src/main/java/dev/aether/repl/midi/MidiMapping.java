@@ -61,6 +61,21 @@ public final class MidiMapping {
                 num(min), num(max), curve.text());
     }
 
+    /**
+     * The {@code midiMap} call that makes this mapping again, e.g. {@code midiMap("cc74", slot("pad"), "cutoffHz",
+     * 10.0, 20000.0, "exp")} (what the journal keeps of a {@code :learn}); null for a mapping to a chain with no slot.
+     */
+    public String javaCall() {
+        if (slot == null) return null;
+        return "midiMap(" + javaString(source.text()) + ", slot(" + javaString(slot) + "), " + javaString(param) + ", "
+                + min + ", " + max + ", " + javaString(curve.text()) + ")";
+    }
+
+    /** {@code s} as a Java string literal. */
+    public static String javaString(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }

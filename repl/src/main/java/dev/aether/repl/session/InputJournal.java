@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * Prompt thread and evaluation worker (appends are synchronized and forced to disk before they return). Append-only
  * record of every input of one session that changes what sounds, so {@code bin/aether --recover} rebuilds it after a
  * crash: each accepted Java snippet, and each command that changed the sound, as its command line ({@code :panic},
- * {@code :undo}, {@code :tempo 140 3}; {@code :open FILE} followed by the file's text on the next lines).
+ * {@code :undo}, {@code :tempo 140 3}; {@code :open FILE} followed by the file's text on the next lines); and what
+ * changes the sound from outside the prompt as the input it amounts to: a {@code :learn}ed mapping as its
+ * {@code midiMap(...)} call, parameters moved over OSC as {@code set(...)} calls, coalesced to the last value per
+ * parameter per second ({@link #appendAt}, stamped with the sample of that move).
  *
  * <p>Each session writes {@code session-<UTC time>.jsh} in the journal directory (by default
  * {@code ~/.aether/journal}); each entry is preceded by a marker line {@value #MARKER}… and written and forced
@@ -83,6 +86,7 @@ public final class InputJournal implements AutoCloseable {
     private final FileChannel channel;
     /** Landing samples not yet written; a queue, not this monitor, so an edit never waits for a write to disk. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> landings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile Runnable beforeAppend;
 
     private InputJournal(Path file) throws IOException {
         this.file = file;
@@ -110,13 +114,39 @@ public final class InputJournal implements AutoCloseable {
     /** Notes that an edit landed at engine sample {@code sample}; the next entry appended carries it. Never blocks. */
     public void landed(long sample) { landings.add(sample); }
 
-    /** Appends one accepted input, with the samples at which its edits landed, and forces it to disk. */
-    public synchronized void append(String input) {
+    /**
+     * Appends one accepted input, with the samples at which its edits landed, and forces it to disk; first, outside
+     * this journal's monitor, runs what {@link #beforeAppend} set (entries still waiting to be written go first).
+     */
+    public void append(String input) {
+        Runnable first = beforeAppend;
+        if (first != null) first.run();
+        appendLanded(input);
+    }
+
+    private synchronized void appendLanded(String input) {
         StringBuilder marker = new StringBuilder(MARKER).append(Instant.now());
         String sep = AT;
         for (Long s; (s = landings.poll()) != null; sep = " ") marker.append(sep).append(s);
         write(marker + "\n" + input.strip() + "\n");
     }
+
+    /**
+     * Appends an input that took effect at engine sample {@code atSample} without going through the session's edits
+     * (a parameter moved over OSC), and forces it to disk; the landings of the session's edits wait for their own entry.
+     */
+    public synchronized void appendAt(String input, long atSample) {
+        write(MARKER + Instant.now() + AT + atSample + "\n" + input.strip() + "\n");
+    }
+
+    /**
+     * Sets what {@link #append} runs first (null: nothing): a writer that holds entries back to coalesce them writes
+     * them, so that they keep their place before the input that follows. It must not call {@link #append}.
+     */
+    public void beforeAppend(Runnable first) { beforeAppend = first; }
+
+    /** What {@link #beforeAppend} set, or null. */
+    public Runnable beforeAppend() { return beforeAppend; }
 
     private void write(String text) {
         try {

@@ -564,13 +564,29 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /**
      * Runs {@code edits} on the session thread as one engine batch (one new plan) and one undo step: how a saved
-     * session is put back.
+     * session is put back. Should {@code edits} throw part-way, that step is undone at once (what {@code :undo} would
+     * do: what sounded before fades back in), the patterns that played play again from their next bar, and the
+     * exception is rethrown.
      */
     public void restoring(Runnable edits) {
-        edit(() -> {
-            history.group(() -> stamped(edits));
-            return null;
-        });
+        boolean[] recorded = new boolean[1];
+        List<String> patternsBefore = patterns.names();
+        try {
+            edit(() -> {
+                history.group(() -> stamped(edits), recorded);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (recorded[0]) undo();
+            for (String name : patternsBefore) {
+                try {
+                    patterns.resume(name);
+                } catch (RuntimeException gone) {
+                    // its target is gone for good: it stays stopped
+                }
+            }
+            throw e;
+        }
     }
 
     /**

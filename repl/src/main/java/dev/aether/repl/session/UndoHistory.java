@@ -43,13 +43,19 @@ final class UndoHistory {
         push(new Step(key, List.of(inverse)));
     }
 
-    /** Runs {@code edits}, recording all they do as one step (what {@code :open} does). */
-    void group(Runnable edits) {
+    /**
+     * Runs {@code edits}, recording all they do as one step (what {@code :open} does); {@code recorded[0]} tells
+     * afterwards, even when {@code edits} threw, whether that made a step of its own (a step {@link #undo} can take back).
+     */
+    void group(Runnable edits, boolean[] recorded) {
         boolean opened = open();
+        int before = steps.size();
+        Step top = steps.peek();
         try {
             edits.run();
         } finally {
             if (opened) close();
+            recorded[0] = opened && (steps.size() != before || steps.peek() != top);
         }
     }
 

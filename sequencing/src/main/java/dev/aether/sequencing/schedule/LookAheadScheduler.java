@@ -38,6 +38,11 @@ import java.util.function.Consumer;
  * runs a pass up to the end of each block before rendering it (an {@code Engine} offline hook), so renders are
  * deterministic.
  *
+ * <p><b>Late events.</b> An event sent for a sample the engine has already rendered (the live thread was starved: a
+ * loaded machine, a long GC pause) plays at the start of the next block instead. Each pass compares what it sends
+ * with the engine's {@link Clock#position()}, counts such events ({@link #eventsLate()}) and says so, per pattern, at
+ * most once every {@value #LATE_REPORT_MILLIS} ms, with a look-ahead that would have been enough.
+ *
  * <p><b>Edits.</b> {@link #play} starts a pattern, or replaces the one of that name, at the first cycle boundary at
  * or after the cursor: the old one plays up to it, the new one from it. {@link #stop} and {@link #hush} end patterns
  * at that boundary. A pattern that throws while playing is stopped and reported; the others play on.
@@ -45,6 +50,10 @@ import java.util.function.Consumer;
 public final class LookAheadScheduler implements AutoCloseable {
     /** How often the live thread runs a pass. */
     public static final int PERIOD_MILLIS = 10;
+    /** The shortest time between two reports of late events, in milliseconds (the events in between are counted). */
+    public static final int LATE_REPORT_MILLIS = 1_000;
+    /** The longest look-ahead, in seconds. */
+    public static final double MAX_LOOK_AHEAD_SECONDS = 2;
 
     private final Clock clock;
     private final Consumer<String> messages;
@@ -55,7 +64,11 @@ public final class LookAheadScheduler implements AutoCloseable {
     private volatile long lookAheadSamples;
     private long queuedUntil;            // engine sample: events with onsets before it are sent
     private Rational cursor;             // the cycle at queuedUntil, when known (null after a jump or while idle)
-    private long sent, dropped;
+    private long sent, dropped, late;
+    private long renderedBefore;         // during a pass: the engine position it began at; an event before it is late
+    private final Map<String, Integer> lateUnreported = new LinkedHashMap<>();
+    private long worstLateSamples;       // the latest of the events not reported yet, in samples after their own
+    private long lateReportedAt;         // System.nanoTime() of the last report (0: none yet)
     private Thread thread;
     private volatile boolean closed;
     private BooleanSupplier live;        // set by attach: the thread starts with the first pattern
@@ -86,11 +99,16 @@ public final class LookAheadScheduler implements AutoCloseable {
         return s;
     }
 
-    /** How far ahead of the engine's position the live thread queues, in seconds (0.01..2; default 0.1). */
+    /** How far ahead of the engine's position the live thread queues, in seconds (0.01..2; default 0.1). Any thread. */
     public void lookAheadSeconds(double seconds) {
-        if (!(seconds >= 0.01 && seconds <= 2)) throw new IllegalArgumentException("look-ahead must be 0.01..2 s, was " + seconds);
+        if (!(seconds >= 0.01 && seconds <= MAX_LOOK_AHEAD_SECONDS)) {
+            throw new IllegalArgumentException("look-ahead must be 0.01..2 s, was " + seconds);
+        }
         lookAheadSamples = Math.round(seconds * clock.sampleRate());
     }
+
+    /** How far ahead of the engine's position the live thread queues, in seconds. Any thread. */
+    public double lookAheadSeconds() { return lookAheadSamples / (double) clock.sampleRate(); }
 
     // ------------------------------------------------------------------ edits
 
@@ -251,6 +269,7 @@ public final class LookAheadScheduler implements AutoCloseable {
     public synchronized void advanceTo(long engineSample) {
         if (!anyPlays() && followers.isEmpty()) return;
         synchronized (clock) {                 // the clock's changes serialise on it: none lands inside a pass
+            renderedBefore = clock.position();
             ClockSnapshot s = clock.snapshot();
             TempoMap map = s.tempoMap();
             while (queuedUntil < engineSample) {
@@ -276,6 +295,40 @@ public final class LookAheadScheduler implements AutoCloseable {
             clock.advanceCommitted(queuedUntil);
         }
         retire();
+        reportLate();
+    }
+
+    /**
+     * Says, per pattern, how many events were sent after their sample since the last report, at most once every
+     * {@value #LATE_REPORT_MILLIS} ms, with the look-ahead to set.
+     */
+    private void reportLate() {
+        if (lateUnreported.isEmpty()) return;
+        long now = System.nanoTime();
+        if (lateReportedAt != 0 && now - lateReportedAt < LATE_REPORT_MILLIS * 1_000_000L) return;
+        lateReportedAt = now == 0 ? 1 : now;
+        double current = lookAheadSeconds();
+        String hint = current >= MAX_LOOK_AHEAD_SECONDS
+                ? "the look-ahead is at its longest (2 s): the machine is overloaded, close what else runs"
+                : "raise the look-ahead with :lookahead " + String.format(java.util.Locale.ROOT, "%.1f",
+                        suggestedLookAhead(current, worstLateSamples / (double) clock.sampleRate()));
+        for (Map.Entry<String, Integer> e : lateUnreported.entrySet()) {
+            int n = e.getValue();
+            messages.accept("pattern \"" + e.getKey() + "\": " + n + (n == 1 ? " event was queued after its time" : " events were"
+                    + " queued after their time") + " and played late; " + hint);
+        }
+        lateUnreported.clear();
+        worstLateSamples = 0;
+    }
+
+    /**
+     * A look-ahead that would have covered events sent {@code lateSeconds} after their time with {@code current}:
+     * half as much again as their sum, in tenths of a second up, at least a tenth more than {@code current}, at most
+     * {@value #MAX_LOOK_AHEAD_SECONDS}.
+     */
+    static double suggestedLookAhead(double current, double lateSeconds) {
+        double wanted = Math.ceil((current + lateSeconds) * 1.5 * 10 - 1e-9) / 10;
+        return Math.min(MAX_LOOK_AHEAD_SECONDS, Math.max(wanted, Math.ceil((current + 0.1) * 10 - 1e-9) / 10));
     }
 
     private void advanceFollowers(long engineSample) {
@@ -320,18 +373,29 @@ public final class LookAheadScheduler implements AutoCloseable {
                     + "; the other patterns play on");
             return;
         }
-        int full = 0;
+        int full = 0, lateHere = 0;
         for (Event<V> e : events) {
             long t = sampleOf(map, samples, e.whole().begin());
             if (t >= t1 || e.value() == null) continue;
             long end = sampleOf(map, samples, e.whole().end());
             try {
-                if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) sent++;
-                else full++;
+                if (p.target.send(e.value(), t + shift, Math.max(end, t + 1) + shift)) {
+                    sent++;
+                    if (t + shift < renderedBefore) {              // already rendered: it plays at the next block
+                        lateHere++;
+                        worstLateSamples = Math.max(worstLateSamples, renderedBefore - (t + shift));
+                    }
+                } else {
+                    full++;
+                }
             } catch (IllegalStateException removed) {       // its node was taken out (undef, stop): the pattern ends
                 p.until = a;
                 return;
             }
+        }
+        if (lateHere > 0) {
+            late += lateHere;
+            lateUnreported.merge(p.name, lateHere, Integer::sum);
         }
         if (full > 0) {
             dropped += full;
@@ -382,6 +446,9 @@ public final class LookAheadScheduler implements AutoCloseable {
 
     /** Events sent so far. */
     public synchronized long eventsSent() { return sent; }
+
+    /** Events sent after the engine had rendered their sample (they played at the next block instead). */
+    public synchronized long eventsLate() { return late; }
 
     /** Events dropped because a target's or the engine's queue was full. */
     public synchronized long eventsDropped() { return dropped; }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aether.core.time.Clock;
 import dev.aether.core.time.Rational;
 import dev.aether.core.time.TempoMap;
 import dev.aether.nodes.drum.DrumKit;
@@ -321,5 +322,50 @@ class LookAheadSchedulerTest {
             assertThatThrownBy(() -> rig.scheduler.lookAheadSeconds(5)).hasMessageContaining("0.01..2 s");
             assertThat(Arrays.asList(rig.scheduler.names().toArray())).isEmpty();
         }
+    }
+
+    /**
+     * A starved live thread: the engine's position runs past samples the scheduler has not queued yet. The events it
+     * then sends for samples already rendered are counted and reported once, per pattern, with a look-ahead that
+     * covers that lateness; events sent in time are not.
+     */
+    @Test
+    void eventsSentAfterTheirSampleWasRenderedAreCountedAndReportedWithALookAheadThatCoversThem() {
+        long[] position = {0};
+        Clock clock = new Clock(RATE, () -> position[0], () -> position[0]);
+        List<String> messages = new ArrayList<>();
+        try (LookAheadScheduler s = new LookAheadScheduler(clock, messages::add)) {
+            DrumKit kit = new DrumKit();
+            Recording<Integer> hits = new Recording<>(PatternTarget.hits(kit, 1.0));
+            s.play("d", "bd*4", hits);
+            long ahead = Math.round(0.1 * RATE);
+            s.advanceTo(position[0] + ahead);                      // in time: the beat at 0
+            assertThat(s.eventsLate()).isZero();
+            position[0] = 60_000;                                   // the thread slept 1.25 s: beats at 24,000 and 48,000 are past
+            s.advanceTo(position[0] + ahead);
+            assertThat(hits.onsets()).containsExactly(0L, 24_000L, 48_000L);
+            assertThat(s.eventsLate()).isEqualTo(2);
+            assertThat(messages).hasSize(1);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("pattern \"d\": 2 events were queued after their time"
+                    + " and played late; raise the look-ahead with :lookahead (\\d+\\.\\d)").matcher(messages.get(0));
+            assertThat(m.matches()).as(messages.get(0)).isTrue();
+            double suggested = Double.parseDouble(m.group(1));
+            double lateSeconds = (60_000 - 24_000) / (double) RATE;
+            assertThat(suggested).as("covers the worst lateness on top of the look-ahead that was too short")
+                    .isGreaterThan(0.1 + lateSeconds).isLessThanOrEqualTo(LookAheadScheduler.MAX_LOOK_AHEAD_SECONDS);
+
+            position[0] = 70_000;                                   // back in time: the beat at 72,000 is queued ahead
+            s.advanceTo(position[0] + ahead);
+            assertThat(hits.onsets()).containsExactly(0L, 24_000L, 48_000L, 72_000L);
+            assertThat(s.eventsLate()).isEqualTo(2);
+            assertThat(messages).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSuggestedLookAheadIsATenthMoreAtLeastAndTwoSecondsAtMost() {
+        assertThat(LookAheadScheduler.suggestedLookAhead(0.1, 0.01)).isEqualTo(0.2, within(1e-12));
+        assertThat(LookAheadScheduler.suggestedLookAhead(0.1, 0.1)).isEqualTo(0.3, within(1e-12));
+        assertThat(LookAheadScheduler.suggestedLookAhead(1.5, 1)).isEqualTo(2, within(1e-12));
     }
 }

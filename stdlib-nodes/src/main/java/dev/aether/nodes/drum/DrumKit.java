@@ -36,7 +36,8 @@ import java.util.List;
  *
  * <ul>
  * <li>Ports: {@code out} (mono).</li>
- * <li>Params: none of its own; each voice's are clocked here (not visible to the engine).</li>
+ * <li>Params: none of its own; each voice's are clocked here (not visible to the engine), every block, whether the voice
+ *     sounds or not: a gain set while the kit is silent has finished its ramp when the next hit comes.</li>
  * <li>State: every voice's ({@link State}).</li>
  * </ul>
  */
@@ -166,7 +167,10 @@ public final class DrumKit implements DspNode, TimedNode, TimedTarget, Hits {
 
     private void render(ProcessContext ctx, float[] o, long t0, int offset, int k) {
         for (int v = 0; v < voices.length; v++) {
-            if (!voices[v].isActiveRt()) continue;
+            if (!voices[v].isActiveRt()) {
+                runners[v].idleRt(t0 + offset, k);      // a silent voice's params still ramp: its next hit starts at their value
+                continue;
+            }
             runners[v].runRt(t0 + offset, k, ctx.bpm(), ctx.beat());
             float[] src = voiceOut[v];
             for (int i = 0; i < k; i++) o[offset + i] += src[i];

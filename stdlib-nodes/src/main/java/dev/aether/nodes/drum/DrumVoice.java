@@ -34,8 +34,8 @@ import java.util.List;
  *
  * <ul>
  * <li>Ports: {@code out} (mono).</li>
- * <li>Params: {@code gainDb} dB -60..12, default 0 (read once per block, 20 ms ramp), and the voice's own (read at
- *     each hit; no ramp).</li>
+ * <li>Params: {@code gainDb} dB -60..12, default 0 (20 ms ramp, applied sample by sample; a voice in a {@link DrumKit}
+ *     ramps while silent too, so the next hit plays at the new gain), and the voice's own (read at each hit; no ramp).</li>
  * <li>State: whether it sounds, its level and choke fade, and the voice's own oscillators and envelopes.</li>
  * </ul>
  */
@@ -125,7 +125,8 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
         int n = ctx.frames();
         long t0 = ctx.sampleTime();
         float[] o = ctx.out(out);
-        double g = Dsp.dbToGain(gainDb.currentRt());
+        double g = Dsp.dbToGain(gainDb.currentRt()), dg = 0;
+        if (gainDb.isSmoothingRt()) dg = (Dsp.dbToGain(gainDb.advanceRt(n)) - g) / n;   // per sample, no step at block edges
         if (pendingChoke) { pendingChoke = false; if (sounding && chokeLeft == 0) chokeLeft = chokeSamples(); }
         if (pendingHit) { pendingHit = false; start(pendingVelocity); }
         int pos = 0;
@@ -139,7 +140,7 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
                 next = events.offsetRt(t0, n);
             }
             int end = next > pos ? next : n;
-            span(o, pos, end, g);
+            span(o, pos, end, g, dg);
             pos = end;
         }
     }
@@ -155,26 +156,26 @@ public abstract class DrumVoice implements DspNode, TimedNode, TimedTarget {
     private int chokeSamples() { return Math.max(1, (int) Math.round(CHOKE_SECONDS * sampleRate)); }
 
     /**
-     * Renders {@code [from, to)}: the voice's sound times level and gain, and while choking a linear fade that reaches
-     * 0 on its last sample; the voice renders nothing past the fade, so its noise and envelopes stop where the fade
-     * does, however blocks split it.
+     * Renders {@code [from, to)}: the voice's sound times level and gain ({@code g + dg * i} at sample {@code i} of the
+     * block: a ramping gain moves every sample), and while choking a linear fade that reaches 0 on its last sample; the
+     * voice renders nothing past the fade, so its noise and envelopes stop where the fade does, however blocks split it.
      */
-    private void span(float[] o, int from, int to, double g) {
+    private void span(float[] o, int from, int to, double g, double dg) {
         if (!sounding) {
             for (int i = from; i < to; i++) o[i] = 0f;
             return;
         }
-        double k = level * g;
+        double k = level * g, dk = level * dg;             // dk == 0: k exactly, as for a gain at rest
         if (chokeLeft == 0) {
             sounding = renderRt(o, from, to);
-            for (int i = from; i < to; i++) o[i] = (float) (o[i] * k);
+            for (int i = from; i < to; i++) o[i] = (float) (o[i] * (k + dk * i));
             return;
         }
         int stop = Math.min(to, from + chokeLeft);
         sounding = renderRt(o, from, stop);
         double inv = 1.0 / chokeSamples();
         int left = chokeLeft;
-        for (int i = from; i < stop; i++) o[i] = (float) (o[i] * k * (--left * inv));
+        for (int i = from; i < stop; i++) o[i] = (float) (o[i] * (k + dk * i) * (--left * inv));
         for (int i = stop; i < to; i++) o[i] = 0f;
         chokeLeft = left;
         if (left == 0) sounding = false;

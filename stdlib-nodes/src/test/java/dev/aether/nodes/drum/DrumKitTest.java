@@ -208,6 +208,49 @@ class DrumKitTest {
     }
 
     @Test
+    void aGainChangeMadeWhileTheKitIsSilentRampsBeforeTheNextHitWhichPlaysWholeAtTheNewGain() {
+        int second = 48_000;                               // the snare has long died out by then (0.2 s decay)
+        DrumKit plain = new DrumKit(), quieter = new DrumKit();
+        NodeHarness hp = new NodeHarness(plain, SR, BLOCK), hq = new NodeHarness(quieter, SR, BLOCK);
+        plain.hitAt(plain.keyOf("sn"), 0, 1);
+        quieter.hitAt(quieter.keyOf("sn"), 0, 1);
+        hp.render(second / 2);
+        hq.render(second / 2);
+        quieter.sn.gainDb(-12);                            // while nothing sounds: 0.5 s before the next hit
+        plain.hitAt(plain.keyOf("sn"), second, 1);
+        quieter.hitAt(quieter.keyOf("sn"), second, 1);
+        float[] p = hp.render(second)[0][0], q = hq.render(second)[0][0];
+        assertThat(Signals.peak(p, 0, second / 2)).as("silence before the second hit").isLessThan(1e-4);
+        double g = Math.pow(10, -12 / 20.0), worst = 0;
+        for (int i = second / 2; i < p.length; i++) worst = Math.max(worst, Math.abs(q[i] - p[i] * g));
+        assertThat(Signals.peak(p, second / 2, 4_800)).as("the second hit sounds").isGreaterThan(0.3);
+        assertThat(worst).as("largest difference from the hit at 0 dB scaled by -12 dB, over the whole hit").isLessThan(1e-6);
+    }
+
+    @Test
+    void aGainChangeDuringAHitRampsSampleBySampleWithNoStepAtBlockEdges() {
+        DrumKit plain = new DrumKit(), ramped = new DrumKit();
+        NodeHarness hp = new NodeHarness(plain, SR, BLOCK), hr = new NodeHarness(ramped, SR, BLOCK);
+        plain.hitAt(plain.keyOf("bd"), 0, 1);
+        ramped.hitAt(ramped.keyOf("bd"), 0, 1);
+        hp.render(2_400);
+        hr.render(2_400);
+        ramped.bd.gainDb(-12);                             // mid-hit: a 20 ms ramp
+        float[] p = hp.render(4_800)[0][0], q = hr.render(4_800)[0][0];
+        double worstStep = 0, g = Math.pow(10, -12 / 20.0);
+        for (int i = 0; i + 1 < p.length; i++) {
+            if (Math.abs(p[i]) < 0.05 || Math.abs(p[i + 1]) < 0.05) continue;
+            worstStep = Math.max(worstStep, Math.abs((double) q[i + 1] / p[i + 1] - (double) q[i] / p[i]));
+        }
+        int settled = (int) Math.ceil(0.02 * SR) + BLOCK;
+        for (int i = settled; i < p.length; i++) {
+            if (Math.abs(p[i]) >= 0.05) assertThat((double) q[i] / p[i]).as("gain after the ramp, sample %d", i).isCloseTo(g, within(1e-4));
+        }
+        // the whole ramp is 0.75 of full scale over 960 samples: under 0.001 a sample; a block-wise step would be ~0.05
+        assertThat(worstStep).as("largest change of the gain from one sample to the next").isLessThan(0.003);
+    }
+
+    @Test
     void chokesAreConfigurable() {
         DrumKit kit = new DrumKit().choke("cp", "sn");
         assertThat(kit.chokes()).isEqualTo("hh>oh cp>sn");

@@ -12,64 +12,87 @@ import dev.aether.repl.session.NodeRemaker;
 import dev.aether.repl.session.StateCarrier;
 import dev.aether.repl.userapi.Chain;
 import dev.aether.repl.userapi.Prelude;
+import dev.aether.core.NodeState;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Control thread. Puts a {@link SoundingState} back into a {@link LiveSession}: defines the saved sources, fades
- * out what sounds now, makes the nodes, restores their parameters, fields and states, connects them and plays the
- * patches, as one engine batch and one undo step.
+ * Control thread. Puts a {@link SoundingState} back into a {@link LiveSession}, all or nothing: first, changing
+ * nothing that sounds, defines the saved sources (through {@code define}, which undoes them when a later step fails),
+ * makes the nodes and decodes their parameters, fields and states and resolves every edge's ports, so an entry that
+ * cannot be restored is named before anything changes; then fades out what sounds now, adds the nodes, restores them,
+ * connects them and plays the patches, as one engine batch and one undo step (undone at once should it still fail).
  */
 public final class SoundingStateRestore {
     private SoundingStateRestore() {}
 
+    /** Defines the saved sources one by one, and takes back what it defined when the restore fails later. */
+    public interface Sources {
+        /** Defines source {@code index} (0-based) of {@code count}; throws, naming it and why, when it does not compile. */
+        void define(int index, int count, String source);
+
+        /** Puts back what the sources defined so far replaced (the restore failed). */
+        void rollBack();
+    }
+
     /**
-     * @param define      defines one saved source (a class, method or import); null to define none
+     * Restores {@code state}, or throws naming the entry that failed and why, having changed nothing that sounds.
+     *
+     * @param sources     defines the saved sources; null to define none
      * @param userClasses the newest class for a user type's simple name (null when unknown)
      */
-    public static void restore(SoundingState state, LiveSession session, Consumer<String> define,
+    public static void restore(SoundingState state, LiveSession session, Sources sources,
                                Function<String, Class<?>> userClasses) {
-        if (define != null) for (String s : state.sources()) define.accept(s);
-        UserClassNames names = new UserClassNames(userClasses);
-        StateCodec codec = new StateCodec(names);
+        List<Ready> ready;
+        List<Wire> wires;
+        try {
+            List<String> saved = state.sources();
+            if (sources != null) for (int i = 0; i < saved.size(); i++) sources.define(i, saved.size(), saved.get(i));
+            UserClassNames names = new UserClassNames(userClasses);
+            StateCodec codec = new StateCodec(names);
+            Map<Integer, DspNode> made = new HashMap<>();
+            ready = new ArrayList<>();
+            for (SoundingState.Node n : state.nodes()) {
+                Ready r = prepare(n, names, codec);
+                made.put(n.index(), r.node);
+                ready.add(r);
+            }
+            wires = new ArrayList<>();
+            for (SoundingState.Edge e : state.edges()) wires.add(wire(e, made));
+            for (SoundingState.Patch p : state.patches()) for (int i : p.nodes()) node(made, i);
+            session.warm(made.values());                    // before the batch takes the engine's lock
+        } catch (RuntimeException e) {
+            if (sources != null) sources.rollBack();
+            throw e;
+        }
         Map<Integer, DspNode> made = new HashMap<>();
-        for (SoundingState.Node n : state.nodes()) made.put(n.index(), make(n, names));
-        Engine engine = session.engine();
-        session.warm(made.values());                        // before the batch takes the engine's lock
+        for (Ready r : ready) made.put(r.index, r.node);
+        try {
+            apply(state, session, ready, wires, made);
+        } catch (RuntimeException e) {
+            if (sources != null) sources.rollBack();
+            throw e;
+        }
+    }
+
+    private static void apply(SoundingState state, LiveSession session, List<Ready> ready, List<Wire> wires,
+                              Map<Integer, DspNode> made) {
         session.restoring(() -> {
             session.stopAll(":open");
-            for (SoundingState.Node n : state.nodes()) {
-                DspNode node = made.get(n.index());
-                session.add(node);
-                for (Map.Entry<String, Double> p : n.params().entrySet()) {
-                    SmoothedParam param = NodeSpec.of(node).param(p.getKey());
-                    if (param != null) param.reset(p.getValue());
-                }
-                Map<String, Class<?>> types = StateCarrier.plainFieldTypes(node);
-                Map<String, Object> fields = new HashMap<>();
-                for (Map.Entry<String, Object> f : n.fields().entrySet()) {
-                    Class<?> type = types.get(f.getKey());
-                    if (type != null) fields.put(f.getKey(), codec.toValue(f.getValue(), type));
-                }
-                StateCarrier.restorePlainFields(node, fields);
-                if (n.state() != null) node.restoreState(codec.toState(n.state()));
+            for (Ready r : ready) {
+                session.add(r.node);
+                r.apply();
             }
-            for (SoundingState.Edge e : state.edges()) {
-                DspNode from = node(made, e.from()), to = node(made, e.to());
-                OutputPort out = NodeSpec.of(from).output(e.output());
-                InputPort in = NodeSpec.of(to).input(e.input());
-                if (out == null || in == null) {
-                    throw new IllegalArgumentException("saved edge " + e.from() + "." + e.output() + " -> " + e.to() + "."
-                            + e.input() + " names a port that is gone");
-                }
-                engine.connect(out, in);
-            }
+            Engine engine = session.engine();
+            for (Wire w : wires) engine.connect(w.out, w.in);
             for (SoundingState.Patch p : state.patches()) {
                 Chain chain = null;
                 for (int i : p.nodes()) {
-                    DspNode n = node(made, i);
+                    DspNode n = made.get(i);
                     String recipe = Prelude.recipe(n);
                     Chain one = Chain.of(n, recipe != null ? recipe : n.typeName());
                     chain = chain == null ? one : chain.to(one);
@@ -80,6 +103,58 @@ public final class SoundingStateRestore {
             }
             if (state.tempo().bpm() > 0) session.tempo(state.tempo().bpm(), state.tempo().beatsPerBar());
         });
+    }
+
+    /** A made node with its decoded parameters, fields and state, to put into it once it is added. */
+    private record Ready(int index, String what, DspNode node, Map<SmoothedParam, Double> params,
+                         Map<String, Object> fields, NodeState state) {
+        void apply() {
+            try {
+                for (Map.Entry<SmoothedParam, Double> p : params.entrySet()) p.getKey().reset(p.getValue());
+                StateCarrier.restorePlainFields(node, fields);
+                if (state != null) node.restoreState(state);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("saved node " + index + " (" + what + "): its state does not fit it any more: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A saved edge with its ports found. */
+    private record Wire(OutputPort out, InputPort in) {}
+
+    private static Ready prepare(SoundingState.Node n, UserClassNames names, StateCodec codec) {
+        DspNode node = make(n, names);
+        try {
+            Map<SmoothedParam, Double> params = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> p : n.params().entrySet()) {
+                SmoothedParam param = NodeSpec.of(node).param(p.getKey());
+                if (param != null) params.put(param, p.getValue());
+            }
+            Map<String, Class<?>> types = StateCarrier.plainFieldTypes(node);
+            Map<String, Object> fields = new HashMap<>();
+            for (Map.Entry<String, Object> f : n.fields().entrySet()) {
+                Class<?> type = types.get(f.getKey());
+                if (type != null) fields.put(f.getKey(), codec.toValue(f.getValue(), type));
+            }
+            NodeState state = n.state() == null ? null : codec.toState(n.state());
+            return new Ready(n.index(), n.what(), node, params, fields, state);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("saved node " + n.index() + " (" + n.what() + "): cannot read its saved state: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Wire wire(SoundingState.Edge e, Map<Integer, DspNode> made) {
+        DspNode from = node(made, e.from()), to = node(made, e.to());
+        OutputPort out = NodeSpec.of(from).output(e.output());
+        InputPort in = NodeSpec.of(to).input(e.input());
+        if (out == null || in == null) {
+            throw new IllegalArgumentException("saved edge " + e.from() + "." + e.output() + " -> " + e.to() + "."
+                    + e.input() + " names a port that is gone (" + (out == null ? from.typeName() + " has no output '" + e.output()
+                    : to.typeName() + " has no input '" + e.input()) + "')");
+        }
+        return new Wire(out, in);
     }
 
     private static DspNode node(Map<Integer, DspNode> made, int index) {
@@ -96,7 +171,9 @@ public final class SoundingStateRestore {
                 case USER_CLASS -> NodeRemaker.construct(names.userClass(n.what()));
             };
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot make " + n.what() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("saved node " + n.index() + ": cannot make " + n.what() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("saved node " + n.index() + ": cannot make " + n.what() + ": " + e.getMessage(), e);
         }
     }
 }
