@@ -27,15 +27,12 @@ import dev.aether.arrange.Strip;
 import dev.aether.arrange.Tempo;
 import dev.aether.arrange.TimeTransform;
 import dev.aether.arrange.Track;
+import dev.aether.core.io.AtomicFile;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,28 +99,7 @@ public final class ProjectJson {
     /** Writes {@code project} to {@code file} crash-safe (see the class comment), media paths relative to its directory. */
     public static void save(Project project, Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        Path dir = abs.getParent();
-        byte[] bytes = toJson(project, dir).getBytes(StandardCharsets.UTF_8);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) ch.write(b);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot save " + abs + ": its file system cannot rename atomically; save to a local disk", e);
-            }
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);                                   // the rename itself reaches the disk
-            } catch (IOException notSupported) {
-                // some platforms cannot open a directory; the rename is still atomic
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(abs, toJson(project, abs.getParent()));
     }
 
     /**

@@ -51,7 +51,7 @@ final class SnapshotCommands {
         SoundingStateCapture.Captured captured = session.onSessionThread(() -> SoundingStateCapture.capture(session, sources));
         List<String> warnings = new java.util.ArrayList<>(captured.warnings());
         String text = dev.aether.repl.midi.MidiSessionSection.addTo(SessionFile.write(captured.state()), session.midi().saved(warnings));
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        dev.aether.core.io.AtomicFile.writeString(file, text);
         StringBuilder b = new StringBuilder("saved " + file);
         for (String w : warnings) b.append("\nwarning: ").append(w);
         return b.toString();
