@@ -271,7 +271,10 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         long start = t0 + offset;
         boolean quietest = stealing == Stealing.QUIETEST;
         for (int v = 0; v < voices.length; v++) {
-            if (notes[v] < 0) continue;
+            if (notes[v] < 0) {
+                runners[v].idleRt(start, k);          // a silent voice's params still ramp: its next note starts at their value
+                continue;
+            }
             Voice voice = voices[v];
             runners[v].runRt(start, k, ctx.bpm(), ctx.beat());
             float[][] vo = voiceOut[v];

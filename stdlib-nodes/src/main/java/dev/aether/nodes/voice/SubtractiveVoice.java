@@ -103,6 +103,7 @@ public final class SubtractiveVoice implements Voice {
         int n = ctx.frames();
         if (pendingOn) {
             pendingOn = false;
+            if (stage == IDLE) gain = -1;               // from silence a note starts at its own level: nothing to glide from
             start(ATTACK);
         }
         if (pendingOff) {

@@ -95,4 +95,29 @@ class PolyVoicesTest {
         for (int i = 2400; i < 4800; i++) peak = Math.max(peak, Math.abs(y[i]));
         assertThat(peak).as("the voice's gainDb change reached it").isCloseTo(0.1, within(0.002));
     }
+
+    @Test
+    void aGainChangeMadeWhileAllVoicesAreSilentHasRampedBeforeTheNextNoteWhichPlaysWholeAtTheNewLevel() {
+        int rate = 48_000, second = rate;
+        PolyVoices plain = new PolyVoices(2, SubtractiveVoice::new), quieter = new PolyVoices(2, SubtractiveVoice::new);
+        NodeHarness hp = new NodeHarness(plain, rate, 64), hq = new NodeHarness(quieter, rate, 64);
+        for (PolyVoices p : java.util.List.of(plain, quieter)) {
+            p.noteOnAt(57, 1, 0);
+            p.noteOffAt(57, 4_800);                          // released at 0.1 s, silent 0.2 s later
+        }
+        hp.render(second / 2);
+        hq.render(second / 2);
+        assertThat(quieter.activeVoices()).as("nothing sounds when the gain moves").isZero();
+        quieter.voiceParams("gainDb").forEach(g -> g.set(-24));   // default -12: 12 dB down, 0.5 s before the next note
+        plain.noteOnAt(57, 1, second);
+        quieter.noteOnAt(57, 1, second);
+        float[] p = hp.render(second)[0][0], q = hq.render(second)[0][0];
+        double g = Math.pow(10, -12 / 20.0), worst = 0, loudest = 0;
+        for (int i = second / 2; i < p.length; i++) {
+            worst = Math.max(worst, Math.abs(q[i] - p[i] * g));
+            loudest = Math.max(loudest, Math.abs(p[i]));
+        }
+        assertThat(loudest).as("the second note sounds").isGreaterThan(0.05);
+        assertThat(worst).as("largest difference from the note at -12 dB scaled by -12 dB, over the whole note").isLessThan(1e-6);
+    }
 }
