@@ -104,7 +104,7 @@ class OscAtThePromptTest {
         client.send(new OSCMessage("/aether/slot/stop", List.of("pad")));
         client.send(new OSCMessage("/aether/slot/stop", List.of("nobody")));
         assertThat(await(() -> counters().applied() == 1 && counters().badArguments() == 1)).as(counters().summary()).isTrue();
-        assertThat(counters().lastError()).startsWith("/aether/slot/stop: no slot named nobody; slots: pad");
+        assertThat(counters().lastError()).startsWith("/aether/slot/stop: no slot named \"nobody\"; slots: pad");
         client.send(new OSCMessage("/aether/slot/start", List.of("pad")));
         assertThat(await(() -> counters().applied() == 2)).as(counters().summary()).isTrue();
         assertThat(live.runtime().session().slotNames()).containsExactly("pad");

@@ -217,6 +217,6 @@ class QuantisedEditsTest {
         assertThat(c.eval(":graph")).contains("pending: def \"x\"").doesNotContain("\"y\"");
         assertThat(c.eval(":panic")).isEqualTo("silenced; cancelled 1 quantised edit still waiting");
         assertThat(c.eval(":graph")).doesNotContain("pending");
-        assertThat(c.eval("slot(\"x\")")).contains("no slot named \"x\"");
+        assertThat(c.eval("slot(\"x\")")).contains("no slot named \"x\"; slots: none; make one with def(\"x\", node)");
     }
 }

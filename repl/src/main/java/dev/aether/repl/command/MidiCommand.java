@@ -96,8 +96,7 @@ final class MidiCommand implements ConsoleCommand, AutoCloseable {
     PolyVoices instrument(String slot) {
         String name = slot == null ? firstPolySlot() : slot;
         if (name == null) throw new IllegalArgumentException("no slot holds a poly(...) instrument; def(\"keys\", poly(8, () -> new MyVoice()))");
-        Chain chain = session.slot(name);
-        if (chain == null) throw new IllegalArgumentException("no slot named " + name);
+        Chain chain = session.requireSlot(name);
         for (DspNode n : chain.nodes()) if (session.live(n) instanceof PolyVoices p) return p;
         throw new IllegalArgumentException("slot " + name + " holds no poly(...) instrument");
     }

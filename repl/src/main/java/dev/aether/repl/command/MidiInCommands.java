@@ -67,8 +67,7 @@ final class MidiInCommands {
     }
 
     private static PolyVoices instrument(LiveSession session, String slot) {
-        Chain chain = session.slot(slot);
-        if (chain == null) throw new IllegalArgumentException("no slot named " + slot);
+        Chain chain = session.requireSlot(slot);
         for (DspNode n : chain.nodes()) if (session.live(n) instanceof PolyVoices p) return p;
         throw new IllegalArgumentException("slot " + slot + " holds no poly(...) instrument");
     }

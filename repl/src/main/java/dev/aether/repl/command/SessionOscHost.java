@@ -102,10 +102,7 @@ final class SessionOscHost implements OscHost, AutoCloseable {
     }
 
     private Chain chain(String slot) {
-        Chain c = session.slot(slot);
-        if (c != null) return c;
-        List<String> names = session.slotNames();
-        throw new IllegalArgumentException("no slot named " + slot + "; slots: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+        return session.requireSlot(slot);
     }
 
     @Override public void close() {

@@ -117,8 +117,7 @@ public final class MidiControls {
      * still waiting.
      */
     public void learn(String slot, String param, Consumer<MidiMapping> done) {
-        Chain chain = session.slot(slot);
-        if (chain == null) throw new IllegalArgumentException("no slot named \"" + slot + "\"");
+        Chain chain = session.requireSlot(slot);
         SmoothedParam[] live = paramsOf(chain, slot, param);
         synchronized (this) { learn = new Learn(slot, param, live, done); }
     }
@@ -200,8 +199,7 @@ public final class MidiControls {
         List<String> problems = new ArrayList<>();
         for (MidiMapping.Saved s : saved) {
             try {
-                Chain chain = session.slot(s.slot());
-                if (chain == null) throw new IllegalArgumentException("no slot named \"" + s.slot() + "\"");
+                Chain chain = session.requireSlot(s.slot());
                 map(ControllerSource.parse(s.source()), chain, s.slot(), s.param(), s.min(), s.max(), ControlCurve.parse(s.curve()));
             } catch (IllegalArgumentException e) {
                 problems.add("MIDI mapping " + s.source() + " -> " + s.slot() + "." + s.param() + " not restored: " + e.getMessage());

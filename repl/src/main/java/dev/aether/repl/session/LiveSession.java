@@ -348,6 +348,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /**
+     * The chain in slot {@code name}, as {@link #slot}; any thread.
+     *
+     * @throws IllegalArgumentException naming the slot, listing those there are and how to make one
+     */
+    public Chain requireSlot(String name) {
+        Chain c = slot(name);
+        if (c != null) return c;
+        List<String> names = slotNames();
+        throw new IllegalArgumentException("no slot named \"" + name + "\"; slots: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + "; make one with def(\"" + name + "\", node)");
+    }
+
     /** Names of the slots, in definition order. */
     public List<String> slotNames() { return thread.call(() -> { return new ArrayList<>(slots.keySet()); }); }
 
@@ -494,7 +507,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         edit(() -> {
             Played p = slots.get(name);
             if (p == null) {
-                throw new IllegalArgumentException("no slot named " + name + "; slots: "
+                throw new IllegalArgumentException("no slot named \"" + name + "\"; slots: "
                         + (slots.isEmpty() ? "none" : String.join(", ", slots.keySet())));
             }
             whenLanded(at -> fade(p.fader.level, sounding ? 1 : 0, SLOT_FADE_SECONDS, at));

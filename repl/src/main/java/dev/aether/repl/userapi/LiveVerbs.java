@@ -59,9 +59,7 @@ public abstract class LiveVerbs extends ClockVerbs {
     /** The patch in slot {@code name}. */
     @VerbDoc(group = "playing", usage = "slot(\"name\")", text = "the chain in named slot \"name\"")
     public static Chain slot(String name) {
-        Chain c = session().slot(name);
-        if (c == null) throw new IllegalArgumentException("no slot named \"" + name + "\"");
-        return c;
+        return session().requireSlot(name);
     }
 
     /** Adds a node to the engine without sounding it, so its ports can be connected. */
