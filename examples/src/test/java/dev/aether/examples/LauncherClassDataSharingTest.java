@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/aether render} as a person runs it, on a fresh home directory and on the JDK running this test: the first
- * run records a class-data sharing archive under {@code ~/.aether/cds}, the second loads aether's and javac's classes
+ * run records a class-data sharing archive (an AOT cache from JDK 25) under {@code ~/.aether/cds}, the second loads aether's and javac's classes
  * from it; an unusable archive does not break the start (what the JVM says goes to the archive's log, not the
  * terminal) and is recorded again; a changed class path jar gives a new archive instead of a stale one. Needs the
  * repl module packaged (it runs after it in the reactor's {@code verify}); skipped when it is not. For a few seconds
@@ -28,6 +28,11 @@ class LauncherClassDataSharingTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LAUNCHER = ROOT.resolve("bin/aether");
     private static final String SCRIPT = "scripts/01-hello-sine.jsh";
+    /** From JDK 25 the launcher keeps an AOT cache instead of a dynamic archive: its file ending, magic and log sign. */
+    private static final boolean AOT = Runtime.version().feature() >= 25;
+    private static final String EXT = AOT ? "aot" : "jsa";
+    private static final int MAGIC = AOT ? 0xf00baba2 : 0xf00baba8;
+    private static final String MAPPED = AOT ? "Mapped static" : "Mapped dynamic region";
 
     @TempDir Path home;
 
@@ -80,32 +85,32 @@ class LauncherClassDataSharingTest {
 
         Run first = render(1);
         assertThat(first.exit()).as("first run's exit code; output:%n%s", first.output()).isZero();
-        List<Path> archives = cds("*-render-*.jsa");
+        List<Path> archives = cds("*-render-*." + EXT);
         assertThat(archives).as("one render archive after the first run; output:%n%s", first.output()).hasSize(1);
         assertThat(cds("*.tmp")).as("no half-written archive left").isEmpty();
         assertThat(first.shared("dev.aether.repl.Aether")).as("the recording run loads aether from its jar").isFalse();
-        assertThat(first.output()).as("recording says nothing on the terminal").doesNotContain("[cds]", "warning");
+        assertThat(first.output()).as("recording says nothing on the terminal").doesNotContain("[cds]", "[aot]", "warning", "AOT");
 
         Run second = render(2);
         assertThat(second.exit()).as("second run's exit code; output:%n%s", second.output()).isZero();
-        assertThat(cds("*-render-*.jsa")).as("the same archive, reused").isEqualTo(archives);
+        assertThat(cds("*-render-*." + EXT)).as("the same archive, reused").isEqualTo(archives);
         assertThat(second.shared("dev.aether.repl.Aether")).as("aether's main class from the archive").isTrue();
         assertThat(second.shared("com.sun.tools.javac.main.JavaCompiler")).as("javac from the archive").isTrue();
         assertThat(second.shared("org.jline.reader.impl.LineReaderImpl")).as("JLine from the archive").isTrue();
 
-        // an archive the JVM rejects (here: a dynamic archive's magic number, then zeros): the run goes on without
+        // an archive the JVM rejects (here: the archive's magic number, then zeros): the run goes on without
         // it and its log says it was not mapped ...
         Path archive = archives.get(0);
         Files.delete(archive);                                   // the JDK writes it read-only
         byte[] rejected = new byte[1 << 20];
-        java.nio.ByteBuffer.wrap(rejected).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0xf00baba8);
+        java.nio.ByteBuffer.wrap(rejected).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(MAGIC);
         Files.write(archive, rejected);
         Run broken = render(3);
         assertThat(broken.exit()).as("a run with an unusable archive still renders; output:%n%s", broken.output()).isZero();
-        assertThat(broken.output()).as("the JVM's complaint stays off the terminal").doesNotContain("[cds]", "[error]");
-        Path log = Path.of(archive.toString().replace(".jsa", ".log"));
+        assertThat(broken.output()).as("the JVM's complaint stays off the terminal").doesNotContain("[cds]", "[aot]", "[error]");
+        Path log = Path.of(archive.toString().replace("." + EXT, ".log"));
         assertThat(log).as("the run's archive log").exists();
-        assertThat(Files.readString(log)).as("%s: the archive was not mapped", log).doesNotContain("Mapped dynamic region");
+        assertThat(Files.readString(log)).as("%s: the archive was not mapped", log).doesNotContain(MAPPED);
         assertThat(broken.shared("dev.aether.repl.Aether")).isFalse();
         // ... and the next run records it again
         Run rerecorded = render(4);
@@ -130,7 +135,7 @@ class LauncherClassDataSharingTest {
             Run changed = render(6);
             assertThat(changed.exit()).as("output:%n%s", changed.output()).isZero();
             assertThat(changed.shared("dev.aether.repl.Aether")).as("the stale archive is not used").isFalse();
-            List<Path> now = cds("*-render-*.jsa");
+            List<Path> now = cds("*-render-*." + EXT);
             assertThat(now).as("one new archive replaces the stale one").hasSize(1).doesNotContain(archive);
             assertThat(render(7).shared("dev.aether.repl.Aether")).as("the new archive is used").isTrue();
         } finally {
