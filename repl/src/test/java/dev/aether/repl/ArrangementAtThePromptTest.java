@@ -85,6 +85,39 @@ class ArrangementAtThePromptTest {
     }
 
     @Test
+    void arrPlayMakesSoundWhereTheClipsAreAndBounceWritesTheSame() throws Exception {
+        Path k = kick(dir, "kick.wav", 0.5);
+        eval("track(\"drums\").clip(sample(\"" + k + "\"), bar(2))");         // bar 2 at 120 BPM: 2.0 s
+        eval("instrument(\"keys\", \"synth(4)\").notes(bar(3), \"c4\")");     // bar 3: 4.0 s
+        assertThat(eval("arr.play()")).doesNotContain("Exception");
+        float[] out = SaveOpenUndoTest.render(live.runtime(), 5.0);
+        double before = rms(out, 0.1, 1.9), kickRms = rms(out, 2.0, 2.3), between = rms(out, 2.6, 3.9), keys = rms(out, 4.05, 4.5);
+        assertThat(before).as("silence before the kick's clip").isLessThan(1e-4);
+        assertThat(kickRms).as("the kick's clip at bar 2").isGreaterThan(0.02);
+        assertThat(between).as("nothing between the kick's end (2.5 s) and the keys").isLessThan(1e-3);
+        assertThat(keys).as("the keys' note at bar 3").isGreaterThan(0.005);
+        assertThat(eval("arr.playing()")).contains("true");
+
+        Path mix = dir.resolve("mix.wav");
+        assertThat(eval("arr.bounce(\"" + mix + "\")")).contains(mix.toString());
+        assertThat(Files.size(mix)).as("1:1 to a bar after the keys' clip (bar 4), 2 channels of float").isGreaterThan(8L * 48_000 * 2 * 4 - 1);
+
+        assertThat(eval("freeze(\"keys\", \"" + dir.resolve("keys.wav") + "\")")).contains("froze", "keys.wav");
+        assertThat(dir.resolve("keys.wav")).exists();
+        assertThat(project().track("keys")).isInstanceOf(AudioTrack.class);
+        assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
+        assertThat(project().track("keys").kind()).isEqualTo("instrument");
+    }
+
+    /** RMS of both channels of interleaved stereo {@code x} from {@code a} to {@code b} seconds at 48 kHz. */
+    static double rms(float[] x, double a, double b) {
+        int from = (int) (a * 48_000) * 2, to = (int) (b * 48_000) * 2;
+        double sum = 0;
+        for (int i = from; i < to; i++) sum += x[i] * x[i];
+        return Math.sqrt(sum / (to - from));
+    }
+
+    @Test
     void mistakesNameWhatWasWrongAndWhatToDoWithoutAStackTrace() throws Exception {
         assertThat(eval("meta(\"nope\")")).contains("no metatrack named \"nope\"").doesNotContain("\tat ");
         assertThat(eval("track(\"d\").clip(\"" + dir.resolve("missing.wav") + "\", bar(1))"))

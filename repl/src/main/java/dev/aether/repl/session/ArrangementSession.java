@@ -1,6 +1,20 @@
 package dev.aether.repl.session;
 
+import dev.aether.arrange.AudioClip;
+import dev.aether.arrange.AudioTrack;
 import dev.aether.arrange.Edit;
+import dev.aether.arrange.MediaPool;
+import dev.aether.arrange.Metatrack;
+import dev.aether.arrange.Track;
+import dev.aether.arrange.live.LiveArrangement;
+import dev.aether.arrange.stream.AudioPool;
+import dev.aether.core.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import dev.aether.arrange.History;
 import dev.aether.arrange.Project;
 import dev.aether.arrange.Tempo;
@@ -20,10 +34,17 @@ import java.util.function.Consumer;
  * it and redoes {@code k} history steps as one session step. A new arrangement edit clears it (as the history does).
  */
 public final class ArrangementSession {
+    private final Engine engine;
+    private final AudioPool pool = new AudioPool();
+    private LiveArrangement live;
     private History history;
     private final Deque<Integer> redoCounts = new ArrayDeque<>();
     private int undoneInThisUndo;
     private Consumer<Project> listener = p -> {};
+    private final Map<String, Track> frozen = new HashMap<>();
+
+    /** The arrangement of a session on {@code engine}; nothing is added to the engine before the first edit. */
+    ArrangementSession(Engine engine) { this.engine = engine; }
     private final ArrangementRecipes recipes = new ArrangementRecipes();
 
     /** How recorded recipes become nodes. Any thread. */
@@ -60,9 +81,67 @@ public final class ArrangementSession {
         Project before = project(tempo);
         Project after = history.apply(edit);
         if (after == before) return false;
+        try {
+            changed(after);
+        } catch (RuntimeException e) {                       // the engine could not play it: as if never made
+            history.undo();
+            throw e;
+        }
         redoCounts.clear();
-        listener.accept(after);
         return true;
+    }
+
+    /** Plays {@code p} (what of it can play: clips of missing files are left out) and tells the listener. */
+    private void changed(Project p) {
+        Project playable = playable(p);
+        if (live == null && !p.tracks().isEmpty()) live = LiveArrangement.attach(engine, pool, recipes::resolve);
+        if (live != null) live.apply(playable);
+        listener.accept(p);
+    }
+
+    /** The live arrangement, attached at the first edit that made a track (null before). */
+    public LiveArrangement live() { return live; }
+
+    /** The live arrangement, attached now when there is none (an empty project plays nothing). */
+    public LiveArrangement liveOrAttach(Tempo tempo) {
+        if (live == null) {
+            live = LiveArrangement.attach(engine, pool, recipes::resolve);
+            live.apply(playable(project(tempo)));
+        }
+        return live;
+    }
+
+    /** The pool of audio files the arrangement plays, shared with its bounces. */
+    public AudioPool pool() { return pool; }
+
+    /** The track {@code name} as it was before it was frozen (null: not frozen in this session). */
+    public Track frozenOriginal(String name) { return frozen.get(name); }
+
+    /** Remembers what {@code name} was before its freeze, for {@code unfreeze}. */
+    public void frozen(String name, Track original) { frozen.put(name, original); }
+
+    /** {@code p} without the clips whose files are missing (they were reported when the project was opened). */
+    static Project playable(Project p) {
+        boolean missing = false;
+        for (Path f : p.pool().files().values()) missing |= !Files.isReadable(f);
+        if (!missing) return p;
+        return p.withTracks(withoutMissing(p.tracks(), p.pool()));
+    }
+
+    private static List<Track> withoutMissing(List<Track> tracks, MediaPool pool) {
+        List<Track> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t instanceof AudioTrack a) {
+                List<AudioClip> keep = new ArrayList<>();
+                for (AudioClip c : a.clips()) if (Files.isReadable(pool.file(c.source()))) keep.add(c);
+                out.add(a.withClips(keep));
+            } else if (t instanceof Metatrack m) {
+                out.add(m.withChildren(withoutMissing(m.children(), pool)));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** Starts counting the arrangement steps one session undo takes back. */
@@ -77,7 +156,7 @@ public final class ArrangementSession {
     /** The inverse recorded in the session's undo history for one arrangement step. */
     void undoOne() {
         if (history == null || !history.canUndo()) return;      // dropped under the history's memory cap
-        listener.accept(history.undo());
+        changed(history.undo());
         undoneInThisUndo++;
     }
 
@@ -90,7 +169,7 @@ public final class ArrangementSession {
     /** Redoes one history step; returns what it was. */
     String redoOne() {
         String what = history.redoDescriptions().get(0);
-        listener.accept(history.redo());
+        changed(history.redo());
         return what;
     }
 

@@ -75,7 +75,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
-    private final ArrangementSession arrangement = new ArrangementSession();
+    private final ArrangementSession arrangement;
     private final LookAheadScheduler patterns;
     private final MidiOutputs midiOutputs;
     /** Where each edit lands; replaced by a journal replay. Session thread. */
@@ -152,6 +152,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         }, this::posted);
         this.patterns = LookAheadScheduler.attach(engine, this::message);
         this.midiOutputs = new MidiOutputs(engine, patterns, this::message);
+        this.arrangement = new ArrangementSession(engine);
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
@@ -506,14 +507,20 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
         edit(() -> {
-            double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
-            int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
-            engine.tempo(bpm, beatsPerBar, When.atSample(at()));
-            posted();
-            if (wasBpm > 0) history.record(() -> {
-                engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+            history.group(() -> {
+                double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
+                int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
+                engine.tempo(bpm, beatsPerBar, When.atSample(at()));
                 posted();
-            });
+                if (wasBpm > 0) history.record(() -> {
+                    engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+                    posted();
+                });
+                dev.aether.arrange.Project p = arrangement.projectOrNull();     // one clock: the arrangement follows
+                if (p != null && (p.tempo().bpm() != bpm || p.tempo().beatsPerBar() != beatsPerBar)
+                        && arrangement.apply(new dev.aether.arrange.Edit.SetTempo(new dev.aether.arrange.Tempo(bpm, beatsPerBar)), p.tempo()))
+                    history.record(arrangement::undoOne);
+            }, new boolean[1]);
             return null;
         });
     }

@@ -94,6 +94,19 @@ public abstract class ArrangeVerbs extends MidiInVerbs {
     @VerbDoc(group = "arrangement", usage = "removeTrack(\"drums\")", text = "removes a track (a metatrack with everything inside it); :undo brings it back")
     public static void removeTrack(String name) { session().arrange(new Edit.RemoveTrack(name)); }
 
+    /** Bounces track {@code name} and replaces it by an audio track playing the bounce (saves CPU). */
+    @VerbDoc(group = "arrangement", usage = "freeze(\"drums\")",
+            text = "renders a track (or metatrack) to aether-frozen/frozen-drums.wav and plays that instead; unfreeze or :undo puts it back")
+    public static String freeze(String name) { return Arr.freeze(name, null); }
+
+    /** Freezes track {@code name} into {@code file}. */
+    @VerbDoc(group = "arrangement", usage = "freeze(\"drums\", \"drums.wav\")", text = "the same, the bounce written to drums.wav")
+    public static String freeze(String name, String file) { return Arr.freeze(name, file); }
+
+    /** Puts back a track frozen in this session. */
+    @VerbDoc(group = "arrangement", usage = "unfreeze(\"drums\")", text = "puts back the track as it was before freeze")
+    public static String unfreeze(String name) { return Arr.unfreeze(name); }
+
     // ------------------------------------------------------------------ automation
 
     /** Sets the automation lane of {@code param} on a track to {@code points}. */
