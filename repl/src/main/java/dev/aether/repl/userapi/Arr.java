@@ -145,8 +145,8 @@ public final class Arr {
             Project p = project();
             if (p.tracks().isEmpty()) return "an empty arrangement: track(\"drums\").clip(sample(\"kick.wav\"), bar(1)) starts one";
             return "\n" + TimelineText.render(p, 100).stripTrailing();
-        } catch (IllegalStateException noSession) {
-            return "arr";
+        } catch (IllegalStateException shownOutsideUserCode) {
+            return "the arrangement (:arr shows its timeline)";
         }
     }
 }

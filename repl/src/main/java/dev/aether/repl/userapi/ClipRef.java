@@ -28,7 +28,7 @@ public final class ClipRef {
     public TrackRef track() { return track; }
 
     /** The clip as it is now. */
-    public AudioClip get() { return clips(LiveVerbs.session().arrangementProject()).get(index); }
+    public AudioClip get() { return clips(track.session().arrangementProject()).get(index); }
 
     /** Plays {@code length} of the source (cut short, or looped with {@link #loop()}). */
     public ClipRef length(Position length) { return change(c -> c.withLength(length)); }
@@ -73,10 +73,10 @@ public final class ClipRef {
     public ClipRef clip(String file, Position at) { return track.clip(file, at); }
 
     private ClipRef change(UnaryOperator<AudioClip> f) {
-        Project p = LiveVerbs.session().arrangementProject();
+        Project p = track.session().arrangementProject();
         List<AudioClip> clips = new ArrayList<>(clips(p));
         clips.set(index, f.apply(clips.get(index)));
-        LiveVerbs.session().arrange(new Edit.SetAudioClips(track.name(), clips));
+        track.session().arrange(new Edit.SetAudioClips(track.name(), clips));
         return this;
     }
 
@@ -91,7 +91,7 @@ public final class ClipRef {
     @Override public String toString() {
         try {
             AudioClip c = get();
-            int bpb = LiveVerbs.session().arrangementProject().tempo().beatsPerBar();
+            int bpb = track.session().arrangementProject().tempo().beatsPerBar();
             return "clip " + (index + 1) + " of \"" + track.name() + "\": " + c.source() + " at " + c.start().text(bpb) + " for " + c.length()
                     + (c.gainDb() != 0 ? ", " + c.gainDb() + " dB" : "") + (c.loop() ? ", looped" : "") + (c.reverse() ? ", reversed" : "")
                     + (c.rate() != 1 ? ", rate " + c.rate() : "");

@@ -28,8 +28,15 @@ import java.util.Locale;
  */
 public class TrackRef {
     private final String name;
+    private final LiveSession session;
 
-    TrackRef(String name) { this.name = name; }
+    TrackRef(String name) {
+        this.name = name;
+        this.session = LiveVerbs.session();             // made by user code: its session, kept for showing the handle
+    }
+
+    /** The session this handle edits. */
+    LiveSession session() { return session; }
 
     static TrackRef of(Track t) { return t instanceof dev.aether.arrange.Metatrack ? new MetaRef(t.name()) : new TrackRef(t.name()); }
 
@@ -37,7 +44,7 @@ public class TrackRef {
     public String name() { return name; }
 
     /** The track as it is now in the project. */
-    public Track get() { return LiveVerbs.session().arrangementProject().track(name); }
+    public Track get() { return session().arrangementProject().track(name); }
 
     // ---------------------------------------------------------------- clips
 
@@ -54,7 +61,7 @@ public class TrackRef {
     public ClipRef clip(String file, Position at, Position length) { return clip(dev.aether.repl.session.NamedFiles.readable(file), at, length); }
 
     private ClipRef clip(Path file, Position at, Position length) {
-        LiveSession s = LiveVerbs.session();
+        LiveSession s = session();
         Project p = s.arrangementProject();
         if (!(p.track(name) instanceof AudioTrack a))
             throw new IllegalArgumentException("\"" + name + "\" is " + p.track(name).aKind() + "; audio clips go on audio tracks (track(\"name\")), notes on instrument tracks");
@@ -71,7 +78,7 @@ public class TrackRef {
 
     /** A MIDI clip at {@code at} for {@code length}, the notation's cycle repeated every bar. */
     public TrackRef notes(Position at, Position length, String notation) {
-        LiveSession s = LiveVerbs.session();
+        LiveSession s = session();
         Project p = s.arrangementProject();
         if (!(p.track(name) instanceof InstrumentTrack))
             throw new IllegalArgumentException("\"" + name + "\" is " + p.track(name).aKind() + "; notes go on instrument tracks: instrument(\"" + name + "2\", \"synth(8)\")");
@@ -93,7 +100,7 @@ public class TrackRef {
 
     /** Appends the nodes of {@code chain} to the track's effect chain ({@code lowpass(800)}, a node of your own). */
     public TrackRef fx(Chain chain) {
-        LiveSession s = LiveVerbs.session();
+        LiveSession s = session();
         List<String> recipes = ArrangeSupport.offer(s, chain);
         List<Edit> edits = new ArrayList<>();
         for (String r : recipes) edits.add(new Edit.AddEffect(name, -1, r));
@@ -109,7 +116,7 @@ public class TrackRef {
 
     /** Appends the effect made by {@code recipe} ({@code "lowpass(800)"}, {@code "Fuzz"}). */
     public TrackRef fx(String recipe) {
-        LiveSession s = LiveVerbs.session();
+        LiveSession s = session();
         s.arrange(new Edit.AddEffect(name, -1, ArrangeSupport.checkedRecipe(s, recipe)));
         return this;
     }
@@ -155,21 +162,16 @@ public class TrackRef {
     public TrackRef moveTo(String meta) { return edit(new Edit.Move(name, meta, -1)); }
 
     /** Removes the track (:undo brings it back). */
-    public void remove() { LiveVerbs.session().arrange(new Edit.RemoveTrack(name)); }
+    public void remove() { session().arrange(new Edit.RemoveTrack(name)); }
 
     TrackRef edit(Edit e) {
-        LiveVerbs.session().arrange(e);
+        session().arrange(e);
         return this;
     }
 
     /** One line: kind, name, clips, fader, flags, effects. */
     @Override public String toString() {
-        Project p;
-        try {
-            p = LiveVerbs.session().arrangementProject();
-        } catch (IllegalStateException noSession) {
-            return "track \"" + name + "\"";
-        }
+        Project p = session().arrangementProject();
         if (!p.has(name)) return "track \"" + name + "\" (gone: removed or undone)";
         Track t = p.track(name);
         Strip st = t.strip();
