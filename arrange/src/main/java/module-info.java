@@ -12,4 +12,5 @@ module dev.aether.arrange {
     exports dev.aether.arrange.json;
     exports dev.aether.arrange.stream;
     exports dev.aether.arrange.play;
+    exports dev.aether.arrange.live;
 }

@@ -6,6 +6,7 @@
 module dev.aether.repl {
     requires transitive dev.aether.nodes;
     requires transitive dev.aether.sequencing;
+    requires transitive dev.aether.arrange;
     requires dev.aether.guard;
     requires dev.aether.osc;
     requires jdk.jshell;

@@ -246,6 +246,71 @@ public sealed interface Edit {
         public String describe() { return "time of \"" + name + "\" to offset " + time.offset() + ", speed " + time.speed(); }
     }
 
+    // ---- freeze ---------------------------------------------------------------------------------------------
+
+    /**
+     * Freezes track {@code name}: adds {@code wav} (its bounce: the track's output after its effects and fader, on
+     * the absolute timeline from {@code startSeconds} for {@code lengthSeconds}) to the pool as {@code mediaId} and
+     * replaces the track, in place, by an audio track of the same name playing that file, at 0 dB, centre, without
+     * effects or lanes, keeping the original's mute, solo and sends. The clip is placed on the content timeline of
+     * the track's metatrack and read at the rate that undoes that metatrack's speed and varispeed, so it sounds on
+     * the same absolute samples at the recorded pitch. {@link Unfreeze} with {@link #original} restores the track.
+     *
+     * @param original the track as it was (for {@link Unfreeze}); {@code Freeze.of} fills it in
+     */
+    record Freeze(String name, String mediaId, Path wav, double startSeconds, double lengthSeconds, Track original) implements Edit {
+        public Freeze {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(wav, "wav");
+            Objects.requireNonNull(original, "original");
+            if (!(lengthSeconds > 0)) throw new IllegalArgumentException("a freeze of " + lengthSeconds + " s; bounce a range longer than 0");
+        }
+
+        /** The freeze of {@code name} in {@code p}, remembering the track as it is now. */
+        public static Freeze of(Project p, String name, String mediaId, Path wav, double startSeconds, double lengthSeconds) {
+            return new Freeze(p.track(name).name(), mediaId, wav, startSeconds, lengthSeconds, p.track(name));
+        }
+
+        public Project apply(Project p) {
+            Track t = p.track(name);
+            Metatrack parent = p.parentOf(t.name());
+            TimeMap map = parent == null ? TimeMap.IDENTITY : Schedule.of(p).track(parent.name()).time();
+            double local = map.local(startSeconds), len = lengthSeconds * map.speed();
+            double rate = 1 / (map.speed() * map.varispeed());
+            Project q = p.withPool(p.pool().with(mediaId, wav));
+            AudioClip clip = new AudioClip(mediaId, Position.seconds(local), Position.seconds(len), 0, Fade.NONE, Fade.NONE,
+                    Position.ZERO, false, false, rate);
+            Strip s = t.strip();
+            Strip frozen = new Strip(0, 0, s.mute(), s.solo(), List.of(), s.sends(), List.of());
+            return q.replace(t.name(), new AudioTrack(t.name(), frozen, List.of(clip)));
+        }
+
+        public String describe() { return "freeze \"" + name + "\""; }
+    }
+
+    /**
+     * Unfreezes track {@code name}: puts {@code original} (its state before {@link Freeze}) back in its place, and
+     * drops the frozen clips' file from the pool when no other clip plays it.
+     */
+    record Unfreeze(String name, Track original) implements Edit {
+        public Unfreeze { Objects.requireNonNull(original, "original"); }
+
+        public Project apply(Project p) {
+            Track t = p.track(name);
+            if (!(t instanceof AudioTrack a)) throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + ", not a frozen track; freeze it first");
+            if (!original.name().equals(t.name())) throw new IllegalArgumentException("the original of \"" + name + "\" is named \"" + original.name() + "\"; unfreeze with the track it was frozen from");
+            Project q = p.replace(t.name(), original);
+            for (AudioClip c : a.clips()) {
+                boolean used = false;
+                for (Track x : q.allTracks()) if (x instanceof AudioTrack o) for (AudioClip d : o.clips()) used |= d.source().equals(c.source());
+                if (!used && q.pool().files().containsKey(c.source())) q = q.withPool(q.pool().without(c.source()));
+            }
+            return q;
+        }
+
+        public String describe() { return "unfreeze \"" + name + "\""; }
+    }
+
     // ---- project --------------------------------------------------------------------------------------------
 
     /**

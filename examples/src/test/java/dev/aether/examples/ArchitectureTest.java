@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module structure, checked on the compiled main classes (what {@code jdeps} would show): core's packages form
  * no cycle, no module uses a package another module does not export to it (read from the module descriptors
- * themselves), and arrows point down: core ← stdlib-nodes ← sequencing ← repl ← examples, and guard (the bytecode checker) uses
+ * themselves), and arrows point down: core ← stdlib-nodes ← sequencing ← arrange ← repl ← examples, and guard (the bytecode checker) uses
  * no other module.
  */
 class ArchitectureTest {
@@ -45,7 +45,7 @@ class ArchitectureTest {
                 .importPackages("dev.aether");
         modules = new java.util.HashMap<>();
         for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, OscServer.class, Aether.class,
-                HelloEngine.class)) {
+                HelloEngine.class, dev.aether.arrange.Project.class)) {
             Path where = Path.of(k.getProtectionDomain().getCodeSource().getLocation().toURI());
             ModuleDescriptor d = ModuleFinder.of(where).findAll().iterator().next().descriptor();
             modules.put(d.name(), d);
@@ -55,8 +55,8 @@ class ArchitectureTest {
     @Test
     void shouldFindEveryModuleDescriptorAndItsClasses() {
         assertThat(modules.keySet()).containsExactlyInAnyOrder(
-                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.osc", "dev.aether.repl",
-                "dev.aether.examples");
+                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.osc", "dev.aether.arrange",
+                "dev.aether.repl", "dev.aether.examples");
         assertThat(classes.size()).as("main classes imported").isGreaterThan(200);
     }
 
@@ -96,12 +96,14 @@ class ArchitectureTest {
                 .layer("sequencing").definedBy("dev.aether.sequencing..")
                 .layer("guard").definedBy("dev.aether.guard..")
                 .layer("osc").definedBy("dev.aether.osc..")
+                .layer("arrange").definedBy("dev.aether.arrange..")
                 .layer("repl").definedBy("dev.aether.repl..")
                 .layer("examples").definedBy("dev.aether.examples..")
                 .whereLayer("examples").mayNotBeAccessedByAnyLayer()
                 .whereLayer("repl").mayOnlyBeAccessedByLayers("examples")
-                .whereLayer("nodes").mayOnlyBeAccessedByLayers("sequencing", "osc", "repl", "examples")
-                .whereLayer("sequencing").mayOnlyBeAccessedByLayers("osc", "repl", "examples")
+                .whereLayer("nodes").mayOnlyBeAccessedByLayers("sequencing", "osc", "arrange", "repl", "examples")
+                .whereLayer("sequencing").mayOnlyBeAccessedByLayers("osc", "arrange", "repl", "examples")
+                .whereLayer("arrange").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("osc").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("repl", "examples")
                 .check(classes);

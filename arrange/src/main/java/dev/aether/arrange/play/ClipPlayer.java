@@ -63,6 +63,7 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
     private volatile ClipSchedule pending = ClipSchedule.EMPTY;
     private volatile double sampleRate = 48_000;
     private volatile boolean prepared;
+    private volatile ArrangementTransport transport;
 
     // ---- audio-thread state ----
     private ClipSchedule current;
@@ -133,6 +134,16 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
     private boolean offer(int kind, long at, long timeline) {
         if (timeline < 0) throw new IllegalArgumentException("timeline position must be >= 0, was " + timeline);
         return events.offer(this, kind, 0, at, timeline, 0);
+    }
+
+    /**
+     * Follows {@code t} instead of this player's own transport from now on (an arrangement's shared transport;
+     * {@link #seekAt} and the others no longer apply). Control thread, before the player sounds.
+     */
+    @ControlThread
+    public ClipPlayer follow(ArrangementTransport t) {
+        transport = t;
+        return this;
     }
 
     /** The transport position after the last block rendered (the timeline sample the next block starts on). Any thread. */
@@ -248,6 +259,11 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
             resyncRt(keep);
         }
         for (int v = 0; v < count; v++) active[v].stream.refreshRt();
+        ArrangementTransport tr = transport;
+        if (tr != null) {
+            followRt(tr, l, r, t0, n);
+            return;
+        }
         int i = 0;
         while (i < n) {
             int at = events.offsetRt(t0, n);
@@ -275,6 +291,26 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
         positionPublished = position;
     }
 
+    /** Renders the block following the shared transport's spans. */
+    @AudioThread @RealtimeSafe
+    private void followRt(ArrangementTransport tr, float[] l, float[] r, long t0, int n) {
+        tr.spansRt(t0, n);
+        int spans = tr.spanCountRt();
+        for (int s = 0; s < spans; s++) {
+            long at = tr.spanPositionRt(s);
+            boolean play = tr.spanPlayingRt(s);
+            if (tr.spanJumpRt(s) || at != position || (play && !playing)) {
+                position = at;
+                resync = true;
+            }
+            playing = play;
+            if (resync) resyncRt(false);
+            if (playing) renderRt(l, r, tr.spanStartRt(s), tr.spanStartRt(s + 1));
+        }
+        for (int v = 0; v < count; v++) active[v].endBlockRt();
+        positionPublished = position;
+    }
+
     @AudioThread @RealtimeSafe
     private void renderRt(float[] l, float[] r, int from, int to) {
         ClipSchedule.Entry[] es = current.entries;
@@ -285,7 +321,8 @@ public final class ClipPlayer implements DspNode, TimedNode, TimedTarget, AutoCl
                 next++;
                 continue;
             }
-            int end = (int) Math.min(to, from + (nextStart - position));
+            long gap = nextStart - position;              // no overflow: nextStart may be Long.MAX_VALUE
+            int end = gap >= to - from ? to : from + (int) gap;
             for (int v = 0; v < count; ) {
                 if (active[v].renderRt(l, r, from, end)) {
                     v++;

@@ -188,6 +188,21 @@ public final class SmoothedParam implements TimedTarget {
         touchClock();
     }
 
+    /**
+     * As {@link #setAt}, from the audio thread, for a node that drives this parameter before its owner renders in
+     * the same block (an arrangement's automation): a value outside the range is clamped, NaN is ignored. Returns
+     * false (and changes nothing) when {@value #TIMED_CAPACITY} timed changes wait.
+     */
+    @AudioThread @RealtimeSafe
+    public boolean setAtRt(double v, long atSample, double rampSeconds) {
+        if (v != v) return false;
+        double c = v < min ? min : v > max ? max : v;
+        if (!timed.offerRt(SET_AT, 0, atSample, c, rampSeconds > 0 ? rampSeconds : 0)) return false;
+        timedPending = true;
+        touchClock();
+        return true;
+    }
+
     /** True when no ramp runs and no timed change waits: the value stays put until something is set. */
     @AudioThread @RealtimeSafe
     boolean atRestRt() { return remaining == 0 && !timedPending; }

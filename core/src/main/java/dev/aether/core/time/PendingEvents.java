@@ -99,6 +99,20 @@ public final class PendingEvents {
         return false;
     }
 
+    /**
+     * As {@link #offer}, from the thread that runs the target (the audio thread): a node that drives another node's
+     * target before that node renders in the same block (an arrangement's automation and notes). Lock-free, no
+     * allocation. Returns {@code false} and adds nothing when {@link #capacity()} events wait.
+     */
+    @AudioThread @RealtimeSafe
+    public boolean offerRt(int kind, int key, long atSample, double a, double b) {
+        if (!reserve()) return false;
+        if (addRt(kind, key, atSample, a, b)) return true;
+        RESERVED.getAndAdd(this, -1);
+        return false;
+    }
+
+    @RealtimeSafe
     private boolean reserve() {
         int r;
         do {

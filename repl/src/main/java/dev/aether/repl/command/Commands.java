@@ -30,6 +30,7 @@ public final class Commands {
         for (ConsoleCommand c : EngineCommands.commands(session)) r.add(c);
         r.add(new LookAheadCommand(session));
         for (ConsoleCommand c : new SnapshotCommands(session, evaluator).commands()) r.add(c);
+        for (ConsoleCommand c : new ArrangeCommands(session).commands()) r.add(c);
         for (ConsoleCommand c : new VisualCommands(session.engine(), evaluator).commands()) r.add(c);
         r.add(new RecordCommand(session.engine()));
         r.add(new MidiCommand(session));

@@ -1,5 +1,10 @@
 package dev.aether.repl.command;
 
+import dev.aether.arrange.Edit;
+import dev.aether.arrange.Project;
+import dev.aether.arrange.json.ProjectJson;
+import dev.aether.repl.session.saved.ArrangementSection;
+
 import dev.aether.repl.eval.EvalReport;
 import dev.aether.repl.eval.Evaluator;
 import dev.aether.repl.session.LiveSession;
@@ -51,6 +56,7 @@ final class SnapshotCommands {
         SoundingStateCapture.Captured captured = session.onSessionThread(() -> SoundingStateCapture.capture(session, sources));
         List<String> warnings = new java.util.ArrayList<>(captured.warnings());
         String text = dev.aether.repl.midi.MidiSessionSection.addTo(SessionFile.write(captured.state()), session.midi().saved(warnings));
+        text = ArrangementSection.addTo(text, session.withArrangement(a -> a.projectOrNull()), file.toAbsolutePath().getParent());
         dev.aether.core.io.AtomicFile.writeString(file, text);
         StringBuilder b = new StringBuilder("saved " + file);
         for (String w : warnings) b.append("\nwarning: ").append(w);
@@ -67,8 +73,19 @@ final class SnapshotCommands {
         Path file = nl < 0 ? NamedFiles.readable(args) : Path.of(args.substring(0, nl).strip());
         String text = nl < 0 ? Files.readString(file, StandardCharsets.UTF_8) : args.substring(nl + 1);
         SoundingState state = SessionFile.read(text);
+        Path base = file.toAbsolutePath().getParent();
+        ProjectJson.Loaded arrangement = ArrangementSection.readFrom(text, base, file.toString());
+        List<String> problems = new ArrayList<>(arrangement == null ? List.of() : arrangement.problems());
+        Runnable putBack = () -> {
+            Project now = session.withArrangement(a -> a.projectOrNull());
+            if (now == null && arrangement == null) return;
+            Project from = now != null ? now : session.arrangementProject();
+            Project to = arrangement != null ? arrangement.project() : Project.empty(from.tempo());
+            Edit replace = ArrangementSection.replace(from, to, ":open " + file.getFileName());
+            if (replace != null) session.arrange(replace);
+        };
         try {
-            SoundingStateRestore.restore(state, session, new SavedSources(), name -> evaluator.loader().newestTopLevel(name));
+            SoundingStateRestore.restore(state, session, new SavedSources(), name -> evaluator.loader().newestTopLevel(name), putBack);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open " + file + " — nothing changed, what played plays on:\n" + e.getMessage(), e);
         }
@@ -77,6 +94,12 @@ final class SnapshotCommands {
         int maps = session.midi().mappings().size();
         StringBuilder b = new StringBuilder("opened " + file + " (" + session.sounding().size() + " patches"
                 + (maps == 0 ? "" : ", " + maps + " MIDI mapping" + (maps == 1 ? "" : "s")) + ")");
+        Project arranged = session.withArrangement(a -> a.projectOrNull());
+        if (arranged != null && !arranged.tracks().isEmpty()) {
+            int tracks = arranged.allTracks().size();
+            b.append("\narrangement: ").append(tracks).append(tracks == 1 ? " track" : " tracks").append(" (:arr shows it)");
+        }
+        for (String p : problems) b.append("\nwarning: ").append(p);
         for (String p : midiProblems) b.append("\nwarning: ").append(p);
         return b.toString();
     }

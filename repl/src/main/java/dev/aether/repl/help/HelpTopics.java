@@ -25,7 +25,8 @@ public final class HelpTopics {
             "Keys: Ctrl-C cancels what runs (an evaluation, a command); the music plays on.",
             "      Ctrl-D on an empty line leaves aether (it asks while something plays).",
             "Topics: :help tutorial, :help nodes, :help verbs, :help stdlib, :help swap,",
-            "        :help patterns, :help pictures, :help midi, :help COMMAND,",
+            "        :help patterns, :help pictures, :help midi, :help arrangement,",
+            "        :help COMMAND,",
             "        :help FUNCTION (lowpass), :help Gain");
 
     static final String PATTERNS_HELP = String.join("\n",
@@ -91,6 +92,27 @@ public final class HelpTopics {
             "sample. :panic stops the files and sends every open output note-offs and",
             "all-notes-off (CC 123) on all 16 channels.");
 
+    static final String ARRANGEMENT_HELP = String.join("\n",
+            "An arrangement: tracks of clips on a timeline, played by the engine in time with",
+            "patterns (docs/arrangement.md). Every verb is an edit: :undo, :redo, :save.",
+            "  track(\"drums\").clip(sample(\"kick.wav\"), bar(1)).gain(-3).loop(bars(4))",
+            "                                     an audio track and a clip (also .length,",
+            "                                     .fadeIn, .fadeOut, .offset, .reverse, .rate)",
+            "  instrument(\"bass\", \"synth(8)\").notes(bar(1), bars(2), \"c2 e2 g2 c3\")",
+            "                                     a MIDI track; one notation cycle a bar",
+            "  track(\"pad\").fx(lowpass(800)).volume(-6).pan(0.3).mute().solo()",
+            "  bus(\"verb\").fx(reverb(0.8, 1)); track(\"pad\").send(\"verb\", -12, \"pre\")",
+            "  meta(\"verse\", \"drums\", \"bass\").stretch(0.5).offset(bar(9)).transpose(2)",
+            "                                     a metatrack: half speed from bar 9; nests;",
+            "                                     meta(\"verse\").ungroup() / .flatten()",
+            "  automate(track(\"bass\"), \"volume\", point(bar(1), -20), point(bar(5), 0, \"exp\"))",
+            "                                     \"pan\", \"fx[0].cutoffHz\"; \"lin\" \"exp\" \"s\" \"hold\"",
+            "  arr.play()  arr.stop()  arr.seek(bar(9))  arr.loop(bar(1), bar(9))",
+            "  arr.bounce(\"mix.wav\")  freeze(\"drums\")  unfreeze(\"drums\")",
+            "Positions: bar(9), bar(9, 2.5), bars(4), beats(1.5), secs(2.5). :arr shows the",
+            "timeline, :arr --png FILE draws it. Audio under a metatrack's stretch is",
+            "resampled (varispeed): its pitch follows its speed.");
+
     /** The fixed topics, in the order {@code docs/reference.md} lists them, each with one line saying what it holds. */
     static final List<String[]> TOPICS = List.of(
             new String[] {"tutorial", "the tutorial's chapters; :help tutorial N shows chapter N"},
@@ -100,7 +122,8 @@ public final class HelpTopics {
             new String[] {"patterns", "mini-notation and pat(...)"},
             new String[] {"swap", "what happens when you redefine a class"},
             new String[] {"pictures", "scope, spectrum, response, spectrogram, envelope, analyze, compare"},
-            new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"});
+            new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"},
+            new String[] {"arrangement", "tracks, clips, metatracks, automation, arr.play, :arr"});
 
     private final CommandRegistry commands;
 
@@ -170,6 +193,7 @@ public final class HelpTopics {
             case "swap": return SWAP_HELP;
             case "midi": return midi();
             case "pictures": return PICTURES_HELP;
+            case "arrangement": return ARRANGEMENT_HELP;
             default: break;
         }
         List<String> found = new ArrayList<>();

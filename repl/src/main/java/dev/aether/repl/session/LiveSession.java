@@ -75,6 +75,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final HotSwapper swapper;
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
+    private final ArrangementSession arrangement;
     private final LookAheadScheduler patterns;
     private final MidiOutputs midiOutputs;
     /** Where each edit lands; replaced by a journal replay. Session thread. */
@@ -151,6 +152,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         }, this::posted);
         this.patterns = LookAheadScheduler.attach(engine, this::message);
         this.midiOutputs = new MidiOutputs(engine, patterns, this::message);
+        this.arrangement = new ArrangementSession(engine);
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
@@ -518,14 +520,20 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     /** Changes tempo and metre from the next block; undo puts back the tempo that was playing. */
     public void tempo(double bpm, int beatsPerBar) {
         edit(() -> {
-            double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
-            int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
-            engine.tempo(bpm, beatsPerBar, When.atSample(at()));
-            posted();
-            if (wasBpm > 0) history.record(() -> {
-                engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+            history.group(() -> {
+                double wasBpm = engine.clock().snapshot().tempoMap().lastBpm();
+                int wasBeats = engine.clock().snapshot().tempoMap().lastBeatsPerBar();
+                engine.tempo(bpm, beatsPerBar, When.atSample(at()));
                 posted();
-            });
+                if (wasBpm > 0) history.record(() -> {
+                    engine.tempo(wasBpm, wasBeats, When.atSample(at()));
+                    posted();
+                });
+                dev.aether.arrange.Project p = arrangement.projectOrNull();     // one clock: the arrangement follows
+                if (p != null && (p.tempo().bpm() != bpm || p.tempo().beatsPerBar() != beatsPerBar)
+                        && arrangement.apply(new dev.aether.arrange.Edit.SetTempo(new dev.aether.arrange.Tempo(bpm, beatsPerBar)), p.tempo()))
+                    history.record(arrangement::undoOne);
+            }, new boolean[1]);
             return null;
         });
     }
@@ -613,8 +621,74 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /** The session's arrangement (tracks, clips, metatracks); its state is confined to the session thread. */
+    public ArrangementSession arrangement() { return arrangement; }
+
+    /**
+     * Applies an arrangement edit as an edit of this session: one step of the project's history and one undo step
+     * of the session (joining the input's, so one {@code :undo} takes back all an input did). A project is made at
+     * the engine's tempo and metre at the first edit. Any thread.
+     *
+     * @throws IllegalArgumentException from the edit, naming what was wrong and what to do; nothing changed
+     */
+    public dev.aether.arrange.Project arrange(dev.aether.arrange.Edit edit) {
+        return edit(() -> {
+            if (arrangement.apply(edit, clockTempo())) history.record(arrangement::undoOne);
+            return arrangement.projectOrNull();
+        });
+    }
+
+    /** The arrangement's project now (made empty at the engine's tempo when there is none yet). Any thread. */
+    public dev.aether.arrange.Project arrangementProject() {
+        return thread.call(() -> arrangement.project(clockTempo()));
+    }
+
+    /** Runs {@code task} on the session thread with the arrangement (which is confined to it). */
+    public <T> T withArrangement(java.util.function.Function<ArrangementSession, T> task) {
+        return thread.call(() -> task.apply(arrangement));
+    }
+
+    /** The engine clock's tempo and metre now, as the arrangement's {@link dev.aether.arrange.Tempo}. */
+    private dev.aether.arrange.Tempo clockTempo() {
+        var map = engine.clock().snapshot().tempoMap();
+        double bpm = map.lastBpm();
+        return new dev.aether.arrange.Tempo(bpm >= 1 && bpm <= 999 ? bpm : 120, Math.max(1, map.lastBeatsPerBar()));
+    }
+
+    /**
+     * Redoes what the latest {@code :undo} took back from the arrangement, as one undo step; returns what was
+     * redone, or null when there is nothing to redo (graph edits do not redo).
+     */
+    public String redo() {
+        return edit(() -> {
+            int k = arrangement.redoable();
+            if (k == 0) return null;
+            List<String> done = new ArrayList<>();
+            boolean[] recorded = new boolean[1];
+            stamped(() -> history.group(() -> {
+                for (int i = 0; i < k; i++) {
+                    done.add(arrangement.redoOne());
+                    history.record(arrangement::undoOne);
+                }
+            }, recorded));
+            arrangement.redone();
+            return String.join(", ", done);
+        });
+    }
+
     /** Inverts the last graph edit (as one new plan); false when there is nothing to undo. */
     public boolean undo() {
+        return edit(() -> {
+            arrangement.beginUndo();
+            try {
+                return undoGraph();
+            } finally {
+                arrangement.endUndo();
+            }
+        });
+    }
+
+    private boolean undoGraph() {
         return edit(() -> {
             boolean[] undone = new boolean[1];
             takenAway = new ArrayList<>();

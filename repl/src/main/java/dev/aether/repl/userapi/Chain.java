@@ -63,6 +63,9 @@ public final class Chain {
         return n.equals(nodes) ? this : new Chain(n, labels);
     }
 
+    /** How each node is shown (its recipe, e.g. {@code lowpass(800)}, or its type name), first to last. */
+    List<String> labels() { return labels; }
+
     /** The nodes, first to last. */
     public List<DspNode> nodes() { return nodes; }
 

@@ -361,15 +361,31 @@ public abstract class NodeFunctions {
     @NodeDoc(group = "samples", usage = "sample(\"file.wav\", loop)", text = "the same, looping when loop is true")
     public static Chain sample(String file, boolean loop) {
         Sample s;
+        Path path = NamedFiles.readable(file);
         try {
-            s = SAMPLES.load(NamedFiles.readable(file));
+            s = SAMPLES.load(path);
         } catch (IOException e) {
             throw new IllegalArgumentException("sample(\"" + file + "\"): " + e.getMessage(), e);
         }
         SamplePlayer player = new SamplePlayer(s);
         if (loop) player.loop(true);
         player.trigger();
+        SAMPLE_FILES.put(player, path);
         return made(player, call("sample", file, loop));
+    }
+
+    private static final Map<DspNode, Path> SAMPLE_FILES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The file a {@code sample(...)} node plays (absolute), or null for any other node. */
+    static Path sampleFile(DspNode node) { return SAMPLE_FILES.get(node); }
+
+    /** The sample {@code file} (checked by {@link NamedFiles#readable}), loaded once per session. */
+    static Sample loadSample(Path file) {
+        try {
+            return SAMPLES.load(NamedFiles.readable(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage() + " — give a WAV, AIFF or AU file", e);
+        }
     }
 
     // drums

@@ -12,6 +12,6 @@ package dev.aether.repl.userapi;
  * set(slot("bass"), "cutoffHz", 1200, 2.0)  // a 2 s ramp
  * }</pre>
  */
-public final class Prelude extends MidiInVerbs {
+public final class Prelude extends ArrangeVerbs {
     private Prelude() {}
 }

@@ -154,6 +154,24 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         return events.offer(this, BEND, -1, atSample, Math.pow(2, semitones / 12), 0);
     }
 
+    /**
+     * Plays {@code midiNote} (0..127) at velocity 0..1 at engine sample {@code atSample}, from the audio thread: for
+     * a node that runs this instrument itself and feeds it notes before it renders (an arrangement's instrument
+     * track). False when {@value #QUEUE_CAPACITY} events wait.
+     */
+    @AudioThread @RealtimeSafe
+    public boolean noteOnRt(int midiNote, double velocity, long atSample) {
+        return events.offerRt(NOTE_ON, midiNote, atSample, Voice.midiToHz(midiNote), velocity);
+    }
+
+    /** Releases {@code key} at engine sample {@code atSample}, from the audio thread (see {@link #noteOnRt}). */
+    @AudioThread @RealtimeSafe
+    public boolean noteOffRt(int key, long atSample) { return events.offerRt(NOTE_OFF, key, atSample, 0, 0); }
+
+    /** Releases every held note at engine sample {@code atSample}, from the audio thread (see {@link #noteOnRt}). */
+    @AudioThread @RealtimeSafe
+    public boolean allNotesOffRt(long atSample) { return events.offerRt(ALL_OFF, -1, atSample, 0, 0); }
+
     /** Releases every held note from the next block. */
     @ControlThread public boolean allNotesOff() { return events.offer(this, ALL_OFF, -1, -1, 0, 0); }
 

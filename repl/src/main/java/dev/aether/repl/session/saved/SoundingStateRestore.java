@@ -47,6 +47,16 @@ public final class SoundingStateRestore {
      */
     public static void restore(SoundingState state, LiveSession session, Sources sources,
                                Function<String, Class<?>> userClasses) {
+        restore(state, session, sources, userClasses, () -> {});
+    }
+
+    /**
+     * {@link #restore(SoundingState, LiveSession, Sources, Function)}, running {@code alongside} (on the session
+     * thread) in the same engine batch and undo step, after the patches are played: how {@code :open} puts back the
+     * session's arrangement with what sounds, all or nothing.
+     */
+    public static void restore(SoundingState state, LiveSession session, Sources sources,
+                               Function<String, Class<?>> userClasses, Runnable alongside) {
         List<Ready> ready;
         List<Wire> wires;
         try {
@@ -72,7 +82,7 @@ public final class SoundingStateRestore {
         Map<Integer, DspNode> made = new HashMap<>();
         for (Ready r : ready) made.put(r.index, r.node);
         try {
-            apply(state, session, ready, wires, made);
+            apply(state, session, ready, wires, made, alongside);
         } catch (RuntimeException e) {
             if (sources != null) sources.rollBack();
             throw e;
@@ -80,7 +90,7 @@ public final class SoundingStateRestore {
     }
 
     private static void apply(SoundingState state, LiveSession session, List<Ready> ready, List<Wire> wires,
-                              Map<Integer, DspNode> made) {
+                              Map<Integer, DspNode> made, Runnable alongside) {
         session.restoring(() -> {
             session.stopAll(":open");
             for (Ready r : ready) {
@@ -102,6 +112,7 @@ public final class SoundingStateRestore {
                 else session.def(p.slot(), chain);
             }
             if (state.tempo().bpm() > 0) session.tempo(state.tempo().bpm(), state.tempo().beatsPerBar());
+            alongside.run();
         });
     }
 
