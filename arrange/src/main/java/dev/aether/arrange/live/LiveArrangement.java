@@ -73,6 +73,7 @@ public final class LiveArrangement implements AutoCloseable {
     private final Set<Wire> wires = new HashSet<>();
     private Project project;
     private boolean closed;
+    private volatile long startedAt = -1;
 
     /** A connection the arrangement made. */
     private record Wire(DspNode fromNode, OutputPort from, DspNode toNode, InputPort to) {}
@@ -413,7 +414,11 @@ public final class LiveArrangement implements AutoCloseable {
         long e = c.play();
         transport.seekAt(e, Math.max(0, c.snapshot().transportSampleAt(e)));
         transport.playAt(e);
+        startedAt = e;
     }
+
+    /** The engine sample the last {@link #play()} took (or takes) effect on; -1 before any. Any thread. */
+    public long startedAtSample() { return startedAt; }
 
     /** Holds the arrangement and the clock's transport where they are, on the same engine sample. */
     @ControlThread
