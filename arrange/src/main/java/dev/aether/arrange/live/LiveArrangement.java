@@ -254,14 +254,15 @@ public final class LiveArrangement implements AutoCloseable {
     }
 
     /** What must stay the same for a track to keep its nodes. */
-    private static String signature(Track t, Project p) {
+    private String signature(Track t, Project p) {
+        long threshold = pool.streamThresholdBytes();
         StringBuilder b = new StringBuilder(t.kind()).append('|').append(String.join("\u0000", t.strip().effects()));
         if (t instanceof InstrumentTrack i) b.append('|').append(i.instrument());
         if (t instanceof AudioTrack a) {
             boolean streams = false;
             for (var c : a.clips()) {
                 try {
-                    streams |= java.nio.file.Files.size(p.pool().file(c.source())) > AudioPool.DEFAULT_STREAM_THRESHOLD_BYTES;
+                    streams |= java.nio.file.Files.size(p.pool().file(c.source())) > threshold;
                 } catch (IOException e) {
                     // reported by name when the clip is loaded
                 }
