@@ -128,7 +128,13 @@ class ArrangementAtThePromptTest {
         assertThat(eval("track(\"d\").send(\"nobus\", -6)")).contains("\"nobus\"", "send to a bus track");
         assertThat(eval("track(\"d\").fx(\"wobble(3)\")")).contains("cannot make \"wobble(3)\"");
         assertThat(eval("track(\"d\").notes(bar(1), \"c4\")")).contains("is an audio track; notes go on instrument tracks");
+        assertThat(eval("meta(\"v\", \"d\", \"nope\")")).contains("no track named \"nope\"; tracks: d");
         assertThat(eval(":arr")).contains("d", "audio");
+        Path png = dir.resolve("arr.png");
+        assertThat(eval(":arr --png " + png)).contains("wrote " + png);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1600);
+        assertThat(eval(":arr --png")).contains("--png needs a file name");
         assertThat(eval(":redo")).contains("nothing to redo");
     }
 
