@@ -107,6 +107,17 @@ class ArrangementAtThePromptTest {
         assertThat(project().track("keys")).isInstanceOf(AudioTrack.class);
         assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
         assertThat(project().track("keys").kind()).isEqualTo("instrument");
+
+        eval(":panic");                                            // the graph empties; the arrangement stays
+        assertThat(eval("track(\"drums\").volume(-1)")).doesNotContain("Exception");
+        assertThat(eval("arr.seek(bar(2)); arr.play()")).doesNotContain("Exception");
+        float[] again = SaveOpenUndoTest.render(live.runtime(), 0.5);
+        assertThat(rms(again, 0.05, 0.3)).as("the kick again, from bar 2, after :panic").isGreaterThan(0.01);
+
+        eval("tempo(90)");
+        assertThat(project().tempo().bpm()).as("one clock: tempo(bpm) sets the arrangement's too").isEqualTo(90);
+        eval(":undo");
+        assertThat(project().tempo().bpm()).isEqualTo(120);
     }
 
     /** RMS of both channels of interleaved stereo {@code x} from {@code a} to {@code b} seconds at 48 kHz. */
