@@ -120,6 +120,25 @@ class ArrangementAtThePromptTest {
         assertThat(project().tempo().bpm()).isEqualTo(120);
     }
 
+    @Test
+    void playsOnTheEnginesOneClockWithPatterns() throws Exception {
+        try (LiveConsole playing = LiveConsole.playing()) {
+            ScriptedConsole c = playing.console();
+            c.eval("pat(\"k\", \"bd*4\", drums())");
+            c.eval("instrument(\"keys\", synth(4)).notes(bar(1), bars(4), \"c4 e4 g4 c5\")");
+            c.eval("arr.seek(bar(1)); arr.play()");
+            Thread.sleep(700);
+            String d = c.eval("arr.position().seconds(null) - beat() / 2");       // 120 BPM: 2 beats a second
+            double diff = Double.parseDouble(d.substring(d.indexOf("==>") + 3).trim());
+            assertThat(Math.abs(diff)).as("the arrangement's seconds against the clock's beat (one clock; a block behind at most)")
+                    .isLessThan(0.01);
+            assertThat(c.eval("arr.playing()")).contains("true");
+            c.eval("arr.stop()");
+            Thread.sleep(100);
+            assertThat(c.eval(":transport")).as("arr.stop() holds the clock's transport too").contains("paused");
+        }
+    }
+
     /** RMS of both channels of interleaved stereo {@code x} from {@code a} to {@code b} seconds at 48 kHz. */
     static double rms(float[] x, double a, double b) {
         int from = (int) (a * 48_000) * 2, to = (int) (b * 48_000) * 2;
