@@ -147,6 +147,17 @@ public class ArrangementBenchmark {
             System.out.printf("round %d: %.1f us CPU per block (%.1f us wall)%n", r + 1, us, wallUs);
         }
         System.out.printf("tracks=%d: best round %.1f us CPU per 64-frame block (deadline 1333 us, target 667 us)%n", b.tracks, best);
+        b.engine.profileNodes(true);
+        java.util.Map<String, double[]> byType = new java.util.TreeMap<>();
+        for (int k = 0; k < 200; k++) {
+            for (int i = 0; i < 10; i++) b.renderBlock();
+            for (dev.aether.core.view.NodeInfo info : b.engine.nodes()) {
+                String type = info.node().typeName();
+                byType.computeIfAbsent(type, x -> new double[1])[0] += info.costNanos() / 200.0 / 1e3;
+            }
+        }
+        b.engine.profileNodes(false);
+        byType.forEach((type, us) -> System.out.printf("  %-24s %7.1f us per block (all of them, wall)%n", type, us[0]));
         b.tearDown();
     }
 }

@@ -96,7 +96,7 @@ public final class Dsp {
 
     private static final double LOG2_E2 = 2 / Math.log(2);                  // 2 / ln 2
     private static final double LN2 = Math.log(2);
-    private static final double SQRT2 = Math.sqrt(2);
+    private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(Math.sqrt(0.5));
 
     /**
      * {@code log2(x)} for finite {@code x > 0} (normal or subnormal), within 1e-11 of {@link Math#log} / ln 2: the
@@ -106,11 +106,10 @@ public final class Dsp {
     @RealtimeSafe
     public static double log2(double x) {
         long bits = Double.doubleToRawLongBits(x);
-        int e = (int) ((bits >>> 52) & 0x7ff);
-        if (e == 0) return log2(x * 0x1p54) - 54;                           // subnormal
-        double m = Double.longBitsToDouble((bits & 0x000f_ffff_ffff_ffffL) | 0x3ff0_0000_0000_0000L);
-        e -= 1023;
-        if (m > SQRT2) { m *= 0.5; e++; }
+        if (bits < 0x0010_0000_0000_0000L) return log2(x * 0x1p54) - 54;      // subnormal
+        long u = bits - SQRT_HALF_BITS;                     // no branch: the exponent steps at √2, not at 2
+        double m = Double.longBitsToDouble((u & 0x000f_ffff_ffff_ffffL) + SQRT_HALF_BITS);
+        long e = u >> 52;                                   // x = m · 2^e with m in [√½, √2)
         double t = (m - 1) / (m + 1), t2 = t * t;
         double series = t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11 + t2 * (1.0 / 13)))))));
         return e + LOG2_E2 * series;
