@@ -139,6 +139,34 @@ class ArrangementAtThePromptTest {
         }
     }
 
+    @Test
+    void aNodeOfYourOwnIsAnEffectAndPlaysAsTheInstanceGiven() throws Exception {
+        eval("""
+                class Scale implements DspNode {
+                    final InputPort in = Ports.audioIn("in");
+                    final OutputPort out = Ports.audioOut("out");
+                    final double k;
+                    Scale() { this(1); }
+                    Scale(double k) { this.k = k; }
+                    public void process(ProcessContext c) {
+                        float[] x = c.in(in), y = c.out(out);
+                        for (int i = 0; i < c.frames(); i++) y[i] = (float) (k * x[i]);
+                    }
+                }""");
+        eval("instrument(\"keys\", \"synth(4)\").notes(bar(1), \"c4 c4 c4 c4\")");
+        eval("arr.play()");
+        double open = rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9);
+        assertThat(open).as("the keys play").isGreaterThan(0.005);
+        eval("track(\"keys\").fx(new Scale(0))");                  // the instance given, not one made by Scale()
+        assertThat(project().track("keys").strip().effects()).containsExactly("Scale");
+        eval("arr.seek(bar(1))");
+        double scaled = rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9);
+        assertThat(scaled).as("Scale(0) silences the keys").isLessThan(open / 1000);
+        eval(":undo");
+        eval("arr.seek(bar(1))");
+        assertThat(rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9)).as("undone: heard again").isGreaterThan(open / 2);
+    }
+
     /** RMS of both channels of interleaved stereo {@code x} from {@code a} to {@code b} seconds at 48 kHz. */
     static double rms(float[] x, double a, double b) {
         int from = (int) (a * 48_000) * 2, to = (int) (b * 48_000) * 2;
