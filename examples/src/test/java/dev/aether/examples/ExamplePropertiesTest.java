@@ -439,4 +439,36 @@ class ExamplePropertiesTest {
                 t60, shortest, longest, level[0], level[count - 1]);
         assertThat(t60).as("14: reverb T60 (100 Hz .. 1 kHz), s").isBetween(shortest, longest);
     }
+
+    // ------------------------------------------------------------------ 16 arrangement
+
+    /**
+     * The arrangement's drums: one clip of a one-beat kick looped over four bars, at 160 BPM: the kicks of beats 2..4
+     * start 18,000 samples apart, found by a matched filter with the script's own kick (regenerated here by its
+     * formula) within 8 samples: the bass and the reverb share the kick's band and pull the template's best match a
+     * few samples either way (measured -4..+2), so this checks the tempo and that nothing is quantised to blocks (64
+     * samples); clip positions are checked sample-exact where a clip sounds alone (arrange: ClipPlayerTest). The first
+     * kick starts within two blocks of the render's start, where arr.play() landed.
+     */
+    @Test
+    void arrangementKickClipLoopsOnTheExactSamplesOfThe160BpmGrid() throws Exception {
+        Rendered r = render("16-");
+        float[] k = new float[4_800];
+        double phase = 0;
+        for (int i = 0; i < k.length; i++) {
+            double t = i / 48_000.0;
+            phase += 2 * Math.PI * (50 + 100 * Math.exp(-t * 30)) / 48_000;
+            k[i] = (float) (0.7 * Math.sin(phase) * Math.exp(-t * 10));
+        }
+        int first = bestLag(r.left(), k, 64, 64);
+        assertThat(first).as("16: the first kick, where arr.play() landed (sample)").isBetween(0, 128);
+        StringBuilder found = new StringBuilder();
+        for (int b = 1; b <= 3; b++) {
+            int lag = bestLag(r.left(), k, first + 18_000 * b, 64);
+            found.append(' ').append(lag);
+            assertThat(lag).as("16: kick on beat %d (160 BPM: 18,000 samples a beat after the first at %d)", b + 1, first)
+                    .isBetween(first + 18_000 * b - 8, first + 18_000 * b + 8);
+        }
+        System.out.println("16: kicks found on samples " + first + found + " (grid: 18,000 b)");
+    }
 }

@@ -107,6 +107,64 @@ class ArrangementAtThePromptTest {
         assertThat(project().track("keys")).isInstanceOf(AudioTrack.class);
         assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
         assertThat(project().track("keys").kind()).isEqualTo("instrument");
+
+        eval(":panic");                                            // the graph empties; the arrangement stays
+        assertThat(eval("track(\"drums\").volume(-1)")).doesNotContain("Exception");
+        assertThat(eval("arr.seek(bar(2)); arr.play()")).doesNotContain("Exception");
+        float[] again = SaveOpenUndoTest.render(live.runtime(), 0.5);
+        assertThat(rms(again, 0.05, 0.3)).as("the kick again, from bar 2, after :panic").isGreaterThan(0.01);
+
+        eval("tempo(90)");
+        assertThat(project().tempo().bpm()).as("one clock: tempo(bpm) sets the arrangement's too").isEqualTo(90);
+        eval(":undo");
+        assertThat(project().tempo().bpm()).isEqualTo(120);
+    }
+
+    @Test
+    void playsOnTheEnginesOneClockWithPatterns() throws Exception {
+        try (LiveConsole playing = LiveConsole.playing()) {
+            ScriptedConsole c = playing.console();
+            c.eval("pat(\"k\", \"bd*4\", drums())");
+            c.eval("instrument(\"keys\", synth(4)).notes(bar(1), bars(4), \"c4 e4 g4 c5\")");
+            c.eval("arr.seek(bar(1)); arr.play()");
+            Thread.sleep(700);
+            String d = c.eval("arr.position().seconds(null) - beat() / 2");       // 120 BPM: 2 beats a second
+            double diff = Double.parseDouble(d.substring(d.indexOf("==>") + 3).trim());
+            assertThat(Math.abs(diff)).as("the arrangement's seconds against the clock's beat (one clock; a block behind at most)")
+                    .isLessThan(0.01);
+            assertThat(c.eval("arr.playing()")).contains("true");
+            c.eval("arr.stop()");
+            Thread.sleep(100);
+            assertThat(c.eval(":transport")).as("arr.stop() holds the clock's transport too").contains("paused");
+        }
+    }
+
+    @Test
+    void aNodeOfYourOwnIsAnEffectAndPlaysAsTheInstanceGiven() throws Exception {
+        eval("""
+                class Scale implements DspNode {
+                    final InputPort in = Ports.audioIn("in");
+                    final OutputPort out = Ports.audioOut("out");
+                    final double k;
+                    Scale() { this(1); }
+                    Scale(double k) { this.k = k; }
+                    public void process(ProcessContext c) {
+                        float[] x = c.in(in), y = c.out(out);
+                        for (int i = 0; i < c.frames(); i++) y[i] = (float) (k * x[i]);
+                    }
+                }""");
+        eval("instrument(\"keys\", \"synth(4)\").notes(bar(1), \"c4 c4 c4 c4\")");
+        eval("arr.play()");
+        double open = rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9);
+        assertThat(open).as("the keys play").isGreaterThan(0.005);
+        eval("track(\"keys\").fx(new Scale(0))");                  // the instance given, not one made by Scale()
+        assertThat(project().track("keys").strip().effects()).containsExactly("Scale");
+        eval("arr.seek(bar(1))");
+        double scaled = rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9);
+        assertThat(scaled).as("Scale(0) silences the keys").isLessThan(open / 1000);
+        eval(":undo");
+        eval("arr.seek(bar(1))");
+        assertThat(rms(SaveOpenUndoTest.render(live.runtime(), 1.0), 0.1, 0.9)).as("undone: heard again").isGreaterThan(open / 2);
     }
 
     /** RMS of both channels of interleaved stereo {@code x} from {@code a} to {@code b} seconds at 48 kHz. */
@@ -128,7 +186,13 @@ class ArrangementAtThePromptTest {
         assertThat(eval("track(\"d\").send(\"nobus\", -6)")).contains("\"nobus\"", "send to a bus track");
         assertThat(eval("track(\"d\").fx(\"wobble(3)\")")).contains("cannot make \"wobble(3)\"");
         assertThat(eval("track(\"d\").notes(bar(1), \"c4\")")).contains("is an audio track; notes go on instrument tracks");
+        assertThat(eval("meta(\"v\", \"d\", \"nope\")")).contains("no track named \"nope\"; tracks: d");
         assertThat(eval(":arr")).contains("d", "audio");
+        Path png = dir.resolve("arr.png");
+        assertThat(eval(":arr --png " + png)).contains("wrote " + png);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1600);
+        assertThat(eval(":arr --png")).contains("--png needs a file name");
         assertThat(eval(":redo")).contains("nothing to redo");
     }
 

@@ -93,4 +93,38 @@ public final class Dsp {
     /** Linear interpolation {@code a + (b - a) t}. */
     @RealtimeSafe
     public static double lerp(double a, double b, double t) { return a + (b - a) * t; }
+
+    private static final double LOG2_E2 = 2 / Math.log(2);                  // 2 / ln 2
+    private static final double LN2 = Math.log(2);
+    private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(Math.sqrt(0.5));
+
+    /**
+     * {@code log2(x)} for finite {@code x > 0} (normal or subnormal), within 1e-11 of {@link Math#log} / ln 2: the
+     * exponent from the bits and an odd series in {@code t = (m - 1)/(m + 1)} for the mantissa {@code m} in
+     * [√½, √2). Several times cheaper than {@code Math.log10} on HotSpot; for per-sample gain computers.
+     */
+    @RealtimeSafe
+    public static double log2(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        if (bits < 0x0010_0000_0000_0000L) return log2(x * 0x1p54) - 54;      // subnormal
+        long u = bits - SQRT_HALF_BITS;                     // no branch: the exponent steps at √2, not at 2
+        double m = Double.longBitsToDouble((u & 0x000f_ffff_ffff_ffffL) + SQRT_HALF_BITS);
+        long e = u >> 52;                                   // x = m · 2^e with m in [√½, √2)
+        double t = (m - 1) / (m + 1), t2 = t * t;
+        double series = t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11 + t2 * (1.0 / 13)))))));
+        return e + LOG2_E2 * series;
+    }
+
+    /**
+     * {@code 2^y} for {@code |y| < 1000}, within 1e-12 relative of {@code Math.pow(2, y)}: the integer part into the
+     * exponent bits, a Taylor series of {@code e^(f ln 2)} for the fraction {@code |f| <= 1/2}.
+     */
+    @RealtimeSafe
+    public static double exp2(double y) {
+        double k = Math.floor(y + 0.5);
+        double z = (y - k) * LN2;
+        double p = 1 + z * (1 + z * (1.0 / 2 + z * (1.0 / 6 + z * (1.0 / 24 + z * (1.0 / 120 + z * (1.0 / 720
+                + z * (1.0 / 5040 + z * (1.0 / 40320 + z * (1.0 / 362880 + z * (1.0 / 3628800))))))))));
+        return p * Double.longBitsToDouble((long) ((int) k + 1023) << 52);
+    }
 }

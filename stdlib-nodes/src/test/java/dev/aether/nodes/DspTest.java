@@ -55,4 +55,22 @@ class DspTest {
         System.out.printf("Quadrature: worst error over 1,024 steps %.3g%n", worst);
         assertThat(worst).as("against Math.sin/cos over a 1,024-frame block").isLessThan(5e-12);
     }
+
+    @Test
+    void shouldTakeLog2AndExp2AsMathDoesToTwelveDigits() {
+        SplittableRandom r = new SplittableRandom(13);
+        double worstLog = 0, worstExp = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double x = Math.pow(10, r.nextDouble(-320, 300));           // subnormals to huge
+            worstLog = Math.max(worstLog, Math.abs(Dsp.log2(x) - Math.log(x) / Math.log(2)));
+            double y = r.nextDouble(-60, 60);
+            worstExp = Math.max(worstExp, Math.abs(Dsp.exp2(y) / Math.pow(2, y) - 1));
+        }
+        assertThat(Dsp.log2(1)).isEqualTo(0);
+        assertThat(Dsp.log2(8)).isEqualTo(3);
+        assertThat(Dsp.exp2(0)).isEqualTo(1);
+        assertThat(Dsp.exp2(-3)).isEqualTo(0.125);
+        assertThat(worstLog).as("log2: worst absolute error").isLessThan(1e-11);
+        assertThat(worstExp).as("exp2: worst relative error").isLessThan(1e-12);
+    }
 }

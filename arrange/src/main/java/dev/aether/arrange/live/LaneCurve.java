@@ -56,4 +56,31 @@ final class LaneCurve {
         }
         return lo == at.length ? Double.POSITIVE_INFINITY : at[lo];
     }
+
+    /** The segment holding timeline sample {@code t}: the index of the point before it, -1 before the first. */
+    @RealtimeSafe
+    int segmentRt(double t) {
+        int lo = 0, hi = at.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (at[mid] <= t) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
+    }
+
+    /** Where segment {@code seg} starts (-infinity for -1). */
+    @RealtimeSafe
+    double segmentStartRt(int seg) { return seg < 0 ? Double.NEGATIVE_INFINITY : at[seg]; }
+
+    /** Where segment {@code seg} ends (the next point, +infinity after the last). */
+    @RealtimeSafe
+    double segmentEndRt(int seg) { return seg + 1 < at.length ? at[seg + 1] : Double.POSITIVE_INFINITY; }
+
+    /** The value at {@code t} inside segment {@code seg} (as {@link #valueAtRt}, without the search). */
+    @RealtimeSafe
+    double valueInRt(int seg, double t) {
+        if (seg < 0) return values[0];
+        if (seg + 1 == at.length) return values[seg];
+        return curves[seg].interpolate(values[seg], values[seg + 1], (t - at[seg]) / (at[seg + 1] - at[seg]));
+    }
 }

@@ -73,6 +73,7 @@ public final class LiveArrangement implements AutoCloseable {
     private final Set<Wire> wires = new HashSet<>();
     private Project project;
     private boolean closed;
+    private volatile long startedAt = -1;
 
     /** A connection the arrangement made. */
     private record Wire(DspNode fromNode, OutputPort from, DspNode toNode, InputPort to) {}
@@ -253,14 +254,15 @@ public final class LiveArrangement implements AutoCloseable {
     }
 
     /** What must stay the same for a track to keep its nodes. */
-    private static String signature(Track t, Project p) {
+    private String signature(Track t, Project p) {
+        long threshold = pool.streamThresholdBytes();
         StringBuilder b = new StringBuilder(t.kind()).append('|').append(String.join("\u0000", t.strip().effects()));
         if (t instanceof InstrumentTrack i) b.append('|').append(i.instrument());
         if (t instanceof AudioTrack a) {
             boolean streams = false;
             for (var c : a.clips()) {
                 try {
-                    streams |= java.nio.file.Files.size(p.pool().file(c.source())) > AudioPool.DEFAULT_STREAM_THRESHOLD_BYTES;
+                    streams |= java.nio.file.Files.size(p.pool().file(c.source())) > threshold;
                 } catch (IOException e) {
                     // reported by name when the clip is loaded
                 }
@@ -413,7 +415,11 @@ public final class LiveArrangement implements AutoCloseable {
         long e = c.play();
         transport.seekAt(e, Math.max(0, c.snapshot().transportSampleAt(e)));
         transport.playAt(e);
+        startedAt = e;
     }
+
+    /** The engine sample the last {@link #play()} took (or takes) effect on; -1 before any. Any thread. */
+    public long startedAtSample() { return startedAt; }
 
     /** Holds the arrangement and the clock's transport where they are, on the same engine sample. */
     @ControlThread

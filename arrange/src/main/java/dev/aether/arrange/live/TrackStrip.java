@@ -8,6 +8,7 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.Ports;
 import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
+import dev.aether.nodes.Dsp;
 
 /**
  * A track's fader: volume (dB), pan (-1..1, a balance law: the far side is scaled by {@code 1 - |pan|}, the near side
@@ -26,6 +27,9 @@ public final class TrackStrip implements DspNode {
     private final ArrangementTransport transport;
     private volatile Settings settings;
     private double gl = Double.NaN, gr;           // audio thread: gains of the last sample
+    private LaneCurve volLane, panLane;           // audio thread: the lane segment of the last sample, cached
+    private int volSeg, panSeg;
+    private double volFrom, volTo, panFrom, panTo;
 
     TrackStrip(ArrangementTransport transport, Settings s) {
         this.transport = transport;
@@ -71,8 +75,26 @@ public final class TrackStrip implements DspNode {
             boolean moving = transport.spanPlayingRt(k);
             for (int i = a; i < b; i++) {
                 double t = moving ? pos + (i - a) : pos;
-                double g = audible ? dbToGain(vol != null ? vol.valueAtRt(t) : s.volumeDb()) : 0;
-                double p = pan != null ? pan.valueAtRt(t) : s.pan();
+                double db = s.volumeDb(), p = s.pan();
+                if (vol != null) {
+                    if (vol != volLane || !(t >= volFrom && t < volTo)) {
+                        volLane = vol;
+                        volSeg = vol.segmentRt(t);
+                        volFrom = vol.segmentStartRt(volSeg);
+                        volTo = vol.segmentEndRt(volSeg);
+                    }
+                    db = vol.valueInRt(volSeg, t);
+                }
+                if (pan != null) {
+                    if (pan != panLane || !(t >= panFrom && t < panTo)) {
+                        panLane = pan;
+                        panSeg = pan.segmentRt(t);
+                        panFrom = pan.segmentStartRt(panSeg);
+                        panTo = pan.segmentEndRt(panSeg);
+                    }
+                    p = pan.valueInRt(panSeg, t);
+                }
+                double g = audible ? dbToGain(db) : 0;
                 gl = g * left(p);
                 gr = g * right(p);
                 ol[i] = (float) (il[i] * gl);
@@ -81,9 +103,11 @@ public final class TrackStrip implements DspNode {
         }
     }
 
-    /** dB to a linear gain; -infinity and below -150 dB are silence. */
+    /** dB to a linear gain (within 1e-12 of {@code 10^(dB/20)}); -infinity and below -150 dB are silence. */
     @RealtimeSafe
-    static double dbToGain(double db) { return db <= -150 ? 0 : Math.pow(10, db / 20); }
+    static double dbToGain(double db) { return db <= -150 ? 0 : Dsp.exp2(db * DB_TO_LOG2); }
+
+    private static final double DB_TO_LOG2 = Math.log(10) / Math.log(2) / 20;
 
     @RealtimeSafe
     static double left(double pan) { return pan > 0 ? 1 - Math.min(pan, 1) : 1; }

@@ -38,6 +38,8 @@ final class LiveFixture {
         if (r.startsWith("lowpass(")) return new BiquadFilter();
         if (r.equals("comp")) return new Compressor();
         if (r.equals("delay")) return new FeedbackDelay();
+        if (r.equals("keys")) return new KeyLevelInstrument();
+        if (r.equals("synth")) return new dev.aether.nodes.voice.PolyVoices(4, dev.aether.nodes.voice.SubtractiveVoice::new);
         throw new IllegalArgumentException("no recipe \"" + r + "\" in the test");
     }
 

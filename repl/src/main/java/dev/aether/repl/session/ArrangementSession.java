@@ -111,6 +111,12 @@ public final class ArrangementSession {
         return live;
     }
 
+    /**
+     * Forgets the live arrangement after {@code :panic} emptied the engine's graph (its nodes are gone); the project
+     * stays, and the next edit or {@code arr.play()} attaches a new one.
+     */
+    void panicked() { live = null; }
+
     /** The pool of audio files the arrangement plays, shared with its bounces. */
     public AudioPool pool() { return pool; }
 

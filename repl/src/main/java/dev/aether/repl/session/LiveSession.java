@@ -575,6 +575,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
             }
             engine.panic(When.atSample(at()));             // muted at once; the graph empties on the edits' time line
             posted();
+            arrangement.panicked();                        // its nodes went with the graph; the next edit or play makes new ones
             played.clear();
             slots.clear();
             ids.clear();

@@ -59,8 +59,22 @@ public abstract class ArrangeVerbs extends MidiInVerbs {
     /** {@link #instrument(String, String)} with the instrument given as a chain ({@code synth(8)}). */
     @VerbDoc(group = "arrangement", usage = "instrument(\"bass\", synth(8))", text = "the same with the instrument as made by the prelude")
     public static TrackRef instrument(String name, Chain instrument) {
-        ArrangeSupport.offer(session(), instrument);
-        return instrument(name, String.join(" -> ", instrument.labels()));
+        if (instrument.nodes().size() != 1)
+            throw new IllegalArgumentException("instrument(\"" + name + "\", " + instrument + "): give one node as the instrument; put the rest in .fx(...)");
+        List<String> recipe = ArrangeSupport.offer(session(), instrument);
+        LiveSession s = session();
+        Project p = s.arrangementProject();
+        if (!p.has(name)) s.arrange(new Edit.AddTrack(null, -1, InstrumentTrack.named(name, recipe.get(0))));
+        else return instrument(name, recipe.get(0));
+        return new TrackRef(name);
+    }
+
+    /** {@link #instrument(String, String)} with an instrument node of your own ({@code new MySynth()}). */
+    @VerbDoc(group = "arrangement", usage = "instrument(\"lead\", new MySynth())",
+            text = "the same with your own node (a PolyVoices or NotePlayer); this instance plays, copies are made by its no-argument constructor")
+    public static TrackRef instrument(String name, dev.aether.core.DspNode instrument) {
+        String recipe = NodeFunctions.recipe(instrument);
+        return instrument(name, Chain.of(instrument, recipe != null ? recipe : instrument.typeName()));
     }
 
     /** The bus {@code name} (made when new): tracks {@code .send(...)} to it. */

@@ -30,5 +30,6 @@ public interface Voice extends DspNode {
     boolean isActiveRt();
 
     /** Equal-tempered frequency of a MIDI note, A4 = 69 = 440 Hz. */
+    @RealtimeSafe
     static double midiToHz(double note) { return 440 * Math.pow(2, (note - 69) / 12); }
 }

@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
  * are drawn grey.
  */
 public final class ArrangementPicture {
-    static final int WIDTH = PngRenderer.WIDTH, ROW = 44, LABEL = 260, RIGHT = 40, TOP = 70;
+    static final int WIDTH = PngRenderer.WIDTH, ROW = 44, LABEL = 300, RIGHT = 40, TOP = 70;
     private static final Color AUDIO = PngRenderer.SERIES_COLOURS[0], MIDI = PngRenderer.SERIES_COLOURS[1],
             META = new Color(0xe8, 0xe2, 0xf4), GREY = new Color(0xaa, 0xaa, 0xaa);
 
@@ -74,7 +74,8 @@ public final class ArrangementPicture {
             int y = TOP + row++ * ROW;
             boolean heard = t.audible() && !t.muted();
             g.setColor(PngRenderer.INK);
-            String label = "  ".repeat(t.path().size() - 1) + t.name() + "  (" + (t.kind().equals("instrument") ? "instr" : t.kind()) + ")";
+            String label = "  ".repeat(t.path().size() - 1) + t.name() + "  (" + (t.kind().equals("instrument") ? "instr" : t.kind()) + ")"
+                    + flags(project.track(t.name()));
             g.drawString(label, 12, y + ROW / 2 + 6);
             if (t.kind().equals("meta")) {
                 double from = Double.POSITIVE_INFINITY, to = Double.NEGATIVE_INFINITY;
@@ -102,6 +103,18 @@ public final class ArrangementPicture {
         }
         g.dispose();
         return img;
+    }
+
+    /** " M" muted, " S" solo, a metatrack's speed and transpose when not the identity. */
+    private static String flags(dev.aether.arrange.Track track) {
+        StringBuilder f = new StringBuilder();
+        if (track.strip().mute()) f.append(" M");
+        if (track.strip().solo()) f.append(" S");
+        if (track instanceof dev.aether.arrange.Metatrack m) {
+            if (m.time().speed() != 1) f.append(" ×").append(trim(m.time().speed()));
+            if (m.time().transpose() != 0) f.append(m.time().transpose() > 0 ? " +" : " ").append(m.time().transpose()).append("st");
+        }
+        return f.toString();
     }
 
     private static void block(Graphics2D g, double start, double length, double seconds, int plot, int y, Color c) {
