@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  * within one loop turn. This class never touches the audio thread; {@link LinkClockFollower} carries the session to
  * the engine's clock.
  */
-public final class LinkPeer implements AutoCloseable {
+public final class LinkPeer implements LinkSource, AutoCloseable {
     static final int TTL_SECONDS = 5;
     static final long BROADCAST_MICROS = TTL_SECONDS * 1_000_000L / 20;
     static final long MIN_BROADCAST_GAP_MICROS = 50_000;
@@ -123,7 +123,7 @@ public final class LinkPeer implements AutoCloseable {
     }
 
     /** The session as of the last change. Any thread. */
-    public LinkState state() { return state; }
+    @Override public LinkState state() { return state; }
 
     /** Our node id. */
     public long nodeId() { return session.nodeId; }
@@ -137,13 +137,13 @@ public final class LinkPeer implements AutoCloseable {
     public void removeListener(Runnable listener) { listeners.remove(listener); }
 
     /** Proposes {@code bpm} to the session from now (the beat now does not move). Any thread. */
-    public void tempo(double bpm) {
+    @Override public void tempo(double bpm) {
         if (!(bpm >= Timeline.MIN_BPM && bpm <= Timeline.MAX_BPM)) throw new IllegalArgumentException("Link tempo must be 20..999 BPM, was " + bpm);
         post(() -> session.setTempo(bpm, hostMicros.getAsLong(), hostMicros.getAsLong()));
     }
 
     /** Starts or stops the session's transport at host time {@code atHostMicros}. Any thread. */
-    public void playing(boolean playing, long atHostMicros) { post(() -> session.setPlaying(playing, atHostMicros, hostMicros.getAsLong())); }
+    @Override public void playing(boolean playing, long atHostMicros) { post(() -> session.setPlaying(playing, atHostMicros, hostMicros.getAsLong())); }
 
     /** Makes the beat at host time {@code atHostMicros} read {@code beat} for {@code quantum} (moves everyone's phase). */
     public void forceBeatAt(double beat, long atHostMicros, double quantum) {

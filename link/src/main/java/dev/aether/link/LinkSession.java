@@ -170,8 +170,7 @@ final class LinkSession {
 
     /** The application sets the tempo at host time {@code atHost} (the beat there does not move). */
     void setTempo(double bpm, long atHost, long nowHost) {
-        Timeline t = new Timeline(bpm, client.beatsAt(atHost), atHost).clamped();
-        fromClient(new Timeline(t.bpm(), client.beatOrigin(), t.timeAt(client.beatOrigin())), nowHost);
+        fromClient(client.withTempoKeepingOrigin(Math.min(Timeline.MAX_BPM, Math.max(Timeline.MIN_BPM, bpm)), atHost), nowHost);
     }
 
     /** The application makes the beat at {@code atHost} read {@code beat} for {@code quantum} (phase and count). */

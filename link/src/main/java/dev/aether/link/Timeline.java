@@ -51,6 +51,15 @@ public record Timeline(double bpm, long beatOrigin, long timeOriginMicros) {
     /** The same line at a new tempo, pivoting about {@code timeMicros} (the beat there does not move). */
     public Timeline withTempoAt(double newBpm, long timeMicros) { return new Timeline(newBpm, beatsAt(timeMicros), timeMicros); }
 
+    /**
+     * The same line at a new tempo, pivoting about {@code timeMicros}, keeping the beat origin (its time moves): what
+     * an app's tempo change does to a client timeline, whose origin is the session's phase reference.
+     */
+    public Timeline withTempoKeepingOrigin(double newBpm, long timeMicros) {
+        Timeline pivot = withTempoAt(newBpm, timeMicros);
+        return new Timeline(newBpm, beatOrigin, pivot.timeAt(beatOrigin));
+    }
+
     /** This timeline moved by {@code shiftMicroBeats}: every time now reads that many more beats. */
     public Timeline shifted(long shiftMicroBeats) {
         return new Timeline(bpm, beatOrigin, timeOriginMicros - Math.round(shiftMicroBeats / (double) MICROBEATS * microsPerBeat()));

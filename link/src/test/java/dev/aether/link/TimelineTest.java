@@ -34,6 +34,14 @@ class TimelineTest {
     }
 
     @Test
+    void shouldKeepTheOriginBeatWhenAnAppChangesTempo() {
+        Timeline tl = new Timeline(120, 0, 0).withTempoKeepingOrigin(60, 2_000_000);   // 4 beats at 2 s, then 1 per second
+        assertThat(tl.beatOrigin()).isZero();
+        assertThat(tl.timeOriginMicros()).isEqualTo(-2_000_000);
+        assertThat(tl.beatsAt(3_000_000)).isEqualTo(5 * BEAT);
+    }
+
+    @Test
     void shouldTakeThePhaseOfNegativeBeatsUpwards() {
         assertThat(Timeline.phase(-BEAT, Q4)).isEqualTo(3 * BEAT);
         assertThat(Timeline.phase(-5 * BEAT, Q4)).isEqualTo(3 * BEAT);
