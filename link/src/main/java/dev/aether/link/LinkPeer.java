@@ -79,9 +79,18 @@ public final class LinkPeer implements LinkSource, AutoCloseable {
     /** The JVM's monotonic clock ({@code System.nanoTime}, CLOCK_MONOTONIC on Linux), microseconds. */
     public static long monotonicMicros() { return System.nanoTime() / 1000; }
 
-    /** The first interface that is up, multicast-capable and has an IPv4 address, else the loopback interface. */
+    /**
+     * The interface named by the system property {@code aether.link.interface} (e.g. {@code lo}, to keep Link on this
+     * machine) if set; else the first interface that is up, multicast-capable and has an IPv4 address; else loopback.
+     */
     public static NetworkInterface defaultInterface() {
         try {
+            String named = System.getProperty("aether.link.interface");
+            if (named != null && !named.isBlank()) {
+                NetworkInterface n = NetworkInterface.getByName(named.strip());
+                if (n == null) throw new IllegalStateException("no network interface '" + named + "' (aether.link.interface); see `ip link` for the names");
+                return n;
+            }
             NetworkInterface loopback = null;
             for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!n.isUp() || ipv4(n) == null) continue;

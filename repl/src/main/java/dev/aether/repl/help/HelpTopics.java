@@ -91,6 +91,17 @@ public final class HelpTopics {
             "sample. :panic stops the files and sends every open output note-offs and",
             "all-notes-off (CC 123) on all 16 channels.");
 
+    static final String LINK_HELP = String.join("\n",
+            "Ableton Link: play in time with other people on the local network (docs/link.md):",
+            "  link(true)           join the session: tempo, bar phase and start/stop are shared",
+            "                       with Live, Bitwig, Sonic Pi, SuperCollider, phone apps, other aethers",
+            "  tempo(128)           proposed to everyone; any peer's change reaches aether's clock",
+            "  :link                peers, tempo, engine phase offset, measured round trip",
+            "  :link quantum 8      align phase to 8 beats instead of a 4-beat bar",
+            "  linkOffset(12)       play 12 ms earlier than the device buffer implies",
+            "  link(false)          leave (the others keep playing; aether keeps the tempo)",
+            "quant(\"bar\") edits and pattern cycles land on the session's bar lines.");
+
     /** The fixed topics, in the order {@code docs/reference.md} lists them, each with one line saying what it holds. */
     static final List<String[]> TOPICS = List.of(
             new String[] {"tutorial", "the tutorial's chapters; :help tutorial N shows chapter N"},
@@ -100,7 +111,8 @@ public final class HelpTopics {
             new String[] {"patterns", "mini-notation and pat(...)"},
             new String[] {"swap", "what happens when you redefine a class"},
             new String[] {"pictures", "scope, spectrum, response, spectrogram, envelope, analyze, compare"},
-            new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"});
+            new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"},
+            new String[] {"link", "Ableton Link: shared tempo, phase and start/stop with other peers"});
 
     private final CommandRegistry commands;
 
@@ -170,6 +182,7 @@ public final class HelpTopics {
             case "swap": return SWAP_HELP;
             case "midi": return midi();
             case "pictures": return PICTURES_HELP;
+            case "link": return LINK_HELP;
             default: break;
         }
         List<String> found = new ArrayList<>();

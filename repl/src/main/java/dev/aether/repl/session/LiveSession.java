@@ -76,6 +76,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final BlockGuard blocks;
     private final UndoHistory history = new UndoHistory();
     private final LookAheadScheduler patterns;
+    private LinkSync link;
     private final MidiOutputs midiOutputs;
     /** Where each edit lands; replaced by a journal replay. Session thread. */
     private EditLanding landing = EditLanding.running();
@@ -157,6 +158,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** The session's patterns ({@code pat}, {@code hush}): the engine's look-ahead scheduler. Any thread. */
     public LookAheadScheduler patterns() { return patterns; }
+
+    /** The session's Ableton Link connection (off until {@code link(true)}). */
+    public synchronized LinkSync link() {
+        if (link == null) link = new LinkSync(engine);
+        return link;
+    }
 
     /** The session's MIDI outputs, MIDI files playing and MIDI clock sent. Any thread. */
     public MidiOutputs midiOutputs() { return midiOutputs; }
@@ -1200,6 +1207,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     @Override public void close() {
+        synchronized (this) { if (link != null) link.close(); }
         midiOutputs.close();
         patterns.close();
         thread.close();
