@@ -45,7 +45,8 @@ public final class LinkClockFollower implements AutoCloseable {
     private volatile Thread thread;
     private volatile boolean running;
     // follower thread only
-    private boolean aligned, seenState, sessionPlaying;
+    private volatile boolean aligned;             // false: move the transport onto the session phase at the next update
+    private boolean seenState, sessionPlaying;
     private long rampUntil = Long.MIN_VALUE;
     // clock-changing threads (synchronized)
     private boolean enginePlaying;

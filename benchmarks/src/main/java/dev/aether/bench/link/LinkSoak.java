@@ -45,8 +45,9 @@ public final class LinkSoak {
         LinkPeer a = LinkPeer.start(100, lo, LinkPeer::monotonicMicros);
         LinkPeer b = LinkPeer.start(90, lo, LinkPeer::monotonicMicros);
         Engine ea = Engine.create(EngineConfig.defaults()), eb = Engine.create(EngineConfig.defaults());
-        ea.start(new PacedNullDriver(DriverConfig.defaults()));
-        eb.start(new PacedNullDriver(DriverConfig.defaults()));
+        PacedNullDriver da = new PacedNullDriver(DriverConfig.defaults()), db = new PacedNullDriver(DriverConfig.defaults());
+        ea.start(da);
+        eb.start(db);
         LinkClockFollower fa = new LinkClockFollower(ea.clock(), a, LinkPeer::monotonicMicros, 0).start();
         LinkClockFollower fb = new LinkClockFollower(eb.clock(), b, LinkPeer::monotonicMicros, 0).start();
         Thread.sleep(5000);
@@ -81,6 +82,8 @@ public final class LinkSoak {
         LinkState sa = a.state(), sb = b.state();
         fa.close(); fb.close(); a.close(); b.close(); ea.close(); eb.close();
         report(samples, minutes, sa, sb);
+        System.out.printf(Locale.ROOT, "  paced null drivers: late blocks A %d, B %d; resyncs A %d, B %d (a late audio thread shows as engine error)%n",
+                da.lateBlocks(), db.lateBlocks(), da.resyncs(), db.resyncs());
     }
 
     static double err(LinkState s, long mono, double phase, double bpm) {
@@ -93,6 +96,11 @@ public final class LinkSoak {
         String[] names = {"aether A (peer phase)", "aether B (peer phase)", "engine A (follower)", "engine B (follower)"};
         System.out.printf(Locale.ROOT, "Link soak: %.1f min, %d samples, peers seen by A/B: %d/%d%n", minutes, samples.size(), a.peers(), b.peers());
         for (int k = 1; k <= 4; k++) {
+            double[] abs = new double[samples.size()];
+            for (int i = 0; i < abs.length; i++) abs[i] = Math.abs(samples.get(i)[k]);
+            java.util.Arrays.sort(abs);
+            double median = abs.length == 0 ? 0 : abs[abs.length / 2], p99 = abs.length == 0 ? 0 : abs[(int) (abs.length * 0.99)];
+            long over = java.util.Arrays.stream(abs).filter(x -> x >= 1).count();
             double worst = 0, sum = 0, first = 0, last = 0;
             int nFirst = 0, nLast = 0;
             double end = samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[0];
@@ -102,8 +110,9 @@ public final class LinkSoak {
                 if (s[0] < 60) { first += s[k]; nFirst++; }
                 if (s[0] > end - 60) { last += s[k]; nLast++; }
             }
-            System.out.printf(Locale.ROOT, "  %-22s worst %.3f ms, mean %.3f ms, drift (last minute - first) %.3f ms%n", names[k - 1],
-                    worst, sum / Math.max(1, samples.size()), last / Math.max(1, nLast) - first / Math.max(1, nFirst));
+            System.out.printf(Locale.ROOT, "  %-22s |error| median %.3f, p99 %.3f, worst %.3f ms (%d of %d >= 1 ms); mean %.3f ms;"
+                            + " drift (last minute - first) %.3f ms%n", names[k - 1], median, p99, worst, over, abs.length,
+                    sum / Math.max(1, samples.size()), last / Math.max(1, nLast) - first / Math.max(1, nFirst));
         }
     }
 
