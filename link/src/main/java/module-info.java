@@ -6,5 +6,5 @@
 module dev.aether.link {
     requires transitive dev.aether.core;
 
-    // exports dev.aether.link: with its first class
+    exports dev.aether.link;
 }

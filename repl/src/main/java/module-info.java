@@ -9,6 +9,7 @@ module dev.aether.repl {
     requires transitive dev.aether.arrange;
     requires dev.aether.guard;
     requires dev.aether.osc;
+    requires dev.aether.link;
     requires jdk.jshell;
     requires jdk.httpserver;
     requires org.jline;

@@ -13,6 +13,7 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.aether.core.DspNode;
 import dev.aether.osc.OscServer;
+import dev.aether.link.LinkPeer;
 import dev.aether.guard.RealtimeChecker;
 import dev.aether.nodes.Dsp;
 import dev.aether.sequencing.pattern.Pattern;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module structure, checked on the compiled main classes (what {@code jdeps} would show): core's packages form
  * no cycle, no module uses a package another module does not export to it (read from the module descriptors
- * themselves), and arrows point down: core ← stdlib-nodes ← sequencing ← arrange ← repl ← examples, and guard (the bytecode checker) uses
+ * themselves), and arrows point down: core ← stdlib-nodes ← sequencing ← arrange ← repl ← examples, link uses core only, and guard (the bytecode checker) uses
  * no other module.
  */
 class ArchitectureTest {
@@ -44,7 +45,7 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.aether");
         modules = new java.util.HashMap<>();
-        for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, OscServer.class, Aether.class,
+        for (Class<?> k : List.of(DspNode.class, Dsp.class, Pattern.class, RealtimeChecker.class, OscServer.class, LinkPeer.class, Aether.class,
                 HelloEngine.class, dev.aether.arrange.Project.class)) {
             Path where = Path.of(k.getProtectionDomain().getCodeSource().getLocation().toURI());
             ModuleDescriptor d = ModuleFinder.of(where).findAll().iterator().next().descriptor();
@@ -55,7 +56,7 @@ class ArchitectureTest {
     @Test
     void shouldFindEveryModuleDescriptorAndItsClasses() {
         assertThat(modules.keySet()).containsExactlyInAnyOrder(
-                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.osc", "dev.aether.arrange",
+                "dev.aether.core", "dev.aether.nodes", "dev.aether.sequencing", "dev.aether.guard", "dev.aether.osc", "dev.aether.arrange", "dev.aether.link",
                 "dev.aether.repl", "dev.aether.examples");
         assertThat(classes.size()).as("main classes imported").isGreaterThan(200);
     }
@@ -97,6 +98,7 @@ class ArchitectureTest {
                 .layer("guard").definedBy("dev.aether.guard..")
                 .layer("osc").definedBy("dev.aether.osc..")
                 .layer("arrange").definedBy("dev.aether.arrange..")
+                .layer("link").definedBy("dev.aether.link..")
                 .layer("repl").definedBy("dev.aether.repl..")
                 .layer("examples").definedBy("dev.aether.examples..")
                 .whereLayer("examples").mayNotBeAccessedByAnyLayer()
@@ -106,6 +108,15 @@ class ArchitectureTest {
                 .whereLayer("arrange").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("osc").mayOnlyBeAccessedByLayers("repl", "examples")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("repl", "examples")
+                .whereLayer("link").mayOnlyBeAccessedByLayers("repl", "examples")
+                .check(classes);
+    }
+
+    /** The Link peer is built on core's clock alone (issue 14): no other aether module, no library. */
+    @Test
+    void shouldBuildLinkOnCoreOnly() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("dev.aether.link..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.aether.link..", "dev.aether.core..", "java..")
                 .check(classes);
     }
 

@@ -29,6 +29,7 @@ public final class Commands {
         r.add(new WatchCommand(session));                    // replaces the additive one: the file is the whole set
         for (ConsoleCommand c : EngineCommands.commands(session)) r.add(c);
         r.add(new LookAheadCommand(session));
+        r.add(new LinkCommand(session));
         for (ConsoleCommand c : new SnapshotCommands(session, evaluator).commands()) r.add(c);
         for (ConsoleCommand c : new ArrangeCommands(session).commands()) r.add(c);
         for (ConsoleCommand c : new VisualCommands(session.engine(), evaluator).commands()) r.add(c);

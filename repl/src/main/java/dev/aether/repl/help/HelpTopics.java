@@ -113,6 +113,17 @@ public final class HelpTopics {
             "timeline, :arr --png FILE draws it. Audio under a metatrack's stretch is",
             "resampled (varispeed): its pitch follows its speed.");
 
+    static final String LINK_HELP = String.join("\n",
+            "Ableton Link: play in time with other people on the local network (docs/link.md):",
+            "  link(true)           join the session: tempo, bar phase and start/stop are shared",
+            "                       with Live, Bitwig, Sonic Pi, SuperCollider, phone apps, other aethers",
+            "  tempo(128)           proposed to everyone; any peer's change reaches aether's clock",
+            "  :link                peers, tempo, engine phase offset, measured round trip",
+            "  :link quantum 8      align phase to 8 beats instead of a 4-beat bar",
+            "  linkOffset(12)       play 12 ms earlier than the device buffer implies",
+            "  link(false)          leave (the others keep playing; aether keeps the tempo)",
+            "quant(\"bar\") edits and pattern cycles land on the session's bar lines.");
+
     /** The fixed topics, in the order {@code docs/reference.md} lists them, each with one line saying what it holds. */
     static final List<String[]> TOPICS = List.of(
             new String[] {"tutorial", "the tutorial's chapters; :help tutorial N shows chapter N"},
@@ -123,7 +134,8 @@ public final class HelpTopics {
             new String[] {"swap", "what happens when you redefine a class"},
             new String[] {"pictures", "scope, spectrum, response, spectrogram, envelope, analyze, compare"},
             new String[] {"midi", "MIDI in and out, MIDI files, MIDI clock"},
-            new String[] {"arrangement", "tracks, clips, metatracks, automation, arr.play, :arr"});
+            new String[] {"arrangement", "tracks, clips, metatracks, automation, arr.play, :arr"},
+            new String[] {"link", "Ableton Link: shared tempo, phase and start/stop with other peers"});
 
     private final CommandRegistry commands;
 
@@ -194,6 +206,7 @@ public final class HelpTopics {
             case "midi": return midi();
             case "pictures": return PICTURES_HELP;
             case "arrangement": return ARRANGEMENT_HELP;
+            case "link": return LINK_HELP;
             default: break;
         }
         List<String> found = new ArrayList<>();

@@ -77,6 +77,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     private final UndoHistory history = new UndoHistory();
     private final ArrangementSession arrangement;
     private final LookAheadScheduler patterns;
+    private LinkSync link;
     private final MidiOutputs midiOutputs;
     /** Where each edit lands; replaced by a journal replay. Session thread. */
     private EditLanding landing = EditLanding.running();
@@ -159,6 +160,12 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** The session's patterns ({@code pat}, {@code hush}): the engine's look-ahead scheduler. Any thread. */
     public LookAheadScheduler patterns() { return patterns; }
+
+    /** The session's Ableton Link connection (off until {@code link(true)}). */
+    public synchronized LinkSync link() {
+        if (link == null) link = new LinkSync(engine);
+        return link;
+    }
 
     /** The session's MIDI outputs, MIDI files playing and MIDI clock sent. Any thread. */
     public MidiOutputs midiOutputs() { return midiOutputs; }
@@ -1288,6 +1295,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
     }
 
     @Override public void close() {
+        synchronized (this) { if (link != null) link.close(); }
         midiOutputs.close();
         patterns.close();
         thread.close();

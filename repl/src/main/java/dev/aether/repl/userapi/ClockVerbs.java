@@ -62,5 +62,13 @@ public abstract class ClockVerbs extends NodeFunctions {
     @VerbDoc(group = "time", usage = "seek(\"12:1:0\"|\"42.5s\")", text = "moves the beat to bar:beat:tick (from 1) or to seconds")
     public static void seek(String position) { clock().seek(position); }
 
+    /** Joins or leaves the Ableton Link session on the local network; the clock then follows its tempo and phase. */
+    @VerbDoc(group = "time", usage = "link(true|false)", text = "joins (true) or leaves the Ableton Link session: tempo, bar phase and start/stop shared")
+    public static void link(boolean on) { LiveVerbs.session().link().enable(on); }
+
+    /** Latency to compensate beyond the device buffer, so aether's beats are heard with the other peers'. */
+    @VerbDoc(group = "time", usage = "linkOffset(ms)", text = "Link: plays ms earlier (positive) or later than the device buffer implies")
+    public static void linkOffset(double ms) { LiveVerbs.session().link().offsetMillis(ms); }
+
     private static Clock clock() { return LiveVerbs.session().engine().clock(); }
 }
