@@ -31,7 +31,7 @@ final class RandomEdits {
 
     static Edit next(Random r, Project p, int serial) {
         String t = pick(r, p);
-        switch (r.nextInt(32)) {
+        switch (r.nextInt(34)) {
             case 0: return new Edit.AddTrack(r.nextBoolean() ? null : pick(r, p), -1, AudioTrack.named("a" + serial));
             case 1: return new Edit.AddTrack(null, 0, InstrumentTrack.named("i" + serial, "synth(" + (1 + r.nextInt(8)) + ")"));
             case 2: return new Edit.AddTrack(r.nextBoolean() ? null : pick(r, p), -1, BusTrack.named("b" + serial));
@@ -75,6 +75,15 @@ final class RandomEdits {
             }
             case 29: return new Edit.Batch(null, List.of(next(r, p, serial), new Edit.SetTempo(new Tempo(60 + r.nextInt(120), 4))));
             case 30: return new Edit.SetLane(t, new Lane(Lane.Target.instrument("cutoffHz"), List.of(new Lane.Point(pos(r), 200 + r.nextInt(5000), CURVES[r.nextInt(CURVES.length)]))));
+            case 32: if (r.nextInt(4) != 0) return new Edit.Flatten(t);     // freeze rarely: it undoes nesting
+                return p.has(t) ? Edit.Freeze.of(p, t, "frozen" + serial, Path.of("/m/frozen" + serial + ".wav"), r.nextInt(8), 1 + r.nextInt(8))
+                    : new Edit.RemoveTrack(t);
+            case 33: {                                  // thaw a frozen track (back to an empty audio track of its name)
+                for (Track x : p.allTracks())
+                    if (x instanceof AudioTrack a && a.clips().size() == 1 && a.clips().get(0).source().startsWith("frozen"))
+                        return new Edit.Unfreeze(x.name(), AudioTrack.named(x.name()));
+                return new Edit.Unfreeze(t, AudioTrack.named(t));
+            }
             default: return new Edit.SetAudioClips(t, r.nextBoolean() ? List.of() : List.of(AudioClip.of("kick", pos(r), len(r))));
         }
     }
