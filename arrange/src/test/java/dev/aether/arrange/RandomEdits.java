@@ -75,10 +75,15 @@ final class RandomEdits {
             }
             case 29: return new Edit.Batch(null, List.of(next(r, p, serial), new Edit.SetTempo(new Tempo(60 + r.nextInt(120), 4))));
             case 30: return new Edit.SetLane(t, new Lane(Lane.Target.instrument("cutoffHz"), List.of(new Lane.Point(pos(r), 200 + r.nextInt(5000), CURVES[r.nextInt(CURVES.length)]))));
-            case 31: if (!p.names().isEmpty()) {
-                return Edit.Freeze.of(p, t, "frozen" + serial, Path.of("frozen" + serial + ".wav"), r.nextInt(8), 1 + r.nextInt(8));
-            } // fall through: nothing to freeze
-            case 32: return new Edit.Unfreeze(t, AudioTrack.named(t));
+            case 32: if (r.nextInt(4) != 0) return new Edit.Flatten(t);     // freeze rarely: it undoes nesting
+                return p.has(t) ? Edit.Freeze.of(p, t, "frozen" + serial, Path.of("/m/frozen" + serial + ".wav"), r.nextInt(8), 1 + r.nextInt(8))
+                    : new Edit.RemoveTrack(t);
+            case 33: {                                  // thaw a frozen track (back to an empty audio track of its name)
+                for (Track x : p.allTracks())
+                    if (x instanceof AudioTrack a && a.clips().size() == 1 && a.clips().get(0).source().startsWith("frozen"))
+                        return new Edit.Unfreeze(x.name(), AudioTrack.named(x.name()));
+                return new Edit.Unfreeze(t, AudioTrack.named(t));
+            }
             default: return new Edit.SetAudioClips(t, r.nextBoolean() ? List.of() : List.of(AudioClip.of("kick", pos(r), len(r))));
         }
     }

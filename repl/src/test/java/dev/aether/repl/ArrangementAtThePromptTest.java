@@ -61,7 +61,7 @@ class ArrangementAtThePromptTest {
         assertThat(arr).contains("bars", "verse", "  drums", "  bass", "×0.5 at 3:1");
         assertThat(arr.lines().filter(l -> l.contains("  drums")).findFirst().orElseThrow()).contains("[");
 
-        assertThat(eval(":undo")).contains("undone");
+        assertThat(eval(":undo")).contains("undone", "arrangement: group drums, bass into \"verse\", time of \"verse\"");
         assertThat(project().has("verse")).as("one input, one step: the group and its stretch go together").isFalse();
         assertThat(project().names()).containsExactly("drums", "bass");
         assertThat(eval(":redo")).contains("redone");

@@ -193,4 +193,36 @@ class LiveMixTest {
             arr.close();
         }
     }
+
+    @Test
+    void shouldPlayAClipTwentyMetatracksDeepWhereTheirTransformsPutIt() throws Exception {
+        float[] src = TestWavs.noise16(RATE, 11);
+        Path f = TestWavs.write(dir.resolve("deep.wav"), WavFormat.PCM_16, RATE, src);
+        dev.aether.arrange.Track t = track("n", "n", Position.beats(1), Position.beats(1));
+        for (int level = 0; level < 20; level++) {                     // speeds 2, 0.5, 2, ...: product 1; offsets add
+            double speed = level % 2 == 0 ? 2 : 0.5;
+            t = Metatrack.of("m" + level, List.of(t)).withTime(TimeTransform.IDENTITY.withSpeed(speed)
+                    .withOffset(level == 19 ? Position.beats(2) : Position.ZERO));
+        }
+        Project p = project("n", f).add(t);
+        float[] out = play(p, 2 * RATE);
+        // inner beat 1 at speed product 1 is 0.5 s, plus the outermost offset of 2 beats (1 s)
+        assertThat(firstSound(out)).isEqualTo(RATE + RATE / 2);
+        for (int k = 0; k < RATE / 2 - 1; k++)
+            if (left(out, RATE + RATE / 2 + k) != src[k]) throw new AssertionError("frame " + k + " of the clip");
+    }
+
+    @Test
+    void shouldAutomateAnEffectParameterThroughItsTimedRamps() throws Exception {
+        // gain(0) automated from 0 dB to -40 dB over a second: the param ramps block-exactly through timed changes
+        Lane g = new Lane(Lane.Target.effect(0, "gainDb"), List.of(new Lane.Point(Position.ZERO, 0, Curve.LINEAR),
+                new Lane.Point(Position.seconds(1), -40, Curve.LINEAR)));
+        AudioTrack a = track("a", "a", Position.ZERO, Position.seconds(1));
+        Project p = project("a", dc(dir, "a", RATE, 0.25f)).add(a.withStrip(a.strip().withEffects(List.of("gain(0)")).withLane(g)));
+        float[] out = play(p, RATE);
+        for (int k : new int[] {64, 12_000, 24_000, 36_000, 47_000}) {
+            double db = -40.0 * k / RATE;
+            assertThat(20 * Math.log10(left(out, k) / 0.25)).as("gain at frame %d, dB", k).isCloseTo(db, within(0.05));
+        }
+    }
 }

@@ -47,7 +47,7 @@ final class SnapshotCommands {
                 (a, c) -> c.print(s.save(NamedFiles.writable(ConsoleCommand.requireArg(a, ":save FILE"))))),
             ConsoleCommand.of("open", ":open FILE", "replace what sounds by the session saved in FILE, all or nothing (a failure names the entry)",
                 (a, c) -> c.print(s.open(ConsoleCommand.requireArg(a, ":open FILE"), c))),
-            ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set or :open (first, a quantised edit still waiting)",
+            ConsoleCommand.of("undo", ":undo", "undo the last play/stop/def/undef/connect/set, arrangement edit or :open (first, a quantised edit still waiting)",
                 (a, c) -> c.print(s.undo(c))));
     }
 
@@ -112,7 +112,8 @@ final class SnapshotCommands {
         }
         if (!session.undo()) return "nothing to undo";
         c.journalCommand(":undo");
-        return "undone (" + session.sounding().size() + " patches sound)";
+        String arranged = session.withArrangement(a -> a.lastUndone());
+        return "undone (" + session.sounding().size() + " patches sound)" + (arranged.isEmpty() ? "" : "; arrangement: " + arranged);
     }
 
     /**

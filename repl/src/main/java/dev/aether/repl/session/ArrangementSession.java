@@ -40,6 +40,8 @@ public final class ArrangementSession {
     private History history;
     private final Deque<Integer> redoCounts = new ArrayDeque<>();
     private int undoneInThisUndo;
+    private final List<String> undoneNow = new ArrayList<>();
+    private String lastUndone = "";
     private Consumer<Project> listener = p -> {};
     private final Map<String, Track> frozen = new HashMap<>();
 
@@ -151,18 +153,27 @@ public final class ArrangementSession {
     }
 
     /** Starts counting the arrangement steps one session undo takes back. */
-    void beginUndo() { undoneInThisUndo = 0; }
+    void beginUndo() {
+        undoneInThisUndo = 0;
+        undoneNow.clear();
+    }
 
     /** Ends a session undo: when it took arrangement steps back, they can be redone as one step. */
     void endUndo() {
         if (undoneInThisUndo > 0) redoCounts.push(undoneInThisUndo);
         undoneInThisUndo = 0;
+        lastUndone = String.join(", ", undoneNow);
     }
+
+    /** What the latest session undo took back from the arrangement ("" when nothing). */
+    public String lastUndone() { return lastUndone; }
 
     /** The inverse recorded in the session's undo history for one arrangement step. */
     void undoOne() {
         if (history == null || !history.canUndo()) return;      // dropped under the history's memory cap
+        String what = history.undoDescriptions().get(0);
         changed(history.undo());
+        undoneNow.add(0, what);
         undoneInThisUndo++;
     }
 
