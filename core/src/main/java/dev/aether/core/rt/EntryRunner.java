@@ -4,6 +4,7 @@ import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.budget.RunStopped;
 import dev.aether.core.budget.Watch;
+import dev.aether.core.command.EventRing;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
 import dev.aether.core.param.ParamClock;
@@ -19,12 +20,20 @@ import java.util.Arrays;
  * zeroed) and reported; a node whose user code runs past the thread's budget is bypassed, reported with its site,
  * and the watch is armed afresh for the nodes after it.
  */
-final class EntryRunner {
+public final class EntryRunner {
     private final ProcessContext ctx;
     private final FaultSink faults;
     private final long userCodeBudgetNanos;
     private Watch watch;
     private long time;
+
+    /**
+     * The audio thread's runner: reports go straight to {@code events} (the thread is its one producer).
+     * {@code silence} is the engine's shared silent block; user code may run {@code userCodeBudgetNanos} per block.
+     */
+    public EntryRunner(double sampleRate, float[] silence, EventRing events, long userCodeBudgetNanos) {
+        this(sampleRate, silence, new EventSink(events), userCodeBudgetNanos);
+    }
 
     EntryRunner(double sampleRate, float[] silence, FaultSink faults, long userCodeBudgetNanos) {
         this.ctx = new ProcessContext(sampleRate);
@@ -53,7 +62,7 @@ final class EntryRunner {
 
     /** Sets the timing of the segment about to run: engine sample, frames, tempo and beat at its first frame. */
     @RealtimeSafe
-    void segmentRt(long time, int n, double bpm, double beat) {
+    public void segmentRt(long time, int n, double bpm, double beat) {
         this.time = time;
         ctx.time(time, n, bpm, beat);
     }
@@ -65,7 +74,7 @@ final class EntryRunner {
      * this call) to its own end.
      */
     @RealtimeSafe
-    void runRt(PlanEntry[] entries, int from, int to, int n, int meterFrom, int meterTo, boolean profile) {
+    public void runRt(PlanEntry[] entries, int from, int to, int n, int meterFrom, int meterTo, boolean profile) {
         if (profile) {
             long before = System.nanoTime();
             for (int k = from; k < to; k++) {
@@ -194,5 +203,18 @@ final class EntryRunner {
 
     private static void zeroRt(float[][] buffers, int n) {
         for (float[] b : buffers) Arrays.fill(b, 0, n, 0f);
+    }
+
+    /** Reports straight to the event ring. */
+    private static final class EventSink implements FaultSink {
+        private final EventRing events;
+
+        EventSink(EventRing events) { this.events = events; }
+
+        @Override public void faultRt(NodeSlot node, String cause, Throwable error) { events.faultRt(node, cause, error); }
+
+        @Override public void overBudgetRt(NodeSlot node, int site, long budgetNanos) {
+            events.overBudgetRt(node, site, budgetNanos);
+        }
     }
 }

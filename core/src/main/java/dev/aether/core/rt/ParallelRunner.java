@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The class holds no string literal (HotSpot resolves a class's strings on the thread that first asks C2 for
  * one of its loops, which would be charged to the worker as allocation).
  */
-final class ParallelRunner {
+public final class ParallelRunner {
     static final long SPIN_NANOS = 50_000;
     static final long NAP_NANOS = 50_000;
     static final long ACTIVE_NANOS = 50_000_000;
@@ -62,6 +62,7 @@ final class ParallelRunner {
     private double bpm, beat;
     private boolean profile;
     private int seq;                          // audio thread: the last segment published
+    private int seen;                         // worker: the last segment it looked at
 
     // figures for the console: plain fields written by the audio thread, read racily
     private long segments, tasksByWorker, waits, worstWaitNanos;
@@ -76,7 +77,7 @@ final class ParallelRunner {
      * A runner whose worker (once started) lives as long as {@code owner} is reachable; its reports go to
      * {@code events} through the audio thread. {@code silence} is the engine's shared silent block.
      */
-    ParallelRunner(Object owner, EventRing events, double sampleRate, float[] silence, long userCodeBudgetNanos) {
+    public ParallelRunner(Object owner, EventRing events, double sampleRate, float[] silence, long userCodeBudgetNanos) {
         this.owner = new WeakReference<>(owner);
         this.events = events;
         this.outbox = new FaultOutbox();
@@ -95,7 +96,7 @@ final class ParallelRunner {
      * ({@link ParallelSchedule#tailStart()} on) is left to the caller.
      */
     @AudioThread @RealtimeSafe
-    void runTasksRt(EntryRunner lane, PlanEntry[] entries, ParallelSchedule s, long time, int n, double bpm,
+    public void runTasksRt(EntryRunner lane, PlanEntry[] entries, ParallelSchedule s, long time, int n, double bpm,
                     double beat, int meterFrom, int meterTo, boolean profile, long blockStartNanos) {
         this.entries = entries;
         this.schedule = s;
@@ -148,11 +149,11 @@ final class ParallelRunner {
         Thread me = Thread.currentThread();
         try {
             workerLane.watch(RunBudget.watch(me));
-            int last = seqOf(cells.get(CLAIM));
+            seen = seqOf(cells.get(CLAIM));
             while (!stopping) {
-                int next = awaitSegment(last);
-                if (next == last) break;                    // stopping, or the scheduler is gone
-                last = next;
+                int next = awaitSegment(seen);
+                if (next == seen) break;                    // stopping, or the scheduler is gone
+                seen = next;
                 workSegmentRt(next);
             }
         } finally {
@@ -161,9 +162,22 @@ final class ParallelRunner {
         }
     }
 
-    /** Claims and runs tasks of segment {@code id} from the back until none is left. */
+    /**
+     * The worker's side once, without waiting: when a segment it has not looked at is published, claims and runs its
+     * tasks from the back until none is left. Returns the tasks it ran. For a thread standing in for the worker
+     * (stress tests); the worker thread loops on the same steps.
+     */
     @RealtimeSafe
-    private void workSegmentRt(int id) {
+    public int pollOnceRt() {
+        int s = seqOf(cells.get(CLAIM));
+        if (s == seen) return 0;
+        seen = s;
+        return workSegmentRt(s);
+    }
+
+    /** Claims and runs tasks of segment {@code id} from the back until none is left; returns how many it ran. */
+    @RealtimeSafe
+    private int workSegmentRt(int id) {
         int done = 0;
         while (true) {
             long c = cells.get(CLAIM);
@@ -180,6 +194,7 @@ final class ParallelRunner {
             cells.set(DONE, doneWord(id, ++done));
         }
         if (done > 0) workerLane.disarmRt();
+        return done;
     }
 
     /** Waits for a segment other than {@code last}; returns its number, or {@code last} when the worker should end. */
@@ -272,8 +287,8 @@ final class ParallelRunner {
     /** Segments run in parallel so far. Racy read. */
     long segments() { return segments; }
 
-    /** Tasks the worker ran so far. Racy read. */
-    long tasksByWorker() { return tasksByWorker; }
+    /** Tasks the worker ran so far (counted by the audio thread). Racy read. */
+    public long tasksByWorker() { return tasksByWorker; }
 
     /** Times the audio thread waited for a task in flight on the worker, and the longest wait in ns. Racy reads. */
     long waits() { return waits; }

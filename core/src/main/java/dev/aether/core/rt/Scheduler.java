@@ -88,7 +88,7 @@ public final class Scheduler implements AudioSource, EngineStats {
         this.blockSize = config.blockSize();
         this.userCodeBudgetNanos = config.userCodeBudgetNanos();
         // initial.silence: one block per engine (its buffer pool's): every plan shares it
-        this.lane = new EntryRunner(config.sampleRate(), initial.silence, new EventSink(events), userCodeBudgetNanos);
+        this.lane = new EntryRunner(config.sampleRate(), initial.silence, events, userCodeBudgetNanos);
         this.parallel = new ParallelRunner(this, events, config.sampleRate(), initial.silence, userCodeBudgetNanos);
         this.commands = commands;
         this.events = events;
@@ -246,19 +246,6 @@ public final class Scheduler implements AudioSource, EngineStats {
             from = split.tailStart();
         }
         lane.runRt(entries, from, entries.length, n, meterFrom, meterTo, profile);
-    }
-
-    /** The audio thread's fault reports go straight to the event ring (its one producer). */
-    private static final class EventSink implements FaultSink {
-        private final EventRing events;
-
-        EventSink(EventRing events) { this.events = events; }
-
-        @Override public void faultRt(NodeSlot node, String cause, Throwable error) { events.faultRt(node, cause, error); }
-
-        @Override public void overBudgetRt(NodeSlot node, int site, long budgetNanos) {
-            events.overBudgetRt(node, site, budgetNanos);
-        }
     }
 
     private void reportMetersRt() {

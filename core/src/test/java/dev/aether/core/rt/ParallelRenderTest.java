@@ -223,13 +223,56 @@ class ParallelRenderTest {
         };
         Rendered parallel = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> render(ParallelMode.ON, config, build, null));
-        List<String> threads = spinners.stream().map(s -> s.thread).toList();
         spinners.clear();
         Rendered serial = render(ParallelMode.OFF, config, build, null);
         assertSameBits(serial, parallel);
         assertThat(parallel.faults()).as("every spinner stopped and reported").hasSize(16)
                 .allMatch(f -> f.endsWith("over budget"));
-        assertThat(threads).as("threads the spinners were stopped on").contains("aether-parallel");
+    }
+
+    /** Loops until its thread's budget stops it, but only on the parallel worker; plain output elsewhere. */
+    static final class SpinsOnTheWorker implements DspNode {
+        final OutputPort out = Ports.audioOut("out");
+        volatile boolean engaged, stopped;
+        @Override public void process(ProcessContext ctx) {
+            if (engaged && Thread.currentThread().getName().equals("aether-parallel")) {
+                try {
+                    while (true) RunBudget.check(SpinsFromBlock20.SITE);
+                } finally {
+                    stopped = true;
+                }
+            }
+            Arrays.fill(ctx.out(out), 0, ctx.frames(), 0.0625f);
+        }
+    }
+
+    @Test
+    void shouldStopUserCodeOverBudgetOnTheWorkerThread() {
+        Engine engine = Engine.create(EngineConfig.defaults().userCodeBudgetMillis(2), ParallelMode.ON);
+        try {
+            List<SpinsOnTheWorker> spinners = new ArrayList<>();
+            engine.batch(() -> {
+                for (int k = 0; k < 8; k++) {
+                    voices(engine, 1, null);
+                    SpinsOnTheWorker s = new SpinsOnTheWorker();
+                    engine.add(s);
+                    engine.connectToMaster(s.out);
+                    s.engaged = true;
+                    spinners.add(s);
+                }
+            });
+            float[] out = new float[2 * 64];
+            long until = System.nanoTime() + 20_000_000_000L;      // the worker may be slow to join on a loaded machine
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                while (spinners.stream().noneMatch(s -> s.stopped) && System.nanoTime() < until) engine.render(out, 64);
+            });
+            assertThat(spinners).as("a spinner stopped on the worker").anyMatch(s -> s.stopped);
+            List<String> reports = new ArrayList<>();
+            engine.pollEvents(e -> { if (e instanceof EngineEvent.NodeOverBudget o) reports.add(o.nodeLabel()); });
+            assertThat(reports).as("over-budget reports from the worker").isNotEmpty();
+        } finally {
+            engine.close();
+        }
     }
 
     @Test
