@@ -29,7 +29,7 @@ import java.util.Map;
 @ControlThread
 final class BranchPartition {
     /** Tasks the head is packed into, about: enough to balance two threads, few enough that claims stay cheap. */
-    static final int TARGET_TASKS = 32;
+    static final int TARGET_TASKS = Integer.getInteger("aether.parallel.tasks", 32);
     /** Cuts tried at most (each moves one component's sinks into the tail). */
     static final int MAX_CUTS = 24;
     static final double AUTO_MIN_HEAD_COST = 64;

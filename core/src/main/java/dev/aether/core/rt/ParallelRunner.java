@@ -68,6 +68,7 @@ public final class ParallelRunner {
     private long segments, tasksByWorker, waits, worstWaitNanos;
 
     private volatile Thread worker;
+    private volatile boolean allowed = true;
     private volatile boolean stopping;
     private volatile long nativeThreadId = -1;
     private int fifoPriority;                 // control thread
@@ -86,9 +87,9 @@ public final class ParallelRunner {
 
     // ------------------------------------------------------------------ audio thread
 
-    /** True while a worker thread runs (the audio thread then shares tasks with it). */
+    /** True while a worker thread runs and may be used (the audio thread then shares tasks with it). */
     @AudioThread @RealtimeSafe
-    boolean readyRt() { return worker != null; }
+    boolean readyRt() { return allowed && worker != null; }
 
     /**
      * Runs every task of {@code s} for the segment {@code lane} was set to (this thread's runner), sharing them with
@@ -262,6 +263,12 @@ public final class ParallelRunner {
             schedulingReport = RealtimeScheduling.requestFifo(nativeThreadId, priority).report();
         }
     }
+
+    /**
+     * Whether the audio thread may share tasks with the worker ({@code false}: it runs them all itself, the worker
+     * idles). Any thread; takes effect at the next segment.
+     */
+    void allow(boolean on) { allowed = on; }
 
     /** Ends the worker (waits up to a second for it); the audio thread then runs every task itself. */
     @ControlThread

@@ -335,6 +335,13 @@ public final class Scheduler implements AudioSource, EngineStats {
     /** The audio thread runs at {@code SCHED_FIFO priority} (0: normal): the worker asks for the same. Control thread. */
     public void parallelFifo(int priority) { parallel.fifo(priority); }
 
+    /**
+     * Whether split plans may use the worker (true by default); while false the audio thread runs every task itself.
+     * The engine turns it off for a live driver without {@code SCHED_FIFO} in {@link dev.aether.core.ParallelMode#AUTO}.
+     * Any thread.
+     */
+    public void allowParallel(boolean on) { parallel.allow(on); }
+
     /** Ends the parallel worker, if any (control thread); plans then run on the audio thread alone. */
     public void stopParallelWorker() { parallel.stop(); }
 
