@@ -28,11 +28,14 @@ import java.util.Map;
  */
 @ControlThread
 final class BranchPartition {
-    /** Tasks the head is packed into, about: enough to balance two threads, few enough that claims stay cheap. */
-    static final int TARGET_TASKS = Integer.getInteger("aether.parallel.tasks", 32);
+    /**
+     * Tasks the head is packed into, about: enough to balance two threads, few enough that claims stay cheap and a
+     * task's state stays on one core. Tuning: {@code -Daether.parallel.tasks=N} (default 32).
+     */
+    static final int TARGET_TASKS = Math.max(2, Math.min(4096, Integer.getInteger("aether.parallel.tasks", 32)));
     /** Cuts tried at most (each moves one component's sinks into the tail). */
     static final int MAX_CUTS = 24;
-    static final double AUTO_MIN_HEAD_COST = 64;
+    static final double AUTO_MIN_HEAD_COST = 256;
     static final double HANDOFF_COST = 8;
     static final double AUTO_MAX_RATIO = 0.8;
 

@@ -34,6 +34,10 @@ import java.util.Arrays;
  * later one holds the earlier one's edits: a quantised edit waiting for its bar is not undone). Tempo and position come from the clock's published snapshot. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
  *
+ * <p>A plan with a {@link ParallelSchedule} shares its independent tasks with the parallel worker
+ * ({@link ParallelRunner}) before the audio thread runs its tail; every entry on either thread goes through the one
+ * {@link EntryRunner} routine, so the output is bit-identical to one thread.
+ *
  * <p>User code is on a budget: the rendering thread's {@link Watch} is armed for
  * {@link EngineConfig#userCodeBudgetNanos()} from the start of each block, so a check woven into user code that runs
  * past it throws {@link dev.aether.core.budget.RunStopped} inside that code; its node is bypassed like one that threw, reported as
