@@ -186,32 +186,7 @@ public class StandardPatchBenchmark {
         @Setup
         public void setUp() {
             engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
-            MonoToStereo mix = new MonoToStereo();
-            engine.batch(() -> {
-                engine.add(mix);
-                for (int v = 0; v < voices; v++) {
-                    var saw = new dev.aether.nodes.osc.SawOscillator().frequencyHz(Voicing.frequencyHz(v));
-                    var lp = new dev.aether.nodes.filter.BiquadFilter().cutoffHz(Voicing.cutoffHz(v)).q(Voicing.Q);
-                    var env = new dev.aether.nodes.env.AdsrEnvelope();
-                    env.attackSeconds.set(Voicing.ATTACK_SECONDS);
-                    env.decaySeconds.set(Voicing.DECAY_SECONDS);
-                    env.sustainLevel.set(Voicing.SUSTAIN);
-                    var vca = new dev.aether.nodes.mix.Vca();
-                    var gain = new dev.aether.nodes.mix.Gain(20 * Math.log10(Voicing.gain(voices)));
-                    engine.add(saw);
-                    engine.add(lp);
-                    engine.add(env);
-                    engine.add(vca);
-                    engine.add(gain);
-                    engine.connect(saw.out, lp.in);
-                    engine.connect(lp.out, vca.in);
-                    engine.connect(env.out, vca.control);
-                    engine.connect(vca.out, gain.in);
-                    engine.connect(gain.out, mix.in);
-                    env.noteOn();
-                }
-                engine.connectToMaster(mix.out);
-            });
+            addStdlibPatch(engine, voices);
             source = settle(engine, interleaved, "engine (stdlib)");
             entries = ((Scheduler) engine.source()).currentPlan().entries;
             ctx = new dev.aether.core.ProcessContext(Voicing.SAMPLE_RATE);
@@ -330,6 +305,40 @@ public class StandardPatchBenchmark {
     }
 
     /** Renders {@link Voicing#SETTLE_BLOCKS} blocks (every envelope in sustain), drops the events, checks for sound. */
+    /**
+     * Builds the standard patch from the stdlib nodes into {@code engine} in one batch: {@code voices} chains of
+     * {@code SawOscillator} → {@code BiquadFilter} (low-pass) → {@code Vca} with {@code AdsrEnvelope} on its control
+     * (note on) → {@code Gain}, summed into a {@link MonoToStereo} on the master ({@code 5N + 2} nodes).
+     */
+    static void addStdlibPatch(Engine engine, int voices) {
+        MonoToStereo mix = new MonoToStereo();
+        engine.batch(() -> {
+            engine.add(mix);
+            for (int v = 0; v < voices; v++) {
+                var saw = new dev.aether.nodes.osc.SawOscillator().frequencyHz(Voicing.frequencyHz(v));
+                var lp = new dev.aether.nodes.filter.BiquadFilter().cutoffHz(Voicing.cutoffHz(v)).q(Voicing.Q);
+                var env = new dev.aether.nodes.env.AdsrEnvelope();
+                env.attackSeconds.set(Voicing.ATTACK_SECONDS);
+                env.decaySeconds.set(Voicing.DECAY_SECONDS);
+                env.sustainLevel.set(Voicing.SUSTAIN);
+                var vca = new dev.aether.nodes.mix.Vca();
+                var gain = new dev.aether.nodes.mix.Gain(20 * Math.log10(Voicing.gain(voices)));
+                engine.add(saw);
+                engine.add(lp);
+                engine.add(env);
+                engine.add(vca);
+                engine.add(gain);
+                engine.connect(saw.out, lp.in);
+                engine.connect(lp.out, vca.in);
+                engine.connect(env.out, vca.control);
+                engine.connect(vca.out, gain.in);
+                engine.connect(gain.out, mix.in);
+                env.noteOn();
+            }
+            engine.connectToMaster(mix.out);
+        });
+    }
+
     static AudioSource settle(Engine engine, float[] interleaved, String what) {
         AudioSource source = engine.source();
         for (int b = 0; b < Voicing.SETTLE_BLOCKS; b++) source.renderRt(interleaved, FRAMES);

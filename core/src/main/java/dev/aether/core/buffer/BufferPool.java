@@ -12,6 +12,11 @@ import java.util.Arrays;
  */
 @ControlThread
 public final class BufferPool {
+    /**
+     * Floats of padding after each block (one cache line): blocks written by different threads (a plan split for
+     * two) never share a cache line, so one thread's writes do not evict the line the other is writing.
+     */
+    static final int PAD = 16;
     private final int blockSize;
     private float[][] free;
     private int top;
@@ -21,16 +26,16 @@ public final class BufferPool {
     public BufferPool(int blockSize, int preallocate) {
         this.blockSize = blockSize;
         this.free = new float[Math.max(16, preallocate)][];
-        for (int i = 0; i < preallocate; i++) free[top++] = new float[blockSize];
+        for (int i = 0; i < preallocate; i++) free[top++] = new float[blockSize + PAD];
         this.allocated = preallocate;
-        this.silence = new float[blockSize];
+        this.silence = new float[blockSize + PAD];
     }
 
     /** A zeroed block of {@link #blockSize()} floats. */
     public float[] acquire() {
         if (top == 0) {
             allocated++;
-            return new float[blockSize];
+            return new float[blockSize + PAD];
         }
         float[] b = free[--top];
         free[top] = null;
@@ -41,7 +46,7 @@ public final class BufferPool {
     /** Gives a block back. It must have come from this pool and must not be in use any more. */
     public void release(float[] block) {
         if (block == silence) return;
-        if (block.length != blockSize) throw new IllegalArgumentException("block of " + block.length + " frames is not from this pool");
+        if (block.length != blockSize + PAD) throw new IllegalArgumentException("block of " + block.length + " frames is not from this pool");
         if (top == free.length) free = Arrays.copyOf(free, free.length * 2);
         free[top++] = block;
     }

@@ -80,6 +80,13 @@ public final class EventRing {
         published.offer(s);
     }
 
+    /** Counts {@code count} events lost before they reached the ring (reported like those the ring dropped). */
+    @AudioThread @RealtimeSafe
+    public void droppedRt(int count) {
+        dropped += count;
+        droppedPublished = dropped;
+    }
+
     @AudioThread @RealtimeSafe
     public void xrunRt(long count, long stallNanos, boolean resync) {
         Cell s = claim();

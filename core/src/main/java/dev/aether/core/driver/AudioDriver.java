@@ -21,6 +21,12 @@ public interface AudioDriver extends AutoCloseable {
     default String schedulingReport() { return "audio thread: " + description(); }
 
     /**
+     * The {@code SCHED_FIFO} priority the audio thread got (1..99), or 0 when it runs with normal scheduling; the
+     * engine's parallel worker asks for the same. Meaningful once started.
+     */
+    default int fifoPriority() { return 0; }
+
+    /**
      * Where the audio loop spent its worst moments (rendering, waiting on the device), for telling a JVM stall
      * from a device that stopped taking audio; empty when the driver does not measure it. Any thread.
      */

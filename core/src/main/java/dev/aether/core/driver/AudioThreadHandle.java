@@ -15,6 +15,7 @@ final class AudioThreadHandle {
     private volatile long nativeThreadId = -1;
     private volatile Throwable failure;
     private volatile String schedulingReport = "audio thread: not started";
+    private volatile int fifoPriority;
 
     AudioThreadHandle(String name, Runnable loop) {
         thread = new Thread(() -> {
@@ -47,7 +48,9 @@ final class AudioThreadHandle {
             Thread.currentThread().interrupt();
             return;
         }
-        schedulingReport = RealtimeScheduling.requestFifo(nativeThreadId, priority).report();
+        RealtimeScheduling.Outcome o = RealtimeScheduling.requestFifo(nativeThreadId, priority);
+        schedulingReport = o.report();
+        fifoPriority = o.fifo() ? o.priority() : 0;
     }
 
     /** Joins for at most {@code millis}; returns whether the thread has ended. */
@@ -69,4 +72,7 @@ final class AudioThreadHandle {
     Throwable failure() { return failure; }
 
     String schedulingReport() { return schedulingReport; }
+
+    /** The {@code SCHED_FIFO} priority the thread got, or 0. */
+    int fifoPriority() { return fifoPriority; }
 }

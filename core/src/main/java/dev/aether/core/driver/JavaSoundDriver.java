@@ -374,6 +374,8 @@ public final class JavaSoundDriver implements AudioDriver {
     }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
+    @Override public int fifoPriority() { return handle == null ? 0 : handle.fifoPriority(); }
+
     @Override public String schedulingReport() {
         return handle == null ? "audio thread: not started" : handle.schedulingReport() + deviceThreadsReport;
     }

@@ -112,6 +112,8 @@ public final class PacedNullDriver implements AudioDriver {
     public long resyncs() { return meter.resyncs(); }
 
     /** E.g. {@code "audio thread: SCHED_FIFO 80"}; available once {@link #start} returned. */
+    @Override public int fifoPriority() { return handle == null ? 0 : handle.fifoPriority(); }
+
     @Override public String schedulingReport() { return handle == null ? "audio thread: not started" : handle.schedulingReport(); }
 
     /** What the audio loop threw (it then ended), or null. */

@@ -49,6 +49,7 @@ final class EngineWarmup {
             scratch.pollEvents(e -> { });
         }
         warmClockLookups(scratch.clock().snapshot(), Engine.create(config).clock().snapshot());
+        scratch.close();
     }
 
     /**

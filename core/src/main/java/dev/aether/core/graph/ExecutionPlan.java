@@ -16,8 +16,12 @@ public final class ExecutionPlan {
     final List<float[]> ownedBuffers;
     /** A monotonically increasing number, for logs and tests. */
     public final long version;
+    /** How the entries split between two threads, or null: the plan runs on the audio thread alone. */
+    public final ParallelSchedule parallel;
 
-    ExecutionPlan(PlanEntry[] entries, float[][] master, float[] silence, List<float[]> ownedBuffers, long version) {
+    ExecutionPlan(PlanEntry[] entries, float[][] master, float[] silence, List<float[]> ownedBuffers, long version,
+                  ParallelSchedule parallel) {
+        this.parallel = parallel;
         this.entries = entries;
         this.master = master;
         this.silence = silence;

@@ -1,6 +1,7 @@
 package dev.aether.core.graph;
 
 import dev.aether.core.ControlThread;
+import dev.aether.core.ParallelMode;
 import dev.aether.core.InputPort;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
@@ -26,13 +27,28 @@ import java.util.Map;
 @ControlThread
 public final class PlanCompiler {
     private final BufferPool pool;
+    private final ParallelMode parallel;
+    private final int cores;
     private long version;
 
-    public PlanCompiler(BufferPool pool) { this.pool = pool; }
+    /** A compiler in the mode {@code -Daether.parallel} names ({@link ParallelMode#fromSystemProperty}). */
+    public PlanCompiler(BufferPool pool) { this(pool, ParallelMode.fromSystemProperty()); }
+
+    /** A compiler that splits plans for two threads as {@code parallel} says ({@link BranchPartition}). */
+    public PlanCompiler(BufferPool pool, ParallelMode parallel) {
+        this.pool = pool;
+        this.parallel = parallel;
+        this.cores = Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The mode plans are split in. */
+    public ParallelMode parallelMode() { return parallel; }
 
     /** Builds a plan for {@code patch}; {@code master} is the slot whose stereo output goes to the driver. */
     public ExecutionPlan compile(Patch patch, NodeSlot master) {
         List<NodeSlot> order = patch.order();
+        BranchPartition split = BranchPartition.of(order, patch.edges(), parallel, cores);
+        if (split != null) order = split.order;
         Map<Long, NodeSlot> byId = new HashMap<>();
         for (NodeSlot s : order) byId.put(s.id().packed(), s);
 
@@ -46,13 +62,23 @@ public final class PlanCompiler {
             outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         }
 
-        ArrayDeque<float[]> free = new ArrayDeque<>();
+        // one free list per task: a buffer freed in one task is never reused by another (they may run at once);
+        // the tail (the last list) runs after every task, so it takes over what they freed
+        int lanes = split == null ? 1 : split.schedule.tasks() + 1;
+        List<ArrayDeque<float[]>> frees = new ArrayList<>(lanes);
+        for (int k = 0; k < lanes; k++) frees.add(new ArrayDeque<>());
         List<float[]> owned = new ArrayList<>();
         float[] silence = pool.silence();
         List<PlanEntry> entries = new ArrayList<>(order.size());
         float[][] masterOut = null;
 
-        for (NodeSlot slot : order) {
+        for (int at = 0; at < order.size(); at++) {
+            NodeSlot slot = order.get(at);
+            int lane = split == null ? 0 : split.lane[at];
+            ArrayDeque<float[]> free = frees.get(lane);
+            if (split != null && lane == lanes - 1 && at == split.schedule.tailStart()) {
+                for (int k = 0; k < lanes - 1; k++) { free.addAll(frees.get(k)); frees.get(k).clear(); }
+            }
             NodeSpec spec = slot.spec();
             List<Edge> feeding = into.getOrDefault(slot.id().packed(), List.of());
             int nIn = spec.inputs().size();
@@ -144,7 +170,7 @@ public final class PlanCompiler {
 
             List<float[]> read = new ArrayList<>();
             for (float[][] chans : outputs) for (float[] b : chans) if (slot == master || readers.get(b) > 0) read.add(b);
-            entries.add(new PlanEntry(slot, slot.node(), inputs, outputs, read.toArray(new float[0][]),
+            entries.add(new PlanEntry(entries.size(), slot, slot.node(), inputs, outputs, read.toArray(new float[0][]),
                     sumTargets.toArray(new float[0][]), sumSources.toArray(new float[0][][]),
                     sumGains.toArray(new float[0][]), fade, fadeInputs, fadeParams));
 
@@ -161,7 +187,8 @@ public final class PlanCompiler {
             }
         }
         if (masterOut == null) throw new IllegalStateException("the patch has no master bus");
-        return new ExecutionPlan(entries.toArray(new PlanEntry[0]), masterOut, silence, owned, ++version);
+        return new ExecutionPlan(entries.toArray(new PlanEntry[0]), masterOut, silence, owned, ++version,
+                split == null ? null : split.schedule);
     }
 
     /** Gives a returned plan's buffers back to the pool. */

@@ -9,6 +9,8 @@ import dev.aether.core.param.SmoothedParam;
  * compilation except for the crossfade's progress (audio thread).
  */
 public final class PlanEntry {
+    /** This entry's place in its plan's entries (the scheduler meters a few places per block). */
+    public final int index;
     public final NodeSlot slot;
     public final DspNode node;
     /** Clocks the node's params (the slot's clock for this instance). */
@@ -41,9 +43,10 @@ public final class PlanEntry {
     public final float[][][] fadeInputs;
     public final SmoothedParam[] fadeParams;
 
-    PlanEntry(NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
+    PlanEntry(int index, NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
               float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
               Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
+        this.index = index;
         this.slot = slot;
         this.node = node;
         this.clock = slot.clock();

@@ -10,7 +10,6 @@ import dev.aether.core.time.ClockSnapshot;
 
 import dev.aether.core.AudioThread;
 import dev.aether.core.EngineConfig;
-import dev.aether.core.ProcessContext;
 import dev.aether.core.RealtimeSafe;
 import dev.aether.core.time.When;
 import dev.aether.core.command.Command;
@@ -18,11 +17,10 @@ import dev.aether.core.command.EventRing;
 import dev.aether.core.command.CommandRing;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.graph.ExecutionPlan;
+import dev.aether.core.graph.ParallelSchedule;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
-import dev.aether.core.param.ParamClock;
 import dev.aether.core.budget.RunBudget;
-import dev.aether.core.budget.RunStopped;
 import dev.aether.core.budget.Watch;
 import java.util.Arrays;
 
@@ -36,9 +34,13 @@ import java.util.Arrays;
  * later one holds the earlier one's edits: a quantised edit waiting for its bar is not undone). Tempo and position come from the clock's published snapshot. A node that throws or writes NaN/Inf is bypassed (silent) and reported;
  * the master goes through the safety limiter; replaced plans go back on the return ring.
  *
+ * <p>A plan with a {@link ParallelSchedule} shares its independent tasks with the parallel worker
+ * ({@link ParallelRunner}) before the audio thread runs its tail; every entry on either thread goes through the one
+ * {@link EntryRunner} routine, so the output is bit-identical to one thread.
+ *
  * <p>User code is on a budget: the rendering thread's {@link Watch} is armed for
  * {@link EngineConfig#userCodeBudgetNanos()} from the start of each block, so a check woven into user code that runs
- * past it throws {@link RunStopped} inside that code; its node is bypassed like one that threw, reported as
+ * past it throws {@link dev.aether.core.budget.RunStopped} inside that code; its node is bypassed like one that threw, reported as
  * over budget with the site (an int: nothing allocated), and the watch is armed afresh for the nodes after it.
  */
 public final class Scheduler implements AudioSource, EngineStats {
@@ -49,7 +51,8 @@ public final class Scheduler implements AudioSource, EngineStats {
 
     private final EngineConfig config;
     private final int blockSize;
-    private final ProcessContext ctx;
+    private final EntryRunner lane;          // the audio thread's runner of plan entries
+    private final ParallelRunner parallel;   // the worker that shares plans with a ParallelSchedule
     private final CommandRing commands;
     private final EventRing events;
     private final RetiredPlanRing returns;
@@ -81,14 +84,16 @@ public final class Scheduler implements AudioSource, EngineStats {
     private volatile Thread audioThread;
     private volatile MasterTap[] taps = new MasterTap[0];
     private final long userCodeBudgetNanos;
-    private Watch watch;                     // the rendering thread's: set in audioThreadStarted
+    private long blockStartNanos;
 
     public Scheduler(EngineConfig config, ExecutionPlan initial, CommandRing commands, EventRing events,
                      RetiredPlanRing returns, Clock clock, TimedEventChannel timed) {
         this.config = config;
         this.blockSize = config.blockSize();
-        this.ctx = new ProcessContext(config.sampleRate());
-        this.ctx.silence(initial.silence);   // one block per engine (its buffer pool's): every plan shares it
+        this.userCodeBudgetNanos = config.userCodeBudgetNanos();
+        // initial.silence: one block per engine (its buffer pool's): every plan shares it
+        this.lane = new EntryRunner(config.sampleRate(), initial.silence, events, userCodeBudgetNanos);
+        this.parallel = new ParallelRunner(this, events, config.sampleRate(), initial.silence, userCodeBudgetNanos);
         this.commands = commands;
         this.events = events;
         this.returns = returns;
@@ -96,7 +101,6 @@ public final class Scheduler implements AudioSource, EngineStats {
         this.timed = timed;
         this.limiter = new MasterLimiter(config.limiterCeiling());
         this.plan = initial;
-        this.userCodeBudgetNanos = config.userCodeBudgetNanos();
     }
 
     @Override public int channels() { return 2; }
@@ -108,7 +112,8 @@ public final class Scheduler implements AudioSource, EngineStats {
     public void audioThreadStarted() {
         Thread t = Thread.currentThread();
         audioThread = t;
-        if (watch == null || watch.owner() != t) watch = RunBudget.watch(t);
+        Watch w = lane.watch();
+        if (w == null || w.owner() != t) lane.watch(RunBudget.watch(t));
     }
 
     /** The thread that last rendered (null before the first render). Any thread. */
@@ -125,7 +130,8 @@ public final class Scheduler implements AudioSource, EngineStats {
         while (done < frames) {
             int n = Math.min(blockSize, frames - done);
             long t0 = System.nanoTime();
-            Watch w = watch;
+            blockStartNanos = t0;
+            Watch w = lane.watch();
             if (w != null) w.armRt(t0, userCodeBudgetNanos);
             try {
                 renderBlockRt(interleaved, offset + done, n);
@@ -230,136 +236,20 @@ public final class Scheduler implements AudioSource, EngineStats {
         ExecutionPlan p = plan;
         Arrays.fill(p.silence, 0, n, 0f);
         ClockSnapshot c = clock.snapshot();
-        ctx.time(time, n, c.bpmAtRt(time), c.beatAtRt(time));
+        double bpm = c.bpmAtRt(time), beat = c.beatAtRt(time);
+        lane.segmentRt(time, n, bpm, beat);
         PlanEntry[] entries = p.entries;
         int meterFrom = meterCursor >= entries.length ? 0 : meterCursor;
         int meterTo = meterFrom + METERS_PER_BLOCK;
-        if (profileNodes && (blocks & PROFILE_EVERY_MASK) == 0) {
-            // one clock read per node: each node's cost runs from the end of the one before it to its own end
-            long before = System.nanoTime();
-            for (int k = 0; k < entries.length; k++) {
-                PlanEntry e = entries[k];
-                runEntryRt(e, n, k >= meterFrom && k < meterTo);
-                long after = System.nanoTime();
-                e.slot.costNanos = after - before;
-                before = after;
-            }
-        } else {
-            for (int k = 0; k < entries.length; k++) runEntryRt(entries[k], n, k >= meterFrom && k < meterTo);
+        // one clock read per node while profiling: a node's cost runs from the end of the one before it to its end
+        boolean profile = profileNodes && (blocks & PROFILE_EVERY_MASK) == 0;
+        int from = 0;
+        ParallelSchedule split = p.parallel;
+        if (split != null && parallel.readyRt()) {
+            parallel.runTasksRt(lane, entries, split, time, n, bpm, beat, meterFrom, meterTo, profile, blockStartNanos);
+            from = split.tailStart();
         }
-    }
-
-    /** Sums the entry's inputs, runs its node unless bypassed, then guards what it wrote. */
-    private void runEntryRt(PlanEntry e, int n, boolean metered) {
-        if (e.sums) sumInputsRt(e, n);
-        if (e.slot.faulted) {
-            zeroRt(e.outputBuffers, n);
-            return;
-        }
-        ParamClock clock = e.clocked ? e.clock : null;
-        if (clock != null) clock.beginRt(time, n);
-        ctx.bind(e.inputs, e.outputs);
-        try {
-            e.node.process(ctx);
-        } catch (RunStopped stop) {
-            overBudgetRt(e, stop, n);
-            return;
-        } catch (Throwable t) {
-            faultRt(e, "exception", t, n);
-            return;
-        } finally {
-            if (clock != null) clock.endRt();
-        }
-        if (e.fade != null) e.fade.mixRt(ctx, e.fadeInputs, e.fadeParams, e.outputs, time, n);
-        if (metered) meterRt(e, n);
-        else guardRt(e, n);
-    }
-
-    private static void sumInputsRt(PlanEntry e, int n) {
-        float[][] targets = e.sumTargets;
-        for (int k = 0; k < targets.length; k++) {
-            float[] dst = targets[k];
-            float[][] src = e.sumSources[k];
-            float[] g = e.sumGains[k];
-            float g0 = g[0];
-            float[] s0 = src[0];
-            for (int i = 0; i < n; i++) dst[i] = s0[i] * g0;
-            for (int j = 1; j < src.length; j++) {
-                float[] s = src[j];
-                float gj = g[j];
-                for (int i = 0; i < n; i++) dst[i] += s[i] * gj;
-            }
-        }
-    }
-
-    /**
-     * The per-block guard of the outputs something reads: a NaN or Inf bypasses the node (zeroing its outputs)
-     * before any reader runs, and outputs that decayed to denormal levels are zeroed. One OR over the samples'
-     * magnitude bits settles both for almost every block ({@link OutputScan#orBitsRt}); the exact max runs only when
-     * the OR reaches the NaN/Inf pattern. Peaks are left to {@link #meterRt}.
-     */
-    private void guardRt(PlanEntry e, int n) {
-        float[] b0 = e.readOutput0;
-        if (b0 == null) return;
-        if (!guardOneRt(e, b0, n)) return;
-        float[][] outs = e.readOutputs;
-        for (int k = 1; k < outs.length; k++) if (!guardOneRt(e, outs[k], n)) return;
-    }
-
-    /** Guards one read output; false when it was not finite (the node is then faulted and bypassed). */
-    private boolean guardOneRt(PlanEntry e, float[] b, int n) {
-        int o = OutputScan.orBitsRt(b, n);
-        if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, n) >= OutputScan.NON_FINITE_BITS) {
-            faultRt(e, "non-finite output (NaN or Inf)", null, n);
-            return false;
-        }
-        if (o < OutputScan.TINY_BITS && o != 0) Arrays.fill(b, 0, n, 0f);
-        return true;
-    }
-
-    /**
-     * In the block the node is metered: the guard's decisions over every output, read or not, from the exact max,
-     * plus the peak and the sum of squares the meter reports (both sampled from this block).
-     */
-    private void meterRt(PlanEntry e, int n) {
-        int maxBits = 0;
-        double sumSquares = 0;
-        for (float[] b : e.outputBuffers) {
-            int m = OutputScan.peakBitsRt(b, n);
-            if (m >= OutputScan.NON_FINITE_BITS) {
-                faultRt(e, "non-finite output (NaN or Inf)", null, n);
-                return;
-            }
-            if (m < OutputScan.TINY_BITS && m != 0) Arrays.fill(b, 0, n, 0f);
-            float ss = 0;
-            for (int i = 0; i < n; i++) ss += b[i] * b[i];
-            sumSquares += ss;
-            maxBits = Math.max(maxBits, m);
-        }
-        NodeSlot slot = e.slot;
-        float peak = Float.intBitsToFloat(maxBits);
-        if (peak > slot.peak) slot.peak = peak;
-        slot.sumSquares = sumSquares;
-        slot.frames = n;
-    }
-
-    private void faultRt(PlanEntry e, String cause, Throwable t, int n) {
-        e.slot.faulted = true;
-        zeroRt(e.outputBuffers, n);
-        events.faultRt(e.slot, cause, t);
-    }
-
-    /** Bypasses a node whose user code ran past its budget, and gives the nodes after it a fresh budget. */
-    private void overBudgetRt(PlanEntry e, RunStopped stop, int n) {
-        e.slot.faulted = true;
-        zeroRt(e.outputBuffers, n);
-        events.overBudgetRt(e.slot, stop.site(), stop.budgetNanos());
-        Watch w = watch;
-        if (w != null) w.armRt(System.nanoTime(), userCodeBudgetNanos);
-    }
-
-    private static void zeroRt(float[][] buffers, int n) {
-        for (float[] b : buffers) Arrays.fill(b, 0, n, 0f);
+        lane.runRt(entries, from, entries.length, n, meterFrom, meterTo, profile);
     }
 
     private void reportMetersRt() {
@@ -438,6 +328,44 @@ public final class Scheduler implements AudioSource, EngineStats {
      */
     public void profileNodes(boolean on) { profileNodes = on; }
     public ExecutionPlan currentPlan() { return plan; }
+
+    /**
+     * Starts the parallel worker unless it runs (control thread; plans with a {@link ParallelSchedule} need it, and
+     * run on the audio thread alone without it). It follows the audio thread's {@code SCHED_FIFO} priority given to
+     * {@link #parallelFifo}.
+     */
+    public void startParallelWorker() { parallel.ensureStarted("aether-parallel"); }
+
+    /** The audio thread runs at {@code SCHED_FIFO priority} (0: normal): the worker asks for the same. Control thread. */
+    public void parallelFifo(int priority) { parallel.fifo(priority); }
+
+    /**
+     * Whether split plans may use the worker (true by default); while false the audio thread runs every task itself.
+     * The engine turns it off for a live driver without {@code SCHED_FIFO} in {@link dev.aether.core.ParallelMode#AUTO}.
+     * Any thread.
+     */
+    public void allowParallel(boolean on) { parallel.allow(on); }
+
+    /** Ends the parallel worker, if any (control thread); plans then run on the audio thread alone. */
+    public void stopParallelWorker() { parallel.stop(); }
+
+    /** The worker's side of the hand-off (tests). */
+    ParallelRunner parallelRunner() { return parallel; }
+
+    /** The parallel worker thread, or null when none runs. Any thread. */
+    public Thread parallelWorker() { return parallel.worker(); }
+
+    /**
+     * One line on the parallel worker: segments shared, tasks the worker ran, the audio thread's waits for a task in
+     * flight and the longest, and its scheduling. Racy figures, any thread.
+     */
+    public String parallelReport() {
+        String sched = parallel.schedulingReport();
+        return String.format("parallel worker: %s; %d segments shared, %d tasks on the worker, %d waits (longest %.1f µs)%s",
+                parallel.worker() == null ? "not running" : "running", parallel.segments(), parallel.tasksByWorker(),
+                parallel.waits(), parallel.worstWaitNanos() / 1e3,
+                sched == null ? "" : "; " + sched.replace("audio thread", "worker"));
+    }
 
     /** Starts copying the master output into {@code tap}. Control thread. */
     public synchronized void addTap(MasterTap tap) {
