@@ -173,8 +173,9 @@ public final class LiveArrangement implements AutoCloseable {
             tn.head.driver(driver(t, plan, tn.effects, false));
             tn.strip.settings(settings(t, plan));
         }
-        if (project == null || project.tempo().bpm() != p.tempo().bpm()
-                || engine.clock().snapshot().tempoMap().lastBeatsPerBar() != p.tempo().beatsPerBar()) {
+        var clock = engine.clock().snapshot();
+        if (clock.bpmAtRt(engine.clock().earliest()) != p.tempo().bpm()
+                || clock.tempoMap().lastBeatsPerBar() != Math.min(32, p.tempo().beatsPerBar())) {
             engine.tempo(p.tempo().bpm(), Math.min(32, p.tempo().beatsPerBar()), When.NOW);
         }
         engine.batch(() -> {

@@ -85,6 +85,10 @@ class LiveBounceTest {
             long until = System.nanoTime() + 30_000_000_000L;
             while (driver.framesRendered() < start + frames + 4096 && System.nanoTime() < until) Thread.sleep(10);
             e.stop();
+            // a stall longer than the device buffer makes the engine fade the next block in (not the project's sound):
+            // on a machine that stalled the comparison says nothing, so it is skipped, not failed
+            org.junit.jupiter.api.Assumptions.assumeTrue(driver.resyncs() == 0 && tap.droppedFrames() == 0,
+                    "the paced driver stalled (" + driver.resyncs() + " resyncs, " + tap.droppedFrames() + " frames dropped by the tap)");
             float[] got = new float[tap.available()];
             tap.read(got);
             int off = (int) (start - tap.startSample());
