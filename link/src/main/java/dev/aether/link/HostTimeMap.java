@@ -1,39 +1,40 @@
 package dev.aether.link;
 
 /**
- * Host time (microseconds) to engine sample and back: a line of slope {@code 1e6 / sampleRate} through the average
- * of the offsets {@code host - sample * 1e6 / rate} observed (an exponential mean over about 32 observations; the
- * engine's position advances a block at a time, so single observations jitter by up to a block). Confined to one
- * control thread (the follower's).
+ * Host time (microseconds) to engine sample and back: a line of slope {@code 1e6 / sampleRate} whose offset is the
+ * smallest {@code host - sample * 1e6 / rate} observed over the last {@value #WINDOW} observations (about 1.3 s at
+ * the follower's 10 ms). A block rendered late shows as a larger offset, but a device plays its buffer at its own
+ * pace, so the on-time renders are the ones that say when samples are heard; the window lets the line follow a
+ * driver that re-synchronises after a long stall. Confined to one control thread (the follower's).
  */
 public final class HostTimeMap {
-    private static final double WEIGHT = 1.0 / 32;
+    static final int WINDOW = 128;
     private final double microsPerSample;
+    private final double[] offsets = new double[WINDOW];
+    private int count, next;
     private double offset;
-    private boolean seeded;
 
     public HostTimeMap(int sampleRate) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive, was " + sampleRate);
         this.microsPerSample = 1e6 / sampleRate;
     }
 
-    /** At host time {@code hostMicros} the engine was at sample {@code engineSample}. */
+    /** At host time {@code hostMicros} the engine was at sample {@code engineSample} (about to render it). */
     public void observe(long hostMicros, long engineSample) {
-        double o = hostMicros - engineSample * microsPerSample;
-        if (!seeded || Math.abs(o - offset) > 100_000) {     // first sight, or the engine restarted / stalled: re-seed
-            offset = o;
-            seeded = true;
-        } else {
-            offset += (o - offset) * WEIGHT;
-        }
+        offsets[next] = hostMicros - engineSample * microsPerSample;
+        next = (next + 1) % WINDOW;
+        if (count < WINDOW) count++;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) min = Math.min(min, offsets[i]);
+        offset = min;
     }
 
     /** True once something was observed. */
-    public boolean seeded() { return seeded; }
+    public boolean seeded() { return count > 0; }
 
-    /** The host time (microseconds) at which the engine renders {@code engineSample}. */
+    /** The host time (microseconds) at which the engine renders {@code engineSample} when on time. */
     public long hostAt(long engineSample) { return Math.round(offset + engineSample * microsPerSample); }
 
-    /** The engine sample rendered at host time {@code hostMicros} (nearest). */
+    /** The engine sample rendered on time at host time {@code hostMicros} (nearest). */
     public long sampleAt(long hostMicros) { return Math.round((hostMicros - offset) / microsPerSample); }
 }
