@@ -1,5 +1,7 @@
 package dev.aether.core.graph;
 
+import dev.aether.core.RealtimeSafe;
+
 /**
  * Immutable; part of an {@link ExecutionPlan}. How the plan's entries split between two threads: the first
  * {@link #tailStart()} entries form {@link #tasks()} tasks, runs of entries with no data dependency and no shared
@@ -18,16 +20,16 @@ public final class ParallelSchedule {
     }
 
     /** Number of tasks, 2..65535. */
-    public int tasks() { return taskEnds.length; }
+    @RealtimeSafe public int tasks() { return taskEnds.length; }
 
     /** First entry of task {@code k} (an index into the plan's entries). */
-    public int taskStart(int k) { return k == 0 ? 0 : taskEnds[k - 1]; }
+    @RealtimeSafe public int taskStart(int k) { return k == 0 ? 0 : taskEnds[k - 1]; }
 
     /** One past the last entry of task {@code k}. */
-    public int taskEnd(int k) { return taskEnds[k]; }
+    @RealtimeSafe public int taskEnd(int k) { return taskEnds[k]; }
 
     /** First entry of the join (run after every task); the plan's entry count when there is none. */
-    public int tailStart() { return taskEnds[taskEnds.length - 1]; }
+    @RealtimeSafe public int tailStart() { return taskEnds[taskEnds.length - 1]; }
 
     /** The cost model's estimate of one thread's time over two threads' (1..2), for logs and the console. */
     public double estimatedSpeedup() { return estimatedSpeedup; }

@@ -43,8 +43,6 @@ public final class ParallelRunner {
     static final long ACTIVE_NANOS = 50_000_000;
     private static final long DROWSY_NANOS = 2_000_000_000L;
     private static final long DROWSY_NAP = 1_000_000, SLEEP_NAP = 20_000_000;
-    /** Spins of the audio thread's wait before each further spin also yields the core. */
-    private static final int YIELD_AFTER = 20_000;
     /** Indices in {@link #cells}: the claim word and the worker's done word, on separate cache lines. */
     private static final int CLAIM = 8, DONE = 24;
 
@@ -134,11 +132,7 @@ public final class ParallelRunner {
     private void awaitWorkerRt(long want) {
         if (cells.get(DONE) == want) return;
         long t0 = System.nanoTime();
-        int spins = 0;
-        while (cells.get(DONE) != want) {
-            if (++spins < YIELD_AFTER) Thread.onSpinWait();
-            else Thread.yield();
-        }
+        while (cells.get(DONE) != want) Thread.onSpinWait();   // no yield: a system call; the worker runs on the other core
         long waited = System.nanoTime() - t0;
         waits++;
         if (waited > worstWaitNanos) worstWaitNanos = waited;
