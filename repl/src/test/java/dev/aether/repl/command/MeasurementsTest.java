@@ -89,8 +89,7 @@ class MeasurementsTest extends LiveVisualsTestBase {
     @Test void shouldAnalyseTheMasterAsItPlays() throws Exception {
         rt.engine().start(new dev.aether.core.driver.PacedNullDriver(dev.aether.core.driver.DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("play(sine(440).to(gain(-6)))");
-        Thread.sleep(100);
-        String out = c.eval(":analyze");
+        String out = steadyCapture(100, () -> c.eval(":analyze"));
         assertThat(out).contains("fundamental 440.00 Hz");
         assertThat(number(out, "fundamental 440.00 Hz at (-?[0-9.]+) dBFS")).as("-6 dB of a full-scale sine, after the master")
                 .isBetween(-6.5, -5.5);

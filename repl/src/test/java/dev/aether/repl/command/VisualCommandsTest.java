@@ -69,8 +69,7 @@ class VisualCommandsTest extends LiveVisualsTestBase {
     @Test void shouldShowElevenCyclesOf220HzIn52Milliseconds() throws Exception {
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("play(sine(220))");
-        Thread.sleep(100);
-        Scope.Trace t = visuals.scope(52, "", new ArrayList<>());
+        Scope.Trace t = steadyCapture(100, () -> visuals.scope(52, "", new ArrayList<>()));
         assertThat(t.millis()).isCloseTo(52, within(0.05));
         assertThat(Scope.cycles(t)).as("cycles of 220 Hz in 52 ms (11.44), triggered at an upward crossing").isEqualTo(11);
         double top = 0;
@@ -85,8 +84,7 @@ class VisualCommandsTest extends LiveVisualsTestBase {
     @Test void shouldPeakTheSpectrumAtTheFrequencyThatPlays() throws Exception {
         rt.engine().start(new PacedNullDriver(DriverConfig.defaults().sampleRateHz(48_000)));
         c.eval("play(sine(1000))");
-        Thread.sleep(100);
-        Spectrum.Bands b = visuals.spectrum("", COLUMNS, new ArrayList<>());
+        Spectrum.Bands b = steadyCapture(100, () -> visuals.spectrum("", COLUMNS, new ArrayList<>()));
         int loudest = 0;
         for (int i = 1; i < b.db().length; i++) if (b.db()[i] > b.db()[loudest]) loudest = i;
         double ratio = Math.pow(b.hiHz() / b.loHz(), 1.0 / COLUMNS);
