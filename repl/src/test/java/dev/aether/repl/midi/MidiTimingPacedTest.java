@@ -56,6 +56,11 @@ class MidiTimingPacedTest {
                             + " (sd %.2f ms; what landing at the next block would add); %d re-anchored (%d late); driver: %s%n",
                     NOTES, stats.latencyMillis(), sd, abs[n / 2], abs[(int) (n * 0.9)], abs[n - 1],
                     stats.minArrivalMillis(), stats.maxArrivalMillis(), stats.sdArrivalMillis(), stats.reanchors(), stats.late(), driver);
+            // a resync of the paced driver (it fell behind the wall clock on a loaded machine and skipped ahead) moves
+            // the engine against the wall clock the notes were sent by: what is measured is then the machine
+            long resyncs = live.runtime().engine().driver() instanceof dev.aether.core.driver.PacedNullDriver p ? p.resyncs() : 0;
+            org.junit.jupiter.api.Assumptions.assumeTrue(resyncs == 0,
+                    "the paced driver resynchronised " + resyncs + " times while the notes were sent: too loaded to measure landing jitter");
             // a note's own rounding is 1/48 ms at most; a re-anchor (the engine lost time in a resync, or this thread
             // stalled past the latency, on a loaded machine) moves one spacing: most must be kept to 0.05 ms
             assertThat(abs[n / 2]).as("median spacing error, ms").isLessThan(0.05);
