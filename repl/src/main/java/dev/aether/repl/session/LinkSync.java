@@ -29,9 +29,8 @@ public final class LinkSync implements AutoCloseable {
             return;
         }
         if (peer != null) return;
-        // the tempo last asked for: a change lands at the clock's earliest changeable sample, which the pattern
-        // scheduler's look-ahead may put well after the sample rendered now
-        double bpm = engine.clock().snapshot().bpmAtRt(Math.max(engine.clock().position(), engine.clock().earliest()));
+        // the tempo last asked for: a change may land after the sample rendered now (quantised, or past the look-ahead)
+        double bpm = engine.clock().snapshot().tempoMap().lastBpm();
         peer = LinkPeer.start(Math.max(20, Math.min(999, bpm)));
         follower = new LinkClockFollower(engine.clock(), peer, LinkPeer::monotonicMicros, outputLatencyMicros());
         follower.quantum(quantum);
