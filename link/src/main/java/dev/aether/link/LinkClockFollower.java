@@ -1,5 +1,6 @@
 package dev.aether.link;
 
+import dev.aether.core.Threads;
 import dev.aether.core.ControlThread;
 import dev.aether.core.time.Clock;
 import dev.aether.core.time.ClockSnapshot;
@@ -120,15 +121,7 @@ public final class LinkClockFollower implements AutoCloseable {
     /** Stops the thread and stops listening to the clock; the clock keeps its tempo. Idempotent. */
     @Override public void close() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(thread, 1000);
         clock.removeListener(listener);
     }
 

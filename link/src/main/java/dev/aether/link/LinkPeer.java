@@ -1,5 +1,6 @@
 package dev.aether.link;
 
+import dev.aether.core.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -164,11 +165,7 @@ public final class LinkPeer implements LinkSource, AutoCloseable {
         if (!running) return;
         running = false;
         selector.wakeup();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, 1000);
     }
 
     // ------------------------------------------------------------------ network thread

@@ -1,5 +1,6 @@
 package dev.aether.osc;
 
+import dev.aether.core.Threads;
 import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCBundle;
 import com.illposed.osc.OSCMessage;
@@ -222,11 +223,7 @@ public final class OscServer implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, 2_000);
     }
 
     /**

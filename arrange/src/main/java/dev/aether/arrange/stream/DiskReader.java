@@ -1,5 +1,6 @@
 package dev.aether.arrange.stream;
 
+import dev.aether.core.Threads;
 import dev.aether.core.ControlThread;
 
 import java.nio.ByteBuffer;
@@ -90,10 +91,6 @@ public final class DiskReader implements AutoCloseable {
     public void close() {
         running = false;
         LockSupport.unpark(thread);
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, 2000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.Threads;
 import dev.aether.core.ControlThread;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +57,7 @@ final class AudioThreadHandle {
     /** Joins for at most {@code millis}; returns whether the thread has ended. */
     @ControlThread
     boolean join(long millis) {
-        try {
-            thread.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !thread.isAlive();
+        return Threads.join(thread, millis);
     }
 
     Thread thread() { return thread; }

@@ -1,5 +1,6 @@
 package dev.aether.core.driver;
 
+import dev.aether.core.Threads;
 import dev.aether.core.io.WavFormat;
 import dev.aether.core.io.WavWriter;
 
@@ -128,11 +129,7 @@ public final class OfflineDriver implements AudioDriver {
         Thread t;
         synchronized (this) { t = thread; }
         if (t == null || t == Thread.currentThread()) return;
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(t, 0);
     }
 
     /** Frames rendered so far. */

@@ -1,5 +1,6 @@
 package dev.aether.core.rt;
 
+import dev.aether.core.Threads;
 import dev.aether.core.AudioThread;
 import dev.aether.core.ControlThread;
 import dev.aether.core.RealtimeSafe;
@@ -271,11 +272,7 @@ public final class ParallelRunner {
         if (w == null) return;
         stopping = true;
         LockSupport.unpark(w);
-        try {
-            w.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(w, 1000);
         worker = null;
     }
 

@@ -1,5 +1,6 @@
 package dev.aether.repl.session;
 
+import dev.aether.core.Threads;
 import dev.aether.core.ControlThread;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.io.WavFormat;
@@ -104,11 +105,7 @@ public final class Recorder {
         engine.closeTap(tap);
         running = false;
         LockSupport.unpark(thread);
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, 5_000);
         // a block the audio thread was writing when the tap was detached lands within one block
         LockSupport.parkNanos(2 * engine.config().blockNanos() + 1_000_000);
         try {

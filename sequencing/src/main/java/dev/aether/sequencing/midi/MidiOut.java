@@ -1,5 +1,6 @@
 package dev.aether.sequencing.midi;
 
+import dev.aether.core.Threads;
 import dev.aether.sequencing.schedule.PatternTarget;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -230,14 +231,7 @@ public final class MidiOut implements AutoCloseable {
             closed = true;
             t = sender;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(t, 1000);
         panic();
         receiver.close();
     }
