@@ -138,7 +138,7 @@ public final class LiveArrangement implements AutoCloseable {
                 a = build(t, core);
                 madeCore.add(a);
             } else if (!old.recipes.equals(t.strip().effects())) {
-                a = old.withChain(t.strip().effects(), new TrackHead(transport), effects(t));
+                a = chain(t, old);
                 madeChain.add(a);
             } else {
                 a = old;
@@ -176,7 +176,7 @@ public final class LiveArrangement implements AutoCloseable {
                         gone.addAll(old.sends.values());
                     } else {
                         gone.add(old.head);
-                        gone.addAll(old.effects);
+                        for (DspNode fx : old.effects) if (!now.effects.contains(fx)) gone.add(fx);
                     }
                 }
                 for (Wire w : new ArrayList<>(wires)) {
@@ -193,7 +193,7 @@ public final class LiveArrangement implements AutoCloseable {
                         for (NodeId id : old.sendIds.values()) engine.remove(id);
                     }
                     engine.remove(old.headId);
-                    for (NodeId id : old.effectIds) engine.remove(id);
+                    for (NodeId id : old.effectIds) if (now == null || !now.effectIds.contains(id)) engine.remove(id);
                 }
                 for (Wire w : want) {
                     if (wires.add(w)) engine.connect(w.from(), w.to());
@@ -336,11 +336,41 @@ public final class LiveArrangement implements AutoCloseable {
         }
     }
 
+    /** Adds the head and the effects not yet in the engine (those without an id). */
     private void addChain(AppliedTrack a) {
         a.headId = engine.add(a.head);
         List<NodeId> ids = new ArrayList<>();
-        for (DspNode fx : a.effects) ids.add(engine.add(fx));
+        for (int i = 0; i < a.effects.size(); i++) {
+            NodeId id = i < a.effectIds.size() ? a.effectIds.get(i) : null;
+            ids.add(id != null ? id : engine.add(a.effects.get(i)));
+        }
         a.effectIds = ids;
+    }
+
+    /**
+     * {@code old} with a new head and the chain {@code t}'s recipes give: the effects of the unchanged recipes before
+     * and after the change are kept (nodes, ids and state), the others made anew.
+     */
+    private AppliedTrack chain(Track t, AppliedTrack old) {
+        List<String> was = old.recipes, now = t.strip().effects();
+        int pre = 0, suf = 0;
+        while (pre < was.size() && pre < now.size() && was.get(pre).equals(now.get(pre))) pre++;
+        while (suf < was.size() - pre && suf < now.size() - pre && was.get(was.size() - 1 - suf).equals(now.get(now.size() - 1 - suf))) suf++;
+        List<DspNode> fx = new ArrayList<>();
+        List<NodeId> ids = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            int from = i < pre ? i : i >= now.size() - suf ? was.size() - (now.size() - i) : -1;
+            if (from >= 0) {
+                fx.add(old.effects.get(from));
+                ids.add(old.effectIds.get(from));
+            } else {
+                fx.add(effect(t, now.get(i)));
+                ids.add(null);
+            }
+        }
+        AppliedTrack a = old.withChain(now, new TrackHead(transport), java.util.Collections.unmodifiableList(fx));
+        a.effectIds = ids;
+        return a;
     }
 
     /** The metatrack holding each track (absent at the top level). */
@@ -413,15 +443,17 @@ public final class LiveArrangement implements AutoCloseable {
 
     private List<DspNode> effects(Track t) {
         List<DspNode> fx = new ArrayList<>();
-        for (String r : t.strip().effects()) {
-            DspNode n = resolve(t, r, "effect");
-            NodeSpec spec = NodeSpec.of(n);
-            if (spec.inputs().isEmpty() || spec.outputs().isEmpty())
-                throw new IllegalArgumentException("effect \"" + r + "\" on track \"" + t.name() + "\" made " + n.typeName()
-                        + ", which has no " + (spec.inputs().isEmpty() ? "audio input" : "output") + "; an effect needs both");
-            fx.add(n);
-        }
+        for (String r : t.strip().effects()) fx.add(effect(t, r));
         return List.copyOf(fx);
+    }
+
+    private DspNode effect(Track t, String r) {
+        DspNode n = resolve(t, r, "effect");
+        NodeSpec spec = NodeSpec.of(n);
+        if (spec.inputs().isEmpty() || spec.outputs().isEmpty())
+            throw new IllegalArgumentException("effect \"" + r + "\" on track \"" + t.name() + "\" made " + n.typeName()
+                    + ", which has no " + (spec.inputs().isEmpty() ? "audio input" : "output") + "; an effect needs both");
+        return n;
     }
 
     private DspNode resolve(Track t, String recipe, String what) {

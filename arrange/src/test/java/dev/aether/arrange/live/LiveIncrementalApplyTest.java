@@ -119,7 +119,7 @@ class LiveIncrementalApplyTest {
             for (int i = 0; i < names.size(); i++)
                 assertThat(arr.nodesOf(names.get(i))).as("nodes of %s after data edits", names.get(i)).containsExactlyElementsOf(before.get(i));
 
-            // topology: an effect added to drums rebuilds drums' head and chain only; the others keep theirs
+            // topology: an effect added to drums makes drums' head and that effect only; the others keep theirs
             Track d = q.track("drums");
             List<String> fx = new ArrayList<>(d.strip().effects());
             fx.add("gain(-3)");
@@ -136,7 +136,8 @@ class LiveIncrementalApplyTest {
                     assertThat(now.get(0)).as("drums' clip player kept (its sounding clips and streams)").isSameAs(was.get(0));
                     assertThat(now.get(now.size() - 2)).as("drums' strip kept").isSameAs(was.get(was.size() - 2));
                     assertThat(now.get(now.size() - 1)).as("drums' send kept").isSameAs(was.get(was.size() - 1));
-                    assertThat(now).as("a new head and chain").hasSize(was.size() + 1).doesNotContain(was.get(1));
+                    assertThat(now).as("a new head, one effect more").hasSize(was.size() + 1).doesNotContain(was.get(1));
+                    assertThat(now.subList(2, 4)).as("drums' effects before the new one kept (their state too)").containsExactlyElementsOf(was.subList(2, 4));
                 }
             }
             arr.close();
