@@ -130,10 +130,14 @@ public final class Schedule {
 
     private final Map<String, TrackPlan> tracks;
     private final boolean soloActive;
+    private final Project project;                 // what this schedule flattened, for an incremental next one
+    private final Map<String, Track> sources;      // the track each plan was made from
 
-    private Schedule(Map<String, TrackPlan> tracks, boolean soloActive) {
+    private Schedule(Map<String, TrackPlan> tracks, boolean soloActive, Project project, Map<String, Track> sources) {
         this.tracks = Collections.unmodifiableMap(tracks);
         this.soloActive = soloActive;
+        this.project = project;
+        this.sources = sources;
     }
 
     /** Every track's plan, depth first. */
@@ -150,17 +154,33 @@ public final class Schedule {
     public boolean soloActive() { return soloActive; }
 
     /** Flattens {@code project}. Linear in the number of clips, notes and points. */
-    public static Schedule of(Project project) {
+    public static Schedule of(Project project) { return of(project, null); }
+
+    /**
+     * Flattens {@code project} as {@link #of(Project)} does, taking from {@code previous} (a schedule of an earlier
+     * version of the project, or null) the clips, notes and lanes of every track whose contents, content timeline,
+     * tempo and pool are unchanged: the very same lists, so that comparing a track's plans of the two schedules is
+     * cheap. Linear in the number of tracks plus the clips, notes and points of the tracks that changed. The result
+     * equals {@code of(project)}.
+     */
+    public static Schedule of(Project project, Schedule previous) {
         boolean[] solo = {false};
         Project.walk(project.tracks(), t -> solo[0] |= t.strip().solo());
         Map<String, TrackPlan> out = new LinkedHashMap<>();
-        visit(project, project.tracks(), new ArrayList<>(), TimeMap.IDENTITY, 0, false, false, solo[0], out);
-        return new Schedule(out, solo[0]);
+        Map<String, Track> sources = new java.util.HashMap<>();
+        Reuse reuse = previous == null ? null : new Reuse(previous, previous.project.tempo().equals(project.tempo()),
+                previous.project.pool().equals(project.pool()));
+        visit(project, project.tracks(), new ArrayList<>(), TimeMap.IDENTITY, 0, false, false, solo[0], out, sources, reuse);
+        return new Schedule(out, solo[0], project, sources);
     }
+
+    /** What an incremental {@link #of(Project, Schedule)} may take from the previous schedule. */
+    private record Reuse(Schedule previous, boolean sameTempo, boolean samePool) {}
 
     /** Returns whether anything below {@code list} is soloed. */
     private static boolean visit(Project p, List<Track> list, List<String> path, TimeMap map, double gainDb,
-                                 boolean mutedAbove, boolean soloAbove, boolean soloActive, Map<String, TrackPlan> out) {
+                                 boolean mutedAbove, boolean soloAbove, boolean soloActive, Map<String, TrackPlan> out,
+                                 Map<String, Track> sources, Reuse reuse) {
         boolean anySolo = false;
         for (Track t : list) {
             path.add(t.name());
@@ -171,18 +191,30 @@ public final class Schedule {
             String key = t.name();
             out.put(key, null);                                   // keep depth-first order; filled below
             boolean below = t instanceof Metatrack m
-                    && visit(p, m.children(), path, content, g, muted, soloAbove || s.solo(), soloActive, out);
+                    && visit(p, m.children(), path, content, g, muted, soloAbove || s.solo(), soloActive, out, sources, reuse);
             boolean kept = s.solo() || soloAbove || below || (t instanceof BusTrack b && b.soloSafe());
             boolean audible = !muted && (!soloActive || kept);
-            out.put(key, new TrackPlan(t.name(), List.copyOf(path), t.kind(), s.volumeDb(), s.pan(), g, muted, audible, content,
-                    t instanceof AudioTrack a ? audio(p, a, content) : List.of(),
-                    t instanceof InstrumentTrack i ? midi(p, i, content) : List.of(),
-                    lanes(p, s, content)));
+            sources.put(key, t);
+            TrackPlan old = reuse == null || !reuse.sameTempo() ? null : reuse.previous().tracks.get(key);
+            Track was = old == null || !old.time().equals(content) ? null : reuse.previous().sources.get(key);
+            List<PlayedAudio> audio;
+            if (!(t instanceof AudioTrack a)) audio = List.of();
+            else if (reuse != null && reuse.samePool() && was instanceof AudioTrack wa && same(wa.clips(), a.clips())) audio = old.audio();
+            else audio = audio(p, a, content);
+            List<PlayedMidi> midi;
+            if (!(t instanceof InstrumentTrack i)) midi = List.of();
+            else if (was instanceof InstrumentTrack wi && same(wi.clips(), i.clips())) midi = old.midi();
+            else midi = midi(p, i, content);
+            Map<Lane.Target, List<Breakpoint>> lanes = was != null && same(was.strip().lanes(), s.lanes()) ? old.lanes() : lanes(p, s, content);
+            List<String> at = old != null && old.path().equals(path) ? old.path() : List.copyOf(path);
+            out.put(key, new TrackPlan(t.name(), at, t.kind(), s.volumeDb(), s.pan(), g, muted, audible, content, audio, midi, lanes));
             anySolo |= s.solo() || below;
             path.remove(path.size() - 1);
         }
         return anySolo;
     }
+
+    private static boolean same(List<?> a, List<?> b) { return a == b || a.equals(b); }
 
     private static List<PlayedAudio> audio(Project p, AudioTrack t, TimeMap map) {
         Tempo tempo = p.tempo();

@@ -69,41 +69,15 @@ public final class LiveArrangement implements AutoCloseable {
     private final ArrangementTransport transport = new ArrangementTransport();
     private final double sampleRate;
     private final String onlyTrack;                  // bounce of one track: its strip alone goes to master
-    private final Map<String, TrackNodes> tracks = new LinkedHashMap<>();
+    private final Map<String, AppliedTrack> tracks = new LinkedHashMap<>();
     private final Set<Wire> wires = new HashSet<>();
     private Project project;
+    private Schedule schedule;                       // the applied project flattened: the next apply's reference
     private boolean closed;
     private volatile long startedAt = -1;
 
     /** A connection the arrangement made. */
     private record Wire(DspNode fromNode, OutputPort from, DspNode toNode, InputPort to) {}
-
-    /** The nodes of one track. */
-    private static final class TrackNodes {
-        final String signature;
-        final DspNode source;                        // ClipPlayer, InstrumentSource or null
-        final TrackHead head;
-        final List<DspNode> effects;
-        final TrackStrip strip;
-        final List<NodeId> ids = new ArrayList<>();
-        final Map<String, SendTap> sends = new HashMap<>();
-        final Map<String, NodeId> sendIds = new HashMap<>();
-
-        TrackNodes(String signature, DspNode source, TrackHead head, List<DspNode> effects, TrackStrip strip) {
-            this.signature = signature;
-            this.source = source;
-            this.head = head;
-            this.effects = effects;
-            this.strip = strip;
-        }
-
-        OutputPort chainEnd() {
-            if (effects.isEmpty()) return head.out;
-            return NodeSpec.of(effects.get(effects.size() - 1)).outputs().get(0);
-        }
-
-        DspNode chainEndNode() { return effects.isEmpty() ? head : effects.get(effects.size() - 1); }
-    }
 
     private LiveArrangement(Engine engine, AudioPool pool, RecipeResolver recipes, String onlyTrack) {
         this.engine = engine;
@@ -133,8 +107,12 @@ public final class LiveArrangement implements AutoCloseable {
     public ArrangementTransport transport() { return transport; }
 
     /**
-     * Plays {@code p} from the next block on: one plan for the whole change. Nodes of unchanged tracks keep their
-     * state. Control thread.
+     * Plays {@code p} from the next block on, sending the engine only what differs from the project applied before
+     * (see "How edits reach the engine" in {@code docs/arrangement.md}): tracks that did not change are not touched;
+     * data changes (fader, pan, mute and solo, clips, notes, automation, send levels) are written to the tracks'
+     * nodes, which read them at their next block; only a change of topology (a track, an effect or a send added or
+     * removed, a track moved into another metatrack, its instrument or kind of source changed) sends one plan for
+     * the whole change, adopted at a block boundary. Nodes of unchanged tracks keep their state. Control thread.
      *
      * @throws IllegalArgumentException naming the track, when a recipe cannot be made or a node does not fit
      * @throws UncheckedIOException     naming the file, when an audio file cannot be read
@@ -143,107 +121,270 @@ public final class LiveArrangement implements AutoCloseable {
     public synchronized void apply(Project p) {
         if (closed) throw new IllegalStateException("this arrangement is closed; attach a new one");
         if (onlyTrack != null) p.track(onlyTrack);
-        Schedule schedule = Schedule.of(p);
-        Map<String, TrackNodes> next = new LinkedHashMap<>();
-        List<TrackNodes> made = new ArrayList<>();
-        Map<String, Track> byName = new LinkedHashMap<>();
-        for (Track t : p.allTracks()) byName.put(t.name(), t);
-        // build what is new first, so that a recipe that fails changes nothing
-        for (Track t : byName.values()) {
-            String sig = signature(t, p);
-            TrackNodes old = tracks.get(t.name());
-            if (old != null && old.signature.equals(sig)) {
-                next.put(t.name(), old);
+        Schedule sched = Schedule.of(p, schedule);
+        List<Track> all = p.allTracks();
+        Map<String, String> parents = parents(p);
+        Map<String, AppliedTrack> next = new LinkedHashMap<>();
+        List<AppliedTrack> madeCore = new ArrayList<>(), madeChain = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        boolean topology = all.size() != tracks.size();
+        // build what is new and make every changed track's data first, so that a failure changes nothing
+        for (Track t : all) {
+            AppliedTrack old = tracks.get(t.name());
+            Change c = new Change(t, sched.track(t.name()), parents.get(t.name()));
+            String core = core(t, p, old, c);
+            AppliedTrack a;
+            if (old == null || !old.core.equals(core)) {
+                a = build(t, core);
+                madeCore.add(a);
+            } else if (!old.recipes.equals(t.strip().effects())) {
+                a = chain(t, old);
+                madeChain.add(a);
             } else {
-                TrackNodes tn = build(t, sig);
-                next.put(t.name(), tn);
-                made.add(tn);
+                a = old;
             }
-        }
-        // data of every track (placements read pre-rolls from disk, so before the engine's lock)
-        Map<TrackNodes, List<ClipPlacement>> clips = new HashMap<>();
-        for (Track t : byName.values()) {
-            TrackNodes tn = next.get(t.name());
-            Schedule.TrackPlan plan = schedule.track(t.name());
-            if (tn.source instanceof ClipPlayer) clips.put(tn, placements(plan));
-            if (tn.source instanceof InstrumentSource is) {
-                is.notes(NoteList.of(plan.midi(), sampleRate));
-                is.driver(driver(t, plan, List.of(is.instrument()), true));
-            }
-            tn.head.driver(driver(t, plan, tn.effects, false));
-            tn.strip.settings(settings(t, plan));
+            c.track = a;
+            data(c, old);
+            if (a != old || !java.util.Objects.equals(c.parent, old.parent) || c.sends != null && !sendKeys(c.sends).equals(sendKeys(old.sendList)))
+                topology = true;
+            changes.add(c);
+            next.put(t.name(), a);
         }
         var clock = engine.clock().snapshot();
         if (clock.bpmAtRt(engine.clock().earliest()) != p.tempo().bpm()
                 || clock.tempoMap().lastBeatsPerBar() != Math.min(32, p.tempo().beatsPerBar())) {
             engine.tempo(p.tempo().bpm(), Math.min(32, p.tempo().beatsPerBar()), When.NOW);
         }
-        engine.batch(() -> {
-            for (TrackNodes tn : made) {
-                if (tn.source != null) tn.ids.add(engine.add(tn.source));
-                tn.ids.add(engine.add(tn.head));
-                for (DspNode fx : tn.effects) tn.ids.add(engine.add(fx));
-                tn.ids.add(engine.add(tn.strip));
-            }
-            // sends: keep those of the same bus and kind, level in place
-            for (Track t : byName.values()) {
-                TrackNodes tn = next.get(t.name());
-                Set<String> keep = new HashSet<>();
-                for (Send s : t.strip().sends()) {
-                    String key = s.bus() + (s.preFader() ? "|pre" : "|post");
-                    keep.add(key);
-                    double g = TrackStrip.dbToGain(s.levelDb());
-                    SendTap tap = tn.sends.get(key);
-                    if (tap == null) {
-                        tap = new SendTap(g);
-                        tn.sends.put(key, tap);
-                        tn.sendIds.put(key, engine.add(tap));
+        // data: written to the nodes' latest-value cells, read at their next block (new nodes: before they first run)
+        for (Change c : changes) c.sendData();
+        if (topology) {
+            engine.batch(() -> {
+                for (AppliedTrack a : madeCore) {
+                    if (a.source != null) a.sourceId = engine.add(a.source);
+                    addChain(a);
+                    a.stripId = engine.add(a.strip);
+                }
+                for (AppliedTrack a : madeChain) addChain(a);
+                Set<DspNode> gone = new HashSet<>();
+                for (Change c : changes) if (c.sends != null) sendTaps(c.track, c.sends, gone);
+                Set<Wire> want = wiring(p, next, all, parents);
+                for (Map.Entry<String, AppliedTrack> e : tracks.entrySet()) {
+                    AppliedTrack old = e.getValue(), now = next.get(e.getKey());
+                    if (now == old) continue;
+                    if (now == null || now.core != old.core) {
+                        gone.addAll(old.nodes());
+                        gone.addAll(old.sends.values());
                     } else {
-                        tap.gain(g);
+                        gone.add(old.head);
+                        for (DspNode fx : old.effects) if (!now.effects.contains(fx)) gone.add(fx);
                     }
                 }
-                for (String key : new ArrayList<>(tn.sends.keySet())) {
-                    if (!keep.contains(key)) {
-                        tn.sends.remove(key);
-                        engine.remove(tn.sendIds.remove(key));
+                for (Wire w : new ArrayList<>(wires)) {
+                    if (want.contains(w)) continue;
+                    wires.remove(w);
+                    if (!gone.contains(w.fromNode()) && !gone.contains(w.toNode()) && live(w)) engine.disconnect(w.from(), w.to());
+                }
+                for (Map.Entry<String, AppliedTrack> e : tracks.entrySet()) {
+                    AppliedTrack old = e.getValue(), now = next.get(e.getKey());
+                    if (now == old) continue;
+                    if (now == null || now.core != old.core) {
+                        if (old.sourceId != null) engine.remove(old.sourceId);
+                        engine.remove(old.stripId);
+                        for (NodeId id : old.sendIds.values()) engine.remove(id);
                     }
+                    engine.remove(old.headId);
+                    for (NodeId id : old.effectIds) if (now == null || !now.effectIds.contains(id)) engine.remove(id);
                 }
-            }
-            Set<Wire> want = wiring(p, next, byName);
-            Set<DspNode> gone = new HashSet<>();
-            for (Map.Entry<String, TrackNodes> e : tracks.entrySet()) {
-                if (next.get(e.getKey()) != e.getValue()) {
-                    TrackNodes old = e.getValue();
-                    if (old.source != null) gone.add(old.source);
-                    gone.add(old.head);
-                    gone.addAll(old.effects);
-                    gone.add(old.strip);
-                    gone.addAll(old.sends.values());
+                for (Wire w : want) {
+                    if (wires.add(w)) engine.connect(w.from(), w.to());
                 }
-            }
-            for (Wire w : new ArrayList<>(wires)) {
-                if (want.contains(w)) continue;
-                wires.remove(w);
-                if (!gone.contains(w.fromNode()) && !gone.contains(w.toNode()) && live(w)) engine.disconnect(w.from(), w.to());
-            }
-            for (Map.Entry<String, TrackNodes> e : tracks.entrySet()) {
-                if (next.get(e.getKey()) != e.getValue()) {
-                    TrackNodes old = e.getValue();
-                    for (NodeId id : old.ids) engine.remove(id);
-                    for (NodeId id : old.sendIds.values()) engine.remove(id);
-                }
-            }
-            for (Wire w : want) {
-                if (wires.add(w)) engine.connect(w.from(), w.to());
-            }
-        });
-        for (Map.Entry<TrackNodes, List<ClipPlacement>> e : clips.entrySet()) ((ClipPlayer) e.getKey().source).schedule(e.getValue());
-        for (Map.Entry<String, TrackNodes> e : tracks.entrySet()) {
-            if (next.get(e.getKey()) != e.getValue() && e.getValue().source instanceof ClipPlayer cp) cp.close();
+            });
         }
+        // clips after the batch: a new player knows the engine's rate once added
+        for (Change c : changes) if (c.clips != null) ((ClipPlayer) c.track.source).schedule(c.clips);
+        for (Map.Entry<String, AppliedTrack> e : tracks.entrySet()) {
+            AppliedTrack now = next.get(e.getKey());
+            if ((now == null || now.core != e.getValue().core) && e.getValue().source instanceof ClipPlayer cp) cp.close();
+        }
+        for (Change c : changes) c.commit();
         tracks.clear();
         tracks.putAll(next);
+        schedule = sched;
         project = p;
+    }
+
+    /**
+     * Forgets the data sent to the tracks' nodes (not the nodes), so that the next {@link #apply} makes and sends every
+     * track's data afresh, as a first apply does: the reference an incremental apply is tested against.
+     */
+    @ControlThread
+    synchronized void forgetApplied() {
+        for (AppliedTrack a : tracks.values()) {
+            a.plan = null;
+            a.sendList = null;
+            a.clipsSeen = null;
+        }
+        schedule = null;
+    }
+
+    /** The nodes of track {@code name} (source, head, effects, strip, then its send taps), for tests. */
+    synchronized List<DspNode> nodesOf(String name) {
+        AppliedTrack a = tracks.get(name);
+        if (a == null) return List.of();
+        List<DspNode> out = a.nodes();
+        out.addAll(a.sends.values());
+        return out;
+    }
+
+    /** One track's part of an {@link #apply}: what to send (null: unchanged), made before anything is sent. */
+    private final class Change {
+        final Track t;
+        final Schedule.TrackPlan plan;
+        final String parent;
+        AppliedTrack track;
+        TrackStrip.Settings settings;
+        List<ClipPlacement> clips;
+        NoteList notes;
+        ParamDriver instrumentDriver, headDriver;
+        List<Send> sends;
+        List<dev.aether.arrange.AudioClip> clipsSeen;
+        dev.aether.arrange.MediaPool poolSeen;
+        List<dev.aether.arrange.Breakpoint> volumePoints, panPoints;
+
+        Change(Track t, Schedule.TrackPlan plan, String parent) {
+            this.t = t;
+            this.plan = plan;
+            this.parent = parent;
+        }
+
+        /** Writes the data to the nodes' latest-value cells (and send levels to kept taps). */
+        void sendData() {
+            if (settings != null) track.strip.settings(settings);
+            if (track.source instanceof InstrumentSource is) {
+                if (notes != null) is.notes(notes);
+                if (instrumentDriver != null) is.driver(instrumentDriver);
+            }
+            if (headDriver != null) track.head.driver(headDriver);
+            if (sends != null) {
+                for (Send s : sends) {
+                    SendTap tap = track.sends.get(sendKey(s));
+                    if (tap != null) tap.gain(TrackStrip.dbToGain(s.levelDb()));
+                }
+            }
+        }
+
+        /** Records what was sent. */
+        void commit() {
+            track.plan = plan;
+            track.parent = parent;
+            if (settings != null) {
+                track.settings = settings;
+                track.volumePoints = volumePoints;
+                track.panPoints = panPoints;
+            }
+            if (sends != null) track.sendList = sends;
+            if (clipsSeen != null) {
+                track.clipsSeen = clipsSeen;
+                track.poolSeen = poolSeen;
+            }
+        }
+    }
+
+    /** The data of {@code c}'s track that differs from what {@code old} (null: none) had sent. */
+    private void data(Change c, AppliedTrack old) {
+        AppliedTrack a = c.track;
+        Schedule.TrackPlan plan = c.plan, was = a.plan;
+        Track t = c.t;
+        TrackStrip.Settings want = settings(t, plan, was == null ? null : a, c);
+        if (want != a.settings) c.settings = want;
+        if (a.source instanceof ClipPlayer && (was == null || !was.audio().equals(plan.audio()))) c.clips = placements(plan);
+        boolean lanes = was == null || !was.lanes().equals(plan.lanes());
+        if (a.source instanceof InstrumentSource is) {
+            if (was == null || !was.midi().equals(plan.midi())) c.notes = NoteList.of(plan.midi(), sampleRate);
+            if (lanes) c.instrumentDriver = driver(t, plan, List.of(is.instrument()), true);
+        }
+        if (lanes || a != old) c.headDriver = driver(t, plan, a.effects, false);
+        List<Send> sends = t.strip().sends();
+        if (a.sendList == null || !a.sendList.equals(sends)) c.sends = sends;
+    }
+
+    private static String sendKey(Send s) { return s.bus() + (s.preFader() ? "|pre" : "|post"); }
+
+    private static Set<String> sendKeys(List<Send> sends) {
+        Set<String> keys = new HashSet<>();
+        if (sends != null) for (Send s : sends) keys.add(sendKey(s));
+        return keys;
+    }
+
+    /** Inside the batch: makes the taps {@code sends} needs and removes the others (into {@code gone}). */
+    private void sendTaps(AppliedTrack a, List<Send> sends, Set<DspNode> gone) {
+        Set<String> keep = new HashSet<>();
+        for (Send s : sends) {
+            String key = sendKey(s);
+            keep.add(key);
+            if (!a.sends.containsKey(key)) {
+                SendTap tap = new SendTap(TrackStrip.dbToGain(s.levelDb()));
+                a.sends.put(key, tap);
+                a.sendIds.put(key, engine.add(tap));
+            }
+        }
+        for (String key : new ArrayList<>(a.sends.keySet())) {
+            if (!keep.contains(key)) {
+                gone.add(a.sends.remove(key));
+                engine.remove(a.sendIds.remove(key));
+            }
+        }
+    }
+
+    /** Adds the head and the effects not yet in the engine (those without an id). */
+    private void addChain(AppliedTrack a) {
+        a.headId = engine.add(a.head);
+        List<NodeId> ids = new ArrayList<>();
+        for (int i = 0; i < a.effects.size(); i++) {
+            NodeId id = i < a.effectIds.size() ? a.effectIds.get(i) : null;
+            ids.add(id != null ? id : engine.add(a.effects.get(i)));
+        }
+        a.effectIds = ids;
+    }
+
+    /**
+     * {@code old} with a new head and the chain {@code t}'s recipes give: the effects of the unchanged recipes before
+     * and after the change are kept (nodes, ids and state), the others made anew.
+     */
+    private AppliedTrack chain(Track t, AppliedTrack old) {
+        List<String> was = old.recipes, now = t.strip().effects();
+        int pre = 0, suf = 0;
+        while (pre < was.size() && pre < now.size() && was.get(pre).equals(now.get(pre))) pre++;
+        while (suf < was.size() - pre && suf < now.size() - pre && was.get(was.size() - 1 - suf).equals(now.get(now.size() - 1 - suf))) suf++;
+        List<DspNode> fx = new ArrayList<>();
+        List<NodeId> ids = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            int from = i < pre ? i : i >= now.size() - suf ? was.size() - (now.size() - i) : -1;
+            if (from >= 0) {
+                fx.add(old.effects.get(from));
+                ids.add(old.effectIds.get(from));
+            } else {
+                fx.add(effect(t, now.get(i)));
+                ids.add(null);
+            }
+        }
+        AppliedTrack a = old.withChain(now, new TrackHead(transport), java.util.Collections.unmodifiableList(fx));
+        a.effectIds = ids;
+        return a;
+    }
+
+    /** The metatrack holding each track (absent at the top level). */
+    private static Map<String, String> parents(Project p) {
+        Map<String, String> out = new HashMap<>();
+        parents(p.tracks(), null, out);
+        return out;
+    }
+
+    private static void parents(List<Track> list, String parent, Map<String, String> out) {
+        for (Track t : list) {
+            if (parent != null) out.put(t.name(), parent);
+            if (t instanceof Metatrack m) parents(m.children(), m.name(), out);
+        }
     }
 
     private boolean live(Wire w) {
@@ -254,45 +395,65 @@ public final class LiveArrangement implements AutoCloseable {
         }
     }
 
-    /** What must stay the same for a track to keep its nodes. */
-    private String signature(Track t, Project p) {
-        long threshold = pool.streamThresholdBytes();
-        StringBuilder b = new StringBuilder(t.kind()).append('|').append(String.join("\u0000", t.strip().effects()));
+    /**
+     * What must stay the same for a track to keep its source, strip and send taps: kind, instrument and whether its
+     * clips stream (asked of the files only when its clips or the pool changed since {@code old} asked).
+     */
+    private String core(Track t, Project p, AppliedTrack old, Change c) {
+        StringBuilder b = new StringBuilder(t.kind());
         if (t instanceof InstrumentTrack i) b.append('|').append(i.instrument());
         if (t instanceof AudioTrack a) {
-            boolean streams = false;
-            for (var c : a.clips()) {
-                try {
-                    streams |= java.nio.file.Files.size(p.pool().file(c.source())) > threshold;
-                } catch (IOException e) {
-                    // reported by name when the clip is loaded
+            boolean streams;
+            if (old != null && old.clipsSeen != null && (old.clipsSeen == a.clips() || old.clipsSeen.equals(a.clips()))
+                    && (old.poolSeen == p.pool() || old.poolSeen.equals(p.pool()))) {
+                streams = old.core.endsWith("|streams");
+            } else {
+                long threshold = pool.streamThresholdBytes();
+                streams = false;
+                for (var clip : a.clips()) {
+                    try {
+                        streams |= java.nio.file.Files.size(p.pool().file(clip.source())) > threshold;
+                    } catch (IOException e) {
+                        // reported by name when the clip is loaded
+                    }
                 }
+                c.clipsSeen = a.clips();
+                c.poolSeen = p.pool();
             }
             b.append(streams ? "|streams" : "|memory");
         }
         return b.toString();
     }
 
-    private TrackNodes build(Track t, String sig) {
+    private AppliedTrack build(Track t, String core) {
         DspNode source = null;
         if (t instanceof AudioTrack) {
-            boolean streams = sig.endsWith("|streams");
+            boolean streams = core.endsWith("|streams");
             source = new ClipPlayer(8, streams ? ClipPlayer.DEFAULT_RING_FRAMES : 1 << 12, DiskReader.shared()).follow(transport);
         } else if (t instanceof InstrumentTrack i) {
             DspNode inst = resolve(t, i.instrument(), "instrument");
             source = new InstrumentSource(transport, inst, i.instrument());
         }
+        AppliedTrack a = new AppliedTrack(core, source, new TrackStrip(transport, new TrackStrip.Settings(0, 0, false, null, null)));
+        a.recipes = t.strip().effects();
+        a.head = new TrackHead(transport);
+        a.effects = effects(t);
+        return a;
+    }
+
+    private List<DspNode> effects(Track t) {
         List<DspNode> fx = new ArrayList<>();
-        for (String r : t.strip().effects()) {
-            DspNode n = resolve(t, r, "effect");
-            NodeSpec spec = NodeSpec.of(n);
-            if (spec.inputs().isEmpty() || spec.outputs().isEmpty())
-                throw new IllegalArgumentException("effect \"" + r + "\" on track \"" + t.name() + "\" made " + n.typeName()
-                        + ", which has no " + (spec.inputs().isEmpty() ? "audio input" : "output") + "; an effect needs both");
-            fx.add(n);
-        }
-        TrackStrip strip = new TrackStrip(transport, new TrackStrip.Settings(0, 0, false, null, null));
-        return new TrackNodes(sig, source, new TrackHead(transport), List.copyOf(fx), strip);
+        for (String r : t.strip().effects()) fx.add(effect(t, r));
+        return List.copyOf(fx);
+    }
+
+    private DspNode effect(Track t, String r) {
+        DspNode n = resolve(t, r, "effect");
+        NodeSpec spec = NodeSpec.of(n);
+        if (spec.inputs().isEmpty() || spec.outputs().isEmpty())
+            throw new IllegalArgumentException("effect \"" + r + "\" on track \"" + t.name() + "\" made " + n.typeName()
+                    + ", which has no " + (spec.inputs().isEmpty() ? "audio input" : "output") + "; an effect needs both");
+        return n;
     }
 
     private DspNode resolve(Track t, String recipe, String what) {
@@ -306,10 +467,10 @@ public final class LiveArrangement implements AutoCloseable {
         return n;
     }
 
-    private Set<Wire> wiring(Project p, Map<String, TrackNodes> nodes, Map<String, Track> byName) {
+    private Set<Wire> wiring(Project p, Map<String, AppliedTrack> nodes, List<Track> all, Map<String, String> parents) {
         Set<Wire> w = new LinkedHashSet<>();
-        for (Track t : byName.values()) {
-            TrackNodes tn = nodes.get(t.name());
+        for (Track t : all) {
+            AppliedTrack tn = nodes.get(t.name());
             if (tn.source instanceof ClipPlayer cp) w.add(new Wire(cp, cp.out, tn.head, tn.head.in));
             if (tn.source instanceof InstrumentSource is) w.add(new Wire(is, is.out, tn.head, tn.head.in));
             DspNode prev = tn.head;
@@ -322,9 +483,9 @@ public final class LiveArrangement implements AutoCloseable {
             }
             w.add(new Wire(prev, prevOut, tn.strip, tn.strip.in));
             if (onlyTrack == null || !onlyTrack.equals(t.name())) {
-                Metatrack parent = p.parentOf(t.name());
+                String parent = parents.get(t.name());
                 if (parent != null) {
-                    TrackNodes pn = nodes.get(parent.name());
+                    AppliedTrack pn = nodes.get(parent);
                     w.add(new Wire(tn.strip, tn.strip.out, pn.head, pn.head.in));
                 } else if (onlyTrack == null) {
                     w.add(new Wire(tn.strip, tn.strip.out, null, engine.masterInput()));
@@ -333,10 +494,10 @@ public final class LiveArrangement implements AutoCloseable {
                 w.add(new Wire(tn.strip, tn.strip.out, null, engine.masterInput()));
             }
             for (Send s : t.strip().sends()) {
-                SendTap tap = tn.sends.get(s.bus() + (s.preFader() ? "|pre" : "|post"));
+                SendTap tap = tn.sends.get(sendKey(s));
                 if (s.preFader()) w.add(new Wire(tn.chainEndNode(), tn.chainEnd(), tap, tap.in));
                 else w.add(new Wire(tn.strip, tn.strip.out, tap, tap.in));
-                TrackNodes bus = nodes.get(s.bus());
+                AppliedTrack bus = nodes.get(s.bus());
                 w.add(new Wire(tap, tap.out, bus.head, bus.head.in));
             }
         }
@@ -371,14 +532,26 @@ public final class LiveArrangement implements AutoCloseable {
         return out;
     }
 
-    private TrackStrip.Settings settings(Track t, Schedule.TrackPlan plan) {
+    /**
+     * The strip settings of {@code t} under {@code plan}: {@code was} itself when they equal it (lane curves are made
+     * afresh only when their points changed).
+     */
+    private TrackStrip.Settings settings(Track t, Schedule.TrackPlan plan, AppliedTrack applied, Change c) {
         var vol = plan.lanes().get(Lane.Target.VOLUME);
         var pan = plan.lanes().get(Lane.Target.PAN);
+        if (vol != null && vol.isEmpty()) vol = null;
+        if (pan != null && pan.isEmpty()) pan = null;
+        c.volumePoints = vol;
+        c.panPoints = pan;
+        TrackStrip.Settings was = applied == null ? null : applied.settings;
         // a bounce of one track hears it and what is inside it whatever the project's solo; own mutes still hold
         boolean audible = onlyTrack == null ? plan.audible() : t.name().equals(onlyTrack) || !t.strip().mute();
-        return new TrackStrip.Settings(plan.volumeDb(), plan.pan(), audible,
-                vol == null || vol.isEmpty() ? null : new LaneCurve(vol, sampleRate),
-                pan == null || pan.isEmpty() ? null : new LaneCurve(pan, sampleRate));
+        if (was != null && was.volumeDb() == plan.volumeDb() && was.pan() == plan.pan() && was.audible() == audible
+                && java.util.Objects.equals(applied.volumePoints, vol) && java.util.Objects.equals(applied.panPoints, pan))
+            return was;
+        LaneCurve volCurve = vol == null ? null : was != null && vol.equals(applied.volumePoints) ? was.volume() : new LaneCurve(vol, sampleRate);
+        LaneCurve panCurve = pan == null ? null : was != null && pan.equals(applied.panPoints) ? was.panLane() : new LaneCurve(pan, sampleRate);
+        return new TrackStrip.Settings(plan.volumeDb(), plan.pan(), audible, volCurve, panCurve);
     }
 
     /** The driver of {@code t}'s effect lanes ({@code instrument}: its instrument lanes) on {@code nodes}. */
@@ -474,7 +647,7 @@ public final class LiveArrangement implements AutoCloseable {
     /** Frames of streamed audio played as silence so far because a chunk came late (not counting the wait after a seek into audio not yet read). Any thread. */
     public synchronized long missedFrames() {
         long n = 0;
-        for (TrackNodes tn : tracks.values()) if (tn.source instanceof ClipPlayer cp) n += cp.underrunFrames();
+        for (AppliedTrack a : tracks.values()) if (a.source instanceof ClipPlayer cp) n += cp.underrunFrames();
         return n;
     }
 
@@ -484,13 +657,17 @@ public final class LiveArrangement implements AutoCloseable {
         if (closed) return;
         closed = true;
         engine.batch(() -> {
-            for (TrackNodes tn : tracks.values()) {
-                for (NodeId id : tn.ids) engine.remove(id);
-                for (NodeId id : tn.sendIds.values()) engine.remove(id);
+            for (AppliedTrack a : tracks.values()) {
+                if (a.sourceId != null) engine.remove(a.sourceId);
+                engine.remove(a.headId);
+                for (NodeId id : a.effectIds) engine.remove(id);
+                engine.remove(a.stripId);
+                for (NodeId id : a.sendIds.values()) engine.remove(id);
             }
         });
-        for (TrackNodes tn : tracks.values()) if (tn.source instanceof ClipPlayer cp) cp.close();
+        for (AppliedTrack a : tracks.values()) if (a.source instanceof ClipPlayer cp) cp.close();
         tracks.clear();
+        schedule = null;
         wires.clear();
     }
 }
