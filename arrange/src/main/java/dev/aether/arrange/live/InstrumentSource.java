@@ -56,6 +56,12 @@ public final class InstrumentSource implements DspNode, TimedNode {
 
     @ControlThread void notes(NoteList l) { list = l; }
 
+    /**
+     * Marks this source as taking over from another that played the same notes (a hot swap of its instrument): its
+     * first block does not chase held notes, which the carried state holds. Before it is added to the engine.
+     */
+    @ControlThread void continuing() { wasPlaying = true; }
+
     @ControlThread void driver(ParamDriver d) { driver = d; }
 
     @Override @ControlThread
