@@ -254,15 +254,19 @@ public sealed interface Edit {
      * replaces the track, in place, by an audio track of the same name playing that file, at 0 dB, centre, without
      * effects or lanes, keeping the original's mute, solo and sends. The clip is placed on the content timeline of
      * the track's metatrack and read at the rate that undoes that metatrack's speed and varispeed, so it sounds on
-     * the same absolute samples at the recorded pitch. {@link Unfreeze} with {@link #original} restores the track.
+     * the same absolute samples at the recorded pitch. The frozen track records the track it replaced and where its
+     * bounce starts ({@link AudioTrack#frozen()}), so {@link Unfreeze} needs only the name, after an undo, a redo or
+     * a save and load too.
      *
-     * @param original the track as it was (for {@link Unfreeze}); {@code Freeze.of} fills it in
+     * @param original the track as it was; {@code Freeze.of} fills it in (when it is not the track in the project
+     *                 the edit applies to, that track is what is recorded: it is what the bounce played)
      */
     record Freeze(String name, String mediaId, Path wav, double startSeconds, double lengthSeconds, Track original) implements Edit {
         public Freeze {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(wav, "wav");
             Objects.requireNonNull(original, "original");
+            if (!(startSeconds >= 0)) throw new IllegalArgumentException("a freeze from " + startSeconds + " s; give a start at or after 0");
             if (!(lengthSeconds > 0)) throw new IllegalArgumentException("a freeze of " + lengthSeconds + " s; bounce a range longer than 0");
         }
 
@@ -273,6 +277,8 @@ public sealed interface Edit {
 
         public Project apply(Project p) {
             Track t = p.track(name);
+            if (t instanceof AudioTrack a && a.frozen() != null)
+                throw new IllegalArgumentException("\"" + t.name() + "\" is frozen already; unfreeze(\"" + t.name() + "\") first");
             Metatrack parent = p.parentOf(t.name());
             TimeMap map = parent == null ? TimeMap.IDENTITY : Schedule.of(p).track(parent.name()).time();
             double local = map.local(startSeconds), len = lengthSeconds * map.speed();
@@ -282,24 +288,33 @@ public sealed interface Edit {
                     Position.ZERO, false, false, rate);
             Strip s = t.strip();
             Strip frozen = new Strip(0, 0, s.mute(), s.solo(), List.of(), s.sends(), List.of());
-            return q.replace(t.name(), new AudioTrack(t.name(), frozen, List.of(clip)));
+            return q.replace(t.name(), new AudioTrack(t.name(), frozen, List.of(clip), new AudioTrack.Frozen(startSeconds, t)));
         }
 
         public String describe() { return "freeze \"" + name + "\""; }
     }
 
     /**
-     * Unfreezes track {@code name}: puts {@code original} (its state before {@link Freeze}) back in its place, and
-     * drops the frozen clips' file from the pool when no other clip plays it.
+     * Unfreezes track {@code name}: puts the track it was frozen from back in its place (the one its
+     * {@link AudioTrack#frozen()} records, renamed to its name now; or {@code original} when given), and drops the
+     * frozen clips' file from the pool when no other clip plays it. Its mute, solo and sends are the original's.
+     *
+     * @param original null: the one the frozen track records
      */
     record Unfreeze(String name, Track original) implements Edit {
-        public Unfreeze { Objects.requireNonNull(original, "original"); }
+        /** Unfreezes {@code name} to the track it records. */
+        public Unfreeze(String name) { this(name, null); }
+
+        public Unfreeze { Objects.requireNonNull(name, "name"); }
 
         public Project apply(Project p) {
             Track t = p.track(name);
-            if (!(t instanceof AudioTrack a)) throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + ", not a frozen track; freeze it first");
-            if (!original.name().equals(t.name())) throw new IllegalArgumentException("the original of \"" + name + "\" is named \"" + original.name() + "\"; unfreeze with the track it was frozen from");
-            Project q = p.replace(t.name(), original);
+            if (!(t instanceof AudioTrack a) || (a.frozen() == null && original == null))
+                throw new IllegalArgumentException("\"" + name + "\" is " + t.aKind() + " that is not frozen; freeze(\"" + t.name() + "\") first");
+            Track back = original != null ? original : a.frozen().original();
+            if (original != null && !original.name().equals(t.name())) throw new IllegalArgumentException("the original of \"" + name + "\" is named \"" + original.name() + "\"; unfreeze with the track it was frozen from");
+            if (!back.name().equals(t.name())) back = back.withName(t.name());       // renamed while frozen
+            Project q = p.replace(t.name(), back);
             for (AudioClip c : a.clips()) {
                 boolean used = false;
                 for (Track x : q.allTracks()) if (x instanceof AudioTrack o) for (AudioClip d : o.clips()) used |= d.source().equals(c.source());

@@ -107,6 +107,16 @@ class ArrangementAtThePromptTest {
         assertThat(project().track("keys")).isInstanceOf(AudioTrack.class);
         assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
         assertThat(project().track("keys").kind()).isEqualTo("instrument");
+        // from a position: the frozen track records where its bounce starts; undo, redo and unfreeze by the model
+        assertThat(eval("freeze(\"keys\", bar(2), \"" + dir.resolve("keys2.wav") + "\")")).contains("froze", "from");
+        assertThat(((AudioTrack) project().track("keys")).frozen().fromSeconds()).as("bar 2 at 120 BPM, s").isEqualTo(2.0);
+        eval(":undo");
+        assertThat(project().track("keys").kind()).isEqualTo("instrument");
+        eval(":redo");
+        assertThat(((AudioTrack) project().track("keys")).frozen()).isNotNull();
+        assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
+        assertThat(project().track("keys").kind()).isEqualTo("instrument");
+        assertThat(eval("unfreeze(\"keys\")")).contains("not frozen");
 
         eval(":panic");                                            // the graph empties; the arrangement stays
         assertThat(eval("track(\"drums\").volume(-1)")).doesNotContain("Exception");

@@ -234,6 +234,11 @@ public final class ProjectJson {
                 co.put("loop", c.loop());
                 co.put("rate", c.rate());
             }
+            if (a.frozen() != null) {
+                ObjectNode fo = o.putObject("frozen");
+                fo.put("fromSeconds", a.frozen().fromSeconds());
+                writeTrack(fo.putObject("original"), a.frozen().original(), bpb);
+            }
         } else if (t instanceof InstrumentTrack i) {
             o.put("instrument", i.instrument());
             ArrayNode clips = o.putArray("clips");
@@ -336,8 +341,23 @@ public final class ProjectJson {
                                 fade(c.path("fadeIn")), fade(c.path("fadeOut")), pos(c, "offset", Position.ZERO),
                                 bool(c, "reverse"), bool(c, "loop"), num(c, "rate", 1)));
                     }
+                    AudioTrack.Frozen frozen = null;
+                    JsonNode fz = o.path("frozen");
+                    if (!fz.isMissingNode()) {
+                        where = w + ".frozen";
+                        if (!fz.isObject() || !fz.path("original").isObject())
+                            fail("\"frozen\" must be an object with \"fromSeconds\" and the \"original\" track");
+                        double from = num(fz, "fromSeconds", 0);
+                        Track original = track(fz.get("original"), w + ".frozen.original");
+                        where = w + ".frozen";
+                        try {
+                            frozen = new AudioTrack.Frozen(from, original);
+                        } catch (IllegalArgumentException e) {
+                            fail(e.getMessage());
+                        }
+                    }
                     where = w;
-                    return new AudioTrack(name, strip, clips);
+                    return new AudioTrack(name, strip, clips, frozen);
                 }
                 case "instrument": {
                     List<MidiClip> clips = new ArrayList<>();

@@ -29,7 +29,7 @@ import java.util.Map;
 final class AppliedTrack {
     /** Kind, instrument and kind of source: what the source, strip and send taps are made from. */
     final String core;
-    final DspNode source;                            // ClipPlayer, InstrumentSource or null
+    DspNode source;                                  // ClipPlayer, InstrumentSource or null (replaced by hot swaps)
     final TrackStrip strip;
     final Map<String, SendTap> sends;                // by bus + "|pre" / "|post"
     final Map<String, NodeId> sendIds;

@@ -17,7 +17,7 @@ import dev.aether.nodes.voice.PolyVoices;
  * An instrument track's source: runs the track's instrument (a node from its recipe, run inside this one so that
  * its notes and automated parameters reach it before it renders) and feeds it the track's notes on their exact
  * engine samples, following the shared transport; a jump (seek, loop wrap, start) and a stop release every held
- * note. Port {@code out}, stereo (a mono instrument sounds on both sides). Confined to the audio thread except where
+ * note, and a jump or a start into the middle of a note starts it at once (chase), ending on the note's own end. Port {@code out}, stereo (a mono instrument sounds on both sides). Confined to the audio thread except where
  * noted.
  */
 public final class InstrumentSource implements DspNode, TimedNode {
@@ -56,6 +56,12 @@ public final class InstrumentSource implements DspNode, TimedNode {
 
     @ControlThread void notes(NoteList l) { list = l; }
 
+    /**
+     * Marks this source as taking over from another that played the same notes (a hot swap of its instrument): its
+     * first block does not chase held notes, which the carried state holds. Before it is added to the engine.
+     */
+    @ControlThread void continuing() { wasPlaying = true; }
+
     @ControlThread void driver(ParamDriver d) { driver = d; }
 
     @Override @ControlThread
@@ -86,10 +92,12 @@ public final class InstrumentSource implements DspNode, TimedNode {
         for (int s = 0; s < spans; s++) {
             int a = tr.spanStartRt(s), b = tr.spanStartRt(s + 1);
             boolean play = tr.spanPlayingRt(s);
-            if ((tr.spanJumpRt(s) || !play) && wasPlaying) notes.allNotesOffRt(t0 + a);
+            boolean jump = tr.spanJumpRt(s) || !wasPlaying;
+            if ((jump || !play) && wasPlaying) notes.allNotesOffRt(t0 + a);
             wasPlaying = play;
             if (!play) continue;
             long pos = tr.spanPositionRt(s), end = pos + (b - a);
+            if (jump) l.chaseRt(pos, notes, t0 + a);              // a start, seek or wrap into a held note sounds it
             for (int j = l.firstAtOrAfterRt(pos); j < l.at.length && l.at[j] < end; j++) {
                 long at = t0 + a + (l.at[j] - pos);
                 int k = l.key[j];

@@ -651,6 +651,96 @@ public final class LiveArrangement implements AutoCloseable {
         return n;
     }
 
+    // ------------------------------------------------------------------ hot swaps of user classes
+
+    /**
+     * After a hot swap replaced engine node {@code old} by {@code next} (same id, connections kept by port name): when
+     * {@code old} is an effect of this arrangement, {@code next} takes its place in the track's chain, wiring and
+     * automation lanes, so later edits and lanes reach the new instance. Returns the track's name, or null when
+     * {@code old} is none of this arrangement's effects.
+     */
+    @ControlThread
+    public synchronized String replaced(DspNode old, DspNode next) {
+        for (Map.Entry<String, AppliedTrack> e : tracks.entrySet()) {
+            AppliedTrack tn = e.getValue();
+            int i = indexOf(tn.effects, old);
+            if (i < 0) continue;
+            List<DspNode> fx = new ArrayList<>(tn.effects);
+            fx.set(i, next);
+            tn.effects = List.copyOf(fx);
+            rewire(old, next);
+            redrive(e.getKey(), tn);
+            return e.getKey();
+        }
+        return null;
+    }
+
+    /** The instruments this arrangement plays (one per instrument track), for hot swaps. */
+    @ControlThread
+    public synchronized List<DspNode> instruments() {
+        List<DspNode> out = new ArrayList<>();
+        for (AppliedTrack tn : tracks.values()) if (tn.source instanceof InstrumentSource is) out.add(is.instrument());
+        return out;
+    }
+
+    /**
+     * Hot-swaps instrument {@code old} (one of {@link #instruments()}) for {@code next}, a fresh node of the same
+     * kind: a new source runs {@code next} on the same notes and lanes, and replaces the old source in the engine
+     * ({@link Engine#replace}, crossfading for {@code crossfadeSeconds}, landing {@code when}), with {@code carry}
+     * moving the old instrument's state into {@code next} after it is prepared. Notes held at the swap are not chased
+     * again (the carried state holds them, as far as the instrument's state covers its voices). Returns the track's
+     * name.
+     *
+     * @throws IllegalArgumentException when {@code old} is not an instrument of this arrangement, or {@code next}
+     *                                  takes no notes
+     */
+    @ControlThread
+    public synchronized String replaceInstrument(DspNode old, DspNode next, double crossfadeSeconds, When when,
+                                                 java.util.function.BiConsumer<DspNode, DspNode> carry) {
+        for (Map.Entry<String, AppliedTrack> e : tracks.entrySet()) {
+            AppliedTrack tn = e.getValue();
+            if (!(tn.source instanceof InstrumentSource is) || is.instrument() != old) continue;
+            InstrumentSource ns = new InstrumentSource(transport, next, ((InstrumentTrack) project.track(e.getKey())).instrument());
+            ns.continuing();
+            NodeId id = tn.sourceId;
+            engine.replace(id, ns, new dev.aether.core.engine.SwapOptions(crossfadeSeconds, when, false),
+                    (from, to) -> { if (carry != null) carry.accept(old, next); }, () -> when);
+            tn.source = ns;
+            rewire(is, ns);
+            redrive(e.getKey(), tn);
+            return e.getKey();
+        }
+        throw new IllegalArgumentException(old.typeName() + " is no instrument of this arrangement");
+    }
+
+    private static int indexOf(List<DspNode> nodes, DspNode n) {
+        for (int i = 0; i < nodes.size(); i++) if (nodes.get(i) == n) return i;
+        return -1;
+    }
+
+    /** The arrangement's record of its wires, {@code old}'s ends moved to {@code next} (same port names). */
+    private void rewire(DspNode old, DspNode next) {
+        NodeSpec spec = NodeSpec.of(next);
+        for (Wire w : new ArrayList<>(wires)) {
+            if (w.fromNode() != old && w.toNode() != old) continue;
+            wires.remove(w);
+            wires.add(new Wire(w.fromNode() == old ? next : w.fromNode(), w.fromNode() == old ? spec.output(w.from().name()) : w.from(),
+                    w.toNode() == old ? next : w.toNode(), w.toNode() == old ? spec.input(w.to().name()) : w.to()));
+        }
+    }
+
+    /** Gives track {@code name}'s lanes (and notes) to its nodes as they are now. */
+    private void redrive(String name, AppliedTrack tn) {
+        if (project == null) return;
+        Track t = project.track(name);
+        Schedule.TrackPlan plan = Schedule.of(project).track(name);
+        if (tn.source instanceof InstrumentSource is) {
+            is.notes(NoteList.of(plan.midi(), sampleRate));
+            is.driver(driver(t, plan, List.of(is.instrument()), true));
+        }
+        tn.head.driver(driver(t, plan, tn.effects, false));
+    }
+
     /** Removes every node of the arrangement from the engine. */
     @Override @ControlThread
     public synchronized void close() {

@@ -71,6 +71,30 @@ class ProjectJsonTest {
         }
     }
 
+    @Test void aFrozenTrackKeepsItsOriginalAndItsStartThroughAFileAndUnfreezesAfterLoading() throws IOException {
+        Project p = song();
+        Path bounce = Files.write(dir.resolve("media").resolve("keys-frozen.wav"), new byte[44]);
+        // keys sits in verse (offset 12 beats, half speed) inside song: the freeze records the absolute start
+        Project frozen = Edit.Freeze.of(p, "keys", "keys-frozen", bounce, 7.5, 4).apply(p);
+        AudioTrack f = (AudioTrack) frozen.track("keys");
+        assertThat(f.frozen()).as("the frozen track's record").isNotNull();
+        assertThat(f.frozen().fromSeconds()).isEqualTo(7.5);
+        assertThat(f.frozen().original()).isEqualTo(p.track("keys"));
+        Path file = dir.resolve("frozen.aether.json");
+        ProjectJson.save(frozen, file);
+        assertThat(Files.readString(file)).contains("\"frozen\" : {").contains("\"fromSeconds\" : 7.5").contains("\"instrument\" : \"synth(8)\"");
+        ProjectJson.Loaded l = ProjectJson.load(file);
+        assertThat(l.problems()).isEmpty();
+        assertThat(l.project()).as("the frozen project, loaded").isEqualTo(frozen);
+        assertThat(new Edit.Unfreeze("keys").apply(l.project())).as("unfrozen by name after loading").isEqualTo(p);
+    }
+
+    @Test void unfreezingATrackThatIsNotFrozenSaysSo() throws IOException {
+        Project p = song();
+        assertThatThrownBy(() -> new Edit.Unfreeze("drums").apply(p)).hasMessageContaining("not frozen").hasMessageContaining("freeze(\"drums\") first");
+        assertThatThrownBy(() -> new Edit.Unfreeze("keys").apply(p)).hasMessageContaining("instrument track").hasMessageContaining("freeze(\"keys\") first");
+    }
+
     @Test void randomEditedProjectsRoundTrip() throws IOException {
         java.util.Random r = new java.util.Random(7);
         for (int round = 0; round < 20; round++) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static dev.aether.arrange.live.LiveFixture.*;
@@ -124,6 +125,34 @@ class LiveBounceTest {
             assertThat(h.undo()).as("undo of the freeze").isEqualTo(p);
             Project back = new Edit.Unfreeze("slow", freeze.original()).apply(frozen);
             assertThat(back).as("unfrozen").isEqualTo(p);
+        }
+    }
+
+    @Test
+    void shouldFreezeFromAPositionBitIdenticallyToThePlayFromThereAndUnfreezeByName() throws Exception {
+        Project p = piece(dir);
+        // beat 1.5: inside the synth's first note (beats 1..2) and the drums' clip
+        Position from = Position.beats(1.5), to = Position.beats(6);
+        try (AudioPool pool = new AudioPool()) {
+            for (String track : List.of("synth", "drums", "slow")) {
+                Path wav = dir.resolve("frozen/" + track + ".wav");
+                Edit.Freeze freeze = Bounce.freeze(p, track, from, to, wav, track + "-frozen", pool, LiveFixture::recipe, CFG);
+                History h = new History(p);
+                Project frozen = h.apply(freeze);
+                AudioTrack ft = (AudioTrack) frozen.track(track);
+                assertThat(ft.frozen().fromSeconds()).as(track + ": where its bounce starts").isEqualTo(from.seconds(p.tempo()));
+                float[] live = Bounce.renderToArray(p, track, from, to, pool, LiveFixture::recipe, CFG);
+                float[] fromFrozen = Bounce.renderToArray(frozen, track, from, to, pool, LiveFixture::recipe, CFG);
+                assertThat(peak(Arrays.copyOf(live, 256))).as(track + ": sounds from the position's first samples (a held note chased)").isGreaterThan(0);
+                for (int i = 0; i < live.length; i++) {
+                    if (Float.floatToRawIntBits(live[i]) != Float.floatToRawIntBits(fromFrozen[i]))
+                        throw new AssertionError(track + ", frame " + i / 2 + ": frozen " + fromFrozen[i] + ", live " + live[i]);
+                }
+                Project back = h.apply(new Edit.Unfreeze(track));
+                assertThat(back).as(track + ": unfrozen by name").isEqualTo(p);
+                assertThat(h.undo()).as(track + ": undo of the unfreeze").isEqualTo(frozen);
+                assertThat(h.redo()).isEqualTo(p);
+            }
         }
     }
 

@@ -12,9 +12,7 @@ import dev.aether.core.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import dev.aether.arrange.History;
 import dev.aether.arrange.Project;
 import dev.aether.arrange.Tempo;
@@ -43,7 +41,6 @@ public final class ArrangementSession {
     private final List<String> undoneNow = new ArrayList<>();
     private String lastUndone = "";
     private Consumer<Project> listener = p -> {};
-    private final Map<String, Track> frozen = new HashMap<>();
 
     /** The arrangement of a session on {@code engine}; nothing is added to the engine before the first edit. */
     ArrangementSession(Engine engine) { this.engine = engine; }
@@ -121,12 +118,6 @@ public final class ArrangementSession {
 
     /** The pool of audio files the arrangement plays, shared with its bounces. */
     public AudioPool pool() { return pool; }
-
-    /** The track {@code name} as it was before it was frozen (null: not frozen in this session). */
-    public Track frozenOriginal(String name) { return frozen.get(name); }
-
-    /** Remembers what {@code name} was before its freeze, for {@code unfreeze}. */
-    public void frozen(String name, Track original) { frozen.put(name, original); }
 
     /** {@code p} without the clips whose files are missing (they were reported when the project was opened). */
     static Project playable(Project p) {

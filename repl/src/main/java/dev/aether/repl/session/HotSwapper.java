@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import dev.aether.arrange.live.LiveArrangement;
 
 /**
  * Session thread (the live session hands it each redefinition); its settings any thread.
@@ -44,6 +46,7 @@ public final class HotSwapper implements Evaluator.TypeListener {
     /** The quantum of the next swap, or null: {@link #quantum}. */
     private volatile Quantum onceQuantum;
     private final Timing timing;
+    private volatile Supplier<LiveArrangement> arrangement = () -> null;
 
     /** How the session times an edit: the quantum it waits for, and running an edit on it. Session thread. */
     interface Timing {
@@ -105,6 +108,14 @@ public final class HotSwapper implements Evaluator.TypeListener {
                 out.add(swap(slot, t.newClass(), changedInitialisers(t), options, q));
                 swappedAny = true;
             }
+            LiveArrangement arr = arrangement.get();
+            if (arr != null) {
+                for (DspNode inst : arr.instruments()) {
+                    if (!isOldInstance(inst.getClass(), t)) continue;
+                    out.add(swapInstrument(arr, inst, t.newClass(), changedInitialisers(t), options, q));
+                    swappedAny = true;
+                }
+            }
         }
         if (swappedAny) {
             once = null;
@@ -115,15 +126,55 @@ public final class HotSwapper implements Evaluator.TypeListener {
 
     private List<NodeInfo> liveInstancesOf(TypeDefinition t) {
         List<NodeInfo> live = new ArrayList<>();
-        for (NodeInfo s : engine.nodes()) {
-            Class<?> k = s.node().getClass();
-            if (k != t.newClass() && k.getSimpleName().equals(t.name())
-                    && k.getName().startsWith("REPL.") && k.getEnclosingClass() != null
-                    && k.getEnclosingClass().getEnclosingClass() == null) {
-                live.add(s);
-            }
-        }
+        for (NodeInfo s : engine.nodes()) if (isOldInstance(s.node().getClass(), t)) live.add(s);
         return live;
+    }
+
+    /** True when {@code k} is an earlier user class of {@code t}'s name (JShell's wrapper of a top-level class). */
+    private static boolean isOldInstance(Class<?> k, TypeDefinition t) {
+        return k != t.newClass() && k.getSimpleName().equals(t.name())
+                && k.getName().startsWith("REPL.") && k.getEnclosingClass() != null
+                && k.getEnclosingClass().getEnclosingClass() == null;
+    }
+
+    /** The live arrangement whose instruments are swapped too (its effects are engine nodes, swapped as any). */
+    void arrangement(Supplier<LiveArrangement> live) { this.arrangement = live; }
+
+    /**
+     * Swaps an instrument the arrangement runs inside an instrument track's source (so no engine node of its
+     * class): trial-run like {@link #swap}, then {@link LiveArrangement#replaceInstrument}, the state carried as
+     * for live nodes, on the same quantum and crossfade.
+     */
+    String swapInstrument(LiveArrangement arr, DspNode old, Class<?> newClass, Set<String> fromNewSource, SwapOptions options, Quantum q) {
+        String label = "instrument " + old.typeName();
+        try {
+            DspNode next = instantiate(newClass);
+            TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
+                    trialSeconds, budgetFraction, guard).run(next);
+            if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
+            v.runner().release();
+            next.reset();
+            String[] line = new String[1];
+            boolean[] waited = new boolean[1];
+            String waits = timing.at("swap " + label, q, () -> {
+                StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
+                String track = arr.replaceInstrument(old, next, options.crossfadeSeconds(), timing.planWhen(),
+                        (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+                posted.run();
+                line[0] = String.format("swapped %s of track \"%s\" (%s; trial %.3f ms/block; %s crossfade%s)", label, track,
+                        carried[0], v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
+                if (waited[0]) printer.accept(line[0]);
+            });
+            if (waits == null) return line[0] != null ? line[0] : "kept old " + label + ": its swap failed (see above); the old code keeps playing";
+            waited[0] = true;
+            return String.format("swap of %s waits for %s (trial %.3f ms/block passed; %s crossfade)", label, waits,
+                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | RunStopped e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            return "kept old " + label + ": " + (cause instanceof RunStopped stop ? stopped(stop)
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
+                    + "; the old code keeps playing";
+        }
     }
 
     /**

@@ -154,6 +154,7 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         this.patterns = LookAheadScheduler.attach(engine, this::message);
         this.midiOutputs = new MidiOutputs(engine, patterns, this::message);
         this.arrangement = new ArrangementSession(engine);
+        this.swapper.arrangement(arrangement::live);       // read on the session thread, where swaps run
     }
 
     public LiveSession(Engine engine, Consumer<String> printer) { this(engine, printer, new UserCodeGuard()); }
@@ -761,6 +762,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         thread.run(() -> {                                 // inline: swaps run on the session thread
             NodeId id = ids.get(old);
             if (id != null) ids.put(next, id);
+            var live = arrangement.live();
+            if (live != null) live.replaced(old, next);    // an effect of the arrangement: its chain and lanes follow
         });
     }
 

@@ -90,7 +90,10 @@ public final class Arr {
     }
 
     /** Freezes {@code track}: bounces it to {@code aether-frozen/TRACK.wav} and plays that instead. */
-    static String freeze(String track, String file) {
+    static String freeze(String track, String file) { return freeze(track, file, Position.ZERO); }
+
+    /** As {@link #freeze(String, String)}, the bounce starting at {@code from} (nothing before it plays). */
+    static String freeze(String track, String file, Position from) {
         LiveSession s = LiveVerbs.session();
         Project p = s.arrangementProject();
         Track t = p.track(track);
@@ -110,23 +113,23 @@ public final class Arr {
             }
             wav = dir.resolve(id + ".wav");
         }
-        Edit.Freeze f = Bounce.freeze(p, t.name(), Position.ZERO, end(p), wav, id, s.arrangement().pool(), s.arrangement().recipes()::make,
+        if (t instanceof dev.aether.arrange.AudioTrack a && a.frozen() != null)
+            throw new IllegalArgumentException("\"" + t.name() + "\" is frozen already; unfreeze(\"" + t.name() + "\") first");
+        Position to = end(p);
+        if (from.seconds(p.tempo()) >= to.seconds(p.tempo()))
+            throw new IllegalArgumentException("freeze of \"" + t.name() + "\" from " + from + ": the arrangement ends before it ("
+                    + to + "); give an earlier position");
+        Edit.Freeze f = Bounce.freeze(p, t.name(), from, to, wav, id, s.arrangement().pool(), s.arrangement().recipes()::make,
                 s.engine().config());
         s.arrange(f);
-        s.withArrangement(a -> {
-            a.frozen(t.name(), f.original());
-            return null;
-        });
-        return "froze \"" + t.name() + "\" into " + wav + " (unfreeze(\"" + t.name() + "\") puts it back)";
+        return "froze \"" + t.name() + "\" into " + wav + (from.seconds(p.tempo()) > 0 ? " from " + from : "")
+                + " (unfreeze(\"" + t.name() + "\") puts it back)";
     }
 
     /** Puts back the track {@code track} was before {@link #freeze}. */
     static String unfreeze(String track) {
         LiveSession s = LiveVerbs.session();
-        Track original = s.withArrangement(a -> a.frozenOriginal(track));
-        if (original == null)
-            throw new IllegalArgumentException("\"" + track + "\" was not frozen in this session; freeze(\"" + track + "\") first (or :undo a freeze)");
-        s.arrange(new Edit.Unfreeze(track, original));
+        s.arrange(new Edit.Unfreeze(track));
         return "unfroze \"" + track + "\"";
     }
 

@@ -117,8 +117,16 @@ public abstract class ArrangeVerbs extends MidiInVerbs {
     @VerbDoc(group = "arrangement", usage = "freeze(\"drums\", \"drums.wav\")", text = "the same, the bounce written to drums.wav")
     public static String freeze(String name, String file) { return Arr.freeze(name, file); }
 
-    /** Puts back a track frozen in this session. */
-    @VerbDoc(group = "arrangement", usage = "unfreeze(\"drums\")", text = "puts back the track as it was before freeze")
+    /** Freezes track {@code name} from {@code from} on (what plays before it is not in the bounce). */
+    @VerbDoc(group = "arrangement", usage = "freeze(\"drums\", bar(9))", text = "the same, the bounce starting at bar 9: from there it is what plays live from bar 9")
+    public static String freeze(String name, Position from) { return Arr.freeze(name, null, from); }
+
+    /** Freezes track {@code name} from {@code from} on into {@code file}. */
+    @VerbDoc(group = "arrangement", usage = "freeze(\"drums\", bar(9), \"drums.wav\")", text = "the same, written to drums.wav")
+    public static String freeze(String name, Position from, String file) { return Arr.freeze(name, file, from); }
+
+    /** Puts back a frozen track (the frozen track keeps its original: after :save and :open too). */
+    @VerbDoc(group = "arrangement", usage = "unfreeze(\"drums\")", text = "puts back the track as it was before freeze (also after :save and :open)")
     public static String unfreeze(String name) { return Arr.unfreeze(name); }
 
     // ------------------------------------------------------------------ automation
