@@ -310,7 +310,7 @@ public class StandardPatchBenchmark {
      * {@code SawOscillator} → {@code BiquadFilter} (low-pass) → {@code Vca} with {@code AdsrEnvelope} on its control
      * (note on) → {@code Gain}, summed into a {@link MonoToStereo} on the master ({@code 5N + 2} nodes).
      */
-    static void addStdlibPatch(Engine engine, int voices) {
+    public static void addStdlibPatch(Engine engine, int voices) {
         MonoToStereo mix = new MonoToStereo();
         engine.batch(() -> {
             engine.add(mix);

@@ -23,6 +23,7 @@ final class ParamDriver {
     ParamDriver(SmoothedParam[][] params, LaneCurve[] lanes) {
         this.params = params;
         this.lanes = lanes;
+        for (SmoothedParam[] ps : params) for (SmoothedParam p : ps) p.reserveTimed();   // setAtRt needs the room
     }
 
     boolean isEmpty() { return lanes.length == 0; }

@@ -34,8 +34,11 @@ public final class SmoothedParam implements TimedTarget {
     private volatile double defaultRampSeconds;
     private volatile double target;                        // last value asked for (control view)
     private volatile Change latest;                        // untimed latest-value cell
-    /** Timed changes (kind {@link #SET_AT}: a = value, b = ramp seconds), ordered by sample; audio-thread side. */
-    private final PendingEvents timed = new PendingEvents(TIMED_CAPACITY);
+    /**
+     * Timed changes (kind {@link #SET_AT}: a = value, b = ramp seconds), ordered by sample; audio-thread side. Its
+     * storage comes with the first {@link #setAt} or {@link #reserveTimed}: most params never get a timed change.
+     */
+    private final PendingEvents timed = PendingEvents.growing(TIMED_CAPACITY);
     private static final int SET_AT = 1;
 
     // ---- audio-thread state ----
@@ -160,6 +163,14 @@ public final class SmoothedParam implements TimedTarget {
     @ControlThread
     public void prepare(double sampleRate) { this.sampleRate = sampleRate; }
 
+    /**
+     * Makes room for timed changes now, so {@link #setAtRt} can take them (the audio thread allocates nothing; a
+     * {@link #setAt} makes room by itself). Control thread, before the code that calls {@code setAtRt} reaches the
+     * audio thread (e.g. when an automation driver is built).
+     */
+    @ControlThread
+    public void reserveTimed() { timed.reserveStorage(); }
+
     /** Engine use: the channel {@link #setAt} sends through ({@code null}: unbound). Control thread. */
     @ControlThread
     public void bind(TimedEventChannel channel) { timed.bind(channel); }
@@ -191,7 +202,8 @@ public final class SmoothedParam implements TimedTarget {
     /**
      * As {@link #setAt}, from the audio thread, for a node that drives this parameter before its owner renders in
      * the same block (an arrangement's automation): a value outside the range is clamped, NaN is ignored. Returns
-     * false (and changes nothing) when {@value #TIMED_CAPACITY} timed changes wait.
+     * false (and changes nothing) when {@value #TIMED_CAPACITY} timed changes wait, or when no room was made with
+     * {@link #reserveTimed} (nor by an earlier {@link #setAt}).
      */
     @AudioThread @RealtimeSafe
     public boolean setAtRt(double v, long atSample, double rampSeconds) {

@@ -37,11 +37,8 @@ public final class PendingEvents {
 
     private final int capacity;
     private final int mask;
-    private final long[] times;
-    private final int[] kinds;
-    private final int[] keys;
-    private final double[] as;
-    private final double[] bs;
+    /** The events' storage; null until first needed in a {@link #growing} list. Written once, control thread. */
+    private volatile Storage storage;
     private volatile int reserved;                 // offered and not yet removed (producers +1, consumer -1)
     private volatile TimedEventChannel channel;    // null: unbound
 
@@ -49,22 +46,42 @@ public final class PendingEvents {
     private int head;
     private int size;
 
-    /** A list for {@code capacity} events (rounded up to a power of two). */
-    public PendingEvents(int capacity) {
+    /** A list for {@code capacity} events (rounded up to a power of two), its storage allocated now. */
+    public PendingEvents(int capacity) { this(capacity, true); }
+
+    private PendingEvents(int capacity, boolean allocate) {
         if (capacity < 1 || capacity > (1 << 20)) throw Literals.badCapacity(capacity);
         int c = Integer.highestOneBit(capacity);
         if (c < capacity) c <<= 1;
         this.capacity = capacity;
         this.mask = c - 1;
-        times = new long[c];
-        kinds = new int[c];
-        keys = new int[c];
-        as = new double[c];
-        bs = new double[c];
+        if (allocate) storage = new Storage(c);
     }
+
+    /**
+     * A list for {@code capacity} events whose storage grows from none to the full capacity when first needed: at the
+     * first {@link #offer} or {@link #reserveStorage} (control thread, never on the audio thread). For targets that
+     * most instances never send timed events to (a parameter, a gate): a patch of thousands of them keeps no event
+     * arrays, so the nodes' audio-thread state stays close together in memory. Until then {@link #offerRt} refuses
+     * (call {@link #reserveStorage} first) and the {@code Rt} readers see an empty list.
+     */
+    public static PendingEvents growing(int capacity) { return new PendingEvents(capacity, false); }
 
     /** The most events this target holds at once. */
     public int capacity() { return capacity; }
+
+    /** True once the storage exists (always for a list made by the constructor). Any thread. */
+    public boolean hasStorage() { return storage != null; }
+
+    /**
+     * Allocates the storage of a {@link #growing} list now unless it exists: needed before {@link #offerRt} is used
+     * (the audio thread never allocates). Control thread, before the audio thread may call {@code offerRt} (hand the
+     * caller over after this returns, e.g. in a plan swap or through the command ring).
+     */
+    @ControlThread
+    public synchronized void reserveStorage() {
+        if (storage == null) storage = new Storage(mask + 1);
+    }
 
     // ------------------------------------------------------------------ producer side
 
@@ -83,6 +100,7 @@ public final class PendingEvents {
     public boolean offer(TimedTarget target, int kind, int key, long atSample, double a, double b) {
         TimedEventChannel bound = channel;
         if (bound != null) bound.checkOpen();           // a refusing channel throws before anything is reserved
+        if (storage == null) reserveStorage();          // published before the event: the channel's hand-off orders it
         if (!reserve()) return false;
         TimedEventChannel c = channel;
         if (c == null) {
@@ -102,10 +120,12 @@ public final class PendingEvents {
     /**
      * As {@link #offer}, from the thread that runs the target (the audio thread): a node that drives another node's
      * target before that node renders in the same block (an arrangement's automation and notes). Lock-free, no
-     * allocation. Returns {@code false} and adds nothing when {@link #capacity()} events wait.
+     * allocation. Returns {@code false} and adds nothing when {@link #capacity()} events wait, or when a
+     * {@link #growing} list has no storage yet ({@link #reserveStorage} was not called).
      */
     @AudioThread @RealtimeSafe
     public boolean offerRt(int kind, int key, long atSample, double a, double b) {
+        if (storage == null) return false;
         if (!reserve()) return false;
         if (addRt(kind, key, atSample, a, b)) return true;
         RESERVED.getAndAdd(this, -1);
@@ -143,7 +163,11 @@ public final class PendingEvents {
      */
     @AudioThread @RealtimeSafe
     public boolean addRt(int kind, int key, long atSample, double a, double b) {
-        if (size > mask) return false;
+        Storage st = storage;
+        if (st == null || size > mask) return false;
+        long[] times = st.times;
+        int[] kinds = st.kinds, keys = st.keys;
+        double[] as = st.as, bs = st.bs;
         int j = size;                               // insertion index, relative to head
         while (j > 0 && times[(head + j - 1) & mask] > atSample) {
             int from = (head + j - 1) & mask, to = (head + j) & mask;
@@ -170,23 +194,23 @@ public final class PendingEvents {
 
     /** The sample of the next event, or {@link Long#MAX_VALUE} when none waits. */
     @AudioThread @RealtimeSafe
-    public long atRt() { return size == 0 ? Long.MAX_VALUE : times[head]; }
+    public long atRt() { return size == 0 ? Long.MAX_VALUE : storage.times[head]; }
 
     /** The next event's kind (only while one waits). */
     @AudioThread @RealtimeSafe
-    public int kindRt() { return kinds[head]; }
+    public int kindRt() { return storage.kinds[head]; }
 
     /** The next event's key. */
     @AudioThread @RealtimeSafe
-    public int keyRt() { return keys[head]; }
+    public int keyRt() { return storage.keys[head]; }
 
     /** The next event's first argument. */
     @AudioThread @RealtimeSafe
-    public double aRt() { return as[head]; }
+    public double aRt() { return storage.as[head]; }
 
     /** The next event's second argument. */
     @AudioThread @RealtimeSafe
-    public double bRt() { return bs[head]; }
+    public double bRt() { return storage.bs[head]; }
 
     /** Removes the next event (if any) and frees its place for producers. */
     @AudioThread @RealtimeSafe
@@ -204,9 +228,26 @@ public final class PendingEvents {
     @AudioThread @RealtimeSafe
     public int offsetRt(long blockStart, int frames) {
         if (size == 0) return frames;
-        long d = times[head] - blockStart;
+        long d = storage.times[head] - blockStart;
         if (d <= 0) return 0;
         return d >= frames ? frames : (int) d;
+    }
+
+    /** The events, one slot per index in each array (a power of two long). */
+    private static final class Storage {
+        final long[] times;
+        final int[] kinds;
+        final int[] keys;
+        final double[] as;
+        final double[] bs;
+
+        Storage(int c) {
+            times = new long[c];
+            kinds = new int[c];
+            keys = new int[c];
+            as = new double[c];
+            bs = new double[c];
+        }
     }
 
     /** Every string constant of this class, kept out of it (see {@code TimedEventChannel.Literals}). */

@@ -52,6 +52,24 @@ class SmoothedParamTest {
         assertThat(y[190]).isEqualTo(0.5f);
     }
 
+    /** setAtRt runs on the audio thread, which allocates nothing: it needs the room reserved on a control thread. */
+    @Test
+    void shouldRefuseAudioThreadTimedChangesUntilRoomIsReservedThenApplyThemOnTheirSample() {
+        SmoothedParam p = Params.linear("x", "", 0, 0, 1);
+        p.prepare(48_000);
+        p.beginBlockRt(0, 64);
+        assertThat(p.setAtRt(1, 10, 0)).as("no room reserved: refused").isFalse();
+        p.endBlockRt();
+        p.reserveTimed();
+        p.beginBlockRt(64, 64);
+        assertThat(p.setAtRt(1, 100, 0)).as("room reserved").isTrue();
+        float[] y = new float[64];
+        p.fillRt(y, 64);
+        p.endBlockRt();
+        assertThat(y[35]).as("before its sample").isEqualTo(0f);
+        assertThat(y[36]).as("on its sample (100 = 64 + 36)").isEqualTo(1f);
+    }
+
     @Test
     void shouldGiveTheSameValuesPerSampleAsPerBlock() {
         SmoothedParam a = Params.hz("a", 100, 20, 20_000), b = Params.hz("b", 100, 20, 20_000);

@@ -11,6 +11,7 @@ class PendingEventsTest {
     private static final class Target implements TimedTarget {
         final PendingEvents events;
         Target(int capacity) { events = new PendingEvents(capacity); }
+        Target(PendingEvents events) { this.events = events; }
         @Override public void acceptRt(int kind, int key, long atSample, double a, double b) {
             events.addRt(kind, key, atSample, a, b);
         }
@@ -137,5 +138,44 @@ class PendingEventsTest {
         assertThat(t.send(2, 0)).as("the refused offers took no capacity").isTrue();
         ch.drainRt();
         assertThat(t.block(0, 64)).containsExactly(1000, 2000);
+    }
+    /** A growing list has no storage until it is needed, and behaves like an eager one from then on. */
+    @Test
+    void shouldAllocateAGrowingListsStorageOnlyAtItsFirstOfferAndKeepOrderAndCapacity() {
+        Target t = new Target(PendingEvents.growing(3));
+        assertThat(t.events.hasStorage()).as("no storage before anything is offered").isFalse();
+        assertThat(t.events.isEmptyRt()).isTrue();
+        assertThat(t.events.atRt()).isEqualTo(Long.MAX_VALUE);
+        assertThat(t.events.offsetRt(0, 64)).as("an empty list reads as no event in the block").isEqualTo(64);
+        assertThat(t.block(0, 64)).isEmpty();
+        TimedEventChannel ch = new TimedEventChannel(16);
+        t.events.bind(ch);
+        assertThat(t.send(2, 20)).isTrue();
+        assertThat(t.events.hasStorage()).as("the first offer made room").isTrue();
+        assertThat(t.send(1, 10)).isTrue();
+        assertThat(t.send(3, 10)).isTrue();
+        assertThat(t.send(4, 5)).as("capacity 3 holds, counting events still in the channel").isFalse();
+        ch.drainRt();
+        assertThat(t.block(0, 64)).containsExactly(1010, 3010, 2020);
+    }
+
+    /** The audio thread never allocates: offerRt on a growing list needs its storage reserved first. */
+    @Test
+    void shouldRefuseAudioThreadOffersToAGrowingListUntilItsStorageIsReserved() {
+        PendingEvents list = PendingEvents.growing(4);
+        assertThat(list.offerRt(0, 7, 10, 0, 0)).as("no storage: refused, nothing allocated").isFalse();
+        assertThat(list.isEmptyRt()).isTrue();
+        assertThat(list.addRt(0, 7, 10, 0, 0)).as("addRt without storage drops the event").isFalse();
+        list.reserveStorage();
+        assertThat(list.hasStorage()).isTrue();
+        assertThat(list.offerRt(0, 7, 10, 0, 0)).isTrue();
+        assertThat(list.offerRt(0, 8, 5, 0, 0)).isTrue();
+        assertThat(list.keyRt()).as("kept in sample order").isEqualTo(8);
+        list.removeRt();
+        assertThat(list.keyRt()).isEqualTo(7);
+        list.removeRt();
+        assertThat(list.isEmptyRt()).isTrue();
+        for (int k = 0; k < 4; k++) assertThat(list.offerRt(0, k, k, 0, 0)).isTrue();
+        assertThat(list.offerRt(0, 9, 9, 0, 0)).as("capacity 4").isFalse();
     }
 }

@@ -25,7 +25,7 @@ public final class Gate implements TimedTarget {
     public static final int NONE = 0, RISE = 1, FALL = 2;
     private static final int EVENT_OFF = 0, EVENT_ON = 1;
 
-    private final PendingEvents events = new PendingEvents(CAPACITY);
+    private final PendingEvents events = PendingEvents.growing(CAPACITY);   // storage at the first offer
     boolean controlGate, inputGate, gateOn;    // saved and restored by the owner
     private boolean pendingRt, pendingOnRt, retrigger;
     private long blockStart;

@@ -15,7 +15,7 @@ import dev.aether.core.time.TimedTarget;
 final class TriggerInput implements TimedTarget {
     static final int CAPACITY = 256;
 
-    private final PendingEvents events = new PendingEvents(CAPACITY);
+    private final PendingEvents events = PendingEvents.growing(CAPACITY);   // storage at the first offer
     boolean lastHigh;                          // saved and restored by the owner
     private long blockStart;
     private int frames, next;

@@ -24,6 +24,8 @@ public final class Gain implements DspNode {
     public final InputPort in = Ports.audioIn("in");
     public final OutputPort out = Ports.audioOut("out");
     public final SmoothedParam gainDb = Params.db("gainDb", 0, -120, 24);
+    private double steadyDb = Double.NaN;    // the dB the steady gain below was computed for (audio thread)
+    private float steadyGain;
 
     public Gain() {}
     public Gain(double db) { gainDb.reset(db); }
@@ -37,7 +39,12 @@ public final class Gain implements DspNode {
         int n = ctx.frames();
         if (!gainDb.isSmoothingRt()) {
             double db = gainDb.currentRt();
-            float g = db <= -120 ? 0f : (float) Gains.dbToGain(db);
+            float g = steadyGain;
+            if (db != steadyDb) {                // Math.pow only when the gain moved, not every block
+                g = db <= -120 ? 0f : (float) Gains.dbToGain(db);
+                steadyGain = g;
+                steadyDb = db;
+            }
             for (int i = 0; i < n; i++) y[i] = x[i] * g;
             return;
         }

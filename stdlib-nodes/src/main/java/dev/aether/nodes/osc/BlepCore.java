@@ -87,6 +87,10 @@ final class BlepCore {
             return;
         }
         double inc = Dsp.clamp(freq * (1 / sampleRate), -MAX_INC, MAX_INC);
+        if (shape == SAW && inc > 0 && phase >= 0 && phase < 1) {    // a restored phase may lie outside [0, 1)
+            renderSteadySaw(out, n, inc);
+            return;
+        }
         double w = shape == PULSE ? Dsp.clamp(widthConst, 0.01, 0.99) : 0.5;
         double p = phase;
         double[] r = ring;
@@ -95,6 +99,34 @@ final class BlepCore {
             if (inc != 0) events(r, at, p, inc, w);
             p = Dsp.wrap01(p + inc);
             at = emit(r, at, p, w, out, i);
+        }
+        phase = p;
+        prevSync = 0;
+        pos = at;
+    }
+
+    /**
+     * {@link #renderSteady} of a rising saw ({@code 0 < inc <= MAX_INC}), the oscillator of most patches: the general
+     * steady loop with the shape's switches resolved and {@link #crossing} and {@link Dsp#wrap01} written out for a
+     * phase in [0, 1) moving forward by less than one cycle. The same arithmetic in the same order, so the same bits.
+     */
+    private void renderSteadySaw(float[] out, int n, double inc) {
+        double p = phase;
+        double[] r = ring;
+        int at = pos;
+        for (int i = 0; i < n; i++) {
+            double d = -p;                      // crossing(0, p, inc, inc): the wrap at phase 0 ...
+            if (d <= 0) d += 1;
+            if (d <= inc) {
+                double b = 1 - d / inc;
+                if (b >= 0) addStep(r, at, -2, b);
+            }
+            double x = p + inc;                 // ... and wrap01(p + inc), x in [0, 1 + MAX_INC)
+            p = x < 1 ? x : x - 1;
+            r[(at + H) & BlepTable.RING_MASK] += 2 * p - 1;
+            out[i] = (float) r[at];
+            r[at] = 0;
+            at = (at + 1) & BlepTable.RING_MASK;
         }
         phase = p;
         prevSync = 0;

@@ -24,8 +24,13 @@ abstract class PhaseOscillator implements DspNode {
     public final OutputPort out = Ports.audioOut("out");
     public final SmoothedParam frequencyHz = Params.hz("frequencyHz", 440, 0.01, 20_000);
 
-    /** Per-sample frequency while {@link #frequencyHz} ramps; at least {@code maxFrames} long after prepare. */
-    float[] freqBuf = new float[1024];
+    /**
+     * Per-sample frequency while {@link #frequencyHz} ramps; at least {@code maxFrames} long after prepare. Starts at
+     * {@value #DEFAULT_FRAMES} (the default block), not larger: a patch holds hundreds of oscillators, and big unused
+     * buffers between them spread their audio-thread state over more cache lines and pages.
+     */
+    float[] freqBuf = new float[DEFAULT_FRAMES];
+    static final int DEFAULT_FRAMES = 64;
     private volatile int resetRequests;
     private int resetsSeen;
 
