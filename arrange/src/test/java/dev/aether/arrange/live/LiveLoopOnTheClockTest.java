@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.nodes.voice.SubtractiveVoice;
+import dev.aether.sequencing.schedule.LookAheadScheduler;
+import dev.aether.sequencing.schedule.PatternTarget;
 
 import static dev.aether.arrange.live.LiveFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +69,52 @@ class LiveLoopOnTheClockTest {
             assertThat(wraps).as("wraps in 12 beats of a 1.75-beat loop").isEqualTo(6);
             assertThat(arr.position().seconds(p.tempo()) * RATE).as("the arrangement's position, where the clock is")
                     .isEqualTo((double) s.transportSampleAt(out.length / 2));
+        }
+    }
+
+    @Test
+    void shouldKeepAPatternInPhaseWithTheLoopingArrangement() throws Exception {
+        Project p = project("ramp", ramp(8 * BEAT)).add(track("a", "ramp", Position.ZERO, Position.beats(8)));
+        record Sent(int key, long onset) {}
+        List<Sent> sent = new ArrayList<>();
+        PatternTarget<Integer> notes = PatternTarget.notes(new PolyVoices(2, SubtractiveVoice::new), 0.8);
+        PatternTarget<Integer> recording = new PatternTarget<>() {
+            @Override public String description() { return "recording"; }
+            @Override public Integer valueOf(Object token) { return notes.valueOf(token); }
+            @Override public synchronized boolean send(Integer key, long onset, long offset) { sent.add(new Sent(key, onset)); return true; }
+        };
+        try (AudioPool pool = new AudioPool(); Engine e = Engine.create(CFG)) {
+            LookAheadScheduler patterns = LookAheadScheduler.attach(e, m -> {});
+            LiveArrangement arr = LiveArrangement.attach(e, pool, LiveFixture::recipe);
+            arr.apply(p);
+            arr.seek(Position.ZERO);
+            arr.play();
+            patterns.play("m", "c4 e4 g4 c5", recording);                       // one note a beat
+            float[] first = render(e, BEAT / 2);
+            arr.loop(Position.beats(1), Position.beats(3));                        // passes of beats 1, 2
+            float[] rest = render(e, 10 * BEAT);
+            patterns.close();
+            arr.close();
+            float[] out = new float[first.length + rest.length];
+            System.arraycopy(first, 0, out, 0, first.length);
+            System.arraycopy(rest, 0, out, first.length, rest.length);
+            ClockSnapshot s = e.clock().snapshot();
+            int[] keyOfBeat = {60, 64, 67, 72};
+            List<Long> onsets = new ArrayList<>();
+            for (Sent x : sent) {
+                if (x.onset() >= out.length / 2) continue;
+                long t = s.transportSampleAt(x.onset());
+                assertThat(t % BEAT).as("an onset on a beat of the transport, at engine sample " + x.onset()).isZero();
+                assertThat(x.key()).as("the note of transport beat " + t / BEAT).isEqualTo(keyOfBeat[(int) (t / BEAT) % 4]);
+                assertThat(left(out, (int) x.onset())).as("the arrangement at the onset: the clip at the clock's position")
+                        .isEqualTo(t / (float) (1 << 20));
+                onsets.add(x.onset());
+            }
+            int start = (int) arr.startedAtSample();
+            assertThat(onsets).as("beats 0, 1, 2, then the wraps to beat 1 and beat 2 of each pass")
+                    .containsExactly(start + 0L, start + 1L * BEAT, start + 2L * BEAT, start + 3L * BEAT, start + 4L * BEAT,
+                            start + 5L * BEAT, start + 6L * BEAT, start + 7L * BEAT, start + 8L * BEAT, start + 9L * BEAT, start + 10L * BEAT);
+            assertThat(sent.subList(0, 11)).extracting(Sent::key).containsExactly(60, 64, 67, 64, 67, 64, 67, 64, 67, 64, 67);
         }
     }
 
