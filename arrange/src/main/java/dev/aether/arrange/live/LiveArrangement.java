@@ -56,7 +56,7 @@ import java.util.Set;
  * <p><b>One clock.</b> All of the arrangement's nodes follow one {@link ArrangementTransport}, whose play, stop and
  * seek follow the engine's {@link Clock}: {@link #play()} starts the clock's transport and the arrangement on the
  * same engine sample, at the clock's transport position; so the arrangement plays in time with patterns. A project's
- * tempo is given to the clock by {@link #apply} when it differs. A loop is the arrangement's own (the clock runs on).
+ * tempo is given to the clock by {@link #apply} when it differs. A loop is the clock's too ({@link #loop}).
  *
  * <p><b>Edits.</b> {@link #apply} sends one plan for the whole change, adopted at a block boundary: tracks whose kind,
  * effect recipes, instrument and kind of source are unchanged keep their nodes and so their state (filter memories,
@@ -619,17 +619,21 @@ public final class LiveArrangement implements AutoCloseable {
         transport.seekAt(engineSample, Math.round(seconds(p) * sampleRate));
     }
 
-    /** Loops {@code [from, to)} of the project's timeline from the next block the engine can still change. */
+    /**
+     * Loops {@code [from, to)} of the project's timeline, on the engine's clock: the clock's transport loops the same
+     * range ({@link Clock#loopSamples}) from the same engine sample, so patterns and live slots wrap with the
+     * arrangement, sample-exactly.
+     */
     @ControlThread
     public synchronized void loop(Position from, Position to) {
         long a = Math.round(seconds(from) * sampleRate), b = Math.round(seconds(to) * sampleRate);
         if (b - a < 64) throw new IllegalArgumentException("loop from " + from + " to " + to + " is shorter than 64 samples; give an end after the start");
-        transport.loopAt(engine.clock().earliest(), a, b);
+        transport.loopAt(engine.clock().loopSamples(a, b), a, b);
     }
 
-    /** Ends the loop from the next block the engine can still change. */
+    /** Ends the loop, the clock's too, from the next block the engine can still change. */
     @ControlThread
-    public synchronized void noLoop() { transport.noLoopAt(engine.clock().earliest()); }
+    public synchronized void noLoop() { transport.noLoopAt(engine.clock().noLoop()); }
 
     /** True while the arrangement plays (as of the last block rendered). */
     public boolean playing() { return transport.playing(); }

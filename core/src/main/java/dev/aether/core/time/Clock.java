@@ -257,6 +257,37 @@ public final class Clock {
         return e;
     }
 
+    /**
+     * Loops the transport over {@code [fromBeat, toBeat)} from {@link #earliest()} on: while it plays from before
+     * {@code toBeat}, reaching it jumps back to {@code fromBeat} on the same engine sample, so patterns, live slots and
+     * an arrangement on this clock wrap together (see {@link ClockSnapshot}). Returns the engine sample it starts on.
+     *
+     * @throws IllegalArgumentException when the loop is shorter than 64 samples or starts before beat 0
+     */
+    @ControlThread
+    public synchronized long loop(Rational fromBeat, Rational toBeat) {
+        return loopSamples(snapshot.tempoMap().sampleOf(fromBeat), snapshot.tempoMap().sampleOf(toBeat));
+    }
+
+    /** As {@link #loop(Rational, Rational)}, in transport samples. */
+    @ControlThread
+    public synchronized long loopSamples(long from, long to) {
+        if (from < 0 || to - from < 64)
+            throw new IllegalArgumentException("a loop of transport samples [" + from + ", " + to + "); give a start at or after 0 and at least 64 samples");
+        long e = earliest();
+        publish(snapshot.withLoop(e, from, to));
+        return e;
+    }
+
+    /** Ends the loop at {@link #earliest()} (the transport plays on from where it is); returns that engine sample. */
+    @ControlThread
+    public synchronized long noLoop() {
+        long e = earliest();
+        ClockSnapshot s = snapshot;
+        if (s.loopAt(e) != null) publish(s.withLoop(e, -1, -1));
+        return e;
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Where a change at {@code beat} lands: its engine sample while playing, else {@code notBefore}. */
