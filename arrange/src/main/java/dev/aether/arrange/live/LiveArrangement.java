@@ -58,9 +58,11 @@ import java.util.Set;
  * same engine sample, at the clock's transport position; so the arrangement plays in time with patterns. A project's
  * tempo is given to the clock by {@link #apply} when it differs. A loop is the clock's too ({@link #loop}).
  *
- * <p><b>Edits.</b> {@link #apply} sends one plan for the whole change, adopted at a block boundary: tracks whose kind,
- * effect recipes, instrument and kind of source are unchanged keep their nodes and so their state (filter memories,
- * delay lines, streams, sounding clips); their clips, notes, lanes, fader and sends change in place.
+ * <p><b>Edits.</b> {@link #apply} sends only what differs from the project applied before, per track
+ * ({@link AppliedTrack}): data (clips, notes, lanes, fader, mute and solo, send levels) goes to the nodes' latest-value
+ * cells without a plan; a topology change sends one plan for the whole change, adopted at a block boundary. Tracks
+ * whose kind, instrument and kind of source are unchanged keep their source and strip, effects of unchanged recipes
+ * keep their nodes, and so their state (filter memories, delay lines, streams, sounding clips).
  */
 public final class LiveArrangement implements AutoCloseable {
     private final Engine engine;

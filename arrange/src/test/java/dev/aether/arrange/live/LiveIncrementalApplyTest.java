@@ -9,6 +9,7 @@ import dev.aether.arrange.MidiClip;
 import dev.aether.arrange.Note;
 import dev.aether.arrange.Position;
 import dev.aether.arrange.Project;
+import dev.aether.arrange.Schedule;
 import dev.aether.arrange.Send;
 import dev.aether.arrange.Strip;
 import dev.aether.arrange.Track;
@@ -141,6 +142,25 @@ class LiveIncrementalApplyTest {
                 }
             }
             arr.close();
+        }
+    }
+
+    @Test
+    void shouldFlattenIncrementallyToWhatAFullFlatteningGives() throws Exception {
+        Project p = LiveBounceTest.piece(dir);
+        Schedule prev = Schedule.of(p);
+        for (Project q : edits(p, new Random(3), 200)) {
+            Schedule s = Schedule.of(q, prev);
+            assertThat(s.tracks()).as("an incremental flattening equals a full one").isEqualTo(Schedule.of(q).tracks());
+            assertThat(s.soloActive()).isEqualTo(Schedule.of(q).soloActive());
+            for (Schedule.TrackPlan t : s.tracks()) {
+                if (!prev.tracks().stream().anyMatch(o -> o.name().equals(t.name()))) continue;
+                Schedule.TrackPlan o = prev.track(t.name());
+                if (o.time().equals(t.time()) && q.tempo().equals(p.tempo()) && o.audio().equals(t.audio()))
+                    assertThat(t.audio()).as("%s's clips, unchanged, are the same list", t.name()).isSameAs(o.audio());
+            }
+            prev = s;
+            p = q;
         }
     }
 

@@ -8,7 +8,6 @@ import dev.aether.core.EngineConfig;
 import dev.aether.core.engine.Engine;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +29,10 @@ public final class ArrangementEditBenchmark {
         int edits = args.length > 1 ? Integer.parseInt(args[1]) : 2000, rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path dir = Media.dir("editbench");
         Project start = which.equals("nest20") ? EditMix.nested20(dir) : EditMix.mix34(dir);
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         EditMix.Kind[] kinds = EditMix.Kind.values();
         if (args.length > 3) kinds = java.util.Arrays.stream(args[3].split(",")).map(EditMix.Kind::parse).toArray(EditMix.Kind[]::new);
-        double[] best = new double[kinds.length], bestWall = new double[kinds.length];
+        double[] best = new double[kinds.length], bestWall = new double[kinds.length], bytes = new double[kinds.length];
         java.util.Arrays.fill(best, Double.MAX_VALUE);
         java.util.Arrays.fill(bestWall, Double.MAX_VALUE);
         float[] buf = new float[2 * 64];
@@ -52,12 +51,13 @@ public final class ArrangementEditBenchmark {
                     List<Project> seq = new ArrayList<>(edits);
                     Project q = p;
                     for (int i = 0; i < edits; i++) seq.add(q = EditMix.edit(q, kinds[k], round * edits + i));
-                    long cpu = 0, wall = 0;
+                    long cpu = 0, wall = 0, alloc = 0;
                     for (Project x : seq) {
-                        long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
+                        long a0 = mx.getCurrentThreadAllocatedBytes(), c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                         arr.apply(x);
                         cpu += mx.getCurrentThreadCpuTime() - c0;
                         wall += System.nanoTime() - w0;
+                        alloc += mx.getCurrentThreadAllocatedBytes() - a0;
                         e.render(buf, 64);
                     }
                     // back to the start, so that every round edits the same mix
@@ -65,14 +65,15 @@ public final class ArrangementEditBenchmark {
                     e.render(buf, 64);
                     double us = cpu / 1e3 / edits, wallUs = wall / 1e3 / edits;
                     best[k] = Math.min(best[k], us);
+                    bytes[k] = (double) alloc / edits;
                     bestWall[k] = Math.min(bestWall[k], wallUs);
                     line.append(String.format(Locale.ROOT, "  %s %.0f us CPU (%.0f wall)", kinds[k].name().toLowerCase(Locale.ROOT), us, wallUs));
                 }
                 System.out.println(line);
             }
-            System.out.println("best round, CPU per edit on the control thread (wall in brackets):");
+            System.out.println("best round, CPU per edit on the control thread (wall in brackets; heap allocated per edit, last round):");
             for (int k = 0; k < kinds.length; k++)
-                System.out.printf(Locale.ROOT, "  %-7s %7.1f us (%7.1f us): %s%n", kinds[k].name().toLowerCase(Locale.ROOT), best[k], bestWall[k],
+                System.out.printf(Locale.ROOT, "  %-7s %7.1f us (%7.1f us; %,9.0f B): %s%n", kinds[k].name().toLowerCase(Locale.ROOT), best[k], bestWall[k], bytes[k],
                         best[k] < 1000 ? "1,000 edits/s fit in " + Math.round(best[k] / 10) + " % of a core" : "1,000 edits/s do not fit in a core");
             arr.close();
         }

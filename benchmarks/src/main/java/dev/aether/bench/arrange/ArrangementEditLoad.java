@@ -81,8 +81,8 @@ public final class ArrangementEditLoad {
             System.out.printf(Locale.ROOT, "edit thread: %.1f us CPU per edit (making the project and applying it), %.1f %% of a core;"
                     + " %d edits started over 1 ms after their due time, the worst %.2f ms after%n",
                     cpu / 1e3 / edits, cpu / 1e7 / seconds, r[0], r[1] / 1e6);
-            System.out.printf(Locale.ROOT, "engine: %d late blocks, %d xruns, peak load %.2f; uptime load %s%n", e.stats().lateBlocks(),
-                    e.stats().xruns(), e.stats().peakLoad(), loadAverage());
+            System.out.printf(Locale.ROOT, "engine: %d late blocks, %d xruns, peak load %.2f; uptime load %s; %s%n", e.stats().lateBlocks(),
+                    e.stats().xruns(), e.stats().peakLoad(), loadAverage(), driver.schedulingReport());
             arr.close();
         }
     }
