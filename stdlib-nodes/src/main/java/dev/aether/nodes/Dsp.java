@@ -101,18 +101,58 @@ public final class Dsp {
     /**
      * {@code log2(x)} for finite {@code x > 0} (normal or subnormal), within 1e-11 of {@link Math#log} / ln 2: the
      * exponent from the bits and an odd series in {@code t = (m - 1)/(m + 1)} for the mantissa {@code m} in
-     * [√½, √2). Several times cheaper than {@code Math.log10} on HotSpot; for per-sample gain computers.
+     * [√½, √2). Several times cheaper than {@code Math.log10} on HotSpot; for per-sample gain computers. Outside its
+     * domain: -infinity for 0, +infinity for +infinity, NaN for a negative {@code x} or NaN.
      */
     @RealtimeSafe
     public static double log2(double x) {
         long bits = Double.doubleToRawLongBits(x);
-        if (bits < 0x0010_0000_0000_0000L) return log2(x * 0x1p54) - 54;      // subnormal
+        if (notPositiveNormal(bits)) return log2Other(x);                    // out of line
+        return ((bits - SQRT_HALF_BITS) >> 52) + log2Mantissa(mantissa(bits));
+    }
+
+    /**
+     * {@link #log2(double)} of {@code src[from .. from + n)} into {@code dst} at the same indices, bit-identical to
+     * the per-sample form element by element; {@code dst} must not be {@code src}. For block gain computers: three
+     * passes (the mantissas, their series, the exponents added), of which C2 runs the series in vector registers.
+     */
+    @RealtimeSafe
+    public static void log2(double[] src, double[] dst, int from, int n) {
+        int end = from + n;
+        for (int i = from; i < end; i++) dst[i] = mantissa(Double.doubleToRawLongBits(src[i]));
+        for (int i = from; i < end; i++) dst[i] = log2Mantissa(dst[i]);
+        for (int i = from; i < end; i++) {
+            long bits = Double.doubleToRawLongBits(src[i]);
+            dst[i] = notPositiveNormal(bits) ? log2Other(src[i]) : ((bits - SQRT_HALF_BITS) >> 52) + dst[i];
+        }
+    }
+
+    /** The mantissa {@code m} in [√½, √2) of the positive normal with these bits: {@code x = m · 2^e}. */
+    @RealtimeSafe
+    private static double mantissa(long bits) {
         long u = bits - SQRT_HALF_BITS;                     // no branch: the exponent steps at √2, not at 2
-        double m = Double.longBitsToDouble((u & 0x000f_ffff_ffff_ffffL) + SQRT_HALF_BITS);
-        long e = u >> 52;                                   // x = m · 2^e with m in [√½, √2)
+        return Double.longBitsToDouble((u & 0x000f_ffff_ffff_ffffL) + SQRT_HALF_BITS);
+    }
+
+    /** {@code log2(m)} for the mantissa {@code m} in [√½, √2): {@code 2/ln 2 · atanh((m - 1)/(m + 1))}, a series. */
+    @RealtimeSafe
+    private static double log2Mantissa(double m) {
         double t = (m - 1) / (m + 1), t2 = t * t;
         double series = t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11 + t2 * (1.0 / 13)))))));
-        return e + LOG2_E2 * series;
+        return LOG2_E2 * series;
+    }
+
+    /** Positive normals are the bits in [MIN_NORMAL_BITS, MIN_NORMAL_BITS + NORMAL_SPAN); below and above, signed. */
+    private static final long MIN_NORMAL_BITS = 0x0010_0000_0000_0000L, NORMAL_SPAN = 0x7ff0_0000_0000_0000L - MIN_NORMAL_BITS;
+
+    @RealtimeSafe
+    private static boolean notPositiveNormal(long bits) { return Long.compareUnsigned(bits - MIN_NORMAL_BITS, NORMAL_SPAN) >= 0; }
+
+    @RealtimeSafe
+    private static double log2Other(double x) {
+        if (x > 0 && x < Double.MIN_NORMAL) return log2(x * 0x1p54) - 54;     // subnormal: scaled up exactly
+        if (x == 0) return Double.NEGATIVE_INFINITY;
+        return x == Double.POSITIVE_INFINITY ? x : Double.NaN;                  // negative or NaN
     }
 
     /**
@@ -122,9 +162,30 @@ public final class Dsp {
     @RealtimeSafe
     public static double exp2(double y) {
         double k = Math.floor(y + 0.5);
-        double z = (y - k) * LN2;
-        double p = 1 + z * (1 + z * (1.0 / 2 + z * (1.0 / 6 + z * (1.0 / 24 + z * (1.0 / 120 + z * (1.0 / 720
+        return exp2Fraction((y - k) * LN2) * Double.longBitsToDouble((long) ((int) k + 1023) << 52);
+    }
+
+    /**
+     * {@link #exp2(double)} of {@code src[from .. from + n)} into {@code dst} at the same indices, bit-identical to
+     * the per-sample form element by element; {@code dst} must not be {@code src}. Two passes (the series of the
+     * fractions, then the powers of two), of which C2 runs the first in vector registers.
+     */
+    @RealtimeSafe
+    public static void exp2(double[] src, double[] dst, int from, int n) {
+        int end = from + n;
+        for (int i = from; i < end; i++) {
+            double y = src[i];
+            dst[i] = exp2Fraction((y - Math.floor(y + 0.5)) * LN2);
+        }
+        for (int i = from; i < end; i++) {
+            dst[i] = dst[i] * Double.longBitsToDouble((long) ((int) Math.floor(src[i] + 0.5) + 1023) << 52);
+        }
+    }
+
+    /** {@code e^z} for {@code |z| <= ln 2 / 2}: its Taylor series to the 10th power. */
+    @RealtimeSafe
+    private static double exp2Fraction(double z) {
+        return 1 + z * (1 + z * (1.0 / 2 + z * (1.0 / 6 + z * (1.0 / 24 + z * (1.0 / 120 + z * (1.0 / 720
                 + z * (1.0 / 5040 + z * (1.0 / 40320 + z * (1.0 / 362880 + z * (1.0 / 3628800))))))))));
-        return p * Double.longBitsToDouble((long) ((int) k + 1023) << 52);
     }
 }

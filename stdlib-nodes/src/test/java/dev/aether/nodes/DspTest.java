@@ -73,4 +73,55 @@ class DspTest {
         assertThat(worstLog).as("log2: worst absolute error").isLessThan(1e-11);
         assertThat(worstExp).as("exp2: worst relative error").isLessThan(1e-12);
     }
+
+    @Test
+    void shouldTakeBlockLog2AndExp2BitIdenticalToThePerSampleFormsAndToTwelveDigitsOfMath() {
+        SplittableRandom r = new SplittableRandom(17);
+        int n = 4_096;
+        double[] x = new double[n + 3], y = new double[n + 3], lg = new double[n + 3], ex = new double[n + 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 7 == 0 ? Double.MIN_VALUE * (1 + r.nextInt(1 << 20)) : Math.pow(10, r.nextDouble(-320, 300));
+            y[i] = r.nextDouble(-60, 60);
+        }
+        Dsp.log2(x, lg, 1, n);
+        Dsp.exp2(y, ex, 2, n);
+        double worstLog = 0, worstExp = 0;
+        for (int i = 1; i < n + 1; i++) {
+            assertThat(Double.doubleToRawLongBits(lg[i])).as("log2 block vs per sample at %s", x[i])
+                    .isEqualTo(Double.doubleToRawLongBits(Dsp.log2(x[i])));
+            worstLog = Math.max(worstLog, Math.abs(lg[i] - Math.log(x[i]) / Math.log(2)));
+        }
+        for (int i = 2; i < n + 2; i++) {
+            assertThat(Double.doubleToRawLongBits(ex[i])).as("exp2 block vs per sample at %s", y[i])
+                    .isEqualTo(Double.doubleToRawLongBits(Dsp.exp2(y[i])));
+            worstExp = Math.max(worstExp, Math.abs(ex[i] / Math.pow(2, y[i]) - 1));
+        }
+        assertThat(lg[0]).as("before the range: untouched").isZero();
+        assertThat(lg[n + 1]).as("after the range: untouched").isZero();
+        assertThat(ex[1]).as("before the range: untouched").isZero();
+        assertThat(worstLog).as("block log2: worst absolute error against Math.log / ln 2").isLessThan(1e-11);
+        assertThat(worstExp).as("block exp2: worst relative error against Math.pow(2, y)").isLessThan(1e-12);
+
+        double[] odd = {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, Double.MIN_NORMAL, 1, 0.5};
+        double[] got = new double[odd.length];
+        Dsp.log2(odd, got, 0, odd.length);
+        for (int i = 0; i < odd.length; i++) {
+            assertThat(Double.doubleToRawLongBits(got[i])).as("log2 block vs per sample at %s", odd[i])
+                    .isEqualTo(Double.doubleToRawLongBits(Dsp.log2(odd[i])));
+        }
+    }
+
+    @Test
+    void shouldAnswerLog2OutsideItsDomainWithoutRecursing() {
+        assertThat(Dsp.log2(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Dsp.log2(-0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Dsp.log2(-1)).isNaN();
+        assertThat(Dsp.log2(Double.NaN)).isNaN();
+        assertThat(Dsp.log2(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Dsp.log2(Double.NEGATIVE_INFINITY)).isNaN();
+        assertThat(Dsp.log2(Double.MIN_NORMAL)).isEqualTo(-1022);
+        assertThat(Dsp.log2(Double.MAX_VALUE)).isEqualTo(1024, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Dsp.log2(Double.longBitsToDouble(0xfff8_0000_0000_0001L))).as("a NaN with the sign bit").isNaN();
+        assertThat(Dsp.log2(Double.MIN_VALUE)).as("the smallest subnormal").isEqualTo(-1074.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

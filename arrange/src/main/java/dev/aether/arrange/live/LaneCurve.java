@@ -83,4 +83,39 @@ final class LaneCurve {
         if (seg + 1 == at.length) return values[seg];
         return curves[seg].interpolate(values[seg], values[seg + 1], (t - at[seg]) / (at[seg + 1] - at[seg]));
     }
+
+    /**
+     * True when segment {@code seg} holds one value throughout ({@link #flatValueRt}), bit for bit what
+     * {@link #valueInRt} gives on every sample of it: before the first point, after the last, a {@link Curve#HOLD}, or
+     * two equal finite points (not -0, which a curve's {@code a + 0·x} turns into +0).
+     */
+    @RealtimeSafe
+    boolean isFlatRt(int seg) {
+        if (seg < 0 || seg + 1 >= at.length || curves[seg] == Curve.HOLD) return true;
+        double a = values[seg];
+        return a == values[seg + 1] && Double.isFinite(a) && Double.doubleToRawLongBits(a) != NEGATIVE_ZERO_BITS;
+    }
+
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+
+    /** The value of a flat segment ({@link #isFlatRt}). */
+    @RealtimeSafe
+    double flatValueRt(int seg) { return seg < 0 ? values[0] : values[seg]; }
+
+    /**
+     * Writes {@code dst[from + j] = valueInRt(seg, t0 + j)} for {@code j} in {@code [0, to - from)}: timeline samples
+     * {@code t0, t0 + 1, ...}, all inside segment {@code seg}. The same arithmetic as {@link #valueInRt}, with the
+     * segment's constants read once.
+     */
+    @RealtimeSafe
+    void fillInRt(int seg, long t0, double[] dst, int from, int to) {
+        if (seg < 0 || seg + 1 == at.length) {
+            double v = seg < 0 ? values[0] : values[seg];
+            for (int i = from; i < to; i++) dst[i] = v;
+            return;
+        }
+        Curve c = curves[seg];
+        double a = values[seg], b = values[seg + 1], start = at[seg], len = at[seg + 1] - at[seg];
+        for (int i = from; i < to; i++) dst[i] = c.interpolate(a, b, ((double) (t0 + (i - from)) - start) / len);
+    }
 }

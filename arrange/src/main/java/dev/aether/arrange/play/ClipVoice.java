@@ -13,7 +13,8 @@ import dev.aether.core.RealtimeSafe;
  * the position is {@code k + fr}, advancing by the entry's step per engine sample. At step 1 with no fraction the
  * frame is copied exactly; otherwise the four frames around the position are interpolated with a cubic Hermite
  * (Catmull-Rom) spline. A streamed frame comes from the pre-roll cache when {@code k} lies in it, else from the
- * ring; a frame the ring does not hold yet reads as 0 and is counted.
+ * ring; a frame the ring does not hold yet reads as 0 and is counted. A run of an in-memory clip at step 1, forward,
+ * without a fade or a loop's wrap, is added in one loop ({@link dev.aether.arrange.stream.MemorySource#addRt}).
  */
 final class ClipVoice {
     final DiskStream stream;
@@ -87,6 +88,14 @@ final class ClipVoice {
         Curve inCurve = p.fadeInCurve(), outCurve = p.fadeOutCurve();
         double step = e.step, g0 = e.gain;
         boolean stereo = e.channels == 2;
+        if (e.memory != null && fr == 0 && step == 1 && n > 0 && elapsed >= fadeIn && len - (elapsed + n - 1) >= fadeOut) {
+            long f = e.path.forwardRunRt(k, n);         // no fade, frame for frame, in memory: one loop, same sums
+            if (f != Long.MIN_VALUE && e.memory.addRt(f, n, g0, l, r, from)) {
+                k += n;
+                elapsed += n;
+                return elapsed < e.length;
+            }
+        }
         for (int i = from; i < from + n; i++) {
             double g = g0;
             long el = elapsed;

@@ -54,5 +54,30 @@ public final class MemorySource implements PoolSource {
         return frame >= 0 && frame < d.length ? d[(int) frame] : 0f;
     }
 
+    /**
+     * Adds frames {@code [frame, frame + count)} to {@code l[at ..]} and {@code r[at ..]} (a mono source into both),
+     * scaled by {@code gain}: {@code l[at + j] += atRt(0, frame + j)} at unity, else {@code += (float) (v * gain)}, the
+     * same sums as one frame at a time. Returns false, adding nothing, unless the frames all lie in the source.
+     * Any thread (the caller's arrays).
+     */
+    @RealtimeSafe
+    public boolean addRt(long frame, int count, double gain, float[] l, float[] r, int at) {
+        float[] dl = data[0], dr = data[data.length - 1];
+        if (frame < 0 || frame > dl.length - (long) count || count < 0) return false;
+        int f = (int) frame;
+        if (gain == 1) {
+            for (int j = 0; j < count; j++) {
+                l[at + j] += dl[f + j];
+                r[at + j] += dr[f + j];
+            }
+        } else {
+            for (int j = 0; j < count; j++) {
+                l[at + j] += (float) (dl[f + j] * gain);
+                r[at + j] += (float) (dr[f + j] * gain);
+            }
+        }
+        return true;
+    }
+
     @Override public String toString() { return "MemorySource[" + name + ", " + channels() + " ch, " + frames() + " frames]"; }
 }

@@ -39,6 +39,18 @@ public record SourcePath(PoolSource source, long anchor, boolean reverse, long l
     }
 
     /**
+     * The source frame read {@code k}-th when the frames read {@code k .. k + count - 1} are consecutive and rising
+     * ({@code frameAt(k) + j}): forward, and inside one turn of a loop; otherwise {@link Long#MIN_VALUE}.
+     */
+    @RealtimeSafe
+    public long forwardRunRt(long k, int count) {
+        if (reverse) return Long.MIN_VALUE;
+        long f = frameAt(k);
+        if (loopLength > 0 && f + count > loopStart + loopLength) return Long.MIN_VALUE;
+        return f;
+    }
+
+    /**
      * Reads the frames {@code k .. k + count - 1} in path order into {@code dst} (interleaved, the source's channel
      * count), through {@code tmp} (at least {@code count * channels} floats) and {@code scratch} (at least
      * {@code count * frameBytes} bytes). Not the audio thread: blocking I/O for a streamed source.

@@ -14,7 +14,9 @@ import dev.aether.core.param.SmoothedParam;
 /**
  * Echo: a delay whose output, low-passed by a one-pole damping filter, is fed back into it.
  * {@code wet[n] = lp(in[n - d] + feedback * wet[n - d])}, {@code out = (1 - mix) * in + mix * wet}.
- * Linear interpolation, per-sample delay smoothing. Confined to the audio thread except where noted.
+ * Linear interpolation, per-sample delay smoothing. With delay, feedback and mix steady the block runs without
+ * per-sample parameter reads, and at rest (silent input, a ring of zeros, no filter memory) it only writes silence:
+ * both the per-sample form's bits ({@code FeedbackDelayRestTest}). Confined to the audio thread except where noted.
  *
  * <ul>
  * <li>Ports: {@code in} (mono), {@code out} (mono).</li>
@@ -35,6 +37,7 @@ public final class FeedbackDelay implements DspNode {
     private final double maxDelayMillis;
     private final DelayBuffer buf = new DelayBuffer();
     private double lp;
+    private long zeroRun;                  // audio thread: samples written since the last one that was not +0
 
     /** An echo holding up to {@code maxDelayMillis} (1 .. 600 000). */
     public FeedbackDelay(double maxDelayMillis) {
@@ -44,6 +47,7 @@ public final class FeedbackDelay implements DspNode {
         this.maxDelayMillis = maxDelayMillis;
         delayMillis = Params.linear("delayMillis", "ms", Math.min(250, maxDelayMillis), 1, maxDelayMillis);
         buf.allocate(maxDelayMillis * 48);
+        zeroRun = buf.data.length;                                      // a cleared ring holds only +0
     }
 
     /** An echo holding up to 2 s. */
@@ -59,7 +63,7 @@ public final class FeedbackDelay implements DspNode {
     public double mix() { return mix.get(); }
 
     @Override @ControlThread
-    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); lp = 0; }
+    public void prepare(double sr, int maxFrames) { buf.allocate(maxDelayMillis * sr / 1000); lp = 0; zeroRun = buf.data.length; }
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
@@ -67,8 +71,17 @@ public final class FeedbackDelay implements DspNode {
         int n = ctx.frames();
         double sr = ctx.sampleRate(), toSamples = sr / 1000;
         int max = buf.maxDelay();
+        if (!delayMillis.isSmoothingRt() && !feedback.isSmoothingRt() && !mix.isSmoothingRt()) {
+            if (ringSilent() && silent(x, n)) {
+                restRt(y, n);
+            } else {
+                steadyRt(x, y, n, toSamples, max, 1 - Math.exp(-2 * Math.PI * dampingHz.currentRt() / sr));
+            }
+            return;
+        }
         double a = 1 - Math.exp(-2 * Math.PI * dampingHz.currentRt() / sr);
         double s = lp;
+        int nz = 0;
         for (int i = 0; i < n; i++) {
             double d = delayMillis.nextRt() * toSamples;
             double fb = feedback.nextRt(), m = mix.nextRt();
@@ -76,13 +89,76 @@ public final class FeedbackDelay implements DspNode {
             s += a * (delayed - s);
             double wet = s;
             double v = x[i] + fb * wet;
-            buf.write((float) (Math.abs(v) < 1e-25 ? 0 : v));
+            float wv = (float) (Math.abs(v) < 1e-25 ? 0 : v);
+            buf.write(wv);
+            nz |= Float.floatToRawIntBits(wv);
             y[i] = (float) ((1 - m) * x[i] + m * wet);
         }
         lp = Math.abs(s) < 1e-25 ? 0 : s;
+        zeroRun = nz == 0 ? zeroRun + n : 0;
     }
 
-    @Override @ControlThread public void reset() { buf.clear(); lp = 0; }
+    /**
+     * The block with delay, feedback and mix steady (the usual case): the per-sample loop with the parameters read
+     * once and the ring's index in a local; the same arithmetic in the same order, so the same bits.
+     */
+    @RealtimeSafe
+    private void steadyRt(float[] x, float[] y, int n, double toSamples, int max, double a) {
+        double d = delayMillis.currentRt() * toSamples;
+        double fb = feedback.currentRt(), m = mix.currentRt();
+        delayMillis.advanceRt(n);
+        feedback.advanceRt(n);
+        mix.advanceRt(n);
+        double dd = d - 1 > max ? max : d - 1;
+        int k = (int) dd;                                   // as DelayBuffer.readLinear: d samples back
+        double f = dd - k;
+        float[] data = buf.data;
+        int mask = buf.mask, w = buf.w, nz = 0;
+        double s = lp;
+        for (int i = 0; i < n; i++) {
+            float p = data[(w - k) & mask], q = data[(w - k - 1) & mask];
+            double delayed = p + f * (q - p);
+            s += a * (delayed - s);
+            double wet = s;
+            double v = x[i] + fb * wet;
+            float wv = (float) (Math.abs(v) < 1e-25 ? 0 : v);
+            w = (w + 1) & mask;
+            data[w] = wv;
+            nz |= Float.floatToRawIntBits(wv);
+            y[i] = (float) ((1 - m) * x[i] + m * wet);
+        }
+        buf.w = w;
+        lp = Math.abs(s) < 1e-25 ? 0 : s;
+        zeroRun = nz == 0 ? zeroRun + n : 0;
+    }
+
+    /**
+     * At rest: silent input, a ring that holds only +0 and no filter memory. The per-sample form would write +0 and
+     * output +0 (whatever the delay, feedback and mix), so this writes the output and moves the ring's index only.
+     */
+    @RealtimeSafe
+    private void restRt(float[] y, int n) {
+        delayMillis.advanceRt(n);
+        feedback.advanceRt(n);
+        mix.advanceRt(n);
+        java.util.Arrays.fill(y, 0, n, 0f);
+        buf.w = (buf.w + n) & buf.mask;
+        zeroRun += n;
+    }
+
+    /** True when the ring holds only +0 and the filter has no memory: silent input keeps the node at rest. Tests. */
+    @RealtimeSafe
+    boolean ringSilent() { return zeroRun >= buf.data.length && Double.doubleToRawLongBits(lp) == 0; }
+
+    /** True when {@code x[0..n)} is all zeros (of either sign). */
+    @RealtimeSafe
+    private static boolean silent(float[] x, int n) {
+        int bits = 0;
+        for (int i = 0; i < n; i++) bits |= Float.floatToRawIntBits(x[i]);
+        return (bits & 0x7fff_ffff) == 0;
+    }
+
+    @Override @ControlThread public void reset() { buf.clear(); lp = 0; zeroRun = buf.data.length; }
 
     /** Saved state. */
     public record State(float[] buffer, int writeIndex, double lowPass) implements NodeState {}
@@ -90,6 +166,6 @@ public final class FeedbackDelay implements DspNode {
     @Override public NodeState saveState() { return new State(buf.copy(), buf.w, lp); }
 
     @Override public void restoreState(NodeState s) {
-        if (s instanceof State st) { buf.restore(st.buffer(), st.writeIndex()); lp = st.lowPass(); }
+        if (s instanceof State st) { buf.restore(st.buffer(), st.writeIndex()); lp = st.lowPass(); zeroRun = 0; }
     }
 }

@@ -21,7 +21,8 @@ import dev.aether.nodes.Dsp;
  * 2012), threshold T, ratio R, knee width W:
  * below {@code T - W/2} no change; above {@code T + W/2} the output level is {@code T + (L - T) / R}; in the knee
  * {@code L + (1/R - 1)(L - T + W/2)^2 / (2W)}. So a steady sine of peak level L above the knee comes out at peak
- * {@code T + (L - T)/R + makeup}. The gain is computed per sample; below the knee ({@code L < T - W/2}, tested on
+ * {@code T + (L - T)/R + makeup}. The gain is computed for every sample (with steady parameters in passes over the
+ * block, see {@code steadyRt}); below the knee ({@code L < T - W/2}, tested on
  * the linear level) it is the makeup alone, and above it the level and gain go through {@link Dsp#log2} and
  * {@link Dsp#exp2} (within 1e-11 of {@code log10}/{@code pow}, several times cheaper: 128 of these in an arrangement
  * benchmark made {@code pow} the largest cost). {@link #gainReductionDb()} reports the latest reduction (any thread).
@@ -48,7 +49,11 @@ public final class Compressor implements DspNode {
     private static final double LOG2_TO_DB = 20 * Math.log10(2);
     private static final double LOG2_TO_DB_GAIN = 1 / DB_TO_LOG2;
 
+    /** Samples per pass of the steady block path. */
+    static final int CHUNK = 64;
+
     private double e1, e;
+    private final double[] env = new double[CHUNK], pa = new double[CHUNK], pb = new double[CHUNK];   // the passes
     private volatile float reductionDb;
 
     @ControlThread public Compressor thresholdDb(double v) { thresholdDb.set(v); return this; }
@@ -95,7 +100,7 @@ public final class Compressor implements DspNode {
         for (int i = 0; i < n; i++) {
             double t = thresholdDb.nextRt(), r = ratio.nextRt(), w = kneeDb.nextRt(), mk = makeupDb.nextRt();
             double a = Math.abs(x[i]);
-            s1 = Math.max(a, aR * s1 + (1 - aR) * a);
+            s1 = peak(a, aR * s1 + (1 - aR) * a);
             s = aA * s + (1 - aA) * s1;
             if (mk != mkPrev) { mkPrev = mk; mkGain = Dsp.exp2(mk * DB_TO_LOG2); }
             if (t != kneeT || w != kneeW) {                // the linear level below which the curve does nothing
@@ -118,9 +123,13 @@ public final class Compressor implements DspNode {
     }
 
     /**
-     * The block with every curve parameter steady (the usual case): the same detector and curve, with the curve's
-     * constants worked out once. Above the knee the gain is {@code makeup · (s / T)^(1/R - 1)}, one {@link Dsp#log2}
-     * and one {@link Dsp#exp2} per sample; in the knee the general formula; below it the makeup alone.
+     * The block with every curve parameter steady (the usual case): the same detector and curve as the per-sample
+     * path, with the curve's constants worked out once, in passes over chunks of {@value #CHUNK} samples so that
+     * only the detector is a chain from sample to sample: (1) the detector level of each sample; (2) its
+     * {@link Dsp#log2} (block form); (3) the log2 of each sample's gain: below the knee the makeup alone, above it
+     * {@code makeup · (s / T)^(1/R - 1)}, in the knee the general formula; (4) {@link Dsp#exp2} (block form); (5)
+     * the gains applied. Each sample's arithmetic is the per-sample form's, in the same order, so the output is
+     * bit-identical to it ({@code CompressorBlockTest}).
      */
     @RealtimeSafe
     private void steadyRt(float[] x, float[] y, int n, double aA, double aR) {
@@ -129,32 +138,57 @@ public final class Compressor implements DspNode {
         ratio.advanceRt(n);
         kneeDb.advanceRt(n);
         makeupDb.advanceRt(n);
-        double mkLog2 = mk * DB_TO_LOG2, mkGain = Dsp.exp2(mkLog2);
+        double mkLog2 = mk * DB_TO_LOG2;
         double quiet = Dsp.exp2((t - w / 2) * DB_TO_LOG2) * (1 - 1e-9);          // below: no reduction
         double loud = Dsp.exp2((t + w / 2) * DB_TO_LOG2) * (1 + 1e-9);           // above: the straight part
         double slope = 1 / r - 1, tLog2 = t * DB_TO_LOG2;
-        double s1 = e1, s = e, gr = 0;
-        for (int i = 0; i < n; i++) {
-            double a = Math.abs(x[i]);
-            s1 = Math.max(a, aR * s1 + (1 - aR) * a);
-            s = aA * s + (1 - aA) * s1;
-            if (s <= 1e-9 || s < quiet) {
-                gr = 0;
-                y[i] = (float) (x[i] * mkGain);
-            } else if (s > loud) {
-                double grLog2 = slope * (Dsp.log2(s) - tLog2);
-                y[i] = (float) (x[i] * Dsp.exp2(mkLog2 + grLog2));
-                gr = grLog2 * LOG2_TO_DB_GAIN;
+        double[] env = this.env, pa = this.pa, pb = this.pb;
+        double s1 = e1, s = e;
+        for (int c = 0; c < n; c += CHUNK) {
+            int m = Math.min(CHUNK, n - c);
+            for (int i = 0; i < m; i++) {                                    // (1) the detector: a chain
+                double a = Math.abs(x[c + i]);
+                s1 = peak(a, aR * s1 + (1 - aR) * a);
+                s = aA * s + (1 - aA) * s1;
+                env[i] = s;
+                pa[i] = s <= 1e-9 ? 1e-9 : s;           // Math.max(s, 1e-9): log2 is wanted above 1e-9 only
+            }
+            Dsp.log2(pa, pb, 0, m);                                          // (2)
+            for (int i = 0; i < m; i++) {                                    // (3) log2 of the gain
+                double si = env[i];
+                if (si <= 1e-9 || si < quiet) {
+                    pa[i] = mkLog2;
+                } else if (si > loud) {
+                    pa[i] = mkLog2 + slope * (pb[i] - tLog2);
+                } else {
+                    double l = LOG2_TO_DB * pb[i];
+                    pa[i] = (mk + (staticCurveDb(l, t, r, w) - l)) * DB_TO_LOG2;
+                }
+            }
+            Dsp.exp2(pa, pb, 0, m);                                          // (4)
+            for (int i = 0; i < m; i++) y[c + i] = (float) (x[c + i] * pb[i]);  // (5)
+        }
+        double gr = 0;                                   // the last sample's reduction, as the per-sample form has it
+        if (n > 0 && !(s <= 1e-9 || s < quiet)) {
+            double lg = Dsp.log2(s);
+            if (s > loud) {
+                gr = slope * (lg - tLog2) * LOG2_TO_DB_GAIN;
             } else {
-                double l = LOG2_TO_DB * Dsp.log2(s);
+                double l = LOG2_TO_DB * lg;
                 gr = staticCurveDb(l, t, r, w) - l;
-                y[i] = (float) (x[i] * Dsp.exp2((mk + gr) * DB_TO_LOG2));
             }
         }
         e1 = Math.abs(s1) < 1e-25 ? 0 : s1;
         e = Math.abs(s) < 1e-25 ? 0 : s;
         reductionDb = (float) gr;
     }
+
+    /**
+     * {@code Math.max(a, v)} for {@code a} not -0 (here {@code |x|}): the same value, NaN included, as a compare and a
+     * select, where the intrinsic's blend made the detector's chain three times longer.
+     */
+    @RealtimeSafe
+    private static double peak(double a, double v) { return a >= v || a != a ? a : v; }
 
     @Override @ControlThread public void reset() { e1 = e = 0; reductionDb = 0; }
 

@@ -12,8 +12,8 @@ import dev.aether.core.param.SmoothedParam;
 
 /**
  * Constant-power mono-to-stereo pan: {@code L = cos((p + 1) pi/4) in}, {@code R = sin((p + 1) pi/4) in}, so
- * {@code L^2 + R^2 = in^2} everywhere and the centre is -3.01 dB per side. Confined to the audio thread except
- * where noted.
+ * {@code L^2 + R^2 = in^2} everywhere and the centre is -3.01 dB per side. A steady position reuses the last
+ * block's gains (no cos and sin; {@code PanRestTest}). Confined to the audio thread except where noted.
  *
  * <ul>
  * <li>Ports: {@code in} (mono), {@code out} (stereo).</li>
@@ -25,6 +25,9 @@ public final class Pan implements DspNode {
     public final InputPort in = Ports.audioIn("in");
     public final OutputPort out = Ports.audioOut("out", 2);
     public final SmoothedParam position = Params.linear("position", "", 0, -1, 1);
+
+    private double lastP = Double.NaN;                  // audio thread: the steady position of the last block
+    private float lastL, lastR;                          // and its gains
 
     public Pan() {}
     public Pan(double position) { this.position.reset(position); }
@@ -38,7 +41,12 @@ public final class Pan implements DspNode {
         int n = ctx.frames();
         if (!position.isSmoothingRt()) {
             double p = position.currentRt();
-            float gl = (float) Gains.panLeft(p), gr = (float) Gains.panRight(p);
+            if (p != lastP) {                                  // the pan law's cos and sin only when it moved
+                lastP = p;
+                lastL = (float) Gains.panLeft(p);
+                lastR = (float) Gains.panRight(p);
+            }
+            float gl = lastL, gr = lastR;
             for (int i = 0; i < n; i++) { l[i] = x[i] * gl; r[i] = x[i] * gr; }
             return;
         }
