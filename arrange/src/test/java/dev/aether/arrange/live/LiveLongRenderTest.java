@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 13's long render, shortened to run in a test (the benchmarks' {@code ArrangementEightHours} renders 8 hours):
  * a looping arrangement rendered offline for 10 minutes ends with the engine's clock on exactly the sample 10 minutes
- * give, the clock's beat exact, the arrangement exactly where its loop puts it, and the heap after GC no larger than at
+ * give, the clock's beat exact (the arrangement's loop loops the clock too, so patterns stay with it), the arrangement exactly where its loop puts it, and the heap after GC no larger than at
  * the start (after the first minute) but for a small margin.
  */
 class LiveLongRenderTest {
@@ -50,8 +50,8 @@ class LiveLongRenderTest {
                     MINUTES, e.clock().position(), TOTAL, arr.transport().positionSamples(), played % LOOP, heapStart, heapEnd);
             assertThat(e.clock().position()).as("the engine's clock after %d minutes", MINUTES).isEqualTo(TOTAL);
             var beat = e.clock().snapshot().beatAt(TOTAL);
-            assertThat(beat.num() * (RATE / 2)).as("the clock's beat %s, at 120 BPM from sample %d", beat, start)
-                    .isEqualTo(played * beat.den());
+            assertThat(beat.num() * (RATE / 2)).as("the clock's beat %s, at 120 BPM from sample %d, looping with the arrangement", beat, start)
+                    .isEqualTo((played % LOOP) * beat.den());
             assertThat(arr.transport().positionSamples()).as("the arrangement's place in its loop").isEqualTo(played % LOOP);
             assertThat(peak[0]).as("the loop still sounds after the first minute").isGreaterThan(0.01f);
             assertThat(heapEnd).as("heap after GC at the end, MiB (%.2f after the first minute)", heapStart)

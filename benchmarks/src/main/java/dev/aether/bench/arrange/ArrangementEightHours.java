@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * Issue 13's long-render proof (args: [hours=8]): {@link LoopingPiece} looping on an engine rendered offline as fast
  * as possible, 48 kHz, 64-frame blocks, for {@code hours} of audio (8 h = 1,382,400,000 samples). Prints the wall
- * time, the clock's final sample position against the exact expectation, the clock's beat there (120 BPM: 57,600
- * beats in 8 h), the arrangement's position inside its loop against the expected phase, and the heap used after GC at
+ * time, the clock's final sample position against the exact expectation, the clock's beat there (120 BPM, inside the
+ * loop, which loops the clock as well as the arrangement), the arrangement's position inside its loop against the expected phase, and the heap used after GC at
  * the start (after a minute of audio) and at the end.
  *
  * <pre>java -Xms256m -Xmx256m -cp benchmarks/target/benchmarks.jar dev.aether.bench.arrange.ArrangementEightHours 8</pre>
@@ -63,8 +63,9 @@ public final class ArrangementEightHours {
             System.out.printf(Locale.ROOT, "wall time: %.1f s (%.0fx real time; the first minute not counted)%n", wall,
                     (total - warm) / (double) RATE / wall);
             System.out.printf(Locale.ROOT, "clock: sample %,d, expected %,d: %s%n", position, total, position == total ? "exact" : "OFF BY " + (position - total));
-            System.out.printf(Locale.ROOT, "clock beat: %s (%.6f), expected %.6f (120 BPM from the play at sample %d)%n", beat, beat.num() / (double) beat.den(),
-                    played / (RATE * 0.5), start);
+            boolean beatExact = beat.num() * (RATE / 2) == phase * beat.den();     // the arrangement's loop loops the clock too
+            System.out.printf(Locale.ROOT, "clock beat: %s (%.6f), expected %.6f (120 BPM from the play at sample %d, looping with the arrangement): %s%n",
+                    beat, beat.num() / (double) beat.den(), phase / (RATE * 0.5), start, beatExact ? "exact" : "OFF");
             System.out.printf(Locale.ROOT, "arrangement: timeline sample %,d inside its loop, expected %,d (%,d loops played): %s%n", arrPos, phase,
                     played / LoopingPiece.LOOP_SAMPLES, arrPos == phase ? "exact" : "OFF BY " + (arrPos - phase));
             System.out.printf(Locale.ROOT, "last chunk peak: %.3f; missed streamed frames: %d%n", peak, arr.missedFrames());
