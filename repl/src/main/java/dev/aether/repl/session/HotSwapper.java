@@ -147,34 +147,14 @@ public final class HotSwapper implements Evaluator.TypeListener {
      */
     String swapInstrument(LiveArrangement arr, DspNode old, Class<?> newClass, Set<String> fromNewSource, SwapOptions options, Quantum q) {
         String label = "instrument " + old.typeName();
-        try {
-            DspNode next = instantiate(newClass);
-            TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
-                    trialSeconds, budgetFraction, guard).run(next);
-            if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
-            v.runner().release();
-            next.reset();
-            String[] line = new String[1];
-            boolean[] waited = new boolean[1];
-            String waits = timing.at("swap " + label, q, () -> {
-                StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
-                String track = arr.replaceInstrument(old, next, options.crossfadeSeconds(), timing.planWhen(),
-                        (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
-                posted.run();
-                line[0] = String.format("swapped %s of track \"%s\" (%s; trial %.3f ms/block; %s crossfade%s)", label, track,
-                        carried[0], v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
-                if (waited[0]) printer.accept(line[0]);
-            });
-            if (waits == null) return line[0] != null ? line[0] : "kept old " + label + ": its swap failed (see above); the old code keeps playing";
-            waited[0] = true;
-            return String.format("swap of %s waits for %s (trial %.3f ms/block passed; %s crossfade)", label, waits,
-                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError | RunStopped e) {
-            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-            return "kept old " + label + ": " + (cause instanceof RunStopped stop ? stopped(stop)
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
-                    + "; the old code keeps playing";
-        }
+        return trialThenLand(label, newClass, options, q, (next, v) -> {
+            StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
+            String track = arr.replaceInstrument(old, next, options.crossfadeSeconds(), timing.planWhen(),
+                    (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+            posted.run();
+            return String.format("swapped %s of track \"%s\" (%s; trial %.3f ms/block; %s crossfade%s)", label, track,
+                    carried[0], v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
+        });
     }
 
     /**
@@ -185,23 +165,39 @@ public final class HotSwapper implements Evaluator.TypeListener {
     String swap(NodeInfo slot, Class<?> newClass, Set<String> fromNewSource, SwapOptions options, Quantum q) {
         DspNode old = slot.node();
         String label = slot.label();
+        return trialThenLand(label, newClass, options, q, (next, v) -> {
+            StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
+            engine.replace(slot.id(), next, options.at(timing.planWhen()),
+                    (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
+            posted.run();
+            onSwapped.accept(old, next);
+            return String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
+                    v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
+        });
+    }
+
+    /** Puts a candidate that passed its trial in place (at the swap's time) and returns the line to show. */
+    private interface Landing {
+        String land(DspNode next, TrialRun.Verdict verdict);
+    }
+
+    /**
+     * Builds a candidate of {@code newClass}, trial-runs it, resets it (dropping what the trial left: phases,
+     * memories, the test signal) and lands it on quantum {@code q}; returns the line to show: the landing's, that the
+     * swap waits for a boundary, or why the old code keeps playing.
+     */
+    private String trialThenLand(String label, Class<?> newClass, SwapOptions options, Quantum q, Landing landing) {
         try {
             DspNode next = instantiate(newClass);
             TrialRun.Verdict v = new TrialRun(engine.config().sampleRate(), engine.config().blockSize(),
                     trialSeconds, budgetFraction, guard).run(next);
             if (!v.passed()) return "kept old " + label + ": " + v.reason() + "; the old code keeps playing";
             v.runner().release();
-            next.reset();                   // drops what the trial left (phases, memories, the test signal)
+            next.reset();
             String[] line = new String[1];
             boolean[] waited = new boolean[1];
             String waits = timing.at("swap " + label, q, () -> {
-                StateCarrier.Carried[] carried = new StateCarrier.Carried[1];
-                engine.replace(slot.id(), next, options.at(timing.planWhen()),
-                        (from, to) -> carried[0] = StateCarrier.carry(from, to, fromNewSource));
-                posted.run();
-                onSwapped.accept(old, next);
-                line[0] = String.format("swapped %s (%s; trial %.3f ms/block; %s crossfade%s)", label, carried[0],
-                        v.medianBlockNanos() / 1e6, millis(options.crossfadeSeconds()), whenText(q));
+                line[0] = landing.land(next, v);
                 if (waited[0]) printer.accept(line[0]);
             });
             if (waits == null) return line[0] != null ? line[0] : "kept old " + label + ": its swap failed (see above); the old code keeps playing";
