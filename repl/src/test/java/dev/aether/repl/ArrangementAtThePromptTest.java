@@ -108,7 +108,7 @@ class ArrangementAtThePromptTest {
         assertThat(eval("unfreeze(\"keys\")")).contains("unfroze");
         assertThat(project().track("keys").kind()).isEqualTo("instrument");
         // from a position: the frozen track records where its bounce starts; undo, redo and unfreeze by the model
-        assertThat(eval("freeze(\"keys\", bar(2), \"" + dir.resolve("keys2.wav") + "\")")).contains("froze", "from");
+        assertThat(eval("freeze(\"keys\", bar(2), \"" + dir.resolve("keys2.wav") + "\")")).contains("froze", "from bar 2:1");
         assertThat(((AudioTrack) project().track("keys")).frozen().fromSeconds()).as("bar 2 at 120 BPM, s").isEqualTo(2.0);
         eval(":undo");
         assertThat(project().track("keys").kind()).isEqualTo("instrument");

@@ -117,12 +117,12 @@ public final class Arr {
             throw new IllegalArgumentException("\"" + t.name() + "\" is frozen already; unfreeze(\"" + t.name() + "\") first");
         Position to = end(p);
         if (from.seconds(p.tempo()) >= to.seconds(p.tempo()))
-            throw new IllegalArgumentException("freeze of \"" + t.name() + "\" from " + from + ": the arrangement ends before it ("
-                    + to + "); give an earlier position");
+            throw new IllegalArgumentException("freeze of \"" + t.name() + "\" from bar " + from.text(p.tempo().beatsPerBar())
+                    + ": the arrangement ends before it (bar " + to.text(p.tempo().beatsPerBar()) + "); give an earlier position");
         Edit.Freeze f = Bounce.freeze(p, t.name(), from, to, wav, id, s.arrangement().pool(), s.arrangement().recipes()::make,
                 s.engine().config());
         s.arrange(f);
-        return "froze \"" + t.name() + "\" into " + wav + (from.seconds(p.tempo()) > 0 ? " from " + from : "")
+        return "froze \"" + t.name() + "\" into " + wav + (from.seconds(p.tempo()) > 0 ? " from bar " + from.text(p.tempo().beatsPerBar()) : "")
                 + " (unfreeze(\"" + t.name() + "\") puts it back)";
     }
 
