@@ -23,7 +23,13 @@ public final class TimelineText {
      * Renders {@code project} in {@code columns} characters (at least 40) wide, one column per equal slice of time
      * from 0 to the end of the last clip (at least one bar).
      */
-    public static String render(Project project, int columns) {
+    public static String render(Project project, int columns) { return render(project, columns, null, null); }
+
+    /**
+     * As {@link #render(Project, int)}, with a row {@code loop} under the ruler marking {@code [loopFrom, loopTo)}
+     * when both are given (the timeline is drawn to the loop's end at least).
+     */
+    public static String render(Project project, int columns, Position loopFrom, Position loopTo) {
         if (columns < 40) throw new IllegalArgumentException("a timeline of " + columns + " columns; give at least 40");
         Schedule s = Schedule.of(project);
         Tempo tempo = project.tempo();
@@ -33,6 +39,8 @@ public final class TimelineText {
             for (Schedule.PlayedAudio c : t.audio()) end = Math.max(end, c.startSeconds() + c.lengthSeconds());
             for (Schedule.PlayedMidi c : t.midi()) end = Math.max(end, c.startSeconds() + c.lengthSeconds());
         }
+        boolean looped = loopFrom != null && loopTo != null;
+        if (looped) end = Math.max(end, loopTo.seconds(tempo));
         int label = 8;
         for (Schedule.TrackPlan t : s.tracks()) label = Math.max(label, 2 * (t.path().size() - 1) + t.name().length() + 1);
         label = Math.min(label, columns / 3);
@@ -48,6 +56,17 @@ public final class TimelineText {
             for (int i = 0; i < n.length() && col + i < width; i++) ruler[col + i] = n.charAt(i);
         }
         out.append(pad("bars", label)).append(pad("", kindWidth)).append(' ').append(new String(ruler).stripTrailing()).append('\n');
+        if (looped) {
+            char[] row = blank(width);
+            double from = loopFrom.seconds(tempo), length = loopTo.seconds(tempo) - from;
+            int first = fill(row, from, length, perColumn, '>');
+            if (first >= 0) row[first] = '|';
+            int last = (int) Math.ceil((from + length) / perColumn - 1e-9) - 1;
+            if (last >= 0 && last < width) row[last] = '|';
+            out.append(pad("loop", label)).append(pad("", kindWidth)).append(' ').append(new String(row))
+                    .append("  ").append(loopFrom.text(tempo.beatsPerBar())).append(" – ").append(loopTo.text(tempo.beatsPerBar()))
+                    .append('\n');
+        }
         for (Schedule.TrackPlan t : s.tracks()) {
             char[] row = blank(width);
             if (t.kind().equals("meta")) span(project, s, t, row, perColumn);

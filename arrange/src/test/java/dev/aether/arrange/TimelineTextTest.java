@@ -39,4 +39,14 @@ class TimelineTextTest {
         assertThat(text.lines().filter(l -> l.startsWith("  bass")).findFirst().orElseThrow()).endsWith("S");
         assertThatThrownBy(() -> TimelineText.render(p, 20)).hasMessage("a timeline of 20 columns; give at least 40");
     }
+
+    @Test void aLoopIsMarkedUnderTheRulerOnItsColumns() {
+        String text = TimelineText.render(song(), 58, Position.bar(2, 4), Position.bar(4, 4));
+        // 10 columns a bar after 8 (name) + 9 (kind) + 1: bars 2 and 3 are columns 10..29
+        assertThat(text.lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("loop" + " ".repeat(4 + 9 + 1 + 10) + "|" + ">".repeat(18) + "|" + " ".repeat(10) + "  2:1 – 4:1");
+        assertThat(TimelineText.render(song(), 58, Position.bar(5, 4), Position.bar(7, 4)).lines().findFirst().orElseThrow())
+                .as("a loop past the clips draws the timeline to its end").contains("6");
+        assertThat(TimelineText.render(song(), 58, null, null)).isEqualTo(TimelineText.render(song(), 58));
+    }
 }

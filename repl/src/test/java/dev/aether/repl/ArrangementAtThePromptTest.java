@@ -197,7 +197,11 @@ class ArrangementAtThePromptTest {
         assertThat(eval("track(\"d\").fx(\"wobble(3)\")")).contains("cannot make \"wobble(3)\"");
         assertThat(eval("track(\"d\").notes(bar(1), \"c4\")")).contains("is an audio track; notes go on instrument tracks");
         assertThat(eval("meta(\"v\", \"d\", \"nope\")")).contains("no track named \"nope\"; tracks: d");
-        assertThat(eval(":arr")).contains("d", "audio");
+        assertThat(eval(":arr")).contains("d", "audio").doesNotContain("loop");
+        eval("arr.loop(bar(1), bar(3))");
+        assertThat(eval(":arr")).as("the loop shows under the ruler").contains("loop", "|>>>", "1:1 – 3:1");
+        eval("arr.noLoop()");
+        assertThat(eval(":arr")).doesNotContain("loop");
         Path png = dir.resolve("arr.png");
         assertThat(eval(":arr --png " + png)).contains("wrote " + png);
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());

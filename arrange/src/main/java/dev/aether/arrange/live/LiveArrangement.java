@@ -73,6 +73,7 @@ public final class LiveArrangement implements AutoCloseable {
     private final String onlyTrack;                  // bounce of one track: its strip alone goes to master
     private final Map<String, AppliedTrack> tracks = new LinkedHashMap<>();
     private final Set<Wire> wires = new HashSet<>();
+    private Position[] loop;                         // [from, to) of the last loop(), null after noLoop()
     private Project project;
     private Schedule schedule;                       // the applied project flattened: the next apply's reference
     private boolean closed;
@@ -631,11 +632,19 @@ public final class LiveArrangement implements AutoCloseable {
         long a = Math.round(seconds(from) * sampleRate), b = Math.round(seconds(to) * sampleRate);
         if (b - a < 64) throw new IllegalArgumentException("loop from " + from + " to " + to + " is shorter than 64 samples; give an end after the start");
         transport.loopAt(engine.clock().loopSamples(a, b), a, b);
+        loop = new Position[] {from, to};
     }
 
     /** Ends the loop, the clock's too, from the next block the engine can still change. */
     @ControlThread
-    public synchronized void noLoop() { transport.noLoopAt(engine.clock().noLoop()); }
+    public synchronized void noLoop() {
+        transport.noLoopAt(engine.clock().noLoop());
+        loop = null;
+    }
+
+    /** The range {@link #loop} set, as given ({@code [from, to)}), or null when there is no loop. */
+    @ControlThread
+    public synchronized Position[] loopRange() { return loop == null ? null : loop.clone(); }
 
     /** True while the arrangement plays (as of the last block rendered). */
     public boolean playing() { return transport.playing(); }

@@ -1,6 +1,7 @@
 package dev.aether.repl.command;
 
 import dev.aether.arrange.Project;
+import dev.aether.arrange.Position;
 import dev.aether.arrange.TimelineText;
 import dev.aether.repl.console.visual.ArrangementPicture;
 import dev.aether.repl.session.LiveSession;
@@ -39,7 +40,11 @@ final class ArrangeCommands {
         String a = args.strip();
         Project p = session.withArrangement(x -> x.projectOrNull());
         if (p == null || p.tracks().isEmpty()) return "no arrangement yet: track(\"drums\").clip(sample(\"kick.wav\"), bar(1)) makes one (:help arrangement)";
-        if (a.isEmpty()) return TimelineText.render(p, Math.max(40, Math.min(width, 160))).stripTrailing();
+        if (a.isEmpty()) {
+            Position[] loop = session.withArrangement(x -> x.live() == null ? null : x.live().loopRange());
+            return TimelineText.render(p, Math.max(40, Math.min(width, 160)), loop == null ? null : loop[0], loop == null ? null : loop[1])
+                    .stripTrailing();
+        }
         if (a.startsWith("--png")) {
             String file = a.substring(5).strip();
             if (file.isEmpty()) throw new IllegalArgumentException("--png needs a file name, e.g. :arr --png arrangement.png");
