@@ -9,12 +9,7 @@ import dev.aether.arrange.Project;
 import dev.aether.arrange.Tempo;
 import dev.aether.arrange.TimeTransform;
 import dev.aether.arrange.stream.AudioPool;
-import dev.aether.core.DspNode;
-import dev.aether.core.OutputPort;
-import dev.aether.core.Ports;
-import dev.aether.core.ProcessContext;
 import dev.aether.core.engine.Engine;
-import dev.aether.core.time.PendingEvents;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,32 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChaseNotesTest {
     private static final int BEAT = 24_000;
 
-    /** Key level out (key / 256 while held, as {@link KeyLevelInstrument}) and a count of key-ons. */
-    static final class CountingKeys implements DspNode, NotePlayer {
-        public final OutputPort out = Ports.audioOut("out");
-        private final PendingEvents events = new PendingEvents(256);
-        private int held = -1;
-        int keyOns;
-
-        @Override public void noteOnRt(int key, double velocity, long atSample) { keyOns++; events.offerRt(1, key, atSample, 0, 0); }
-        @Override public void noteOffRt(int key, long atSample) { events.offerRt(0, key, atSample, 0, 0); }
-        @Override public void allNotesOffRt(long atSample) { events.offerRt(0, -1, atSample, 0, 0); }
-
-        @Override public void process(ProcessContext ctx) {
-            float[] o = ctx.out(out);
-            long t0 = ctx.sampleTime();
-            for (int i = 0; i < ctx.frames(); i++) {
-                while (!events.isEmptyRt() && events.atRt() <= t0 + i) {
-                    int kind = events.kindRt(), key = events.keyRt();
-                    events.removeRt();
-                    if (kind == 1) held = key;
-                    else if (key == -1 || key == held) held = -1;
-                }
-                o[i] = held < 0 ? 0f : held / 256f;
-            }
-        }
-    }
-
     /** Track "keys": one clip over beats 0..8 holding C4 (60) from beat 1 for 2 beats. */
     private static InstrumentTrack keys() {
         MidiClip clip = new MidiClip(Position.ZERO, Position.beats(8), List.of(new Note(Position.beats(1), Position.beats(2), 60, 100)));
@@ -66,7 +35,7 @@ class ChaseNotesTest {
 
     /** Seeks to {@code at}, plays, renders {@code frames}; {@code start}: the frame the play took effect on. */
     private static Played playFrom(Project p, Position at, int frames) throws Exception {
-        CountingKeys inst = new CountingKeys();
+        KeyLevelInstrument inst = new KeyLevelInstrument();
         try (AudioPool pool = new AudioPool(); Engine e = Engine.create(CFG)) {
             LiveArrangement arr = LiveArrangement.attach(e, pool, r -> r.equals("counting") ? inst : LiveFixture.recipe(r));
             arr.apply(p);
@@ -123,7 +92,7 @@ class ChaseNotesTest {
     @Test
     void shouldChaseTheNoteAgainWhereALoopWrapsIntoIt() throws Exception {
         Project p = Project.empty(Tempo.DEFAULT).add(keys());
-        CountingKeys inst = new CountingKeys();
+        KeyLevelInstrument inst = new KeyLevelInstrument();
         try (AudioPool pool = new AudioPool(); Engine e = Engine.create(CFG)) {
             LiveArrangement arr = LiveArrangement.attach(e, pool, r -> r.equals("counting") ? inst : LiveFixture.recipe(r));
             arr.apply(p);

@@ -8,14 +8,16 @@ import dev.aether.core.time.PendingEvents;
 
 /**
  * A test instrument whose output tells which key is held: {@code key / 256} from a key-on's exact sample until its
- * key-off (0 when none). Notes arrive through {@link NotePlayer} on the audio thread.
+ * key-off (0 when none), and a count of key-ons ({@link #keyOns}, read after rendering). Notes arrive through
+ * {@link NotePlayer} on the audio thread.
  */
 final class KeyLevelInstrument implements DspNode, NotePlayer {
     public final OutputPort out = Ports.audioOut("out");
     private final PendingEvents events = new PendingEvents(256);
     private int held = -1;
+    int keyOns;
 
-    @Override public void noteOnRt(int key, double velocity, long atSample) { events.offerRt(1, key, atSample, 0, 0); }
+    @Override public void noteOnRt(int key, double velocity, long atSample) { keyOns++; events.offerRt(1, key, atSample, 0, 0); }
     @Override public void noteOffRt(int key, long atSample) { events.offerRt(0, key, atSample, 0, 0); }
     @Override public void allNotesOffRt(long atSample) { events.offerRt(0, -1, atSample, 0, 0); }
 
