@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Worker idling: it spins {@value #SPIN_NANOS} ns after a segment, then naps {@value #NAP_NANOS} ns at a time
  * (parking with a timeout: the audio thread never unparks it, so its path holds no system call), then 1 ms naps
- * after {@value #ACTIVE_NANOS} ns without work, 20 ms naps after 2 s; it ends when its scheduler is gone.
+ * after {@value #ACTIVE_NANOS} ns without work, 20 ms naps after 2 s; it ends when its scheduler is gone. While
+ * blocks come at a steady period (a live driver: {@link BlockPacer}) it naps until {@value #LEAD_NANOS} ns before the
+ * next is due and spins from there, so it starts a live block within a microsecond or two instead of a nap late.
  *
  * <p>The class holds no string literal (HotSpot resolves a class's strings on the thread that first asks C2 for
  * one of its loops, which would be charged to the worker as allocation).
@@ -42,6 +44,9 @@ public final class ParallelRunner {
     static final long SPIN_NANOS = 50_000;
     static final long NAP_NANOS = 50_000;
     static final long ACTIVE_NANOS = 50_000_000;
+    /** Around a block's due time ({@link BlockPacer}) the worker spins from this long before to this long after. */
+    static final long LEAD_NANOS = 150_000, LATE_NANOS = 250_000;
+    private static final long MAX_WAKE_NAP = 5_000_000;
     private static final long DROWSY_NANOS = 2_000_000_000L;
     private static final long DROWSY_NAP = 1_000_000, SLEEP_NAP = 20_000_000;
     /** Indices in {@link #cells}: the claim word and the worker's done word, on separate cache lines. */
@@ -62,6 +67,7 @@ public final class ParallelRunner {
     private boolean profile;
     private int seq;                          // audio thread: the last segment published
     private int seen;                         // worker: the last segment it looked at
+    private final BlockPacer pacer = new BlockPacer();   // worker: when the next block is due
 
     // figures for the console: plain fields written by the audio thread, read racily
     private long segments, tasksByWorker, waits, worstWaitNanos;
@@ -182,6 +188,7 @@ public final class ParallelRunner {
             if (lo >= hi) break;
             if (!cells.compareAndSet(CLAIM, c, claimWord(id, lo, hi - 1))) continue;
             if (done == 0) {                                // the job is stable while this claim is unfinished
+                pacer.blockRt(blockStartNanos);
                 workerLane.segmentRt(time, frames, bpm, beat);
                 workerLane.armRt(blockStartNanos);
             }
@@ -193,17 +200,26 @@ public final class ParallelRunner {
         return done;
     }
 
-    /** Waits for a segment other than {@code last}; returns its number, or {@code last} when the worker should end. */
+    /**
+     * Waits for a segment other than {@code last}; returns its number, or {@code last} when the worker should end.
+     * Spins {@value #SPIN_NANOS} ns (back-to-back blocks, offline), then naps, except around the time the next block
+     * is due when blocks have come at a steady period ({@link BlockPacer}): there it spins from {@value #LEAD_NANOS}
+     * ns before until {@value #LATE_NANOS} ns after, so a live block finds it awake.
+     */
     private int awaitSegment(int last) {
         long idleSince = System.nanoTime();
         while (!stopping) {
             int s = seqOf(cells.get(CLAIM));
             if (s != last) return s;
-            long idle = System.nanoTime() - idleSince;
-            if (idle < SPIN_NANOS) {
+            long now = System.nanoTime();
+            long idle = now - idleSince;
+            long due = pacer.nextDueNanos();
+            if (idle < SPIN_NANOS || (due != 0 && now >= due - LEAD_NANOS && now < due + LATE_NANOS)) {
                 Thread.onSpinWait();
             } else if (idle < ACTIVE_NANOS) {
-                LockSupport.parkNanos(NAP_NANOS);
+                long nap = NAP_NANOS;
+                if (due != 0 && now < due - LEAD_NANOS) nap = Math.min(due - LEAD_NANOS - now, MAX_WAKE_NAP);
+                LockSupport.parkNanos(nap);
             } else if (idle < DROWSY_NANOS) {
                 LockSupport.parkNanos(DROWSY_NAP);
             } else {
