@@ -96,6 +96,7 @@ best_time() {   # best wall time in s of RUNS runs of "$@"
 rms_db() { sox "$1" -n trim 1 remix 1 stats 2>&1 | awk '/RMS lev dB/ { print $4 }'; }
 
 render_aether() { "$ROOT/bin/aether" render "$1" --seconds "$2" --format float --out "$3"; }
+render_aether_one() { AETHER_JAVA_OPTS="${AETHER_JAVA_OPTS:-} -Daether.parallel=off" render_aether "$@"; }   # one thread
 render_sc() { SC_SYNTHDEF_PATH="$1" scsynth -N "$1/score.osc" _ "$3" 48000 WAV float -o 2 -i 0; }   # $2 unused: the score ends it
 render_chuck() { chuck --silent --srate:48000 "$1"; }
 
@@ -108,19 +109,22 @@ for n in "${VOICES[@]}"; do
     sc_defs "$n" "$secs" "$d"
     chuck_script "$n" "$secs" "$d/chuck.wav" > "$d/voices.ck"
     T["nodes$secs"]=$(best_time render_aether "$d/nodes.jsh" "$secs" "$d/nodes.wav")
+    T["nodes1$secs"]=$(best_time render_aether_one "$d/nodes.jsh" "$secs" "$d/nodes1.wav")
     T["instrument$secs"]=$(best_time render_aether "$d/instrument.jsh" "$secs" "$d/instrument.wav")
     T["scsynth$secs"]=$(best_time render_sc "$d" "$secs" "$d/sc.wav")
     T["chuck$secs"]=$(best_time render_chuck "$d/voices.ck")
   done
   d="$WORK/n$n-10"
   ref=$(rms_db "$d/nodes.wav")
-  for sys in nodes instrument scsynth chuck; do
-    case $sys in nodes) f=nodes.wav;; instrument) f=instrument.wav;; scsynth) f=sc.wav;; chuck) f=chuck.wav;; esac
+  for sys in nodes nodes1 instrument scsynth chuck; do
+    case $sys in nodes) f=nodes.wav;; nodes1) f=nodes1.wav;; instrument) f=instrument.wav;; scsynth) f=sc.wav;; chuck) f=chuck.wav;; esac
     r=$(rms_db "$d/$f")
     tol=0.4; [[ $sys == chuck ]] && tol=1.0   # BlitSaw's level drifts with pitch (see README)
     ok=$(awk -v a="$r" -v b="$ref" -v t="$tol" 'BEGIN { d = a - b; if (d < 0) d = -d; print (d <= t) ? "" : "  NOT EQUIVALENT" }')
     per=$(awk -v a="${T[${sys}10]}" -v b="${T[${sys}60]}" 'BEGIN { printf "%.4f", (b - a) / 50 }')
+    [[ $sys == nodes1 ]] && ! cmp -s "$d/nodes.wav" "$d/nodes1.wav" && ok="$ok  NOT BIT-IDENTICAL to two threads"
     label=$sys; [[ $sys == nodes ]] && label="aether node-per-stage"; [[ $sys == instrument ]] && label="aether synth(N)"
+    [[ $sys == nodes1 ]] && label="  the same, one thread"
     printf '%-26s %6d %10s %10s %12s %10s%s\n' "$label" "$n" "${T[${sys}10]}" "${T[${sys}60]}" "$per" "$r" "$ok"
   done
 done

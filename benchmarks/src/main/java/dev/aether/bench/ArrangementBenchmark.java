@@ -12,6 +12,7 @@ import dev.aether.arrange.Tempo;
 import dev.aether.arrange.live.LiveArrangement;
 import dev.aether.arrange.live.RecipeResolver;
 import dev.aether.arrange.stream.AudioPool;
+import dev.aether.core.ParallelMode;
 import dev.aether.core.DspNode;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.AudioSource;
@@ -102,7 +103,7 @@ public class ArrangementBenchmark {
                     new Lane.Point(Position.seconds(20), 0, Curve.LINEAR)));
             p = p.add(new AudioTrack("t" + t, Strip.DEFAULT.withEffects(chain).withVolumeDb(-12).withLane(vol), clips));
         }
-        engine = Engine.create(EngineConfig.defaults().sampleRate(RATE).blockSize(FRAMES));
+        engine = Engine.create(EngineConfig.defaults().sampleRate(RATE).blockSize(FRAMES), ParallelMode.OFF);
         pool = new AudioPool();
         RecipeResolver r = ArrangementBenchmark::recipe;
         arr = LiveArrangement.attach(engine, pool, r);

@@ -1,5 +1,6 @@
 package dev.aether.bench;
 
+import dev.aether.core.ParallelMode;
 import dev.aether.core.rt.OutputScan;
 import dev.aether.core.rt.Scheduler;
 
@@ -67,7 +68,7 @@ public class SchedulerBenchmark {
 
     @Setup
     public void setUp() {
-        engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(FRAMES));
+        engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(FRAMES), ParallelMode.OFF);
         DspNode[] chain = new DspNode[nodes];
         engine.batch(() -> {
             for (int i = 0; i < nodes; i++) {

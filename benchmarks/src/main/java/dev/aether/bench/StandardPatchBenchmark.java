@@ -1,5 +1,6 @@
 package dev.aether.bench;
 
+import dev.aether.core.ParallelMode;
 import dev.aether.core.rt.Scheduler;
 
 import dev.aether.nodes.env.AdsrEnvelope;
@@ -140,7 +141,7 @@ public class StandardPatchBenchmark {
 
         @Setup
         public void setUp() {
-            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
+            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES), ParallelMode.OFF);
             MonoToStereo mix = new MonoToStereo();
             engine.batch(() -> {
                 engine.add(mix);
@@ -185,7 +186,7 @@ public class StandardPatchBenchmark {
 
         @Setup
         public void setUp() {
-            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
+            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES), ParallelMode.OFF);
             addStdlibPatch(engine, voices);
             source = settle(engine, interleaved, "engine (stdlib)");
             entries = ((Scheduler) engine.source()).currentPlan().entries;
@@ -237,7 +238,7 @@ public class StandardPatchBenchmark {
 
         @Setup
         public void setUp() {
-            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES));
+            engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(FRAMES), ParallelMode.OFF);
             int[] next = {0};
             var poly = new dev.aether.nodes.voice.PolyVoices(voices, () -> {
                 int v = next[0]++;

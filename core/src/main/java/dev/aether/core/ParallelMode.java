@@ -17,7 +17,7 @@ public enum ParallelMode {
     /** The system property that chooses the mode. */
     public static final String PROPERTY = "aether.parallel";
     /** The mode when the property is not set. */
-    public static final ParallelMode DEFAULT = OFF;
+    public static final ParallelMode DEFAULT = AUTO;
 
     /** The mode {@code -Daether.parallel} names, or {@link #DEFAULT}; an unknown value throws, naming the choices. */
     public static ParallelMode fromSystemProperty() {

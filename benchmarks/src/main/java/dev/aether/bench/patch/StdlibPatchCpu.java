@@ -1,6 +1,7 @@
 package dev.aether.bench.patch;
 
 import dev.aether.bench.StandardPatchBenchmark;
+import dev.aether.core.ParallelMode;
 import dev.aether.core.EngineConfig;
 import dev.aether.core.driver.AudioSource;
 import dev.aether.core.engine.Engine;
@@ -25,7 +26,8 @@ public final class StdlibPatchCpu {
         int voices = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-        Engine engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(Voicing.FRAMES));
+        Engine engine = Engine.create(EngineConfig.defaults().sampleRate(Voicing.SAMPLE_RATE).blockSize(Voicing.FRAMES),
+                ParallelMode.OFF);                               // one thread: its CPU time is the plan's
         StandardPatchBenchmark.addStdlibPatch(engine, voices);
         AudioSource source = engine.source();
         float[] out = new float[2 * Voicing.FRAMES];

@@ -141,7 +141,10 @@ class TimedEventChannelTest {
 
         @Override public void run() {
             long time = 0;
-            while (sum[0] < 100_000) time = blocks(time);   // warm-up: the producer shares two cores with others
+            // warm-up: the producer shares two cores with others, and on a loaded machine C2 may compile (and swap in)
+            // the loop seconds after it reached its counts, which showed once as 616 B in the first window
+            long start = System.nanoTime();
+            while (sum[0] < 100_000 || System.nanoTime() - start < 2_000_000_000L) time = blocks(time);
             for (int w = 0; w < window.length; w++) {
                 long before = Allocations.currentThread();
                 long until = sum[0] + 20_000;
