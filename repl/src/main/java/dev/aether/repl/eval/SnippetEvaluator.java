@@ -95,9 +95,9 @@ public final class SnippetEvaluator implements AutoCloseable {
     /**
      * The prelude as one JShell snippet: JShell keeps an import snippet's whole source and puts it into every later
      * wrapper, so one evaluation imports all of them, and costs one compile instead of one per import (about 10 ms of
-     * the worker's CPU each, on the way to the first prompt). The snippet is keyed by its first import; an input that
-     * repeats a prelude import is therefore not handed to JShell (see {@link #evalSnippet}), so it cannot replace the
-     * others.
+     * the worker's CPU each, before the first input can run; a render waits for it). The snippet is keyed by its first
+     * import; an input that repeats a prelude import is therefore not handed to JShell (see {@link #evalSnippet}), so
+     * it cannot replace the others.
      */
     private void importPrelude() {
         String source = String.join("\n", PRELUDE_IMPORTS);
