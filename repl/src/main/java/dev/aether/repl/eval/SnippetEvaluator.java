@@ -57,6 +57,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final RealtimeLint lint;
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
     private final Map<String, String> knownSources = new HashMap<>();
+    private String preludeSource = "";         // the source of the prelude's one snippet
     /** Variables already reported reset or gone by a redefinition (by snippet id), so each is told once. */
     private final java.util.Set<String> lostVariables = new java.util.HashSet<>();
 
@@ -87,12 +88,26 @@ public final class SnippetEvaluator implements AutoCloseable {
                 .err(userOut)
                 .build();
         StartupTrace.mark("JShell built");
-        for (String imp : PRELUDE_IMPORTS) {
-            EvalReport r = evaluate(imp);
-            if (r.failed()) throw new IllegalStateException("prelude import failed: " + imp + "\n" + r.text());
-            StartupTrace.mark(imp);
-        }
+        importPrelude();
         StartupTrace.mark("prelude imported");
+    }
+
+    /**
+     * The prelude as one JShell snippet: JShell keeps an import snippet's whole source and puts it into every later
+     * wrapper, so one evaluation imports all of them, and costs one compile instead of one per import (about 10 ms of
+     * the worker's CPU each, before the first input can run; a render waits for it). The snippet is keyed by its first
+     * import; an input that repeats a prelude import is therefore not handed to JShell (see {@link #evalSnippet}), so
+     * it cannot replace the others.
+     */
+    private void importPrelude() {
+        String source = String.join("\n", PRELUDE_IMPORTS);
+        for (SnippetEvent e : shell.eval(source)) {
+            if (e.causeSnippet() == null && e.status() != Snippet.Status.VALID) {
+                String why = shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("\n"));
+                throw new IllegalStateException("prelude import failed (" + e.status() + "):\n" + source + "\n" + why);
+            }
+        }
+        preludeSource = source;
     }
 
     /** The real-time lint run on each class defined here; its mode may be set from any thread. */
@@ -116,7 +131,7 @@ public final class SnippetEvaluator implements AutoCloseable {
         for (Snippet s : shell.snippets().collect(Collectors.toList())) {
             if (!shell.status(s).isActive()) continue;
             Snippet.Kind k = s.kind();
-            if (k == Snippet.Kind.IMPORT && PRELUDE_IMPORTS.contains(s.source().strip())) continue;
+            if (k == Snippet.Kind.IMPORT && s.source().strip().equals(preludeSource)) continue;
             if (k == Snippet.Kind.IMPORT || k == Snippet.Kind.TYPE_DECL || k == Snippet.Kind.METHOD) out.add(s.source().strip());
         }
         return out;
@@ -211,6 +226,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     private boolean evalSnippet(String source, String input, int start, List<String> out, List<String> accepted,
                                 List<TypeDefinition> types) {
         snippetCancelled = false;
+        if (PRELUDE_IMPORTS.contains(source.strip())) {    // already imported by the prelude snippet, which it would replace
+            accepted.add(source.strip());
+            return true;
+        }
         List<SnippetEvent> events = shell.eval(source);
         boolean ok = true;
         for (SnippetEvent e : events) {

@@ -64,6 +64,15 @@ class SnippetEvaluatorTest {
         assertThat(t.newClass().getSimpleName()).isEqualTo("Twice");
     }
 
+    @Test void aRepeatedPreludeImportKeepsTheRestOfThePrelude() {
+        // the prelude is one JShell snippet keyed by its first import: handed to JShell, this would replace it all
+        assertThat(eval.evaluate(SnippetEvaluator.PRELUDE_IMPORTS.get(0)).failed()).isFalse();
+        EvalReport r = eval.evaluate("Function<Integer, Integer> twice = x -> 2 * x; List<Integer> some = new ArrayList<>();"
+                + " Quantum.class.getSimpleName()");
+        assertThat(r.failed()).as(r.text()).isFalse();
+        assertThat(eval.declarationSources()).noneMatch(s -> s.startsWith("import"));
+    }
+
     @Test void shouldEvaluateSeveralSnippetsInOneInput() {
         EvalReport r = eval.evaluate("int x = 2; int y = x * 21; y");
         assertThat(r.accepted()).hasSize(3);
