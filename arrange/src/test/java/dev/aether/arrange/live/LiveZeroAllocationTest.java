@@ -43,7 +43,7 @@ class LiveZeroAllocationTest {
                 .withTime(TimeTransform.IDENTITY.withSpeed(0.5)))).withTime(TimeTransform.IDENTITY.withSpeed(2));
         p = p.withPool(p.pool().with("big", big)).add(deep);
         StringBuilder log = new StringBuilder();
-        MeasuringDriver driver = new MeasuringDriver(5, 12_000, 2_000, 4);
+        MeasuringDriver driver = new MeasuringDriver(5, 24_000, 2_000, 4);   // 8 s of warm-up: C2 compiles late under load
         try (AudioPool pool = new AudioPool(1 << 20); Engine e = Engine.create(CFG)) {     // files over 1 MiB stream
             LiveArrangement arr = LiveArrangement.attach(e, pool, LiveFixture::recipe);
             arr.apply(p);
