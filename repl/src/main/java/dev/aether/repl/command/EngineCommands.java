@@ -110,6 +110,8 @@ final class EngineCommands {
                 sch.load() * 100, sch.peakLoad() * 100, sch.xruns(), sch.lateBlocks(), sch.worstStallNanos() / 1e6));
         var driver = engine.driver();
         if (driver != null && !driver.timingReport().isEmpty()) b.append("  ").append(driver.timingReport()).append('\n');
+        b.append("  threads: ").append(engine.parallelMode().name().toLowerCase(java.util.Locale.ROOT)).append(", ")
+                .append(engine.parallelReport()).append('\n');
         long deadline = engine.config().blockNanos();
         for (NodeInfo s : engine.order()) {
             b.append(String.format("  %-22s %7.1f us/block  %5.1f%%%n", s.label(), s.costNanos() / 1e3,
