@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -55,6 +56,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherExecutionControlProvider control;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
     private final RealtimeLint lint;
+    private final MissingTypeHint missingTypes = new MissingTypeHint(System.getProperty("java.class.path"));
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
     private final Map<String, String> knownSources = new HashMap<>();
     private String preludeSource = "";         // the source of the prelude's one snippet
@@ -247,7 +249,10 @@ public final class SnippetEvaluator implements AutoCloseable {
                 ok = false;
                 List<Diag> diags = shell.diagnostics(s).collect(Collectors.toList());
                 if (diags.isEmpty()) out.add("error: not a valid snippet: " + firstLine(source.strip()));
-                for (Diag d : diags) out.add(DiagnosticFormatter.format(d, input, start));
+                for (Diag d : diags) {
+                    out.add(DiagnosticFormatter.format(d, input, start)
+                            + missingTypes.forMessage(d.getMessage(Locale.ROOT)).map(h -> "\n  " + h).orElse(""));
+                }
                 continue;
             }
             if (s instanceof DeclarationSnippet d && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
@@ -255,7 +260,8 @@ public final class SnippetEvaluator implements AutoCloseable {
                 ok = false;                                 // aether does not keep half-defined code
                 boolean hadOne = e.previousStatus() == Snippet.Status.VALID;
                 for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
-                    out.add(unresolvedError(missing, source, input, start, hadOne));
+                    out.add(unresolvedError(missing, source, input, start, hadOne)
+                            + missingTypes.forMessage("symbol: " + missing).map(h -> "\n  " + h).orElse(""));
                 }
                 if (hadOne && d instanceof TypeDeclSnippet t) restore(t.name());
                 continue;

@@ -41,6 +41,29 @@ class SnippetEvaluatorTest {
                 "  int b = nope + 1;\n          ^~~~");
     }
 
+    @Test void aMissingClassOfAethersNamesThePackageThatHasIt() {
+        EvalReport r = eval.evaluate("var hinted = new SawOscillator().frequencyHz(110);");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.text()).contains("error: cannot find symbol", "class SawOscillator",
+                "hint: SawOscillator is in dev.aether.nodes.osc; bring it in with `import dev.aether.nodes.osc.*;`"
+                        + " (or write dev.aether.nodes.osc.SawOscillator)");
+        // the advice works (spelled out here: an import would outlive this test in the shared evaluator)
+        EvalReport later = eval.evaluate("var hinted = new dev.aether.nodes.osc.SawOscillator().frequencyHz(110);");
+        assertThat(later.failed()).as(later.text()).isFalse();
+    }
+
+    @Test void aMissingClassInADeclarationGetsTheHintToo() {
+        EvalReport r = eval.evaluate("class Wrapper { BiquadFilter inner; }");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.text()).contains("hint: BiquadFilter is in dev.aether.nodes.filter");
+    }
+
+    @Test void aMissingNameThatIsNotOneOfAethersClassesGetsNoHint() {
+        EvalReport r = eval.evaluate("var x = new NoSuchThing();");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.text()).contains("cannot find symbol").doesNotContain("hint:");
+    }
+
     @Test void shouldDefineUserNodesThatImplementTheEnginesDspNode() {
         EvalReport r = eval.evaluate("""
                 class Quiet implements DspNode {
