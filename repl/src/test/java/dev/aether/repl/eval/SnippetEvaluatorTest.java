@@ -52,6 +52,13 @@ class SnippetEvaluatorTest {
         assertThat(later.failed()).as(later.text()).isFalse();
     }
 
+    @Test void aNodeShowsAsItsTypeAndParametersNotAsAnObjectAddress() {
+        EvalReport r = eval.evaluate("var shown = new dev.aether.nodes.filter.BiquadFilter().cutoffHz(800).q(2);");
+        assertThat(r.text()).as(r.text()).matches("shown ==> BiquadFilter cutoffHz=800Hz q=2 gainDb=0dB");
+        assertThat(eval.evaluate("shown").text()).endsWith("==> BiquadFilter cutoffHz=800Hz q=2 gainDb=0dB");
+        assertThat(eval.evaluate("\"not a node\"").text()).endsWith("==> \"not a node\"");
+    }
+
     @Test void aMissingClassInADeclarationGetsTheHintToo() {
         EvalReport r = eval.evaluate("class Wrapper { BiquadFilter inner; }");
         assertThat(r.failed()).isTrue();
