@@ -56,7 +56,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherExecutionControlProvider control;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
     private final RealtimeLint lint;
-    private final MissingTypeHint missingTypes = new MissingTypeHint(System.getProperty("java.class.path"));
+    private final MissingSymbolHint missingTypes = new MissingSymbolHint(System.getProperty("java.class.path"));
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
     private final Map<String, String> knownSources = new HashMap<>();
     private String preludeSource = "";         // the source of the prelude's one snippet

@@ -65,6 +65,14 @@ class SnippetEvaluatorTest {
         assertThat(r.text()).contains("hint: BiquadFilter is in dev.aether.nodes.filter");
     }
 
+    @Test void aMisspeltPreludeFunctionGetsTheFunctionItIsClosestTo() {
+        assertThat(eval.evaluate("var hf = lowPass(800);").text()).contains("hint: did you mean lowpass? (:help lowpass)");
+        assertThat(eval.evaluate("var hs = sinee(440);").text()).contains("hint: did you mean sine?");
+        assertThat(eval.evaluate("var hn = frobnicate(1);").text()).contains("cannot find symbol").doesNotContain("hint:");
+        assertThat(eval.evaluate("var hq = \"x\".lenght();").text()).as("a method of an object is not a prelude function")
+                .contains("cannot find symbol").doesNotContain("hint:");
+    }
+
     @Test void aMissingNameThatIsNotOneOfAethersClassesGetsNoHint() {
         EvalReport r = eval.evaluate("var x = new NoSuchThing();");
         assertThat(r.failed()).isTrue();

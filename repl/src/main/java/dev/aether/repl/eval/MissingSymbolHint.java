@@ -16,20 +16,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What to do about "cannot find symbol: class X" when X is one of aether's public classes that the prelude does not
- * import ({@code SawOscillator} lives in {@code dev.aether.nodes.osc}): the import that brings it in. The index of
+ * What to do about "cannot find symbol": for a class X that is one of aether's public classes the prelude does not
+ * import ({@code SawOscillator} lives in {@code dev.aether.nodes.osc}), the import that brings it in; for a method
+ * that is not a prelude function but is close to one ({@code lowPass}, {@code sinee}), that function. The index of
  * aether's classes by simple name is read from the class path's jars (or class directories) at the first such error.
  * Evaluation thread; never the audio thread.
  */
-final class MissingTypeHint {
+final class MissingSymbolHint {
     private static final Pattern MISSING_CLASS = Pattern.compile("symbol:\\s+class (\\w+)");
+    private static final Pattern MISSING_METHOD = Pattern.compile("symbol:\\s+method (\\w+)\\(");
+    /** A call without a receiver: javac locates it in the snippet's wrapper (a class without a name, or REPL.$JShell$n). */
+    private static final Pattern UNQUALIFIED =
+            Pattern.compile("(?m)location: class( REPL\\.\\S*)?\\s*$|^(?![\\s\\S]*location:)");
     private static final String ROOT = "dev/aether/";
 
     private final String classPath;
     private Map<String, TreeSet<String>> packagesBySimpleName;
 
     /** {@code classPath}: the compile class path user code sees (entries separated by the path separator). */
-    MissingTypeHint(String classPath) { this.classPath = classPath; }
+    MissingSymbolHint(String classPath) { this.classPath = classPath; }
 
     /**
      * For a compiler message naming a missing class, the line that says which import brings it in ("hint: ..."), or
@@ -37,7 +42,56 @@ final class MissingTypeHint {
      */
     Optional<String> forMessage(String message) {
         Matcher m = MISSING_CLASS.matcher(message);
-        return m.find() ? forClass(m.group(1)) : Optional.empty();
+        if (m.find()) return forClass(m.group(1));
+        m = MISSING_METHOD.matcher(message);
+        if (!m.find() || !UNQUALIFIED.matcher(message).find()) return Optional.empty();
+        return forFunction(m.group(1));
+    }
+
+    /**
+     * For a method name that is not a prelude function, the prelude functions it is probably a typo of: the same name
+     * in other case, else the closest at one or two letters added, dropped, changed or swapped (names of four letters
+     * or more); empty when none is that close.
+     */
+    Optional<String> forFunction(String name) {
+        TreeSet<String> close = new TreeSet<>();
+        int best = 3;
+        for (String f : preludeFunctions()) {
+            if (f.equals(name)) return Optional.empty();
+            int d = f.equalsIgnoreCase(name) ? 0 : name.length() >= 4 ? editDistance(f, name) : 3;
+            if (d < best) {
+                best = d;
+                close.clear();
+            }
+            if (d == best) close.add(f);
+        }
+        if (close.isEmpty()) return Optional.empty();
+        return Optional.of("hint: did you mean " + String.join(" or ", close) + "? (:help " + close.first() + ")");
+    }
+
+    private static TreeSet<String> preludeFunctions() {
+        TreeSet<String> names = new TreeSet<>();
+        for (java.lang.reflect.Method m : dev.aether.repl.userapi.Prelude.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) names.add(m.getName());
+        }
+        return names;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The hint for the simple class name {@code name}, or empty. */
@@ -95,7 +149,7 @@ final class MissingTypeHint {
 
     private static boolean isPublic(String className) {
         try {
-            return Modifier.isPublic(Class.forName(className, false, MissingTypeHint.class.getClassLoader()).getModifiers());
+            return Modifier.isPublic(Class.forName(className, false, MissingSymbolHint.class.getClassLoader()).getModifiers());
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
