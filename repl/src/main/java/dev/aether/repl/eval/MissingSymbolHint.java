@@ -1,15 +1,19 @@
 package dev.aether.repl.eval;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,64 +21,96 @@ import java.util.stream.Stream;
 
 /**
  * What to do about "cannot find symbol": for a class X that is one of aether's public classes the prelude does not
- * import ({@code SawOscillator} lives in {@code dev.aether.nodes.osc}), the import that brings it in; for a method
- * that is not a prelude function but is close to one ({@code lowPass}, {@code sinee}), that function. The index of
+ * import ({@code SawOscillator} lives in {@code dev.aether.nodes.osc}), the import that brings it in; for a function
+ * or member close to one that exists ({@code lowPass}, {@code sinee}, {@code lp.cutoff(800)}), that one: prelude
+ * functions for a call without a receiver, else the public methods or fields of the receiver's type. The index of
  * aether's classes by simple name is read from the class path's jars (or class directories) at the first such error.
  * Evaluation thread; never the audio thread.
  */
 final class MissingSymbolHint {
     private static final Pattern MISSING_CLASS = Pattern.compile("symbol:\\s+class (\\w+)");
-    private static final Pattern MISSING_METHOD = Pattern.compile("symbol:\\s+method (\\w+)\\(");
+    private static final Pattern MISSING_MEMBER = Pattern.compile("symbol:\\s+(method|variable) (\\w+)");
     /** A call without a receiver: javac locates it in the snippet's wrapper (a class without a name, or REPL.$JShell$n). */
     private static final Pattern UNQUALIFIED =
             Pattern.compile("(?m)location: class( REPL\\.\\S*)?\\s*$|^(?![\\s\\S]*location:)");
+    /** Where javac looked otherwise: a variable's type or a class (generic arguments left out). */
+    private static final Pattern OWNER = Pattern.compile("location: (?:variable \\w+ of type|class) ([\\w.$]+)");
     private static final String ROOT = "dev/aether/";
 
     private final String classPath;
+    private final Function<String, Class<?>> userTypes;
     private Map<String, TreeSet<String>> packagesBySimpleName;
 
-    /** {@code classPath}: the compile class path user code sees (entries separated by the path separator). */
-    MissingSymbolHint(String classPath) { this.classPath = classPath; }
-
     /**
-     * For a compiler message naming a missing class, the line that says which import brings it in ("hint: ..."), or
-     * empty when the message is about something else or the class is not one of aether's public classes.
+     * {@code classPath}: the compile class path user code sees (entries separated by the path separator);
+     * {@code userTypes}: the session's own classes by name (null for other names), whose members are hinted too.
      */
+    MissingSymbolHint(String classPath, Function<String, Class<?>> userTypes) {
+        this.classPath = classPath;
+        this.userTypes = userTypes;
+    }
+
+    /** For a compiler message about a missing symbol, the line that says what to do ("hint: ..."), or empty. */
     Optional<String> forMessage(String message) {
         Matcher m = MISSING_CLASS.matcher(message);
         if (m.find()) return forClass(m.group(1));
-        m = MISSING_METHOD.matcher(message);
-        if (!m.find() || !UNQUALIFIED.matcher(message).find()) return Optional.empty();
-        return forFunction(m.group(1));
+        m = MISSING_MEMBER.matcher(message);
+        if (!m.find()) return Optional.empty();
+        boolean method = m.group(1).equals("method");
+        String name = m.group(2);
+        if (UNQUALIFIED.matcher(message).find()) return method ? closest(name, preludeFunctions()) : Optional.empty();
+        Matcher owner = OWNER.matcher(message);
+        Class<?> type = owner.find() ? load(owner.group(1)) : null;
+        if (type == null) return Optional.empty();
+        TreeSet<String> members = new TreeSet<>();
+        if (method) {
+            for (Method x : type.getMethods()) members.add(x.getName());
+            for (Method x : type.getDeclaredMethods()) if (!x.isSynthetic()) members.add(x.getName());
+        } else {
+            for (Field x : type.getFields()) members.add(x.getName());
+            for (Field x : type.getDeclaredFields()) if (!x.isSynthetic()) members.add(x.getName());
+        }
+        return closest(name, members);
     }
 
     /**
-     * For a method name that is not a prelude function, the prelude functions it is probably a typo of: the same name
-     * in other case, else the closest at one or two letters added, dropped, changed or swapped (names of four letters
-     * or more); empty when none is that close.
+     * The names among {@code known} that {@code name} is probably a typo of, as "did you mean": the same name in other
+     * case, else the closest at one or two letters added, dropped, changed or swapped (names of four letters or
+     * more); empty when {@code name} is known or none is that close.
      */
-    Optional<String> forFunction(String name) {
+    static Optional<String> closest(String name, Collection<String> known) {
         TreeSet<String> close = new TreeSet<>();
         int best = 3;
-        for (String f : preludeFunctions()) {
-            if (f.equals(name)) return Optional.empty();
-            int d = f.equalsIgnoreCase(name) ? 0 : name.length() >= 4 ? editDistance(f, name) : 3;
+        for (String k : known) {
+            if (k.equals(name)) return Optional.empty();
+            int d = k.equalsIgnoreCase(name) ? 0 : name.length() >= 4 ? editDistance(k, name) : 3;
             if (d < best) {
                 best = d;
                 close.clear();
             }
-            if (d == best) close.add(f);
+            if (d == best) close.add(k);
         }
-        if (close.isEmpty()) return Optional.empty();
-        return Optional.of("hint: did you mean " + String.join(" or ", close) + "? (:help " + close.first() + ")");
+        return close.isEmpty() ? Optional.empty() : Optional.of("hint: did you mean " + String.join(" or ", close) + "?");
     }
 
+    /** The prelude's functions: the static methods of {@code Prelude} and those it inherits. */
     private static TreeSet<String> preludeFunctions() {
         TreeSet<String> names = new TreeSet<>();
-        for (java.lang.reflect.Method m : dev.aether.repl.userapi.Prelude.class.getMethods()) {
+        for (Method m : dev.aether.repl.userapi.Prelude.class.getMethods()) {
             if (Modifier.isStatic(m.getModifiers())) names.add(m.getName());
         }
         return names;
+    }
+
+    /** The session's class of that name, else the class of that binary name aether's loader sees; null if neither. */
+    private Class<?> load(String name) {
+        Class<?> mine = userTypes.apply(name);
+        if (mine != null) return mine;
+        try {
+            return Class.forName(name, false, MissingSymbolHint.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

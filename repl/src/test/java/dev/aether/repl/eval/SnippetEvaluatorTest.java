@@ -66,11 +66,20 @@ class SnippetEvaluatorTest {
     }
 
     @Test void aMisspeltPreludeFunctionGetsTheFunctionItIsClosestTo() {
-        assertThat(eval.evaluate("var hf = lowPass(800);").text()).contains("hint: did you mean lowpass? (:help lowpass)");
+        assertThat(eval.evaluate("var hf = lowPass(800);").text()).contains("hint: did you mean lowpass?");
         assertThat(eval.evaluate("var hs = sinee(440);").text()).contains("hint: did you mean sine?");
         assertThat(eval.evaluate("var hn = frobnicate(1);").text()).contains("cannot find symbol").doesNotContain("hint:");
-        assertThat(eval.evaluate("var hq = \"x\".lenght();").text()).as("a method of an object is not a prelude function")
-                .contains("cannot find symbol").doesNotContain("hint:");
+        assertThat(eval.evaluate("var hq = \"x\".lenght();").text()).as("a method of an object: its class's, not the prelude's")
+                .contains("hint: did you mean length?").doesNotContain("lowpass");
+    }
+
+    @Test void aMisspeltMethodOrFieldOfANodeGetsTheMemberItIsClosestTo() {
+        eval.evaluate("var member = new dev.aether.nodes.filter.BiquadFilter();");
+        assertThat(eval.evaluate("member.cutoff(800);").text()).contains("symbol:   method cutoff(int)",
+                "hint: did you mean cutoffHz?");
+        assertThat(eval.evaluate("member.cutoff.set(800);").text()).contains("hint: did you mean cutoffHz?");
+        assertThat(eval.evaluate("class Mine { void wobble() {} } new Mine().wobbel();").text())
+                .as("a class of the session's own").contains("hint: did you mean wobble?");
     }
 
     @Test void aMissingNameThatIsNotOneOfAethersClassesGetsNoHint() {
