@@ -8,7 +8,7 @@ import dev.aether.core.driver.JavaSoundDriver;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
-import dev.aether.core.param.SmoothedParam;
+import dev.aether.repl.eval.NodeValue;
 import dev.aether.repl.session.LiveSession;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +96,7 @@ final class EngineCommands {
         StringBuilder b = new StringBuilder();
         for (NodeInfo s : engine.nodes()) {
             b.append(String.format("%-22s", s.label()));
-            for (SmoothedParam p : s.spec().params()) b.append(' ').append(p.name()).append('=').append(fmt(p.get())).append(p.unit());
+            b.append(NodeValue.params(s.spec().params()));
             if (s.faulted()) b.append("  [FAULTED]");
             b.append('\n');
         }
@@ -125,7 +125,7 @@ final class EngineCommands {
         Engine engine = session.engine();
         if (args.isBlank()) {
             var map = engine.clock().snapshot().tempoMap();     // what it is, or settles on after a ramp or at the next bar
-            c.print(String.format("%s BPM, %d beats per bar", fmt(map.lastBpm()), map.lastBeatsPerBar()));
+            c.print(String.format("%s BPM, %d beats per bar", NodeValue.number(map.lastBpm()), map.lastBeatsPerBar()));
             return;
         }
         String[] p = args.split("\\s+");
@@ -156,8 +156,5 @@ final class EngineCommands {
         c.print(dev.aether.repl.userapi.Now.at(engine.clock(), at).toString());   // where the change lands
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.4g", v);
-    }
 
 }

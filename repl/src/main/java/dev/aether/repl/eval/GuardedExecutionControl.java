@@ -40,6 +40,15 @@ final class GuardedExecutionControl extends DirectExecutionControl {
         run = null;
     }
 
+    /**
+     * A snippet's value as the prompt shows it ({@code s ==> ...}): a node as its type and its parameters' targets, as
+     * {@code :nodes} lists them ({@code SawOscillator frequencyHz=110Hz}); anything else as JShell shows it.
+     */
+    @Override protected String invoke(java.lang.reflect.Method doit) throws Exception {
+        Object value = doit.invoke(null);
+        return value instanceof dev.aether.core.DspNode node ? NodeValue.describe(node) : valueString(value);
+    }
+
     /** True when the last run of user code was cancelled ({@link UserCodeGuard#cancel}) before it ended. */
     boolean lastRunCancelled() { return lastCancelled; }
 }

@@ -56,7 +56,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     private final AetherExecutionControlProvider control;
     private final Map<String, Class<?>> knownTypes = new HashMap<>();
     private final RealtimeLint lint;
-    private final MissingTypeHint missingTypes = new MissingTypeHint(System.getProperty("java.class.path"));
+    private final MissingSymbolHint missingSymbols = new MissingSymbolHint(System.getProperty("java.class.path"), knownTypes::get);
     private boolean snippetCancelled;          // the last snippet's user code was cancelled
     private final Map<String, String> knownSources = new HashMap<>();
     private String preludeSource = "";         // the source of the prelude's one snippet
@@ -251,7 +251,7 @@ public final class SnippetEvaluator implements AutoCloseable {
                 if (diags.isEmpty()) out.add("error: not a valid snippet: " + firstLine(source.strip()));
                 for (Diag d : diags) {
                     out.add(DiagnosticFormatter.format(d, input, start)
-                            + missingTypes.forMessage(d.getMessage(Locale.ROOT)).map(h -> "\n  " + h).orElse(""));
+                            + missingSymbols.forMessage(d.getMessage(Locale.ROOT)).map(h -> "\n  " + h).orElse(""));
                 }
                 continue;
             }
@@ -261,7 +261,7 @@ public final class SnippetEvaluator implements AutoCloseable {
                 boolean hadOne = e.previousStatus() == Snippet.Status.VALID;
                 for (String missing : shell.unresolvedDependencies(d).collect(Collectors.toList())) {
                     out.add(unresolvedError(missing, source, input, start, hadOne)
-                            + missingTypes.forMessage("symbol: " + missing).map(h -> "\n  " + h).orElse(""));
+                            + missingSymbols.forMessage("symbol: " + missing).map(h -> "\n  " + h).orElse(""));
                 }
                 if (hadOne && d instanceof TypeDeclSnippet t) restore(t.name());
                 continue;

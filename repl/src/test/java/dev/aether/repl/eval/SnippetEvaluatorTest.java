@@ -52,10 +52,34 @@ class SnippetEvaluatorTest {
         assertThat(later.failed()).as(later.text()).isFalse();
     }
 
+    @Test void aNodeShowsAsItsTypeAndParametersNotAsAnObjectAddress() {
+        EvalReport r = eval.evaluate("var shown = new dev.aether.nodes.filter.BiquadFilter().cutoffHz(800).q(2);");
+        assertThat(r.text()).as(r.text()).matches("shown ==> BiquadFilter cutoffHz=800Hz q=2 gainDb=0dB");
+        assertThat(eval.evaluate("shown").text()).endsWith("==> BiquadFilter cutoffHz=800Hz q=2 gainDb=0dB");
+        assertThat(eval.evaluate("\"not a node\"").text()).endsWith("==> \"not a node\"");
+    }
+
     @Test void aMissingClassInADeclarationGetsTheHintToo() {
         EvalReport r = eval.evaluate("class Wrapper { BiquadFilter inner; }");
         assertThat(r.failed()).isTrue();
         assertThat(r.text()).contains("hint: BiquadFilter is in dev.aether.nodes.filter");
+    }
+
+    @Test void aMisspeltPreludeFunctionGetsTheFunctionItIsClosestTo() {
+        assertThat(eval.evaluate("var hf = lowPass(800);").text()).contains("hint: did you mean lowpass?");
+        assertThat(eval.evaluate("var hs = sinee(440);").text()).contains("hint: did you mean sine?");
+        assertThat(eval.evaluate("var hn = frobnicate(1);").text()).contains("cannot find symbol").doesNotContain("hint:");
+        assertThat(eval.evaluate("var hq = \"x\".lenght();").text()).as("a method of an object: its class's, not the prelude's")
+                .contains("hint: did you mean length?").doesNotContain("lowpass");
+    }
+
+    @Test void aMisspeltMethodOrFieldOfANodeGetsTheMemberItIsClosestTo() {
+        eval.evaluate("var member = new dev.aether.nodes.filter.BiquadFilter();");
+        assertThat(eval.evaluate("member.cutoff(800);").text()).contains("symbol:   method cutoff(int)",
+                "hint: did you mean cutoffHz?");
+        assertThat(eval.evaluate("member.cutoff.set(800);").text()).contains("hint: did you mean cutoffHz?");
+        assertThat(eval.evaluate("class Mine { void wobble() {} } new Mine().wobbel();").text())
+                .as("a class of the session's own").contains("hint: did you mean wobble?");
     }
 
     @Test void aMissingNameThatIsNotOneOfAethersClassesGetsNoHint() {
