@@ -87,7 +87,6 @@ public final class Aether {
 
     /** The console (and {@code run}): engine on a driver, journal on, prompt until :quit. */
     static int live(LaunchOptions o) throws IOException, InterruptedException {
-        preferJniTerminal();
         Terminal terminal = TerminalBuilder.builder().name("aether").system(true).build();
         StartupTrace.mark("terminal " + terminal.getClass().getSimpleName());
         Path journalDir = o.home().resolve("journal");
@@ -126,21 +125,6 @@ public final class Aether {
             console.run();
         }
         return 0;
-    }
-
-    /** JLine's system property naming the terminal providers to try, in order. */
-    static final String TERMINAL_PROVIDERS = "org.jline.terminal.providers";
-
-    /**
-     * Asks JLine to try its JNI terminal first, then its FFM one, then {@code stty} (unless the person chose with
-     * {@value #TERMINAL_PROVIDERS} or {@code org.jline.terminal.provider}). From JDK 22 JLine tries FFM first, whose
-     * start costs about twice the CPU of JNI's (230-290 against 110-135 ms on JDK 25, on the prompt's path);
-     * both give the same terminal.
-     */
-    static void preferJniTerminal() {
-        if (System.getProperty(TERMINAL_PROVIDERS) == null && System.getProperty("org.jline.terminal.provider") == null) {
-            System.setProperty(TERMINAL_PROVIDERS, "jni,ffm,exec");
-        }
     }
 
     /** Configures and starts the OSC server as the launcher's flags say; a problem is said, and the console goes on. */
