@@ -60,6 +60,13 @@ public class SchedulerBenchmark {
     @Param({"1", "10", "100", "1000"})
     public int nodes;
 
+    /**
+     * What every stage writes ({@code ZeroStages.level}): 0 is silence, which the guard settles with one wide
+     * compare; a finite non-zero level takes it through the OR scan, as a sounding signal does.
+     */
+    @Param({"0"})
+    public float level;
+
     private Engine engine;
     private AudioSource source;
     private final float[] interleaved = new float[2 * FRAMES];
@@ -68,6 +75,7 @@ public class SchedulerBenchmark {
 
     @Setup
     public void setUp() {
+        ZeroStages.level = level;
         engine = Engine.create(EngineConfig.defaults().sampleRate(48_000).blockSize(FRAMES), ParallelMode.OFF);
         DspNode[] chain = new DspNode[nodes];
         engine.batch(() -> {

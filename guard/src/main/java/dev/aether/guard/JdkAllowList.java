@@ -55,8 +55,9 @@ final class JdkAllowList {
                 "divideUnsigned", "remainderUnsigned", "min", "max", "sum"),
         only("java/lang/System", "arraycopy is an intrinsic copy between existing arrays; the clocks read the vDSO"
                 + " and return a primitive", "arraycopy", "nanoTime", "currentTimeMillis"),
-        only("java/util/Arrays", "a loop storing one value into the caller's array; nothing else is allowed"
-                + " (copyOf allocates, sort may allocate a work array)", "fill"),
+        only("java/util/Arrays", "fill: a loop storing one value into the caller's array; mismatch: a compare of two"
+                + " existing arrays (an intrinsic), allocating only for the exception of a bad range; nothing else is"
+                + " allowed (copyOf allocates, sort may allocate a work array)", "fill", "mismatch"),
         only("java/lang/Thread", "intrinsics: a spin-wait hint (PAUSE) and a read of the current thread's register",
                 "onSpinWait", "currentThread"),
         only("java/lang/Enum", "a final method returning a final int field", "ordinal"),

@@ -9,8 +9,8 @@ import dev.aether.core.RealtimeSafe;
 import java.util.Arrays;
 
 /**
- * Scheduler-overhead probe: ignores its input and zeroes its mono output. Four identical classes
- * ({@code ZeroStageA..D}) make the scheduler's {@code process} call site megamorphic, as in a real patch.
+ * Scheduler-overhead probe: ignores its input and fills its mono output with {@link ZeroStages#level} (0, silence,
+ * unless a benchmark sets it). Four identical classes ({@code ZeroStageA..D}) make the scheduler's {@code process} call site megamorphic, as in a real patch.
  * Ports: in (mono), out (mono). No params, no state.
  */
 public final class ZeroStageD implements DspNode {
@@ -19,6 +19,6 @@ public final class ZeroStageD implements DspNode {
 
     @Override @RealtimeSafe
     public void process(ProcessContext ctx) {
-        Arrays.fill(ctx.out(out), 0, ctx.frames(), 0f);
+        Arrays.fill(ctx.out(out), 0, ctx.frames(), ZeroStages.level);
     }
 }

@@ -8,6 +8,12 @@ import dev.aether.core.OutputPort;
 public final class ZeroStages {
     private ZeroStages() {}
 
+    /**
+     * What every stage writes: 0 (silence, the default) or a finite level, so that a benchmark can take the
+     * scheduler's guard past its silent-output shortcut. Set before the stages run.
+     */
+    public static float level;
+
     /** Stage {@code i} of a chain: class A, B, C, D, A, ... */
     public static DspNode create(int i) {
         return switch (i & 3) {

@@ -36,16 +36,24 @@ public final class OutputScan {
     }
 
     /**
-     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass that C2 vectorises (an OR
-     * reduction; a max reduction it does not). An upper bound of {@link #peakBitsRt}: below
+     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass. C2 does not vectorise it
+     * (on JDK 17 and 25 a float-to-bits OR reduction compiles to scalar loads), so it keeps four OR chains in a
+     * counted loop: one chain was 64 dependent ORs per block (README, issue 15). An upper bound of {@link #peakBitsRt}: below
      * {@link #NON_FINITE_BITS} proves every sample finite, below {@link #TINY_BITS} proves every sample tiny. At or
      * above {@code NON_FINITE_BITS} it proves nothing (finite samples can OR to an all-ones exponent, e.g. 1.5 and
      * 2.5): ask {@link #peakBitsRt}.
      */
     @RealtimeSafe
     public static int orBitsRt(float[] b, int n) {
-        int o = 0;
-        for (int i = 0; i < n; i++) o |= Float.floatToRawIntBits(b[i]);
-        return o & 0x7fff_ffff;
+        int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
+        int m = n & ~3;
+        for (int i = 0; i < m; i += 4) {
+            o0 |= Float.floatToRawIntBits(b[i]);
+            o1 |= Float.floatToRawIntBits(b[i + 1]);
+            o2 |= Float.floatToRawIntBits(b[i + 2]);
+            o3 |= Float.floatToRawIntBits(b[i + 3]);
+        }
+        for (int i = m; i < n; i++) o0 |= Float.floatToRawIntBits(b[i]);
+        return ((o0 | o1) | (o2 | o3)) & 0x7fff_ffff;
     }
 }
