@@ -11,10 +11,12 @@ import java.util.Arrays;
  * at its sub-sample position. Confined to the audio thread except save/restore (control thread, node idle).
  *
  * <p>The ring is a window that slides: {@code ring[j]} is the output {@code j} samples after the next one to be
- * written, and between calls only {@code ring[0, RING)} can be non-zero (a correction spans {@code RING} samples
- * from the one that caused it). The loops write up to {@value #CHUNK} samples ahead of a slide, then move the
- * pending {@code RING} down and clear the rest ({@link #slide}). The saw's steady loop needs that room: it adds a
- * whole chunk's naive values and steps before it reads the chunk's outputs.
+ * written. A correction spans {@code RING} samples from the one that caused it, so between calls only
+ * {@code ring[0, RING - 1)} is pending; the rest is stale, and a loop clears or overwrites each cell before it
+ * adds to it (the general loops clear the cell a sample's correction reaches last, {@code RING - 1} ahead, as
+ * they come to it). The loops run up to {@value #CHUNK} samples ahead of a slide, which moves the pending cells
+ * down ({@link #slide}). The saw's steady loop needs that room: it writes a whole chunk's naive values and steps
+ * before it reads the chunk's outputs.
  */
 final class BlepCore {
     static final int SAW = 0, PULSE = 1, TRIANGLE = 2;
@@ -39,7 +41,7 @@ final class BlepCore {
     double phase;                 // effective phase (accumulator + pm) in [0, 1)
     double prevPmCycles;          // pm of the previous sample, in cycles
     float prevSync;               // sync input of the previous sample
-    /** The corrections window: ring[j] is the output j samples from now; ring[RING, ...) is zero between calls. */
+    /** The corrections window: ring[j] is the output j samples from now; only ring[0, RING - 1) between calls. */
     final double[] ring = new double[CHUNK + TAPS];
 
     BlepCore(int shape) { this.shape = shape; }
@@ -52,7 +54,11 @@ final class BlepCore {
     }
 
     /** The next {@link BlepTable#RING} outputs' corrections, in order (what a saved state holds). */
-    double[] pendingCorrections() { return Arrays.copyOf(ring, TAPS); }
+    double[] pendingCorrections() {
+        double[] r = Arrays.copyOf(ring, TAPS);
+        r[TAPS - 1] = 0;                                 // stale: nothing reaches it before the next sample
+        return r;
+    }
 
     /**
      * Restores {@link #pendingCorrections}: {@code saved[(from + k) % RING]} is the output k samples from now (a
@@ -85,6 +91,7 @@ final class BlepCore {
             float s = sync[i];
             boolean restart = (ps <= 0 && s > 0) || (resetNow && i == 0);
             ps = s;
+            r[at + TAPS - 1] = 0;                        // the cell this sample's corrections reach last
             if (restart) {
                 double would = Dsp.wrap01(p + delta);
                 double next = Dsp.wrap01(pmc);
@@ -123,6 +130,7 @@ final class BlepCore {
         double[] r = ring;
         int at = 0;
         for (int i = 0; i < n; i++) {
+            r[at + TAPS - 1] = 0;
             if (inc != 0) events(r, at, p, inc, w);
             p = Dsp.wrap01(p + inc);
             at = emit(r, at, p, w, out, i);
@@ -136,8 +144,8 @@ final class BlepCore {
      * {@link #renderSteady} of a rising saw ({@code 0 < inc <= MAX_INC}), the oscillator of most patches, by chunks
      * of up to {@value #CHUNK} samples with no loop-carried phase: sample i of a chunk starting at phase p has the
      * phase {@code frac(p + (i + 1) inc)} in closed form, so its naive values go into the ring as one vectorisable
-     * loop; the chunk's wraps are found from the same expression (one division each, as the general loop's
-     * crossing takes), their steps added from the row table, and the chunk's outputs read in one run. Not the
+     * loop; the chunk's wraps are found from the same expression (a division per chunk that wraps), their steps
+     * added from the row table, and the chunk's outputs read in one run. Not the
      * general loop's bits: its phase accumulates {@code p += inc} sample by sample, this one restarts from each
      * chunk's first phase, so the two drift apart by rounding (about 1e-16 per sample; {@code BlepCoreSteadyTest}
      * bounds the output difference). The phase handed on is the closed form's, in [0, 1).
@@ -157,19 +165,34 @@ final class BlepCore {
     @RealtimeSafe
     private static double sawChunk(double[] r, float[] out, int from, int m, double p, double inc) {
         double[] s = SAMPLES;
-        for (int i = 0; i < m; i++) {                    // naive 2 phase - 1, H samples ahead
-            double x = p + s[i] * inc;
-            r[H + i] += 2 * (x - Math.floor(x)) - 1;
-        }
         double last = p + s[m - 1] * inc;
         int wraps = (int) last;                          // the phase crosses 1, 2, ... wraps during the chunk
-        for (int k = 1; k <= wraps; k++) {
-            int i = (int) Math.ceil((k - p) / inc) - 1;  // the first sample at or past k, to within rounding ...
-            if (i > m - 1) i = m - 1;
-            if (i < 0) i = 0;
-            while (i < m - 1 && p + s[i] * inc < k) i++; // ... settled on the expression the naive loop used
-            while (i > 0 && p + s[i - 1] * inc >= k) i--;
-            addSawStep(r, i, (p + s[i] * inc - k) / inc);
+        int pending = Math.min(H - 1, m);                // naive 2 phase - 1, H samples ahead: onto pending cells,
+        if (wraps == 0) {                                // then into stale ones
+            double v0 = 2 * p - 1, dv = 2 * inc;         // no wrap: the phase is p + (i + 1) inc throughout
+            for (int i = 0; i < pending; i++) r[H + i] += v0 + s[i] * dv;
+            for (int i = pending; i < m; i++) r[H + i] = v0 + s[i] * dv;
+        } else {
+            for (int i = 0; i < pending; i++) {
+                double x = p + s[i] * inc;
+                r[H + i] += 2 * (x - Math.floor(x)) - 1;
+            }
+            for (int i = pending; i < m; i++) {
+                double x = p + s[i] * inc;
+                r[H + i] = 2 * (x - Math.floor(x)) - 1;
+            }
+        }
+        for (int j = Math.max(TAPS - 1, H + m); j < m + TAPS - 1; j++) r[j] = 0;   // the rest steps can reach
+        if (wraps > 0) {
+            double perCycle = 1 / inc;
+            for (int k = 1; k <= wraps; k++) {
+                int i = (int) Math.ceil((k - p) * perCycle) - 1;   // the first sample at or past k, roughly ...
+                if (i > m - 1) i = m - 1;
+                if (i < 0) i = 0;
+                while (i < m - 1 && p + s[i] * inc < k) i++;       // ... settled on the naive loop's expression
+                while (i > 0 && p + s[i - 1] * inc >= k) i--;
+                addSawStep(r, i, (p + s[i] * inc - k) * perCycle);
+            }
         }
         for (int i = 0; i < m; i++) out[from + i] = (float) r[i];
         slide(r, m);
@@ -199,14 +222,9 @@ final class BlepCore {
         return 0;
     }
 
-    /**
-     * Slides the window by the {@code m} samples just written: the {@code RING} corrections pending after them
-     * move to the front and the rest is cleared (the written samples among it).
-     */
+    /** Slides the window by the {@code m} samples just written: the cells pending after them move to the front. */
     private static void slide(double[] r, int m) {
-        if (m == 0) return;
-        System.arraycopy(r, m, r, 0, TAPS);
-        Arrays.fill(r, TAPS, m + TAPS, 0);
+        if (m != 0) System.arraycopy(r, m, r, 0, TAPS - 1);
     }
 
     private void events(double[] r, int at, double p, double delta, double w) {
