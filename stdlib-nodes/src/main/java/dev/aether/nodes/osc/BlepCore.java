@@ -2,29 +2,47 @@ package dev.aether.nodes.osc;
 
 import dev.aether.core.RealtimeSafe;
 import dev.aether.nodes.Dsp;
+import java.util.Arrays;
 
 /**
  * The engine shared by {@link SawOscillator}, {@link PulseOscillator} and {@link TriangleOscillator}: a
  * double-precision phase, a naive waveform delayed by {@link BlepTable#HALF_WIDTH} samples, and a ring into
  * which every discontinuity adds its band-limited correction (BLEP for value steps, BLAMP for slope steps)
  * at its sub-sample position. Confined to the audio thread except save/restore (control thread, node idle).
+ *
+ * <p>The ring is a window that slides: {@code ring[j]} is the output {@code j} samples after the next one to be
+ * written. A correction spans {@code RING} samples from the one that caused it, so between calls only
+ * {@code ring[0, RING - 1)} is pending; the rest is stale, and a loop clears or overwrites each cell before it
+ * adds to it (the general loops clear the cell a sample's correction reaches last, {@code RING - 1} ahead, as
+ * they come to it). The loops run up to {@value #CHUNK} samples ahead of a slide, which moves the pending cells
+ * down ({@link #slide}). The saw's steady loop needs that room: it writes a whole chunk's naive values and steps
+ * before it reads the chunk's outputs.
  */
 final class BlepCore {
     static final int SAW = 0, PULSE = 1, TRIANGLE = 2;
     private static final int H = BlepTable.HALF_WIDTH;
     private static final int OS = BlepTable.OVERSAMPLING;
+    private static final int TAPS = BlepTable.RING;
+    /** Samples rendered between two slides of the ring window. */
+    static final int CHUNK = 64;
     private static final double MAX_INC = 0.49;
     /** The largest sub-sample offset the tables can be read at: just below 1. */
     private static final double LAST_OFFSET = Math.nextDown(1.0);
     /** What the general loop reads for an input that is not connected (never written). */
     private static final float[] SILENCE = new float[1024];
+    /** {@code SAMPLES[i] = i + 1}: the saw's steady loop computes sample i's phase as p + SAMPLES[i] * inc. */
+    private static final double[] SAMPLES = new double[CHUNK];
+
+    static {
+        for (int i = 0; i < CHUNK; i++) SAMPLES[i] = i + 1;
+    }
 
     private final int shape;
     double phase;                 // effective phase (accumulator + pm) in [0, 1)
     double prevPmCycles;          // pm of the previous sample, in cycles
     float prevSync;               // sync input of the previous sample
-    final double[] ring = new double[BlepTable.RING];
-    int pos;
+    /** The corrections window: ring[j] is the output j samples from now; only ring[0, RING - 1) between calls. */
+    final double[] ring = new double[CHUNK + TAPS];
 
     BlepCore(int shape) { this.shape = shape; }
 
@@ -32,8 +50,23 @@ final class BlepCore {
         phase = 0;
         prevPmCycles = 0;
         prevSync = 0;
-        java.util.Arrays.fill(ring, 0);
-        pos = 0;
+        Arrays.fill(ring, 0);
+    }
+
+    /** The next {@link BlepTable#RING} outputs' corrections, in order (what a saved state holds). */
+    double[] pendingCorrections() {
+        double[] r = Arrays.copyOf(ring, TAPS);
+        r[TAPS - 1] = 0;                                 // stale: nothing reaches it before the next sample
+        return r;
+    }
+
+    /**
+     * Restores {@link #pendingCorrections}: {@code saved[(from + k) % RING]} is the output k samples from now (a
+     * saved ring of {@code RING} with its read position; states saved by this class have {@code from} 0).
+     */
+    void restoreCorrections(double[] saved, int from) {
+        Arrays.fill(ring, 0);
+        for (int k = 0; k < TAPS; k++) ring[k] = saved[(from + k) & (TAPS - 1)];
     }
 
     /**
@@ -47,7 +80,7 @@ final class BlepCore {
         double p = phase, prevPm = prevPmCycles;
         float ps = prevSync;
         double[] r = ring;
-        int at = pos;
+        int at = 0;
         for (int i = 0; i < n; i++) {
             double f = (freqBuf == null ? freqConst : freqBuf[i]) + fm[i];
             double inc = Dsp.clamp(f * invSr, -MAX_INC, MAX_INC);
@@ -58,6 +91,7 @@ final class BlepCore {
             float s = sync[i];
             boolean restart = (ps <= 0 && s > 0) || (resetNow && i == 0);
             ps = s;
+            r[at + TAPS - 1] = 0;                        // the cell this sample's corrections reach last
             if (restart) {
                 double would = Dsp.wrap01(p + delta);
                 double next = Dsp.wrap01(pmc);
@@ -70,10 +104,10 @@ final class BlepCore {
             }
             at = emit(r, at, p, w, out, i);
         }
+        slide(r, at);
         phase = p;
         prevPmCycles = prevPm;
         prevSync = ps;
-        pos = at;
     }
 
     /**
@@ -94,54 +128,108 @@ final class BlepCore {
         double w = shape == PULSE ? Dsp.clamp(widthConst, 0.01, 0.99) : 0.5;
         double p = phase;
         double[] r = ring;
-        int at = pos;
+        int at = 0;
         for (int i = 0; i < n; i++) {
+            r[at + TAPS - 1] = 0;
             if (inc != 0) events(r, at, p, inc, w);
             p = Dsp.wrap01(p + inc);
             at = emit(r, at, p, w, out, i);
         }
+        slide(r, at);
         phase = p;
         prevSync = 0;
-        pos = at;
     }
 
     /**
-     * {@link #renderSteady} of a rising saw ({@code 0 < inc <= MAX_INC}), the oscillator of most patches: the general
-     * steady loop with the shape's switches resolved and {@link #crossing} and {@link Dsp#wrap01} written out for a
-     * phase in [0, 1) moving forward by less than one cycle. The same arithmetic in the same order, so the same bits.
+     * {@link #renderSteady} of a rising saw ({@code 0 < inc <= MAX_INC}), the oscillator of most patches, by chunks
+     * of up to {@value #CHUNK} samples with no loop-carried phase: sample i of a chunk starting at phase p has the
+     * phase {@code frac(p + (i + 1) inc)} in closed form, so its naive values go into the ring in loops C2
+     * vectorises (without the floor when the chunk does not wrap); the chunk's wraps are found from the same
+     * expression (a division per chunk that wraps), their steps added from the row table, and the chunk's outputs
+     * read in one run (vectorised on JDK 25; JDK 17 converts double to float one sample at a time). Not the
+     * general loop's bits: its phase accumulates {@code p += inc} sample by sample, this one restarts from each
+     * chunk's first phase, so the two drift apart by rounding (about 1e-16 per sample; {@code BlepCoreSteadyTest}
+     * bounds the output difference). The phase handed on is the closed form's, in [0, 1).
      */
+    @RealtimeSafe
     private void renderSteadySaw(float[] out, int n, double inc) {
         double p = phase;
         double[] r = ring;
-        int at = pos;
-        for (int i = 0; i < n; i++) {
-            double d = -p;                      // crossing(0, p, inc, inc): the wrap at phase 0 ...
-            if (d <= 0) d += 1;
-            if (d <= inc) {
-                double b = 1 - d / inc;
-                if (b >= 0) addStep(r, at, -2, b);
-            }
-            double x = p + inc;                 // ... and wrap01(p + inc), x in [0, 1 + MAX_INC)
-            p = x < 1 ? x : x - 1;
-            r[(at + H) & BlepTable.RING_MASK] += 2 * p - 1;
-            out[i] = (float) r[at];
-            r[at] = 0;
-            at = (at + 1) & BlepTable.RING_MASK;
+        for (int from = 0; from < n; from += CHUNK) {
+            p = sawChunk(r, out, from, Math.min(CHUNK, n - from), p, inc);
         }
         phase = p;
         prevSync = 0;
-        pos = at;
+    }
+
+    /** One chunk of {@link #renderSteadySaw}: {@code m} samples into {@code out[from, from + m)}; returns the phase. */
+    @RealtimeSafe
+    private static double sawChunk(double[] r, float[] out, int from, int m, double p, double inc) {
+        double[] s = SAMPLES;
+        double last = p + s[m - 1] * inc;
+        int wraps = (int) last;                          // the phase crosses 1, 2, ... wraps during the chunk
+        int pending = Math.min(H - 1, m);                // naive 2 phase - 1, H samples ahead: onto pending cells,
+        if (wraps == 0) {                                // then into stale ones
+            double v0 = 2 * p - 1, dv = 2 * inc;         // no wrap: the phase is p + (i + 1) inc throughout
+            for (int i = 0; i < pending; i++) r[H + i] += v0 + s[i] * dv;
+            for (int i = pending; i < m; i++) r[H + i] = v0 + s[i] * dv;
+        } else {
+            for (int i = 0; i < pending; i++) {
+                double x = p + s[i] * inc;
+                r[H + i] += 2 * (x - Math.floor(x)) - 1;
+            }
+            for (int i = pending; i < m; i++) {
+                double x = p + s[i] * inc;
+                r[H + i] = 2 * (x - Math.floor(x)) - 1;
+            }
+        }
+        for (int j = Math.max(TAPS - 1, H + m); j < m + TAPS - 1; j++) r[j] = 0;   // the rest steps can reach
+        if (wraps > 0) {
+            double perCycle = 1 / inc;
+            for (int k = 1; k <= wraps; k++) {
+                int i = (int) Math.ceil((k - p) * perCycle) - 1;   // the first sample at or past k, roughly ...
+                if (i > m - 1) i = m - 1;
+                if (i < 0) i = 0;
+                while (i < m - 1 && p + s[i] * inc < k) i++;       // ... settled on the naive loop's expression
+                while (i > 0 && p + s[i - 1] * inc >= k) i--;
+                addSawStep(r, i, (p + s[i] * inc - k) * perCycle);
+            }
+        }
+        for (int i = 0; i < m; i++) out[from + i] = (float) r[i];
+        slide(r, m);
+        return last - wraps;
+    }
+
+    /**
+     * The saw's step (height -2) {@code b} samples before sample {@code at}, from the row table: two adjacent rows,
+     * 8 cache lines, where {@link #addStep} reads 32 lines of the step table 512 entries apart. (C2 unrolls the
+     * 32 taps rather than vectorising them; the step costs 30-40 ns either way, measured.)
+     */
+    private static void addSawStep(double[] r, int at, double b) {
+        double x = Math.min(b, LAST_OFFSET) * OS;       // b = 1 would read past the table's last row
+        int i0 = (int) x;
+        double fr = x - i0;
+        double[] t = BlepTable.STEP_RESIDUAL_ROWS;
+        int r0 = i0 * TAPS, r1 = r0 + TAPS;
+        for (int k = 0; k < TAPS; k++) r[at + k] -= 2 * (t[r0 + k] + (t[r1 + k] - t[r0 + k]) * fr);
     }
 
     /**
      * Adds the naive waveform at phase {@code p} to the ring (it comes out {@code H} samples later, when its
-     * corrections are complete), writes the ring's oldest sample to {@code out[i]} and returns the next position.
+     * corrections are complete), writes the ring's next sample to {@code out[i]} and returns the next position;
+     * at {@value #CHUNK} the window slides and the position goes back to 0.
      */
     private int emit(double[] r, int at, double p, double w, float[] out, int i) {
-        r[(at + H) & BlepTable.RING_MASK] += value(p, w);
+        r[at + H] += value(p, w);
         out[i] = (float) r[at];
-        r[at] = 0;
-        return (at + 1) & BlepTable.RING_MASK;
+        if (++at < CHUNK) return at;
+        slide(r, CHUNK);
+        return 0;
+    }
+
+    /** Slides the window by the {@code m} samples just written: the cells pending after them move to the front. */
+    private static void slide(double[] r, int m) {
+        if (m != 0) System.arraycopy(r, m, r, 0, TAPS - 1);
     }
 
     private void events(double[] r, int at, double p, double delta, double w) {
@@ -204,7 +292,7 @@ final class BlepCore {
             int j = k * OS + i0;
             double v = t[j] + (t[j + 1] - t[j]) * fr;
             if (k >= H) v -= 1;
-            r[(at + k) & BlepTable.RING_MASK] += h * v;
+            r[at + k] += h * v;
         }
     }
 
@@ -219,7 +307,7 @@ final class BlepCore {
             int j = k * OS + i0;
             double v = t[j] + (t[j + 1] - t[j]) * fr;
             if (k >= H) v -= k - H + b;
-            r[(at + k) & BlepTable.RING_MASK] += s * v;
+            r[at + k] += s * v;
         }
     }
 }

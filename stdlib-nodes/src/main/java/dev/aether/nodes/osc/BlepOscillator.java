@@ -64,17 +64,16 @@ abstract class BlepOscillator extends PhaseOscillator {
     }
 
     @Override public final NodeState saveState() {
-        return newState.of(core.phase, core.prevPmCycles, core.prevSync, core.ring.clone(), core.pos);
+        return newState.of(core.phase, core.prevPmCycles, core.prevSync, core.pendingCorrections(), 0);
     }
 
     @Override public final void restoreState(NodeState s) {
         if (!stateType.isInstance(s)) return;
         BlepState st = stateType.cast(s);
-        if (st.ring().length != core.ring.length) return;
+        if (st.ring().length != BlepTable.RING) return;
         core.phase = st.phase();
         core.prevPmCycles = st.pmCycles();
         core.prevSync = st.sync();
-        System.arraycopy(st.ring(), 0, core.ring, 0, core.ring.length);
-        core.pos = st.ringPos() & (core.ring.length - 1);
+        core.restoreCorrections(st.ring(), st.ringPos());
     }
 }

@@ -158,7 +158,11 @@ class SawOscillatorTest {
         assertThat(falling).as("a saw run backwards ramps down between its (upward) steps").isGreaterThan(5 * rising);
     }
 
-    /** With nothing on fm, pm and sync the oscillators take a steady-state loop; it renders the general loop's samples. */
+    /**
+     * With nothing on fm, pm and sync the oscillators take a steady-state loop; it renders the general loop's samples
+     * (the pulse's and triangle's bit for bit, the saw's to within rounding: its phase is computed in closed form,
+     * see {@code BlepCoreSteadyTest}).
+     */
     @Test
     void shouldRenderTheSameSamplesWhetherOrNotASilentFmInputIsConnected() {
         BlepOscillator[] unconnected = {new SawOscillator(), new PulseOscillator().width(0.3), new TriangleOscillator()};
@@ -169,8 +173,13 @@ class SawOscillatorTest {
             float[] steady = Render.mono(unconnected[k], 20_000);
             var h = Render.harness(silentFm[k]);
             h.input(silentFm[k].fm, new float[20_000]);
-            assertThat(steady).as("%s: steady-state loop vs general loop", unconnected[k].typeName())
-                    .containsExactly(h.render(20_000)[0][0]);
+            float[] general = h.render(20_000)[0][0];
+            if (unconnected[k] instanceof SawOscillator) {
+                assertThat(steady).as("saw: steady-state loop vs general loop").containsExactly(general, within(1e-6f));
+            } else {
+                assertThat(steady).as("%s: steady-state loop vs general loop", unconnected[k].typeName())
+                        .containsExactly(general);
+            }
         }
     }
 }
