@@ -6,7 +6,7 @@
 #
 # JMH (2 forks, 3 x 1 s warm-up, 5 x 1 s measured; --quick: 1 fork, 2 + 3 iterations), one invocation per JDK:
 #   StandardPatchBenchmark fused / engine / engineStdlib at 256 voices (one thread: the benchmarks pin it),
-#   SchedulerBenchmark.renderBlock at 1000 no-op nodes, ParallelPlanBenchmark.renderBlock at 256 voices, OFF and ON.
+#   SchedulerBenchmark.renderBlock at 1000 no-op nodes (writing silence, and 0.25), ParallelPlanBenchmark.renderBlock at 256 voices, OFF and ON.
 # Whole processes (5 runs each, median; --quick: 3): `bin/aether render` of a 10-second script, and the console's
 # first prompt (benchmarks/startup/first-prompt.sh; needs tmux). --with-sc also runs benchmarks/vs-supercollider/run.sh
 # (installs scsynth and ChucK from Debian; minutes).
@@ -48,11 +48,11 @@ for entry in "${JDKS[@]}"; do
   load=$(cut -d' ' -f1 /proc/loadavg)
   echo "== JDK $v ($home), load $load: JMH" >&2
   csv="$WORK/jmh-$v.csv"
-  "$home/bin/java" -jar "$JAR" "${JMH[@]}" -tu us -p voices=256 -p nodes=1000 -p mode=OFF,ON -rf csv -rff "$csv" \
+  "$home/bin/java" -jar "$JAR" "${JMH[@]}" -tu us -p voices=256 -p nodes=1000 -p level=0,0.25 -p mode=OFF,ON -rf csv -rff "$csv" \
       '(StandardPatchBenchmark\.(fused|engine|engineStdlib)|SchedulerBenchmark\.renderBlock|ParallelPlanBenchmark\.renderBlock)$' \
       > "$WORK/jmh-$v.log" 2>&1 || { tail -20 "$WORK/jmh-$v.log" >&2; exit 1; }
   fused=$(score fused "" "$csv"); eng=$(score engine "" "$csv"); std=$(score engineStdlib "" "$csv")
-  sched=$(score renderBlock nodes=1000 "$csv")
+  silent=$(score renderBlock level=0 "$csv"); sounding=$(score renderBlock level=0.25 "$csv")
   one=$(score renderBlock mode=OFF "$csv"); two=$(score renderBlock mode=ON "$csv")
 
   echo "== JDK $v: whole processes" >&2
@@ -69,14 +69,14 @@ for entry in "${JDKS[@]}"; do
   if command -v tmux >/dev/null; then
     prompt=$(AETHER_JAVA_HOME="$home" "$ROOT/benchmarks/startup/first-prompt.sh" "$RUNS" | awk '/^median/ {print $2}')
   fi
-  summary+=("$(printf '| %s (load %s) | %s / %s µs = **%.2f×** | %s / %s µs = %.2f× | %s µs | %s / %s µs = **%.2f×** | %s s | %s s |' \
+  summary+=("$(printf '| %s (load %s) | %s / %s µs = **%.2f×** | %s / %s µs = %.2f× | %s / %s µs | %s / %s µs = **%.2f×** | %s s | %s s |' \
       "$v" "$load" "$fused" "$std" "$(awk -v a="$fused" -v b="$std" 'BEGIN{print a/b}')" \
-      "$fused" "$eng" "$(awk -v a="$fused" -v b="$eng" 'BEGIN{print a/b}')" "$sched" \
+      "$fused" "$eng" "$(awk -v a="$fused" -v b="$eng" 'BEGIN{print a/b}')" "$silent" "$sounding" \
       "$one" "$two" "$(awk -v a="$one" -v b="$two" 'BEGIN{print a/b}')" "$render" "$prompt")")
 done
 
 echo
-echo "| JDK | stdlib patch, 256 voices, one thread: fused / node per stage (target ≥ 0.6×) | the same with the benchmark's own nodes | scheduler, 1000 no-op nodes (target ≤ 10 µs) | 256 voices, one thread / two (target ≥ 1.7×) | 10-s render, whole process (target ≤ 1 s) | first prompt (target ≤ 1 s) |"
+echo "| JDK | stdlib patch, 256 voices, one thread: fused / node per stage (target ≥ 0.6×) | the same with the benchmark's own nodes | scheduler, 1000 no-op nodes writing silence / a level (target ≤ 10 µs) | 256 voices, one thread / two (target ≥ 1.7×) | 10-s render, whole process (target ≤ 1 s) | first prompt (target ≤ 1 s) |"
 echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"
 echo

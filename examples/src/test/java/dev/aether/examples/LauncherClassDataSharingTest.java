@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then records its archive again.
  */
 class LauncherClassDataSharingTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LAUNCHER = ROOT.resolve("bin/aether");
-    private static final String SCRIPT = "scripts/01-hello-sine.jsh";
+    private static final Path ROOT = LauncherRender.ROOT;
     /** From JDK 25 the launcher keeps an AOT cache instead of a dynamic archive: its file ending, magic and log sign. */
     private static final boolean AOT = Runtime.version().feature() >= 25;
     private static final String EXT = AOT ? "aot" : "jsa";
@@ -45,20 +40,12 @@ class LauncherClassDataSharingTest {
 
     private Run render(int n) throws IOException, InterruptedException {
         Path loads = home.resolve("classes-" + n + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString(), "render", SCRIPT, "--seconds", "1",
-                "--out", home.resolve("out.wav").toString())).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("AETHER_JAVA_HOME", System.getProperty("java.home"));
-        env.put("AETHER_SKIP_BUILD", "1");                      // the reactor built it; never run Maven from a test
-        env.put("AETHER_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads);
-        env.remove("AETHER_CDS");
-        env.remove("AETHER_CDS_DIR");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("run %d finished", n).isTrue();
-        String classes = Files.exists(loads) ? Files.readString(loads) : "";
-        return new Run(p.exitValue(), out, classes);
+        LauncherRender.Result r = LauncherRender.render(home, env -> {
+            env.put("AETHER_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads);
+            env.remove("AETHER_CDS");
+            env.remove("AETHER_CDS_DIR");
+        });
+        return new Run(r.exit(), r.output(), Files.exists(loads) ? Files.readString(loads) : "");
     }
 
     private List<Path> cds(String glob) throws IOException {
@@ -80,7 +67,7 @@ class LauncherClassDataSharingTest {
 
     @Test
     void shouldRecordTheArchiveOnFirstUseReuseItAndRecordAgainWhenItIsUnusableOrStale() throws Exception {
-        assumeTrue(Files.isRegularFile(ROOT.resolve("repl/target/classpath.txt")),
+        assumeTrue(LauncherRender.launchable(),
                 "repl is not packaged (mvn package); bin/aether has nothing to run");
 
         Run first = render(1);

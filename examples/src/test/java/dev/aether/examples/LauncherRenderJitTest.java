@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code AETHER_CDS=off}). Needs the repl module packaged; skipped when it is not.
  */
 class LauncherRenderJitTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LAUNCHER = ROOT.resolve("bin/aether");
-    private static final String SCRIPT = "scripts/01-hello-sine.jsh";
+    private static final Path ROOT = LauncherRender.ROOT;
 
     @TempDir Path home;
 
     private String render(String javaOpts, String renderJit) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString(), "render", SCRIPT, "--seconds", "1",
-                "--out", home.resolve("out.wav").toString())).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("AETHER_JAVA_HOME", System.getProperty("java.home"));
-        env.put("AETHER_SKIP_BUILD", "1");                      // the reactor built it; never run Maven from a test
-        env.put("AETHER_CDS", "off");
-        env.remove("AETHER_RENDER_JIT");
-        env.remove("AETHER_JAVA_OPTS");
-        if (javaOpts != null) env.put("AETHER_JAVA_OPTS", javaOpts);
-        if (renderJit != null) env.put("AETHER_RENDER_JIT", renderJit);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("render finished").isTrue();
-        assertThat(p.exitValue()).as("exit code; output:%n%s", out).isZero();
+        LauncherRender.Result r = LauncherRender.render(home, env -> {
+            env.put("AETHER_CDS", "off");
+            env.remove("AETHER_RENDER_JIT");
+            env.remove("AETHER_JAVA_OPTS");
+            if (javaOpts != null) env.put("AETHER_JAVA_OPTS", javaOpts);
+            if (renderJit != null) env.put("AETHER_RENDER_JIT", renderJit);
+        });
+        assertThat(r.exit()).as("exit code; output:%n%s", r.output()).isZero();
         assertThat(home.resolve("out.wav")).as("rendered").isNotEmptyFile();
-        return out;
+        return r.output();
     }
 
     @Test
     void shouldReadTheRenderDirectivesWithoutSayingSoOnTheTerminal() throws Exception {
-        assumeTrue(Files.isRegularFile(ROOT.resolve("repl/target/classpath.txt")),
+        assumeTrue(LauncherRender.launchable(),
                 "repl is not packaged (mvn package); bin/aether has nothing to run");
         assertThat(ROOT.resolve("bin/render-jit.json")).isRegularFile();
 
