@@ -14,6 +14,7 @@ import dev.aether.core.driver.DriverChoice;
 import dev.aether.core.driver.DriverConfig;
 import dev.aether.core.driver.DriverFactory;
 import dev.aether.core.driver.PacedNullDriver;
+import dev.aether.repl.HeapCommit;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -41,6 +42,10 @@ import java.util.stream.Stream;
  * <p>Driver: {@code DriverFactory.defaultDriver} (Java Sound, or the paced null driver when there is no
  * device); {@code -Dsoak.driver=null} forces {@code PacedNullDriver}; {@code -Dsoak.bufferFrames=N} sets the
  * device buffer (default 512).
+ *
+ * <p>Heap: starts {@link HeapCommit}'s thread once the engine plays, as the console does; with {@code -Xms} below
+ * {@code -Xmx} (and {@code -XX:-ZUncommit}) it grows the committed heap beside the audio thread; a fixed heap leaves
+ * it nothing to do. It prints the committed heap when it ends and at the end of the run.
  *
  * <p>User code: {@code -Dsoak.userNodes=N} (default 0) adds N user nodes typed through the console's evaluator, so
  * woven with budget checks: the standard patch of 16 voices in one node ({@code usercode.UserNodes#VOICES}). Each
@@ -95,6 +100,20 @@ public final class Soak {
         AtomicLong garbageBytes = new AtomicLong();
         long end = System.nanoTime() + (long) (minutes * 60e9);
         engine.start(driver);
+        long committedAtStart = Runtime.getRuntime().totalMemory(), commitStarted = System.nanoTime();
+        Thread heapCommit = HeapCommit.startInBackground();   // as the console does once the audio plays (no-op at -Xms = -Xmx)
+        Thread heapReport = new Thread(() -> {
+            try {
+                heapCommit.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "heap: %d MB committed at start, %d MB of %d MB after %s (%.2f s)%n",
+                    committedAtStart >> 20, Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                    HeapCommit.THREAD_NAME, (System.nanoTime() - commitStarted) / 1e9);
+        }, "soak-heap-report");
+        heapReport.setDaemon(true);
+        heapReport.start();
 
         Thread garbage = new Thread(() -> makeGarbage(megabytesPerSecond, end, garbageBytes), "soak-garbage");
         garbage.setDaemon(true);
@@ -170,6 +189,8 @@ public final class Soak {
         System.out.println("device timing  " + driver.timingReport());
         System.out.println("jvm            " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")");
+        System.out.printf(Locale.ROOT, "heap           %d MB committed of %d MB at the end%n",
+                Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("jvm flags      " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             System.out.printf(Locale.ROOT, "gc             %s: %d collections, %d ms%n", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime());

@@ -122,6 +122,7 @@ public final class Aether {
                 }
             }
             StartupTrace.mark("console runs");
+            audio.whenComplete((started, failed) -> HeapCommit.startInBackground());   // off the prompt's start-up
             console.run();
         }
         return 0;

@@ -24,9 +24,11 @@ final class ConsoleProcess implements AutoCloseable {
     private final StringBuilder screen = new StringBuilder();
     private boolean shellUp;
 
-    private ConsoleProcess(List<String> args) throws IOException {
+    private ConsoleProcess(List<String> jvmFlags, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss4m", "-cp", System.getProperty("java.class.path"), Aether.class.getName()));
+                "-Xss4m"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Aether.class.getName()));
         command.addAll(args);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         keys = process.getOutputStream();
@@ -41,7 +43,12 @@ final class ConsoleProcess implements AutoCloseable {
      * the first input, it made a test flaky).
      */
     static ConsoleProcess start(String... args) throws IOException {
-        ConsoleProcess p = new ConsoleProcess(List.of(args));
+        return startWith(List.of(), args);
+    }
+
+    /** {@link #start} with JVM flags before the class name (e.g. the heap {@code bin/aether} gives the console). */
+    static ConsoleProcess startWith(List<String> jvmFlags, String... args) throws IOException {
+        ConsoleProcess p = new ConsoleProcess(jvmFlags, List.of(args));
         p.awaitPrompt(0);
         p.awaitAudioLine();
         return p;
