@@ -150,11 +150,11 @@ public final class Soak {
             long now = System.nanoTime();
             if (now >= nextReport) {
                 nextReport += 10_000_000_000L;
-                System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d (late %d), worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d%n",
+                System.out.printf(Locale.ROOT, "[%4.0f s] xruns %d (late %d), worst stall %.2f ms, load %.1f %% (peak %.1f %%), swaps %d, garbage %d MB, faults %d, heap %d MB%n",
                         (now - started) / 1e9, engine.stats().xruns(), engine.stats().lateBlocks(),
                         engine.stats().worstStallNanos() / 1e6,
                         engine.stats().load() * 100, engine.stats().peakLoad() * 100, swaps.get(),
-                        garbageBytes.get() >> 20, faults.get());
+                        garbageBytes.get() >> 20, faults.get(), Runtime.getRuntime().totalMemory() >> 20);
                 if (!driver.timingReport().equals(lastTiming)) {
                     lastTiming = driver.timingReport();      // printed when a worst time grew: where a stall was
                     System.out.println("       " + lastTiming);

@@ -15,9 +15,10 @@ import java.util.List;
  * drops them. ZGC grows the heap in this thread; with uncommit off it never gives the memory back, so the audio
  * thread does not commit. With a fixed heap ({@code -Xms} = {@code -Xmx}) it finds nothing to do.
  *
- * <p>Never hurts the user: it allocates only while at least {@link #reserveBytes} of the maximum stays free for
- * everyone else (with what others allocate meanwhile, it stops short instead of filling the heap), gives up quietly
- * on an {@link OutOfMemoryError} or when others' use leaves no room, and holds its arrays only until the target is
+ * <p>Never hurts the user: it allocates only while the committed heap is below the target, so its arrays and what
+ * others hold leave at least {@link #reserveBytes} of the maximum free when it allocates (a heap others already fill
+ * beyond the target gets nothing), gives up quietly on an {@link OutOfMemoryError}, and holds its arrays only until the
+ * target is
  * reached. Java thread priorities are not applied on Linux, so it paces itself instead: a sleep of {@value
  * #PAUSE_MILLIS} ms after each step (about 10 ms of kernel time per step to map and zero the memory), so it takes
  * under half a core while it runs, a second or two for 1 GiB.
@@ -52,20 +53,13 @@ public final class HeapCommit {
         long max = runtime.maxMemory(), reserve = reserveBytes(max), step = (long) STEP_MIB << 20;
         long target = max - reserve - step;
         List<long[]> held = new ArrayList<>();
-        int stuck = 0;
         try {
-            while (runtime.totalMemory() < target && stuck < 20) {
-                long used = runtime.totalMemory() - runtime.freeMemory();
-                if (max - used - step < reserve) {        // others use the heap: wait for their garbage to go
-                    stuck++;
-                    Thread.sleep(50);
-                    continue;
-                }
+            while (runtime.totalMemory() < target) {   // used <= committed < target: one more step leaves the reserve
                 held.add(new long[(int) (step / Long.BYTES)]);
                 Thread.sleep(PAUSE_MILLIS);
             }
         } catch (OutOfMemoryError e) {
-            // give up quietly: what is committed stays so; the arrays go below
+            // others took the reserve meanwhile: give up quietly; what is committed stays so, the arrays go below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,10 +27,10 @@ class HeapCommitTest {
         assertEquals(mib[1], mib[3], "a full GC after it gave memory back (uncommit is off)");
     }
 
-    @Test void takesNothingFromTheReserveWhenOthersHoldTheHeapAndThrowsNothing() throws Exception {
-        long[] mib = child("crowded");      // the child holds 232 MiB of 256, more than the maximum less reserve and step
-        assertTrue(mib[0] >= 232, "committed with the others' arrays " + mib[0] + " MiB");
-        assertTrue(mib[1] - mib[0] < HeapCommit.STEP_MIB, "it allocated beside them: " + mib[0] + " -> " + mib[1] + " MiB");
+    @Test void takesNothingWhenOthersAlreadyHoldMoreThanTheMaximumLessTheReserve() throws Exception {
+        long[] mib = child("crowded");      // the child holds 236 MiB of 256: above 256 less reserve (16) and step (16)
+        assertTrue(mib[0] >= 236, "committed with the others' arrays " + mib[0] + " MiB");
+        assertTrue(mib[1] - mib[0] <= 4, "it allocated beside them: " + mib[0] + " -> " + mib[1] + " MiB");
     }
 
     /** Runs {@link Child} with {@code mode}; returns its four numbers (MiB). */
@@ -52,14 +52,16 @@ class HeapCommitTest {
     }
 
     /**
-     * The child: {@code commit}, or {@code crowded} (first holds 58 arrays of 4 MiB); prints "beforeCommit afterCommit
+     * The child: {@code commit}, or {@code crowded} (first fills 236 MiB with arrays of 128 KiB); prints "beforeCommit afterCommit
      * max afterFullGc", committed MiB.
      */
     static final class Child {
         public static void main(String[] args) throws Exception {
             Runtime r = Runtime.getRuntime();
             List<long[]> others = new ArrayList<>();
-            if (args[0].equals("crowded")) for (int i = 0; i < 58; i++) others.add(new long[(4 << 20) / Long.BYTES]);
+            while (args[0].equals("crowded") && r.totalMemory() - r.freeMemory() < (236L << 20)) {
+                others.add(new long[(128 << 10) / Long.BYTES]);
+            }
             long atStart = r.totalMemory();
             long after = HeapCommit.commit(r);
             others.clear();
