@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -102,30 +103,48 @@ public final class Aether {
             // The plain console shows its prompt while the audio starts (the engine's warm-up and the device take a
             // while on a cold JVM); the first input waits for it. A script or a recovery waits for it first.
             CompletableFuture<Void> audio = startAudio(rt, config, o);
+            CompletableFuture<Void> firstInput = new CompletableFuture<>();   // or the script, or the recovery
             if (o.script() != null || o.recover()) {
                 audio.join();
             } else {
                 CompletableFuture<Void> audioTried = audio.exceptionally(e -> null);   // said above the prompt
                 rt.evaluator().inputScope(evaluation -> {
                     audioTried.join();
-                    return rt.session().input(evaluation);
+                    try {
+                        return rt.session().input(evaluation);
+                    } finally {
+                        firstInput.complete(null);
+                    }
                 });
             }
+            commitHeapLater(audio, firstInput);
             if (o.script() == null || o.interactive()) console.catchCtrlC();   // `run` without -i: Ctrl-C stops it
             startOsc(rt, o);
             if (o.recover()) recover(rt, previous);
-            if (o.script() != null) {
-                console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
-                if (!o.interactive()) {
-                    console.print("playing " + o.script() + "; Ctrl-C to stop");
-                    new CountDownLatch(1).await();
-                }
+            if (o.script() != null) console.evaluate(Files.readString(o.script()), Long.MAX_VALUE).join();
+            if (o.script() != null || o.recover()) firstInput.complete(null);
+            if (o.script() != null && !o.interactive()) {
+                console.print("playing " + o.script() + "; Ctrl-C to stop");
+                new CountDownLatch(1).await();
             }
             StartupTrace.mark("console runs");
-            audio.whenComplete((started, failed) -> HeapCommit.startInBackground());   // off the prompt's start-up
             console.run();
         }
         return 0;
+    }
+
+    /** Seconds after the audio started that {@link #commitHeapLater} waits for the first input at most. */
+    static final long HEAP_COMMIT_DELAY_SECONDS = 3;
+
+    /**
+     * Starts {@link HeapCommit}'s thread once the audio has started (or failed to) and {@code firstInput} completed,
+     * or {@value #HEAP_COMMIT_DELAY_SECONDS} s after the audio when it does not: its second of work then competes with
+     * neither the prompt's start-up nor JShell's first compile (typed at once, the first input took 0.2 s longer).
+     */
+    static void commitHeapLater(CompletableFuture<Void> audio, CompletableFuture<Void> firstInput) {
+        audio.handle((started, failed) -> null)
+                .thenCompose(v -> firstInput.completeOnTimeout(null, HEAP_COMMIT_DELAY_SECONDS, TimeUnit.SECONDS))
+                .thenRun(HeapCommit::startInBackground);
     }
 
     /** Configures and starts the OSC server as the launcher's flags say; a problem is said, and the console goes on. */

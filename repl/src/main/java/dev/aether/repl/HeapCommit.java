@@ -9,8 +9,8 @@ import java.util.List;
  * <p>{@code bin/aether} starts the console with a small initial heap ({@code -Xms64m}, {@code -Xmx} = {@code
  * AETHER_HEAP}) and {@code -XX:-ZUncommit}, because committing the whole heap before {@code main} took about half of
  * the first prompt. ZGC commits heap memory in whichever thread needs a new page (allocating, or relocating an object
- * under a load barrier), which could be the audio thread. So, once the prompt shows and the audio has started, the
- * daemon thread {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays and holds them until the committed heap
+ * under a load barrier), which could be the audio thread. So, once the prompt shows, the audio has started and the
+ * first input is evaluated (or a few seconds passed without one: {@code Aether.commitHeapLater}), the daemon thread {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays and holds them until the committed heap
  * ({@link Runtime#totalMemory()}) is within {@link #reserveBytes} plus one step of {@link Runtime#maxMemory()}, then
  * drops them. ZGC grows the heap in this thread; with uncommit off it never gives the memory back, so the audio
  * thread does not commit. With a fixed heap ({@code -Xms} = {@code -Xmx}) it finds nothing to do.
