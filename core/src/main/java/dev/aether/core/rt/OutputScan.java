@@ -8,21 +8,32 @@ import dev.aether.core.RealtimeSafe;
  * cheaper upper bound of it ({@link #orBitsRt}) that settles finiteness and denormal tails alone for most blocks.
  * Stateless; any thread.
  *
- * <p>Four independent running maxima: the plain one-accumulator loop is a chain of dependent compare-and-moves
- * that C2 does not vectorise on JDK 17 or 25 (28 ns per 64 samples in {@code SchedulerBenchmark.scanOnly});
- * four chains let the core overlap them.
+ * <p>Two implementations give the same bits. When the JVM runs with {@code --add-modules jdk.incubator.vector}
+ * ({@code bin/aether}, the tests and the benchmarks do) the scans are {@link VectorOutputScan}'s: whole vectors of
+ * samples per load, a few ns per 64 samples where the scalar OR takes 10–20 (C2 does not vectorise a float-to-bits
+ * reduction on JDK 17 or 25: README, issue 15). Without the module, or with {@code -Daether.vector=false}, they are the
+ * scalar loops below. The choice is a constant of the class, so C2 compiles one of them into the guard.
  */
 public final class OutputScan {
     /** Largest |x| as raw bits; bits at or above this are NaN or Inf. */
     public static final int NON_FINITE_BITS = 0x7f80_0000;
     /** Outputs whose largest |x| is below 1e-30 (but not zero) are denormal tails: zeroed. */
     public static final int TINY_BITS = Float.floatToRawIntBits(1e-30f);
+    /** True when the scans use the Vector API (the incubator module is in the boot layer and not turned off). */
+    public static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("aether.vector"));
 
     private OutputScan() {}
 
     /** Largest {@code |b[i]|} over {@code i < n}, as raw bits (sign cleared); NaN and Inf sort above every finite. */
     @RealtimeSafe
     public static int peakBitsRt(float[] b, int n) {
+        return VECTORISED ? VectorOutputScan.peakBitsRt(b, n) : scalarPeakBitsRt(b, n);
+    }
+
+    /** {@link #peakBitsRt} in scalar code: four independent running maxima, which the core overlaps. */
+    @RealtimeSafe
+    static int scalarPeakBitsRt(float[] b, int n) {
         int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -36,15 +47,19 @@ public final class OutputScan {
     }
 
     /**
-     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass. C2 does not vectorise it
-     * (on JDK 17 and 25 a float-to-bits OR reduction compiles to scalar loads), so it keeps four OR chains in a
-     * counted loop: one chain was 64 dependent ORs per block (README, issue 15). An upper bound of {@link #peakBitsRt}: below
+     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass. An upper bound of {@link #peakBitsRt}: below
      * {@link #NON_FINITE_BITS} proves every sample finite, below {@link #TINY_BITS} proves every sample tiny. At or
      * above {@code NON_FINITE_BITS} it proves nothing (finite samples can OR to an all-ones exponent, e.g. 1.5 and
      * 2.5): ask {@link #peakBitsRt}.
      */
     @RealtimeSafe
     public static int orBitsRt(float[] b, int n) {
+        return VECTORISED ? VectorOutputScan.orBitsRt(b, n) : scalarOrBitsRt(b, n);
+    }
+
+    /** {@link #orBitsRt} in scalar code: four OR chains in a counted loop (one chain was 64 dependent ORs). */
+    @RealtimeSafe
+    static int scalarOrBitsRt(float[] b, int n) {
         int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
         int m = n & ~3;
         for (int i = 0; i < m; i += 4) {
