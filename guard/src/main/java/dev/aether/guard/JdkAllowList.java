@@ -64,7 +64,7 @@ final class JdkAllowList {
                 + " existing arrays (an intrinsic), allocating only for the exception of a bad range; nothing else is"
                 + " allowed (copyOf allocates, sort may allocate a work array)", "fill", "mismatch"),
         only("jdk/incubator/vector/FloatVector", VECTOR_WHY, "fromArray", "reinterpretAsInts"),
-        only("jdk/incubator/vector/IntVector", VECTOR_WHY, "zero", "or", "and", "max", "reduceLanes"),
+        only("jdk/incubator/vector/IntVector", VECTOR_WHY, "zero", "or", "reduceLanes"),
         only("jdk/incubator/vector/VectorSpecies", VECTOR_WHY, "loopBound", "length"),
         only("java/lang/Thread", "intrinsics: a spin-wait hint (PAUSE) and a read of the current thread's register",
                 "onSpinWait", "currentThread"),

@@ -8,19 +8,27 @@ import dev.aether.core.RealtimeSafe;
  * cheaper upper bound of it ({@link #orBitsRt}) that settles finiteness and denormal tails alone for most blocks.
  * Stateless; any thread.
  *
- * <p>Two implementations give the same bits. When the JVM runs with {@code --add-modules jdk.incubator.vector}
- * ({@code bin/aether}, the tests and the benchmarks do) the scans are {@link VectorOutputScan}'s: whole vectors of
+ * <p>The OR has two implementations that give the same bits. When a JDK 25 or later runs with {@code --add-modules
+ * jdk.incubator.vector} ({@code AETHER_VECTOR=on bin/aether}) it is {@link VectorOutputScan}'s: whole vectors of
  * samples per load, a few ns per 64 samples where the scalar OR takes 10–20 (C2 does not vectorise a float-to-bits
- * reduction on JDK 17 or 25: README, issue 15). Without the module, or with {@code -Daether.vector=false}, they are the
- * scalar loops below. The choice is a constant of the class, so C2 compiles one of them into the guard.
+ * reduction on JDK 17 or 25: README, issue 15). Without the module, or with {@code -Daether.vector=false}, it is the
+ * scalar loop below. The choice is a constant of the class, so C2 compiles one of them into the guard. The exact max
+ * stays scalar: it runs for the few nodes metered in a block, and in a meter's loop is where JDK 17 compiled the
+ * vector scan without its intrinsics.
  */
 public final class OutputScan {
     /** Largest |x| as raw bits; bits at or above this are NaN or Inf. */
     public static final int NON_FINITE_BITS = 0x7f80_0000;
     /** Outputs whose largest |x| is below 1e-30 (but not zero) are denormal tails: zeroed. */
     public static final int TINY_BITS = Float.floatToRawIntBits(1e-30f);
-    /** True when the scans use the Vector API (the incubator module is in the boot layer and not turned off). */
-    public static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    /**
+     * True when the scans use the Vector API: JDK 25 or later, the incubator module in the boot layer, and not turned
+     * off. JDK 17's C2 does not always compile the API's calls into vector instructions (in some compilations, such
+     * as an on-stack replacement of a loop the scan is inlined into, it calls the Java fallback, which allocates: the
+     * audio thread allocated 5 KB a block in 2 of 4 runs of {@code ZeroAllocationTest}), so 17 keeps the scalar scans.
+     */
+    public static final boolean VECTORISED = Runtime.version().feature() >= 25
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty("aether.vector"));
 
     private OutputScan() {}
@@ -28,12 +36,6 @@ public final class OutputScan {
     /** Largest {@code |b[i]|} over {@code i < n}, as raw bits (sign cleared); NaN and Inf sort above every finite. */
     @RealtimeSafe
     public static int peakBitsRt(float[] b, int n) {
-        return VECTORISED ? VectorOutputScan.peakBitsRt(b, n) : scalarPeakBitsRt(b, n);
-    }
-
-    /** {@link #peakBitsRt} in scalar code: four independent running maxima, which the core overlaps. */
-    @RealtimeSafe
-    static int scalarPeakBitsRt(float[] b, int n) {
         int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {

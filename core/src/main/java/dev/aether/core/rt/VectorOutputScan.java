@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link OutputScan}'s scans in the Vector API: the samples' bits a whole vector at a time (16 floats per load with
- * AVX-512, 8 with AVX2), the last {@code n % lanes} samples in scalar code. Same results as the scalar scans, bit
- * for bit. Loaded only when the {@code jdk.incubator.vector} module is in the boot layer ({@link
+ * {@link OutputScan#orBitsRt} in the Vector API: the samples' bits a whole vector at a time (16 floats per load with
+ * AVX-512, 8 with AVX2), the last {@code n % lanes} samples in scalar code. Same result as the scalar scan, bit
+ * for bit. Used only on JDK 25 or later with the {@code jdk.incubator.vector} module in the boot layer ({@link
  * OutputScan#VECTORISED}). C2 compiles the vectors into registers: nothing is allocated once the scan is compiled
  * (the zero-allocation tests run with the module); before that the vector boxes are garbage, as in any warm-up.
  * Stateless; any thread.
@@ -31,19 +31,5 @@ final class VectorOutputScan {
         int o = acc.reduceLanes(VectorOperators.OR);
         for (; i < n; i++) o |= Float.floatToRawIntBits(b[i]);
         return o & MAGNITUDE;
-    }
-
-    /** {@link OutputScan#peakBitsRt}: the largest {@code |b[i]|} over {@code i < n} as raw bits. */
-    @RealtimeSafe
-    static int peakBitsRt(float[] b, int n) {
-        int whole = FLOATS.loopBound(n);
-        IntVector acc = IntVector.zero(INTS);
-        int i = 0;
-        for (; i < whole; i += FLOATS.length()) {
-            acc = acc.max(FloatVector.fromArray(FLOATS, b, i).reinterpretAsInts().and(MAGNITUDE));
-        }
-        int m = acc.reduceLanes(VectorOperators.MAX);
-        for (; i < n; i++) m = Math.max(m, Float.floatToRawIntBits(b[i]) & MAGNITUDE);
-        return m;
     }
 }

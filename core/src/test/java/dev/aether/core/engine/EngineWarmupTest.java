@@ -29,7 +29,7 @@ class EngineWarmupTest {
     void shouldCompileTheVectorGuardBeforeTheAudioThreadRunsIt() throws IOException, InterruptedException {
         assertThat(firstTimedChangeInAChild("--add-modules=jdk.incubator.vector"))
                 .as("bytes the rendering thread allocated, guard on the Vector API (interpreted, it allocates)")
-                .contains("vector guard: true").endsWith("allocated 0");
+                .contains("vector guard: " + (Runtime.version().feature() >= 25)).endsWith("allocated 0");
     }
 
     private static String firstTimedChangeInAChild(String... jvmFlags) throws IOException, InterruptedException {

@@ -11,8 +11,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * The guard's two scan implementations agree bit for bit: {@link VectorOutputScan} (the Vector API) against the
- * scalar loops of {@link OutputScan}, over blocks of any length up to past a block and a vector, holding NaN, both
+ * The guard's two OR scans agree bit for bit: {@link VectorOutputScan} (the Vector API) against the scalar loop of
+ * {@link OutputScan}, over blocks of any length up to past a block and a vector, holding NaN, both
  * infinities, denormals, signed zeros and ordinary samples anywhere.
  */
 class VectorOutputScanTest {
@@ -22,20 +22,19 @@ class VectorOutputScanTest {
     };
 
     @Example
-    void theTestJvmScansWithVectors() {
-        // surefire runs with --add-modules=jdk.incubator.vector, as bin/aether does: the guard must take the vector path
-        assertThat(OutputScan.VECTORISED).as("OutputScan.VECTORISED with jdk.incubator.vector in the boot layer").isTrue();
+    void theTestJvmScansWithVectorsFromJdk25() {
+        // this test runs with --add-modules=jdk.incubator.vector (surefire execution vector-guard), as
+        // AETHER_VECTOR=on bin/aether does: from JDK 25 the guard takes the vector path, on 17 it stays scalar
+        assertThat(OutputScan.VECTORISED).as("OutputScan.VECTORISED on JDK %d with jdk.incubator.vector in the boot layer",
+                Runtime.version().feature()).isEqualTo(Runtime.version().feature() >= 25);
     }
 
     @Property(tries = 2000)
     void vectorAndScalarScansAgree(@ForAll("blocks") float[] b) {
         for (int n = 0; n <= b.length; n += Math.max(1, b.length / 7)) {
             assertThat(VectorOutputScan.orBitsRt(b, n)).as("OR of %d samples", n).isEqualTo(OutputScan.scalarOrBitsRt(b, n));
-            assertThat(VectorOutputScan.peakBitsRt(b, n)).as("peak of %d samples", n)
-                    .isEqualTo(OutputScan.scalarPeakBitsRt(b, n));
         }
         assertThat(OutputScan.orBitsRt(b, b.length)).isEqualTo(OutputScan.scalarOrBitsRt(b, b.length));
-        assertThat(OutputScan.peakBitsRt(b, b.length)).isEqualTo(OutputScan.scalarPeakBitsRt(b, b.length));
     }
 
     @Example
@@ -45,7 +44,7 @@ class VectorOutputScanTest {
                 float[] b = new float[n];
                 java.util.Arrays.fill(b, 0.25f);
                 b[at] = Float.NaN;
-                assertThat(VectorOutputScan.peakBitsRt(b, n)).as("NaN at %d of %d", at, n)
+                assertThat(VectorOutputScan.orBitsRt(b, n)).as("NaN at %d of %d", at, n)
                         .isGreaterThanOrEqualTo(OutputScan.NON_FINITE_BITS);
                 b[at] = Float.NEGATIVE_INFINITY;
                 assertThat(VectorOutputScan.orBitsRt(b, n)).as("-Inf at %d of %d", at, n)
