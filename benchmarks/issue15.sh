@@ -6,7 +6,9 @@
 #
 # JMH (2 forks, 3 x 1 s warm-up, 5 x 1 s measured; --quick: 1 fork, 2 + 3 iterations), one invocation per JDK:
 #   StandardPatchBenchmark fused / engine / engineStdlib at 256 voices (one thread: the benchmarks pin it),
-#   SchedulerBenchmark.renderBlock at 1000 no-op nodes (writing silence, and 0.25), ParallelPlanBenchmark.renderBlock at 256 voices, OFF and ON.
+#   SchedulerBenchmark.renderBlock at 1000 no-op nodes (writing silence, and 0.25), ParallelPlanBenchmark.renderBlock at 256 voices, OFF and ON;
+#   then, on JDK 25, the node-per-stage and scheduler rows again with the guard on the Vector API (--add-modules
+#   jdk.incubator.vector).
 # Whole processes (5 runs each, median; --quick: 3): `bin/aether render` of a 10-second script, and the console's
 # first prompt (benchmarks/startup/first-prompt.sh; needs tmux). --with-sc also runs benchmarks/vs-supercollider/run.sh
 # (installs scsynth and ChucK from Debian; minutes).
@@ -43,6 +45,7 @@ score() {
 }
 
 summary=()
+vector=()
 for entry in "${JDKS[@]}"; do
   v=${entry%%:*}; home=${entry#*:}
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -54,6 +57,17 @@ for entry in "${JDKS[@]}"; do
   fused=$(score fused "" "$csv"); eng=$(score engine "" "$csv"); std=$(score engineStdlib "" "$csv")
   silent=$(score renderBlock level=0 "$csv"); sounding=$(score renderBlock level=0.25 "$csv")
   one=$(score renderBlock mode=OFF "$csv"); two=$(score renderBlock mode=ON "$csv")
+  # the same rows with the guard on the Vector API (AETHER_VECTOR=on, JDK 25 and later; JMH's forks inherit --add-modules)
+  vstd=-; vtwo=-; vsilent=-; vsounding=-
+  if ((v >= 25)); then
+    vcsv="$WORK/jmh-$v-vector.csv"
+    "$home/bin/java" --add-modules=jdk.incubator.vector -jar "$JAR" "${JMH[@]}" -tu us -p voices=256 -p nodes=1000 \
+        -p level=0,0.25 -p mode=ON -rf csv -rff "$vcsv" \
+        '(StandardPatchBenchmark\.engineStdlib|SchedulerBenchmark\.renderBlock|ParallelPlanBenchmark\.renderBlock)$' \
+        > "$WORK/jmh-$v-vector.log" 2>&1 || { tail -20 "$WORK/jmh-$v-vector.log" >&2; exit 1; }
+    vstd=$(score engineStdlib "" "$vcsv"); vtwo=$(score renderBlock mode=ON "$vcsv")
+    vsilent=$(score renderBlock level=0 "$vcsv"); vsounding=$(score renderBlock level=0.25 "$vcsv")
+  fi
 
   echo "== JDK $v: whole processes" >&2
   script="$ROOT/examples/scripts/01-hello-sine.jsh"
@@ -73,12 +87,26 @@ for entry in "${JDKS[@]}"; do
       "$v" "$load" "$fused" "$std" "$(awk -v a="$fused" -v b="$std" 'BEGIN{print a/b}')" \
       "$fused" "$eng" "$(awk -v a="$fused" -v b="$eng" 'BEGIN{print a/b}')" "$silent" "$sounding" \
       "$one" "$two" "$(awk -v a="$one" -v b="$two" 'BEGIN{print a/b}')" "$render" "$prompt")")
+  if ((v >= 25)); then
+    vector+=("$(printf '| %s | %s / %s µs = **%.2f×** | %s µs = %.2f× | %s / %s µs |' "$v" "$fused" "$vstd" \
+        "$(awk -v a="$fused" -v b="$vstd" 'BEGIN{print a/b}')" "$vtwo" "$(awk -v a="$fused" -v b="$vtwo" 'BEGIN{print a/b}')" \
+        "$vsilent" "$vsounding")")
+  else
+    vector+=("| $v | (the vector scan needs JDK 25) | | |")
+  fi
 done
 
 echo
 echo "| JDK | stdlib patch, 256 voices, one thread: fused / node per stage (target ≥ 0.6×) | the same with the benchmark's own nodes | scheduler, 1000 no-op nodes writing silence / a level (target ≤ 10 µs) | 256 voices, one thread / two (target ≥ 1.7×) | 10-s render, whole process (target ≤ 1 s) | first prompt (target ≤ 1 s) |"
 echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"
+echo
+echo
+echo "With the guard on the Vector API (AETHER_VECTOR=on: java --add-modules=jdk.incubator.vector, JDK 25 and later), JMH:"
+echo
+echo "| JDK | stdlib patch, one thread: fused / node per stage | the same on two threads, against the one-thread fused loop | scheduler, 1000 no-op nodes writing silence / a level |"
+echo "|---|---|---|---|"
+printf '%s\n' "${vector[@]}"
 echo
 echo "JMH: ${JMH[*]}, one 64-frame block per op; whole processes: median of $RUNS runs."
 if ((WITH_SC)); then "$ROOT/benchmarks/vs-supercollider/run.sh"; fi

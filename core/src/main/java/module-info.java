@@ -6,6 +6,7 @@
  * stay inside.
  */
 module dev.aether.core {
+    requires static jdk.incubator.vector;   // the guard's vector scans, when the JVM runs with the module (OutputScan)
     requires transitive java.desktop;     // javax.sound: drivers and DeviceInfo
     requires org.jctools.core;
 

@@ -34,6 +34,11 @@ final class JdkAllowList {
             + " built; offer, poll and peek are a few ordered loads and stores (a CAS retry for several producers or"
             + " consumers), never a lock. The unbounded and chunked queues are left out: their offer allocates";
 
+    private static final String VECTOR_WHY = "the Vector API (incubator): intrinsics C2 compiles into vector"
+            + " instructions on registers, the vector objects boxes it removes, so a compiled loop allocates nothing"
+            + " (the zero-allocation tests run with the module); loads from existing arrays, lane-wise bit operations"
+            + " and a reduction, no lambda; the species' loopBound and length are arithmetic on constants";
+
     private static final List<Entry> ENTRIES = List.of(
         allExcept("java/lang/Math", "pure functions of primitives, intrinsics or plain arithmetic; random() is left"
                 + " out: it creates a shared Random on first use", "random"),
@@ -58,6 +63,9 @@ final class JdkAllowList {
         only("java/util/Arrays", "fill: a loop storing one value into the caller's array; mismatch: a compare of two"
                 + " existing arrays (an intrinsic), allocating only for the exception of a bad range; nothing else is"
                 + " allowed (copyOf allocates, sort may allocate a work array)", "fill", "mismatch"),
+        only("jdk/incubator/vector/FloatVector", VECTOR_WHY, "fromArray", "reinterpretAsInts"),
+        only("jdk/incubator/vector/IntVector", VECTOR_WHY, "zero", "or", "reduceLanes"),
+        only("jdk/incubator/vector/VectorSpecies", VECTOR_WHY, "loopBound", "length"),
         only("java/lang/Thread", "intrinsics: a spin-wait hint (PAUSE) and a read of the current thread's register",
                 "onSpinWait", "currentThread"),
         only("java/lang/Enum", "a final method returning a final int field", "ordinal"),

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,7 @@ class LinkInteropTest {
             assertThat(cols[4].trim()).as("LinkHut's tempo").isEqualTo("123.00");
             assertThat(field(aether.ask("q", "S"), "peers")).isEqualTo(1);
             hut.send("q");
+            hut.process.waitFor(3, TimeUnit.SECONDS);   // LinkHut leaves JACK before the server goes
             jack.process.destroy();
         }
     }

@@ -109,14 +109,22 @@ final class NetNamespace implements AutoCloseable {
 
         void send(String line) { in.println(line); }
 
+        /**
+         * Asks the process to end ("x"), then kills what is left of it and of everything it started: a child left
+         * running (LinkHut under {@code sh -c "LinkHut | tr ..."}, stuck once its JACK server is gone) holds the test
+         * JVM's inherited standard error open, and surefire then waits for that stream forever.
+         */
         @Override public void close() {
+            List<ProcessHandle> tree = process.descendants().toList();   // while the parent lives: orphans are not
             in.println("x");
             try {
-                if (!process.waitFor(2, TimeUnit.SECONDS)) process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            process.destroyForcibly();
+            for (ProcessHandle h : tree) h.destroyForcibly();
+            for (ProcessHandle h : process.descendants().toList()) h.destroyForcibly();
         }
     }
 

@@ -152,14 +152,17 @@ public final class EntryRunner {
     }
 
     /**
-     * Guards one read output; false when it was not finite (the node is then faulted and bypassed). A silent output
-     * (every sample +0.0) is settled first by one compare with a zero block: {@code Arrays.mismatch} is a JDK
-     * intrinsic with wide loads, while the OR's one-float loads of samples the node has just stored cost about
-     * 20 ns per 64 on JDK 17 (README, issue 15). A sounding output usually fails at its first sample, before the
-     * call. Either way the decision is the OR's: zero means finite, no flush.
+     * Guards one read output; false when it was not finite (the node is then faulted and bypassed). Without the
+     * Vector API a silent output (every sample +0.0) is settled first by one compare with a zero block:
+     * {@code Arrays.mismatch} is a JDK intrinsic with wide loads, while the scalar OR's one-float loads of samples the
+     * node has just stored cost about 20 ns per 64 on JDK 17 (README, issue 15); a sounding output usually fails at
+     * its first sample, before the call. The vector OR reads silence as fast as the compare, so it does not ask.
+     * Either way the decision is the OR's: zero means finite, no flush.
      */
     private boolean guardOneRt(PlanEntry e, float[] b, int n) {
-        if (Float.floatToRawIntBits(b[0]) == 0 && Arrays.mismatch(b, 0, n, zeros, 0, n) < 0) return true;
+        if (!OutputScan.VECTORISED && Float.floatToRawIntBits(b[0]) == 0 && Arrays.mismatch(b, 0, n, zeros, 0, n) < 0) {
+            return true;
+        }
         int o = OutputScan.orBitsRt(b, n);
         if (o >= OutputScan.NON_FINITE_BITS && OutputScan.peakBitsRt(b, n) >= OutputScan.NON_FINITE_BITS) {
             faultRt(e, "non-finite output (NaN or Inf)", null, n);

@@ -8,15 +8,28 @@ import dev.aether.core.RealtimeSafe;
  * cheaper upper bound of it ({@link #orBitsRt}) that settles finiteness and denormal tails alone for most blocks.
  * Stateless; any thread.
  *
- * <p>Four independent running maxima: the plain one-accumulator loop is a chain of dependent compare-and-moves
- * that C2 does not vectorise on JDK 17 or 25 (28 ns per 64 samples in {@code SchedulerBenchmark.scanOnly});
- * four chains let the core overlap them.
+ * <p>The OR has two implementations that give the same bits. When a JDK 25 or later runs with {@code --add-modules
+ * jdk.incubator.vector} ({@code AETHER_VECTOR=on bin/aether}) it is {@link VectorOutputScan}'s: whole vectors of
+ * samples per load, a few ns per 64 samples where the scalar OR takes 10–20 (C2 does not vectorise a float-to-bits
+ * reduction on JDK 17 or 25: README, issue 15). Without the module, or with {@code -Daether.vector=false}, it is the
+ * scalar loop below. The choice is a constant of the class, so C2 compiles one of them into the guard. The exact max
+ * stays scalar: it runs for the few nodes metered in a block, and in a meter's loop is where JDK 17 compiled the
+ * vector scan without its intrinsics.
  */
 public final class OutputScan {
     /** Largest |x| as raw bits; bits at or above this are NaN or Inf. */
     public static final int NON_FINITE_BITS = 0x7f80_0000;
     /** Outputs whose largest |x| is below 1e-30 (but not zero) are denormal tails: zeroed. */
     public static final int TINY_BITS = Float.floatToRawIntBits(1e-30f);
+    /**
+     * True when the scans use the Vector API: JDK 25 or later, the incubator module in the boot layer, and not turned
+     * off. JDK 17's C2 does not always compile the API's calls into vector instructions (in some compilations, such
+     * as an on-stack replacement of a loop the scan is inlined into, it calls the Java fallback, which allocates: the
+     * audio thread allocated 5 KB a block in 2 of 4 runs of {@code ZeroAllocationTest}), so 17 keeps the scalar scans.
+     */
+    public static final boolean VECTORISED = Runtime.version().feature() >= 25
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("aether.vector"));
 
     private OutputScan() {}
 
@@ -36,15 +49,19 @@ public final class OutputScan {
     }
 
     /**
-     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass. C2 does not vectorise it
-     * (on JDK 17 and 25 a float-to-bits OR reduction compiles to scalar loads), so it keeps four OR chains in a
-     * counted loop: one chain was 64 dependent ORs per block (README, issue 15). An upper bound of {@link #peakBitsRt}: below
+     * The OR of every sample's magnitude bits over {@code i < n}: one branch-free pass. An upper bound of {@link #peakBitsRt}: below
      * {@link #NON_FINITE_BITS} proves every sample finite, below {@link #TINY_BITS} proves every sample tiny. At or
      * above {@code NON_FINITE_BITS} it proves nothing (finite samples can OR to an all-ones exponent, e.g. 1.5 and
      * 2.5): ask {@link #peakBitsRt}.
      */
     @RealtimeSafe
     public static int orBitsRt(float[] b, int n) {
+        return VECTORISED ? VectorOutputScan.orBitsRt(b, n) : scalarOrBitsRt(b, n);
+    }
+
+    /** {@link #orBitsRt} in scalar code: four OR chains in a counted loop (one chain was 64 dependent ORs). */
+    @RealtimeSafe
+    static int scalarOrBitsRt(float[] b, int n) {
         int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
         int m = n & ~3;
         for (int i = 0; i < m; i += 4) {
