@@ -2,6 +2,7 @@ package dev.aether.repl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Commits the rest of the Java heap off the audio thread, once the console is up (issue 15, "cold start").
@@ -11,7 +12,7 @@ import java.util.List;
  * the first prompt. ZGC commits heap memory in whichever thread needs a new page (allocating, or relocating an object
  * under a load barrier), which could be the audio thread. So, once the prompt shows, the audio has started and the
  * first input is evaluated (or a few seconds passed without one: {@code Aether.commitHeapLater}), the daemon thread
- * {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays and holds them until the committed heap ({@link
+ * {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays, only while the console is idle, and holds them until the committed heap ({@link
  * Runtime#totalMemory()}) is within {@link #reserveBytes} plus one step of {@link Runtime#maxMemory()}, then drops
  * them. ZGC grows the heap in this thread; with uncommit off it never gives the memory back, so the audio thread
  * does not have to commit (unless the live set grows into that last reserve). With a fixed heap ({@code -Xms} =
@@ -33,9 +34,15 @@ public final class HeapCommit {
 
     private HeapCommit() {}
 
-    /** Starts the daemon thread {@value #THREAD_NAME} (lowest Java priority) that runs {@link #commit}; any thread. */
-    public static Thread startInBackground() {
-        Thread t = new Thread(() -> commit(Runtime.getRuntime()), THREAD_NAME);
+    /** Starts the daemon thread {@value #THREAD_NAME} that runs {@link #commit} without waiting for anything; any thread. */
+    public static Thread startInBackground() { return startInBackground(() -> true); }
+
+    /**
+     * Starts the daemon thread {@value #THREAD_NAME} (lowest Java priority) that runs {@link #commit}, taking a step
+     * only while {@code idle} says so (the console: at its prompt with nothing evaluating); any thread.
+     */
+    public static Thread startInBackground(BooleanSupplier idle) {
+        Thread t = new Thread(() -> commit(Runtime.getRuntime(), idle), THREAD_NAME);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -51,13 +58,19 @@ public final class HeapCommit {
      * Grows the committed heap towards {@code runtime.maxMemory()} as the class comment says, on the calling thread;
      * returns the committed bytes it leaves ({@link Runtime#totalMemory()}). Blocks for the whole work (seconds).
      */
-    public static long commit(Runtime runtime) {
+    public static long commit(Runtime runtime) { return commit(runtime, () -> true); }
+
+    /**
+     * As {@link #commit(Runtime)}, taking each step only while {@code idle} is true (polled every {@value
+     * #PAUSE_MILLIS} ms): the kernel's zeroing of the new pages then falls between inputs, not on them.
+     */
+    public static long commit(Runtime runtime, BooleanSupplier idle) {
         long max = runtime.maxMemory(), reserve = reserveBytes(max), step = (long) STEP_MIB << 20;
         long target = max - reserve - step;
         List<long[]> held = new ArrayList<>();
         try {
             while (runtime.totalMemory() < target) {   // used <= committed < target: one more step leaves the reserve
-                held.add(new long[(int) (step / Long.BYTES)]);
+                if (idle.getAsBoolean()) held.add(new long[(int) (step / Long.BYTES)]);
                 Thread.sleep(PAUSE_MILLIS);
             }
         } catch (OutOfMemoryError e) {

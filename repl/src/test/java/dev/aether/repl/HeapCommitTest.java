@@ -33,6 +33,14 @@ class HeapCommitTest {
         assertTrue(mib[1] - mib[0] <= 4, "it allocated beside them: " + mib[0] + " -> " + mib[1] + " MiB");
     }
 
+    @Test void stepsOnlyWhileIdle() throws Exception {
+        long[] mib = child("busy");         // idle false for the first 600 ms, then true
+        assertTrue(mib[0] <= 96, "committed at start " + mib[0] + " MiB");
+        assertTrue(mib[2] - mib[0] <= 4, "it grew the heap while busy: " + mib[0] + " -> " + mib[2] + " MiB");
+        long reserve = HeapCommit.reserveBytes(MAX_MIB << 20) >> 20;
+        assertTrue(mib[1] >= MAX_MIB - reserve - 2L * HeapCommit.STEP_MIB, "committed once idle " + mib[1] + " MiB");
+    }
+
     /** Runs {@link Child} with {@code mode}; returns its four numbers (MiB). */
     private static long[] child(String mode) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,7 +61,8 @@ class HeapCommitTest {
 
     /**
      * The child: {@code commit}, or {@code crowded} (first fills 236 MiB with arrays of 128 KiB); prints "beforeCommit afterCommit
-     * max afterFullGc", committed MiB.
+     * max afterFullGc", committed MiB. {@code busy}: idle only after 600 ms; prints "beforeCommit afterCommit whileBusy
+     * afterFullGc".
      */
     static final class Child {
         public static void main(String[] args) throws Exception {
@@ -63,6 +72,18 @@ class HeapCommitTest {
                 others.add(new long[(128 << 10) / Long.BYTES]);
             }
             long atStart = r.totalMemory();
+            if (args[0].equals("busy")) {       // "atStart afterCommit whileBusy afterFullGc"
+                long idleFrom = System.nanoTime() + 600_000_000L;
+                long[] whileBusy = {0};
+                long after = HeapCommit.commit(r, () -> {
+                    boolean idle = System.nanoTime() >= idleFrom;
+                    if (!idle) whileBusy[0] = r.totalMemory();
+                    return idle;
+                });
+                System.gc();
+                System.out.println((atStart >> 20) + " " + (after >> 20) + " " + (whileBusy[0] >> 20) + " " + (r.totalMemory() >> 20));
+                return;
+            }
             long after = HeapCommit.commit(r);
             others.clear();
             System.gc();
