@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One {@code bin/aether render} of {@code examples/scripts/01-hello-sine.jsh} for a second, as the launcher tests run
- * it: a home directory of the test's, the JDK running the test, the reactor's build (never Maven from a test).
+ * One {@code bin/aether render} of {@code examples/scripts/01-hello-sine.jsh} (or another script) for a second, as the
+ * launcher tests run it: a home directory of the test's, the JDK running the test, the reactor's build (never Maven from a test).
  */
 final class LauncherRender {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -30,7 +30,13 @@ final class LauncherRender {
 
     /** Renders into {@code home}/out.wav with HOME = {@code home}; {@code env} then adjusts the environment. */
     static Result render(Path home, Consumer<Map<String, String>> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString(), "render", SCRIPT, "--seconds", "1",
+        return render(home, SCRIPT, env);
+    }
+
+    /** As {@link #render(Path, Consumer)}, of {@code script} (a path, absolute or from {@code examples/}). */
+    static Result render(Path home, String script, Consumer<Map<String, String>> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString(), "render", script, "--seconds", "1",
                 "--out", home.resolve("out.wav").toString())).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         e.put("HOME", home.toString());

@@ -27,9 +27,22 @@ class LauncherVectorTest {
         boolean shared(String className) { return classLoads.contains(className + " source: shared objects file"); }
     }
 
+    /**
+     * Three voices: more entries than the scheduler meters in one block (four), so most blocks guard them with the
+     * OR (a plan of four or fewer entries is scanned by the meter alone, which stays scalar).
+     */
+    private Path script() throws IOException {
+        Path s = home.resolve("three-voices.jsh");
+        if (!Files.exists(s)) {
+            Files.writeString(s, "play(sine(220).to(gain(-12)));\nplay(sine(330).to(gain(-12)));\n"
+                    + "play(sine(440).to(gain(-12)));\n");
+        }
+        return s;
+    }
+
     private Run render(String vector, int n) throws IOException, InterruptedException {
         Path loads = home.resolve("classes-" + n + ".txt");
-        LauncherRender.Result r = LauncherRender.render(home, env -> {
+        LauncherRender.Result r = LauncherRender.render(home, script().toString(), env -> {
             env.put("AETHER_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads);
             env.put("AETHER_CDS_DIR", home.resolve("cds-" + vector).toString());
             env.remove("AETHER_CDS");
