@@ -56,12 +56,8 @@ public final class OutputScan {
      */
     @RealtimeSafe
     public static int orBitsRt(float[] b, int n) {
-        return VECTORISED ? VectorOutputScan.orBitsRt(b, n) : scalarOrBitsRt(b, n);
-    }
-
-    /** {@link #orBitsRt} in scalar code: four OR chains in a counted loop (one chain was 64 dependent ORs). */
-    @RealtimeSafe
-    static int scalarOrBitsRt(float[] b, int n) {
+        if (VECTORISED) return VectorOutputScan.orBitsRt(b, n);
+        // scalar: four OR chains in a counted loop (one chain was 64 dependent ORs)
         int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
         int m = n & ~3;
         for (int i = 0; i < m; i += 4) {
