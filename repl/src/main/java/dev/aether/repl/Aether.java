@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -143,7 +144,7 @@ public final class Aether {
      * inputs that follow (started with the audio and never pausing, it made the first inputs 0.1–0.5 s slower).
      */
     static void commitHeapLater(CompletableFuture<Void> audio, CompletableFuture<Void> firstInput,
-                                java.util.function.BooleanSupplier idle) {
+                                BooleanSupplier idle) {
         audio.handle((started, failed) -> null)
                 .thenCompose(v -> firstInput.completeOnTimeout(null, HEAP_COMMIT_DELAY_SECONDS, TimeUnit.SECONDS))
                 .thenRun(() -> HeapCommit.startInBackground(idle));

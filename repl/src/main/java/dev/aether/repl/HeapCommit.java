@@ -12,17 +12,16 @@ import java.util.function.BooleanSupplier;
  * the first prompt. ZGC commits heap memory in whichever thread needs a new page (allocating, or relocating an object
  * under a load barrier), which could be the audio thread. So, once the prompt shows, the audio has started and the
  * first input is evaluated (or a few seconds passed without one: {@code Aether.commitHeapLater}), the daemon thread
- * {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays, only while the console is idle, and holds them until the committed heap ({@link
- * Runtime#totalMemory()}) is within {@link #reserveBytes} plus one step of {@link Runtime#maxMemory()}, then drops
- * them. ZGC grows the heap in this thread; with uncommit off it never gives the memory back, so the audio thread
- * does not have to commit (unless the live set grows into that last reserve). With a fixed heap ({@code -Xms} =
- * {@code -Xmx}) it finds nothing to do.
+ * {@value #THREAD_NAME} allocates {@value #STEP_MIB} MiB arrays, only while the console is idle, and holds them until
+ * the committed heap ({@link Runtime#totalMemory()}) is within {@link #reserveBytes} plus one step of {@link
+ * Runtime#maxMemory()}, then drops them. ZGC grows the heap in this thread; with uncommit off it never gives the memory
+ * back, so the audio thread does not have to commit (unless the live set grows into that last reserve). With a fixed
+ * heap ({@code -Xms} = {@code -Xmx}) it finds nothing to do.
  *
  * <p>Never hurts the user: it allocates only while the committed heap is below the target, so its arrays and what
  * others hold leave at least {@link #reserveBytes} of the maximum free when it allocates (a heap others already fill
  * beyond the target gets nothing), gives up quietly on an {@link OutOfMemoryError}, and holds its arrays only until the
- * target is
- * reached. Java thread priorities are not applied on Linux, so it paces itself instead: a sleep of {@value
+ * target is reached. Java thread priorities are not applied on Linux, so it paces itself instead: a sleep of {@value
  * #PAUSE_MILLIS} ms after each step (about 10 ms of kernel time per step to map and zero the memory), so it takes
  * under half a core while it runs, a second or two for 1 GiB.
  */
