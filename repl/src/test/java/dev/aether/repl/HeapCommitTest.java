@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +26,17 @@ class HeapCommitTest {
         assertTrue(mib[1] >= MAX_MIB - reserve - 2L * HeapCommit.STEP_MIB,
                 "committed after " + mib[1] + " MiB of " + mib[2] + " MiB");
         assertEquals(mib[1], mib[3], "a full GC after it gave memory back (uncommit is off)");
+        assertTrue(mib[4] >= mib[1] - mib[0] - 2L * HeapCommit.STEP_MIB, "it allocated " + mib[4] + " MiB for "
+                + (mib[1] - mib[0]) + " MiB more committed: the child's allocation count is wrong");
     }
 
     @Test void takesNothingWhenOthersAlreadyHoldMoreThanTheMaximumLessTheReserve() throws Exception {
         long[] mib = child("crowded");      // the child holds 236 MiB of 256: above 256 less reserve (16) and step (16)
         assertTrue(mib[0] >= 236, "committed with the others' arrays " + mib[0] + " MiB");
-        assertTrue(mib[1] - mib[0] <= 4, "it allocated beside them: " + mib[0] + " -> " + mib[1] + " MiB");
+        // What it allocated, not what is committed: ZGC may still be finishing a cycle the others' arrays started and
+        // commit a few pages for it while the call runs (CI saw 236 -> 244 MiB with no step taken).
+        assertTrue(mib[4] < HeapCommit.STEP_MIB, "it allocated " + mib[4] + " MiB beside them (" + mib[0] + " -> " + mib[1]
+                + " MiB committed)");
     }
 
     @Test void stepsOnlyWhileIdle() throws Exception {
@@ -41,7 +47,7 @@ class HeapCommitTest {
         assertTrue(mib[1] >= MAX_MIB - reserve - 2L * HeapCommit.STEP_MIB, "committed once idle " + mib[1] + " MiB");
     }
 
-    /** Runs {@link Child} with {@code mode}; returns its four numbers (MiB). */
+    /** Runs {@link Child} with {@code mode}; returns its five numbers (MiB). */
     private static long[] child(String mode) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseZGC", "-Xms64m", "-Xmx" + MAX_MIB + "m", "-XX:-ZUncommit"));
@@ -53,16 +59,16 @@ class HeapCommitTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not end");
         assertEquals(0, p.exitValue(), out);
         String[] words = out.lines().reduce((a, b) -> b).orElse("").split(" ");
-        assertEquals(4, words.length, out);
-        long[] mib = new long[4];
-        for (int i = 0; i < 4; i++) mib[i] = Long.parseLong(words[i]);
+        assertEquals(5, words.length, out);
+        long[] mib = new long[5];
+        for (int i = 0; i < 5; i++) mib[i] = Long.parseLong(words[i]);
         return mib;
     }
 
     /**
      * The child: {@code commit}, or {@code crowded} (first fills 236 MiB with arrays of 128 KiB); prints "beforeCommit afterCommit
-     * max afterFullGc", committed MiB. {@code busy}: idle only after 600 ms; prints "beforeCommit afterCommit whileBusy
-     * afterFullGc".
+     * max afterFullGc allocatedByCommit", committed MiB and the MiB the call allocated on its thread. {@code busy}: idle
+     * only after 600 ms; prints "beforeCommit afterCommit whileBusy afterFullGc allocatedByCommit".
      */
     static final class Child {
         public static void main(String[] args) throws Exception {
@@ -72,6 +78,8 @@ class HeapCommitTest {
                 others.add(new long[(128 << 10) / Long.BYTES]);
             }
             long atStart = r.totalMemory();
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             if (args[0].equals("busy")) {       // "atStart afterCommit whileBusy afterFullGc"
                 long idleFrom = System.nanoTime() + 600_000_000L;
                 long[] whileBusy = {0};
@@ -80,15 +88,19 @@ class HeapCommitTest {
                     if (!idle) whileBusy[0] = r.totalMemory();
                     return idle;
                 });
+                long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
                 System.gc();
-                System.out.println((atStart >> 20) + " " + (after >> 20) + " " + (whileBusy[0] >> 20) + " " + (r.totalMemory() >> 20));
+                System.out.println((atStart >> 20) + " " + (after >> 20) + " " + (whileBusy[0] >> 20) + " " + (r.totalMemory() >> 20)
+                        + " " + (allocated >> 20));
                 return;
             }
             long after = HeapCommit.commit(r);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
             others.clear();
             System.gc();
             Thread.sleep(200);
-            System.out.println((atStart >> 20) + " " + (after >> 20) + " " + (r.maxMemory() >> 20) + " " + (r.totalMemory() >> 20));
+            System.out.println((atStart >> 20) + " " + (after >> 20) + " " + (r.maxMemory() >> 20) + " " + (r.totalMemory() >> 20)
+                    + " " + (allocated >> 20));
         }
     }
 }
