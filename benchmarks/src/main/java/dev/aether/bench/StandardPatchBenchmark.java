@@ -201,19 +201,22 @@ public class StandardPatchBenchmark {
 
         void nodesOnly() {
             for (dev.aether.core.graph.PlanEntry e : entries) {
-                float[][] targets = e.sumTargets;
-                for (int k = 0; k < targets.length; k++) {
-                    float[] dst = targets[k];
-                    float[][] src = e.sumSources[k];
-                    java.util.Arrays.fill(dst, 0, FRAMES, 0f);
-                    for (float[] x : src) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
-                }
+                sum(e.sumTargets, e.sumSources);
                 e.clock.beginRt(time, FRAMES);
                 ctx.bind(e.inputs, e.outputs);
                 e.node.process(ctx);
                 e.clock.endRt();
+                sum(e.partialTargets, e.partialSources);
             }
             time += FRAMES;
+        }
+
+        private static void sum(float[][] targets, float[][][] sources) {
+            for (int k = 0; k < targets.length; k++) {
+                float[] dst = targets[k];
+                java.util.Arrays.fill(dst, 0, FRAMES, 0f);
+                for (float[] x : sources[k]) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
+            }
         }
 
         @TearDown

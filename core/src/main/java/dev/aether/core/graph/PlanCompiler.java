@@ -9,16 +9,22 @@ import dev.aether.core.buffer.BufferPool;
 import dev.aether.core.param.SmoothedParam;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Turns a {@link Patch} into an {@link ExecutionPlan}: Kahn order, a buffer for every output channel,
- * inputs aliased to their single source where possible and summed otherwise, and buffers reused as soon as
- * their last reader has run (liveness). Each entry also lists which of its outputs anything reads (another
- * node or, for the master, the driver): the scheduler guards those. Runs on the control thread.
+ * Turns a {@link Patch} into an {@link ExecutionPlan}: Kahn order (task after task when the plan is split for two
+ * threads, {@link BranchPartition}), a buffer for every output channel, inputs aliased to their single source where
+ * possible and summed otherwise (a join's inputs partly in partial sums per task, {@code Partials}, the same on one
+ * thread and two), and buffers reused as soon as their last reader has run (liveness). Each entry also lists which of
+ * its outputs anything reads (another node or, for the master, the driver): the scheduler guards those. Runs on the
+ * control thread.
  *
  * <p>Channel rules: a mono source feeds every channel of a wider input; a wider source feeds a mono input
  * with the average of its channels; otherwise channel {@code c} feeds channel {@code c} and extra
@@ -46,9 +52,16 @@ public final class PlanCompiler {
 
     /** Builds a plan for {@code patch}; {@code master} is the slot whose stereo output goes to the driver. */
     public ExecutionPlan compile(Patch patch, NodeSlot master) {
-        List<NodeSlot> order = patch.order();
-        BranchPartition split = BranchPartition.of(order, patch.edges(), parallel, cores);
-        if (split != null) order = split.order;
+        List<NodeSlot> kahn = patch.order();
+        List<Edge> edges = patch.edges();
+        // the cut two threads would run, made in every mode: partial sums follow its tasks, so one thread adds in the
+        // same order as two and renders the same bits
+        BranchPartition canonical = BranchPartition.of(kahn, edges, ParallelMode.AUTO, 2);
+        boolean twoThreads = parallel == ParallelMode.ON || (parallel == ParallelMode.AUTO && cores >= 2);
+        BranchPartition split = !twoThreads ? null
+                : canonical != null ? canonical : BranchPartition.of(kahn, edges, parallel, cores);
+        // one thread keeps Kahn order: task after task cost it about 7% (README, "Partial sums per task")
+        List<NodeSlot> order = split == null ? kahn : split.order;
         Map<Long, NodeSlot> byId = new HashMap<>();
         for (NodeSlot s : order) byId.put(s.id().packed(), s);
 
@@ -57,10 +70,11 @@ public final class PlanCompiler {
         Map<Long, float[][][]> outputsOf = new HashMap<>();
         Map<Long, List<Edge>> into = new HashMap<>();
         Map<Long, List<Edge>> outOf = new HashMap<>();
-        for (Edge e : patch.edges()) {
+        for (Edge e : edges) {
             into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
             outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         }
+        Partials partials = new Partials(canonical, order, into, byId);
 
         // one free list per task: a buffer freed in one task is never reused by another (they may run at once);
         // the tail (the last list) runs after every task, so it takes over what they freed
@@ -74,59 +88,37 @@ public final class PlanCompiler {
 
         for (int at = 0; at < order.size(); at++) {
             NodeSlot slot = order.get(at);
+            long id = slot.id().packed();
             int lane = split == null ? 0 : split.lane[at];
             ArrayDeque<float[]> free = frees.get(lane);
             if (split != null && lane == lanes - 1 && at == split.schedule.tailStart()) {
                 for (int k = 0; k < lanes - 1; k++) { free.addAll(frees.get(k)); frees.get(k).clear(); }
             }
             NodeSpec spec = slot.spec();
-            List<Edge> feeding = into.getOrDefault(slot.id().packed(), List.of());
-            int nIn = spec.inputs().size();
-            float[][][] inputs = new float[nIn][][];
-            List<float[]> sumTargets = new ArrayList<>();
-            List<float[][]> sumSources = new ArrayList<>();
-            List<float[]> sumGains = new ArrayList<>();
+            List<Edge> feeding = into.getOrDefault(id, List.of());
+            float[][][] inputs = new float[spec.inputs().size()][][];
+            Sums sums = new Sums();
             List<float[]> consumed = new ArrayList<>();
+            Set<float[]> partialsRead = Collections.newSetFromMap(new IdentityHashMap<>());
 
             for (InputPort in : spec.inputs()) {
                 float[][] chans = new float[in.channels()][];
+                List<Sum> made = new ArrayList<>();
                 for (int c = 0; c < in.channels(); c++) {
-                    List<float[]> src = new ArrayList<>();
-                    List<Float> gains = new ArrayList<>();
+                    Sum sum = new Sum();
+                    for (Partial p : partials.into(id, in.name(), c)) { sum.add(p.buffer, 1f); partialsRead.add(p.buffer); }
                     for (Edge e : feeding) {
-                        if (!e.toPort().equals(in.name())) continue;
-                        NodeSlot from = byId.get(e.from());
-                        OutputPort op = from.spec().output(e.fromPort());
-                        if (op == null) {
-                            throw new IllegalStateException(from.label() + " has no output '" + e.fromPort()
-                                    + "' any more; reconnect it");
-                        }
-                        float[][] bufs = outputsOf.get(e.from())[op.index()];
-                        if (bufs.length == 1) { src.add(bufs[0]); gains.add(1f); }
-                        else if (in.channels() == 1) {
-                            for (float[] b : bufs) { src.add(b); gains.add(1f / bufs.length); }
-                        } else if (c < bufs.length) { src.add(bufs[c]); gains.add(1f); }
+                        if (!e.toPort().equals(in.name()) || partials.covers(e, c)) continue;
+                        terms(e, in, c, byId, outputsOf, sum);
                     }
-                    consumed.addAll(src);
-                    if (src.isEmpty()) {
-                        chans[c] = silence;
-                    } else if (src.size() == 1 && gains.get(0) == 1f) {
-                        chans[c] = src.get(0);
-                    } else {
-                        float[] sum = take(free, owned);
-                        chans[c] = sum;
-                        sumTargets.add(sum);
-                        sumSources.add(src.toArray(new float[0][]));
-                        float[] g = new float[gains.size()];
-                        for (int k = 0; k < g.length; k++) g[k] = gains.get(k);
-                        sumGains.add(g);
-                    }
+                    consumed.addAll(sum.sources);
+                    chans[c] = chans(sum, made, chans, silence, sums, free, owned);
+                    made.add(sum);
                 }
                 inputs[in.index()] = chans;
             }
 
-            int nOut = spec.outputs().size();
-            float[][][] outputs = new float[nOut][][];
+            float[][][] outputs = new float[spec.outputs().size()][][];
             for (OutputPort op : spec.outputs()) {
                 float[][] chans = new float[op.channels()][];
                 for (int c = 0; c < chans.length; c++) {
@@ -136,11 +128,10 @@ public final class PlanCompiler {
                 }
                 outputs[op.index()] = chans;
             }
-            outputsOf.put(slot.id().packed(), outputs);
+            outputsOf.put(id, outputs);
             // count readers of this node's outputs among the edges leaving it
-            for (Edge e : outOf.getOrDefault(slot.id().packed(), List.of())) {
-                NodeSlot to = byId.get(e.to());
-                InputPort ip = to.spec().input(e.toPort());
+            for (Edge e : outOf.getOrDefault(id, List.of())) {
+                InputPort ip = byId.get(e.to()).spec().input(e.toPort());
                 OutputPort op = spec.output(e.fromPort());
                 if (ip == null || op == null) continue;
                 float[][] bufs = outputs[op.index()];
@@ -149,6 +140,32 @@ public final class PlanCompiler {
                     else if (ip.channels() == 1) { for (float[] b : bufs) readers.merge(b, 1, Integer::sum); }
                     else if (c < bufs.length) readers.merge(bufs[c], 1, Integer::sum);
                 }
+            }
+            List<float[]> read = new ArrayList<>();
+            List<float[]> unread = new ArrayList<>();
+            for (float[][] chans : outputs) {
+                for (float[] b : chans) (slot == master || readers.get(b) > 0 ? read : unread).add(b);
+            }
+
+            // the partial sums whose last source this is: a task's share of a join's input, added up where it ends
+            Sums partialSums = new Sums();
+            List<Partial> here = partials.at(at);
+            List<Sum> partialTerms = new ArrayList<>();
+            for (int k = 0; k < here.size(); k++) {
+                Partial p = here.get(k);
+                Sum sum = new Sum();
+                for (Edge e : p.edges) terms(e, byId.get(p.join).spec().input(p.port), p.channel, byId, outputsOf, sum);
+                consumed.addAll(sum.sources);
+                p.buffer = null;
+                for (int j = 0; j < k && p.buffer == null; j++) {    // another channel of the same input, the same terms
+                    Partial q = here.get(j);
+                    if (q.join == p.join && q.port.equals(p.port) && partialTerms.get(j).sameAs(sum)) p.buffer = q.buffer;
+                }
+                if (p.buffer == null) {
+                    p.buffer = take(free, owned);
+                    partialSums.add(p.buffer, sum);
+                }
+                partialTerms.add(sum);
             }
 
             Crossfade fade = slot.fade();
@@ -168,22 +185,20 @@ public final class PlanCompiler {
                 fadeParams = fade.fromSpec.params().toArray(new SmoothedParam[0]);
             }
 
-            List<float[]> read = new ArrayList<>();
-            for (float[][] chans : outputs) for (float[] b : chans) if (slot == master || readers.get(b) > 0) read.add(b);
             entries.add(new PlanEntry(entries.size(), slot, slot.node(), inputs, outputs, read.toArray(new float[0][]),
-                    sumTargets.toArray(new float[0][]), sumSources.toArray(new float[0][][]),
-                    sumGains.toArray(new float[0][]), fade, fadeInputs, fadeParams));
+                    sums.targets(), sums.sources(), sums.gains(),
+                    partialSums.targets(), partialSums.sources(), partialSums.gains(), fade, fadeInputs, fadeParams));
 
             if (slot == master) masterOut = outputs[0];
 
-            // liveness: sources read by this node, sum buffers, and unread outputs are free from here on
+            // liveness: unread outputs, sum buffers, partial sums read here, and sources read for the last time (by
+            // the node or by a partial sum) are free from here on
+            for (float[] b : unread) free.push(b);
+            for (float[] s : sums.targets) free.push(s);
+            for (float[] p : partialsRead) free.push(p);
             for (float[] b : consumed) {
                 Integer left = readers.get(b);
                 if (left != null && left > 0 && readers.merge(b, -1, Integer::sum) == 0) free.push(b);
-            }
-            for (float[] s : sumTargets) free.push(s);
-            if (slot != master) {
-                for (float[][] chans : outputs) for (float[] b : chans) if (readers.get(b) == 0) free.push(b);
             }
         }
         if (masterOut == null) throw new IllegalStateException("the patch has no master bus");
@@ -191,6 +206,159 @@ public final class PlanCompiler {
                 split == null ? null : split.schedule);
     }
 
+    /**
+     * Channel {@code c} of input {@code in}: silence, the one source as it is, the buffer of an earlier channel that
+     * sums the same, or a new sum buffer filled before the node runs.
+     */
+    private float[] chans(Sum sum, List<Sum> earlier, float[][] chans, float[] silence, Sums sums,
+                          ArrayDeque<float[]> free, List<float[]> owned) {
+        if (sum.sources.isEmpty()) return silence;
+        if (sum.sources.size() == 1 && sum.gains.get(0) == 1f) return sum.sources.get(0);
+        int same = indexOfSame(earlier, sum);
+        if (same >= 0) return chans[same];
+        float[] target = take(free, owned);
+        sums.add(target, sum);
+        return target;
+    }
+
+    private static int indexOfSame(List<Sum> sums, Sum sum) {
+        for (int k = 0; k < sums.size(); k++) if (sums.get(k).sameAs(sum)) return k;
+        return -1;
+    }
+
+    /** Adds what edge {@code e} brings to channel {@code c} of {@code in} (the channel rules above) to {@code sum}. */
+    private static void terms(Edge e, InputPort in, int c, Map<Long, NodeSlot> byId, Map<Long, float[][][]> outputsOf,
+                              Sum sum) {
+        NodeSlot from = byId.get(e.from());
+        OutputPort op = from.spec().output(e.fromPort());
+        if (op == null) {
+            throw new IllegalStateException(from.label() + " has no output '" + e.fromPort() + "' any more; reconnect it");
+        }
+        float[][] bufs = outputsOf.get(e.from())[op.index()];
+        if (bufs.length == 1) sum.add(bufs[0], 1f);
+        else if (in.channels() == 1) { for (float[] b : bufs) sum.add(b, 1f / bufs.length); }
+        else if (c < bufs.length) sum.add(bufs[c], 1f);
+    }
+
+    /** Terms of one sum, {@code Σ sources[j] * gains[j]}, in the order they are added. */
+    private static final class Sum {
+        final List<float[]> sources = new ArrayList<>();
+        final List<Float> gains = new ArrayList<>();
+
+        void add(float[] source, float gain) { sources.add(source); gains.add(gain); }
+
+        boolean sameAs(Sum o) {
+            if (o.sources.size() != sources.size() || !o.gains.equals(gains)) return false;
+            for (int k = 0; k < sources.size(); k++) if (o.sources.get(k) != sources.get(k)) return false;
+            return true;
+        }
+    }
+
+    /** The sums one entry fills, as {@link PlanEntry} holds them. */
+    private static final class Sums {
+        final List<float[]> targets = new ArrayList<>();
+        final List<Sum> terms = new ArrayList<>();
+
+        void add(float[] target, Sum sum) { targets.add(target); terms.add(sum); }
+
+        float[][] targets() { return targets.toArray(new float[0][]); }
+
+        float[][][] sources() {
+            float[][][] s = new float[terms.size()][][];
+            for (int k = 0; k < s.length; k++) s[k] = terms.get(k).sources.toArray(new float[0][]);
+            return s;
+        }
+
+        float[][] gains() {
+            float[][] g = new float[terms.size()][];
+            for (int k = 0; k < g.length; k++) {
+                List<Float> gk = terms.get(k).gains;
+                g[k] = new float[gk.size()];
+                for (int j = 0; j < g[k].length; j++) g[k][j] = gk.get(j);
+            }
+            return g;
+        }
+    }
+
+    /** One task's share of a join's input channel: the edges it sums, and the buffer it sums them into. */
+    private static final class Partial {
+        final long join;
+        final String port;
+        final int channel;
+        final List<Edge> edges = new ArrayList<>();
+        float[] buffer;
+
+        Partial(long join, String port, int channel) {
+            this.join = join;
+            this.port = port;
+            this.channel = channel;
+        }
+    }
+
+    /**
+     * The partial sums of a plan. A join (a node in the canonical cut's tail) that sums inputs from the head gets,
+     * for each input channel and each task with two terms or more feeding it, a partial sum made right after that
+     * task's last source runs (in plan order); the join then adds the partials in task order and its other sources
+     * in edge order. The task's threads add up its own voices while they are in cache, the join adds a few
+     * partials instead of every voice, and the sources' buffers are free for reuse from the partial on.
+     */
+    private static final class Partials {
+        private final Map<Integer, List<Partial>> byPosition = new HashMap<>();
+        private final Map<String, List<Partial>> byInput = new HashMap<>();
+        private final Set<String> covered = new HashSet<>();
+
+        Partials(BranchPartition cut, List<NodeSlot> order, Map<Long, List<Edge>> into, Map<Long, NodeSlot> byId) {
+            if (cut == null) return;
+            int tail = cut.schedule.tasks();
+            Map<Long, Integer> taskOf = new HashMap<>(), position = new HashMap<>();
+            for (int i = 0; i < cut.order.size(); i++) taskOf.put(cut.order.get(i).id().packed(), cut.lane[i]);
+            for (int i = 0; i < order.size(); i++) position.put(order.get(i).id().packed(), i);
+            for (int i = cut.schedule.tailStart(); i < cut.order.size(); i++) {
+                NodeSlot join = cut.order.get(i);
+                long id = join.id().packed();
+                List<Edge> feeding = into.getOrDefault(id, List.of());
+                for (InputPort in : join.spec().inputs()) {
+                    for (int channel = 0; channel < in.channels(); channel++) {
+                        int c = channel;
+                        TreeMap<Integer, Partial> byTask = new TreeMap<>();
+                        Map<Integer, Integer> termsOf = new HashMap<>();
+                        for (Edge e : feeding) {
+                            int task = taskOf.get(e.from());
+                            OutputPort op = byId.get(e.from()).spec().output(e.fromPort());
+                            if (!e.toPort().equals(in.name()) || task == tail || op == null) continue;
+                            int terms = op.channels() == 1 ? 1 : in.channels() == 1 ? op.channels() : c < op.channels() ? 1 : 0;
+                            if (terms == 0) continue;
+                            byTask.computeIfAbsent(task, t -> new Partial(id, in.name(), c)).edges.add(e);
+                            termsOf.merge(task, terms, Integer::sum);
+                        }
+                        List<Partial> kept = new ArrayList<>();
+                        for (Map.Entry<Integer, Partial> t : byTask.entrySet()) {
+                            if (termsOf.get(t.getKey()) < 2) continue;
+                            Partial p = t.getValue();
+                            kept.add(p);
+                            int last = 0;
+                            for (Edge e : p.edges) { last = Math.max(last, position.get(e.from())); covered.add(key(e, c)); }
+                            byPosition.computeIfAbsent(last, k -> new ArrayList<>()).add(p);
+                        }
+                        if (!kept.isEmpty()) byInput.put(key(id, in.name(), c), kept);
+                    }
+                }
+            }
+        }
+
+        /** The partial sums to make after the entry at {@code position} runs. */
+        List<Partial> at(int position) { return byPosition.getOrDefault(position, List.of()); }
+
+        /** The partials channel {@code c} of input {@code port} of node {@code join} adds, in task order. */
+        List<Partial> into(long join, String port, int c) { return byInput.getOrDefault(key(join, port, c), List.of()); }
+
+        /** True when a partial sum carries what {@code e} brings to channel {@code c} of its input. */
+        boolean covers(Edge e, int c) { return covered.contains(key(e, c)); }
+
+        private static String key(long node, String port, int c) { return node + "/" + port + "/" + c; }
+
+        private static String key(Edge e, int c) { return e.from() + "/" + e.fromPort() + ">" + key(e.to(), e.toPort(), c); }
+    }
     /** Gives a returned plan's buffers back to the pool. */
     public void recycle(ExecutionPlan plan) {
         for (float[] b : plan.ownedBuffers) pool.release(b);

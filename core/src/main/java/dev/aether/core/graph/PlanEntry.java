@@ -5,8 +5,8 @@ import dev.aether.core.param.ParamClock;
 import dev.aether.core.param.SmoothedParam;
 
 /**
- * One step of an {@link ExecutionPlan}: sum what feeds the node's inputs, then run it. Immutable after
- * compilation except for the crossfade's progress (audio thread).
+ * One step of an {@link ExecutionPlan}: sum what feeds the node's inputs, run it, then make the partial sums whose
+ * last source it is. Immutable after compilation except for the crossfade's progress (audio thread).
  */
 public final class PlanEntry {
     /** This entry's place in its plan's entries (the scheduler meters a few places per block). */
@@ -37,6 +37,15 @@ public final class PlanEntry {
     public final float[][] sumTargets;
     public final float[][][] sumSources;
     public final float[][] sumGains;
+    /** True when {@link #partialTargets} is not empty. */
+    public final boolean partials;
+    /**
+     * Partial sums to fill after the node runs and is guarded, as {@link #sumTargets} are filled: one task's share
+     * of a later node's input, summed where the task's last source of it ends ({@code PlanCompiler}).
+     */
+    public final float[][] partialTargets;
+    public final float[][][] partialSources;
+    public final float[][] partialGains;
     /** The running crossfade from the previous instance, or null. */
     public final Crossfade fade;
     /** The previous instance's inputs while fading ([old input port][channel]). */
@@ -45,6 +54,7 @@ public final class PlanEntry {
 
     PlanEntry(int index, NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
               float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
+              float[][] partialTargets, float[][][] partialSources, float[][] partialGains,
               Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
         this.index = index;
         this.slot = slot;
@@ -64,6 +74,10 @@ public final class PlanEntry {
         this.sumTargets = sumTargets;
         this.sumSources = sumSources;
         this.sumGains = sumGains;
+        this.partials = partialTargets.length != 0;
+        this.partialTargets = partialTargets;
+        this.partialSources = partialSources;
+        this.partialGains = partialGains;
         this.fade = fade;
         this.fadeInputs = fadeInputs;
         this.fadeParams = fadeParams;

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * {@link FaultSink}). Confined to its thread; nothing here allocates, locks, blocks or logs.
  *
  * <p>Per entry: sums its inputs (sources in the plan's fixed order, so any thread gets the same bits), runs the node
- * unless it is bypassed, then guards what it wrote. A node that throws or writes NaN/Inf is bypassed (outputs
+ * unless it is bypassed, guards what it wrote, then makes the partial sums whose last source it is. A node that throws or writes NaN/Inf is bypassed (outputs
  * zeroed) and reported; a node whose user code runs past the thread's budget is bypassed, reported with its site,
  * and the watch is armed afresh for the nodes after it.
  */
@@ -82,6 +82,7 @@ public final class EntryRunner {
             for (int k = from; k < to; k++) {
                 PlanEntry e = entries[k];
                 runEntryRt(e, n, e.index >= meterFrom && e.index < meterTo);
+                if (e.partials) sumRt(e.partialTargets, e.partialSources, e.partialGains, n);
                 long after = System.nanoTime();
                 e.slot.costNanos = after - before;
                 before = after;
@@ -90,13 +91,14 @@ public final class EntryRunner {
             for (int k = from; k < to; k++) {
                 PlanEntry e = entries[k];
                 runEntryRt(e, n, e.index >= meterFrom && e.index < meterTo);
+                if (e.partials) sumRt(e.partialTargets, e.partialSources, e.partialGains, n);
             }
         }
     }
 
     /** Sums the entry's inputs, runs its node unless bypassed, then guards what it wrote. */
     private void runEntryRt(PlanEntry e, int n, boolean metered) {
-        if (e.sums) sumInputsRt(e, n);
+        if (e.sums) sumRt(e.sumTargets, e.sumSources, e.sumGains, n);
         if (e.slot.faulted) {
             zeroRt(e.outputBuffers, n);
             return;
@@ -120,12 +122,12 @@ public final class EntryRunner {
         else guardRt(e, n);
     }
 
-    private static void sumInputsRt(PlanEntry e, int n) {
-        float[][] targets = e.sumTargets;
+    /** {@code targets[k] = Σ sources[k][j] * gains[k][j]}, the terms added in order (the same bits on any thread). */
+    private static void sumRt(float[][] targets, float[][][] sources, float[][] gains, int n) {
         for (int k = 0; k < targets.length; k++) {
             float[] dst = targets[k];
-            float[][] src = e.sumSources[k];
-            float[] g = e.sumGains[k];
+            float[][] src = sources[k];
+            float[] g = gains[k];
             float g0 = g[0];
             float[] s0 = src[0];
             for (int i = 0; i < n; i++) dst[i] = s0[i] * g0;

@@ -1,6 +1,7 @@
 package dev.aether.core.rt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.aether.core.DspNode;
@@ -15,6 +16,8 @@ import dev.aether.core.budget.RunBudget;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.engine.SwapOptions;
 import dev.aether.core.graph.ExecutionPlan;
+import dev.aether.core.graph.PlanEntry;
+import dev.aether.core.testing.Constant;
 import dev.aether.core.testing.TestGain;
 import dev.aether.core.testing.TestSine;
 import dev.aether.core.view.EngineEvent;
@@ -85,7 +88,7 @@ class ParallelRenderTest {
         }
     }
 
-    record Rendered(float[] out, List<String> faults, long workerTasks, boolean parallelPlan) {}
+    record Rendered(float[] out, List<String> faults, long workerTasks, boolean parallelPlan, int partialSums) {}
 
     /** Renders {@code frames} after {@code build}, running {@code midway} (if any) half-way through. */
     static Rendered render(ParallelMode mode, EngineConfig config, Consumer<Engine> build, Consumer<Engine> midway) {
@@ -106,7 +109,9 @@ class ParallelRenderTest {
             });
             Scheduler s = (Scheduler) engine.source();
             ExecutionPlan plan = s.currentPlan();
-            return new Rendered(out, faults, s.parallelRunner().tasksByWorker(), plan.parallel != null);
+            int partialSums = 0;
+            for (PlanEntry e : plan.entries) partialSums += e.partialTargets.length;
+            return new Rendered(out, faults, s.parallelRunner().tasksByWorker(), plan.parallel != null, partialSums);
         } finally {
             engine.close();
         }
@@ -147,6 +152,76 @@ class ParallelRenderTest {
         Rendered serial = render(ParallelMode.OFF, EngineConfig.defaults(), build, null);
         Rendered parallel = render(ParallelMode.ON, EngineConfig.defaults(), build, null);
         assertSameBits(serial, parallel);
+    }
+
+    /** Stereo constants. Ports: out (2 channels). */
+    static final class StereoConstant implements DspNode {
+        final OutputPort out = Ports.audioOut("out", 2);
+        final float left, right;
+        StereoConstant(float left, float right) { this.left = left; this.right = right; }
+        @Override public void process(ProcessContext ctx) {
+            Arrays.fill(ctx.out(out, 0), 0, ctx.frames(), left);
+            Arrays.fill(ctx.out(out, 1), 0, ctx.frames(), right);
+        }
+    }
+
+    /**
+     * 300 voices at distinct levels (constant → gain, or a stereo constant), a third straight into the master and the rest into a mixer (every tenth a stereo
+     * source averaged into it), plus a node that throws and one that turns NaN among them: each task sums its share of
+     * the mixer and of the master where it ends, on one thread as on two. The bits must agree, and once both bad
+     * nodes are bypassed the master must carry every voice once (within float rounding of a double sum).
+     */
+    @Test
+    void shouldSumEachTasksVoicesAtItsEndAndRenderTheSameBits() {
+        int voices = 300;
+        double[] expected = new double[1];
+        Consumer<Engine> build = e -> {
+            expected[0] = 0;
+            TestGain mixer = new TestGain();
+            e.add(mixer);
+            e.connectToMaster(mixer.out);
+            for (int v = 0; v < voices; v++) {
+                float level = 0.001f + 0.002f * v / voices;
+                OutputPort out;
+                if (v % 10 == 0) {
+                    StereoConstant s = new StereoConstant(level, 0.5f * level);
+                    e.add(s);
+                    out = s.out;
+                    expected[0] += 0.5 * level + 0.5 * (0.5f * level);
+                } else {
+                    Constant c = new Constant(level);
+                    TestGain g = new TestGain();                   // gain 1: exact
+                    e.add(c);
+                    e.add(g);
+                    e.connect(c.out, g.in);
+                    out = g.out;
+                    expected[0] += level;
+                }
+                if (v % 3 == 0 && v % 10 != 0) e.connectToMaster(out);
+                else e.connect(out, mixer.in);
+                if (v == 100) {
+                    ThrowsOnBlock100 t = new ThrowsOnBlock100();
+                    e.add(t);
+                    e.connect(t.out, mixer.in);
+                }
+                if (v == 200) {
+                    NanFromBlock50 nan = new NanFromBlock50();
+                    e.add(nan);
+                    e.connectToMaster(nan.out);
+                }
+            }
+        };
+        EngineConfig config = EngineConfig.defaults().limiterCeiling(0);
+        Rendered serial = render(ParallelMode.OFF, config, build, null);
+        Rendered parallel = render(ParallelMode.ON, config, build, null);
+        assertSameBits(serial, parallel);
+        assertThat(serial.partialSums()).as("partial sums on one thread").isGreaterThanOrEqualTo(8)
+                .isEqualTo(parallel.partialSums());
+        assertThat(parallel.faults()).hasSize(2).containsExactlyInAnyOrderElementsOf(serial.faults());
+        float[] out = parallel.out();
+        for (int i = out.length / 2; i < out.length; i++) {
+            assertThat((double) out[i]).as("sample %d", i).isCloseTo(expected[0], within(1e-4));
+        }
     }
 
     @Test
