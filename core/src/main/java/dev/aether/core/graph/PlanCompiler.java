@@ -11,17 +11,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns a {@link Patch} into an {@link ExecutionPlan}: Kahn order (task after task when the plan is split for two
  * threads, {@link BranchPartition}), a buffer for every output channel, inputs aliased to their single source where
- * possible and summed otherwise (a join's inputs partly in partial sums per task, {@code Partials}, the same on one
+ * possible and summed otherwise (a join's inputs partly in partial sums per task, {@link PartialSums}, the same on one
  * thread and two), and buffers reused as soon as their last reader has run (liveness). Each entry also lists which of
  * its outputs anything reads (another node or, for the master, the driver): the scheduler guards those. Runs on the
  * control thread.
@@ -74,7 +72,7 @@ public final class PlanCompiler {
             into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
             outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         }
-        Partials partials = new Partials(canonical, order, into, byId);
+        PartialSums partials = new PartialSums(canonical, order, into, byId);
 
         // one free list per task: a buffer freed in one task is never reused by another (they may run at once);
         // the tail (the last list) runs after every task, so it takes over what they freed
@@ -106,7 +104,7 @@ public final class PlanCompiler {
                 List<Sum> made = new ArrayList<>();
                 for (int c = 0; c < in.channels(); c++) {
                     Sum sum = new Sum();
-                    for (Partial p : partials.into(id, in.name(), c)) { sum.add(p.buffer, 1f); partialsRead.add(p.buffer); }
+                    for (PartialSums.Partial p : partials.into(id, in.name(), c)) { sum.add(p.buffer, 1f); partialsRead.add(p.buffer); }
                     for (Edge e : feeding) {
                         if (!e.toPort().equals(in.name()) || partials.covers(e, c)) continue;
                         terms(e, in, c, byId, outputsOf, sum);
@@ -135,11 +133,7 @@ public final class PlanCompiler {
                 OutputPort op = spec.output(e.fromPort());
                 if (ip == null || op == null) continue;
                 float[][] bufs = outputs[op.index()];
-                for (int c = 0; c < ip.channels(); c++) {
-                    if (bufs.length == 1) readers.merge(bufs[0], 1, Integer::sum);
-                    else if (ip.channels() == 1) { for (float[] b : bufs) readers.merge(b, 1, Integer::sum); }
-                    else if (c < bufs.length) readers.merge(bufs[c], 1, Integer::sum);
-                }
+                for (int c = 0; c < ip.channels(); c++) feeds(bufs.length, ip.channels(), c, (k, g) -> readers.merge(bufs[k], 1, Integer::sum));
             }
             List<float[]> read = new ArrayList<>();
             List<float[]> unread = new ArrayList<>();
@@ -149,16 +143,16 @@ public final class PlanCompiler {
 
             // the partial sums whose last source this is: a task's share of a join's input, added up where it ends
             Sums partialSums = new Sums();
-            List<Partial> here = partials.at(at);
+            List<PartialSums.Partial> here = partials.at(at);
             List<Sum> partialTerms = new ArrayList<>();
             for (int k = 0; k < here.size(); k++) {
-                Partial p = here.get(k);
+                PartialSums.Partial p = here.get(k);
                 Sum sum = new Sum();
                 for (Edge e : p.edges) terms(e, byId.get(p.join).spec().input(p.port), p.channel, byId, outputsOf, sum);
                 consumed.addAll(sum.sources);
                 p.buffer = null;
                 for (int j = 0; j < k && p.buffer == null; j++) {    // another channel of the same input, the same terms
-                    Partial q = here.get(j);
+                    PartialSums.Partial q = here.get(j);
                     if (q.join == p.join && q.port.equals(p.port) && partialTerms.get(j).sameAs(sum)) p.buffer = q.buffer;
                 }
                 if (p.buffer == null) {
@@ -235,9 +229,20 @@ public final class PlanCompiler {
             throw new IllegalStateException(from.label() + " has no output '" + e.fromPort() + "' any more; reconnect it");
         }
         float[][] bufs = outputsOf.get(e.from())[op.index()];
-        if (bufs.length == 1) sum.add(bufs[0], 1f);
-        else if (in.channels() == 1) { for (float[] b : bufs) sum.add(b, 1f / bufs.length); }
-        else if (c < bufs.length) sum.add(bufs[c], 1f);
+        feeds(bufs.length, in.channels(), c, (k, gain) -> sum.add(bufs[k], gain));
+    }
+
+    /** Receives one source channel that feeds an input channel, with its gain. */
+    interface Feed { void feed(int sourceChannel, float gain); }
+
+    /**
+     * The channel rules (above): gives {@code feed} each channel of an {@code outChannels}-channel source that feeds
+     * channel {@code c} of an {@code inChannels}-channel input, with its gain.
+     */
+    static void feeds(int outChannels, int inChannels, int c, Feed feed) {
+        if (outChannels == 1) feed.feed(0, 1f);
+        else if (inChannels == 1) { for (int k = 0; k < outChannels; k++) feed.feed(k, 1f / outChannels); }
+        else if (c < outChannels) feed.feed(c, 1f);
     }
 
     /** Terms of one sum, {@code Σ sources[j] * gains[j]}, in the order they are added. */
@@ -280,85 +285,6 @@ public final class PlanCompiler {
         }
     }
 
-    /** One task's share of a join's input channel: the edges it sums, and the buffer it sums them into. */
-    private static final class Partial {
-        final long join;
-        final String port;
-        final int channel;
-        final List<Edge> edges = new ArrayList<>();
-        float[] buffer;
-
-        Partial(long join, String port, int channel) {
-            this.join = join;
-            this.port = port;
-            this.channel = channel;
-        }
-    }
-
-    /**
-     * The partial sums of a plan. A join (a node in the canonical cut's tail) that sums inputs from the head gets,
-     * for each input channel and each task with two terms or more feeding it, a partial sum made right after that
-     * task's last source runs (in plan order); the join then adds the partials in task order and its other sources
-     * in edge order. The task's threads add up its own voices while they are in cache, the join adds a few
-     * partials instead of every voice, and the sources' buffers are free for reuse from the partial on.
-     */
-    private static final class Partials {
-        private final Map<Integer, List<Partial>> byPosition = new HashMap<>();
-        private final Map<String, List<Partial>> byInput = new HashMap<>();
-        private final Set<String> covered = new HashSet<>();
-
-        Partials(BranchPartition cut, List<NodeSlot> order, Map<Long, List<Edge>> into, Map<Long, NodeSlot> byId) {
-            if (cut == null) return;
-            int tail = cut.schedule.tasks();
-            Map<Long, Integer> taskOf = new HashMap<>(), position = new HashMap<>();
-            for (int i = 0; i < cut.order.size(); i++) taskOf.put(cut.order.get(i).id().packed(), cut.lane[i]);
-            for (int i = 0; i < order.size(); i++) position.put(order.get(i).id().packed(), i);
-            for (int i = cut.schedule.tailStart(); i < cut.order.size(); i++) {
-                NodeSlot join = cut.order.get(i);
-                long id = join.id().packed();
-                List<Edge> feeding = into.getOrDefault(id, List.of());
-                for (InputPort in : join.spec().inputs()) {
-                    for (int channel = 0; channel < in.channels(); channel++) {
-                        int c = channel;
-                        TreeMap<Integer, Partial> byTask = new TreeMap<>();
-                        Map<Integer, Integer> termsOf = new HashMap<>();
-                        for (Edge e : feeding) {
-                            int task = taskOf.get(e.from());
-                            OutputPort op = byId.get(e.from()).spec().output(e.fromPort());
-                            if (!e.toPort().equals(in.name()) || task == tail || op == null) continue;
-                            int terms = op.channels() == 1 ? 1 : in.channels() == 1 ? op.channels() : c < op.channels() ? 1 : 0;
-                            if (terms == 0) continue;
-                            byTask.computeIfAbsent(task, t -> new Partial(id, in.name(), c)).edges.add(e);
-                            termsOf.merge(task, terms, Integer::sum);
-                        }
-                        List<Partial> kept = new ArrayList<>();
-                        for (Map.Entry<Integer, Partial> t : byTask.entrySet()) {
-                            if (termsOf.get(t.getKey()) < 2) continue;
-                            Partial p = t.getValue();
-                            kept.add(p);
-                            int last = 0;
-                            for (Edge e : p.edges) { last = Math.max(last, position.get(e.from())); covered.add(key(e, c)); }
-                            byPosition.computeIfAbsent(last, k -> new ArrayList<>()).add(p);
-                        }
-                        if (!kept.isEmpty()) byInput.put(key(id, in.name(), c), kept);
-                    }
-                }
-            }
-        }
-
-        /** The partial sums to make after the entry at {@code position} runs. */
-        List<Partial> at(int position) { return byPosition.getOrDefault(position, List.of()); }
-
-        /** The partials channel {@code c} of input {@code port} of node {@code join} adds, in task order. */
-        List<Partial> into(long join, String port, int c) { return byInput.getOrDefault(key(join, port, c), List.of()); }
-
-        /** True when a partial sum carries what {@code e} brings to channel {@code c} of its input. */
-        boolean covers(Edge e, int c) { return covered.contains(key(e, c)); }
-
-        private static String key(long node, String port, int c) { return node + "/" + port + "/" + c; }
-
-        private static String key(Edge e, int c) { return e.from() + "/" + e.fromPort() + ">" + key(e.to(), e.toPort(), c); }
-    }
     /** Gives a returned plan's buffers back to the pool. */
     public void recycle(ExecutionPlan plan) {
         for (float[] b : plan.ownedBuffers) pool.release(b);
