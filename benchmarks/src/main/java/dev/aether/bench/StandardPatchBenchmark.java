@@ -201,21 +201,22 @@ public class StandardPatchBenchmark {
 
         void nodesOnly() {
             for (dev.aether.core.graph.PlanEntry e : entries) {
-                sum(e.sumTargets, e.sumSources);
+                sum(e.sums);
                 e.clock.beginRt(time, FRAMES);
                 ctx.bind(e.inputs, e.outputs);
                 e.node.process(ctx);
                 e.clock.endRt();
-                sum(e.partialTargets, e.partialSources);
+                sum(e.partials);
             }
             time += FRAMES;
         }
 
-        private static void sum(float[][] targets, float[][][] sources) {
-            for (int k = 0; k < targets.length; k++) {
-                float[] dst = targets[k];
+        private static void sum(dev.aether.core.graph.BlockSums sums) {
+            if (sums == null) return;
+            for (int k = 0; k < sums.targets.length; k++) {
+                float[] dst = sums.targets[k];
                 java.util.Arrays.fill(dst, 0, FRAMES, 0f);
-                for (float[] x : sources[k]) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
+                for (float[] x : sums.sources[k]) for (int i = 0; i < FRAMES; i++) dst[i] += x[i];
             }
         }
 

@@ -180,8 +180,7 @@ public final class PlanCompiler {
             }
 
             entries.add(new PlanEntry(entries.size(), slot, slot.node(), inputs, outputs, read.toArray(new float[0][]),
-                    sums.targets(), sums.sources(), sums.gains(),
-                    partialSums.targets(), partialSums.sources(), partialSums.gains(), fade, fadeInputs, fadeParams));
+                    sums.build(), partialSums.build(), fade, fadeInputs, fadeParams));
 
             if (slot == master) masterOut = outputs[0];
 
@@ -259,29 +258,25 @@ public final class PlanCompiler {
         }
     }
 
-    /** The sums one entry fills, as {@link PlanEntry} holds them. */
+    /** The sums one entry fills, while they are collected. */
     private static final class Sums {
         final List<float[]> targets = new ArrayList<>();
         final List<Sum> terms = new ArrayList<>();
 
         void add(float[] target, Sum sum) { targets.add(target); terms.add(sum); }
 
-        float[][] targets() { return targets.toArray(new float[0][]); }
-
-        float[][][] sources() {
+        /** The sums as a plan entry holds them; null when there are none. */
+        BlockSums build() {
+            if (targets.isEmpty()) return null;
             float[][][] s = new float[terms.size()][][];
-            for (int k = 0; k < s.length; k++) s[k] = terms.get(k).sources.toArray(new float[0][]);
-            return s;
-        }
-
-        float[][] gains() {
             float[][] g = new float[terms.size()][];
-            for (int k = 0; k < g.length; k++) {
-                List<Float> gk = terms.get(k).gains;
-                g[k] = new float[gk.size()];
-                for (int j = 0; j < g[k].length; j++) g[k][j] = gk.get(j);
+            for (int k = 0; k < s.length; k++) {
+                Sum sum = terms.get(k);
+                s[k] = sum.sources.toArray(new float[0][]);
+                g[k] = new float[sum.gains.size()];
+                for (int j = 0; j < g[k].length; j++) g[k][j] = sum.gains.get(j);
             }
-            return g;
+            return new BlockSums(targets.toArray(new float[0][]), s, g);
         }
     }
 

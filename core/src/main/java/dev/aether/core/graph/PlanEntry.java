@@ -31,21 +31,13 @@ public final class PlanEntry {
     public final float[] readOutput0;
     /** False when the node has no parameters ({@link #clock} has nothing to clock). */
     public final boolean clocked;
-    /** True when {@link #sumTargets} is not empty. */
-    public final boolean sums;
-    /** Sum buffers to fill before the node runs: {@code sumTargets[k] = Σ sumSources[k][j] * sumGains[k][j]}. */
-    public final float[][] sumTargets;
-    public final float[][][] sumSources;
-    public final float[][] sumGains;
-    /** True when {@link #partialTargets} is not empty. */
-    public final boolean partials;
+    /** The sums of what feeds the node's inputs, filled before it runs; null when no input sums. */
+    public final BlockSums sums;
     /**
-     * Partial sums to fill after the node runs and is guarded, as {@link #sumTargets} are filled: one task's share
-     * of a later node's input, summed where the task's last source of it ends ({@code PlanCompiler}).
+     * Partial sums filled after the node runs and is guarded, or null: one task's share of a later node's input,
+     * summed where the task's last source of it ends ({@link PartialSums}).
      */
-    public final float[][] partialTargets;
-    public final float[][][] partialSources;
-    public final float[][] partialGains;
+    public final BlockSums partials;
     /** The running crossfade from the previous instance, or null. */
     public final Crossfade fade;
     /** The previous instance's inputs while fading ([old input port][channel]). */
@@ -53,9 +45,7 @@ public final class PlanEntry {
     public final SmoothedParam[] fadeParams;
 
     PlanEntry(int index, NodeSlot slot, DspNode node, float[][][] inputs, float[][][] outputs, float[][] readOutputs,
-              float[][] sumTargets, float[][][] sumSources, float[][] sumGains,
-              float[][] partialTargets, float[][][] partialSources, float[][] partialGains,
-              Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
+              BlockSums sums, BlockSums partials, Crossfade fade, float[][][] fadeInputs, SmoothedParam[] fadeParams) {
         this.index = index;
         this.slot = slot;
         this.node = node;
@@ -70,14 +60,8 @@ public final class PlanEntry {
         this.readOutputs = readOutputs;
         this.readOutput0 = readOutputs.length == 0 ? null : readOutputs[0];
         this.clocked = !clock.isEmpty();
-        this.sums = sumTargets.length != 0;
-        this.sumTargets = sumTargets;
-        this.sumSources = sumSources;
-        this.sumGains = sumGains;
-        this.partials = partialTargets.length != 0;
-        this.partialTargets = partialTargets;
-        this.partialSources = partialSources;
-        this.partialGains = partialGains;
+        this.sums = sums;
+        this.partials = partials;
         this.fade = fade;
         this.fadeInputs = fadeInputs;
         this.fadeParams = fadeParams;

@@ -5,6 +5,7 @@ import dev.aether.core.RealtimeSafe;
 import dev.aether.core.budget.RunStopped;
 import dev.aether.core.budget.Watch;
 import dev.aether.core.command.EventRing;
+import dev.aether.core.graph.BlockSums;
 import dev.aether.core.graph.NodeSlot;
 import dev.aether.core.graph.PlanEntry;
 import dev.aether.core.param.ParamClock;
@@ -82,7 +83,7 @@ public final class EntryRunner {
             for (int k = from; k < to; k++) {
                 PlanEntry e = entries[k];
                 runEntryRt(e, n, e.index >= meterFrom && e.index < meterTo);
-                if (e.partials) sumRt(e.partialTargets, e.partialSources, e.partialGains, n);
+                if (e.partials != null) sumRt(e.partials, n);
                 long after = System.nanoTime();
                 e.slot.costNanos = after - before;
                 before = after;
@@ -91,14 +92,14 @@ public final class EntryRunner {
             for (int k = from; k < to; k++) {
                 PlanEntry e = entries[k];
                 runEntryRt(e, n, e.index >= meterFrom && e.index < meterTo);
-                if (e.partials) sumRt(e.partialTargets, e.partialSources, e.partialGains, n);
+                if (e.partials != null) sumRt(e.partials, n);
             }
         }
     }
 
     /** Sums the entry's inputs, runs its node unless bypassed, then guards what it wrote. */
     private void runEntryRt(PlanEntry e, int n, boolean metered) {
-        if (e.sums) sumRt(e.sumTargets, e.sumSources, e.sumGains, n);
+        if (e.sums != null) sumRt(e.sums, n);
         if (e.slot.faulted) {
             zeroRt(e.outputBuffers, n);
             return;
@@ -122,8 +123,10 @@ public final class EntryRunner {
         else guardRt(e, n);
     }
 
-    /** {@code targets[k] = Σ sources[k][j] * gains[k][j]}, the terms added in order (the same bits on any thread). */
-    private static void sumRt(float[][] targets, float[][][] sources, float[][] gains, int n) {
+    /** Fills {@code s}'s sums for {@code n} frames, the terms added in order (the same bits on any thread). */
+    private static void sumRt(BlockSums sums, int n) {
+        float[][] targets = sums.targets, gains = sums.gains;
+        float[][][] sources = sums.sources;
         for (int k = 0; k < targets.length; k++) {
             float[] dst = targets[k];
             float[][] src = sources[k];

@@ -49,7 +49,7 @@ class BranchPartitionTest {
             for (int i = s.taskStart(k); i < s.taskEnd(k); i++) {
                 PlanEntry e = plan.entries[i];
                 for (float[] b : e.outputBuffers) assertThat(writer.putIfAbsent(b, k)).as("buffer of two tasks").isIn(null, k);
-                for (float[] b : e.sumTargets) assertThat(writer.putIfAbsent(b, k)).as("sum buffer of two tasks").isIn(null, k);
+                if (e.sums != null) for (float[] b : e.sums.targets) assertThat(writer.putIfAbsent(b, k)).as("sum buffer of two tasks").isIn(null, k);
             }
         }
         for (int k = 0; k < s.tasks(); k++) {

@@ -110,7 +110,7 @@ class ParallelRenderTest {
             Scheduler s = (Scheduler) engine.source();
             ExecutionPlan plan = s.currentPlan();
             int partialSums = 0;
-            for (PlanEntry e : plan.entries) partialSums += e.partialTargets.length;
+            for (PlanEntry e : plan.entries) if (e.partials != null) partialSums += e.partials.targets.length;
             return new Rendered(out, faults, s.parallelRunner().tasksByWorker(), plan.parallel != null, partialSums);
         } finally {
             engine.close();
