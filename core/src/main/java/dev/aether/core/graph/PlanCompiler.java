@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns a {@link Patch} into an {@link ExecutionPlan}: Kahn order (task after task when the plan is split for two
@@ -101,17 +102,17 @@ public final class PlanCompiler {
 
             for (InputPort in : spec.inputs()) {
                 float[][] chans = new float[in.channels()][];
-                List<Sum> made = new ArrayList<>();
                 for (int c = 0; c < in.channels(); c++) {
-                    Sum sum = new Sum();
+                    Sum sum = new Sum(id);
                     for (PartialSums.Partial p : partials.into(id, in.name(), c)) { sum.add(p.buffer, 1f); partialsRead.add(p.buffer); }
                     for (Edge e : feeding) {
                         if (!e.toPort().equals(in.name()) || partials.covers(e, c)) continue;
                         terms(e, in, c, byId, outputsOf, sum);
                     }
                     consumed.addAll(sum.sources);
-                    chans[c] = chans(sum, made, chans, silence, sums, free, owned);
-                    made.add(sum);
+                    if (sum.sources.isEmpty()) chans[c] = silence;
+                    else if (sum.sources.size() == 1 && sum.gains.get(0) == 1f) chans[c] = sum.sources.get(0);
+                    else chans[c] = sums.targetFor(sum, () -> take(free, owned));
                 }
                 inputs[in.index()] = chans;
             }
@@ -143,23 +144,11 @@ public final class PlanCompiler {
 
             // the partial sums whose last source this is: a task's share of a join's input, added up where it ends
             Sums partialSums = new Sums();
-            List<PartialSums.Partial> here = partials.at(at);
-            List<Sum> partialTerms = new ArrayList<>();
-            for (int k = 0; k < here.size(); k++) {
-                PartialSums.Partial p = here.get(k);
-                Sum sum = new Sum();
+            for (PartialSums.Partial p : partials.at(at)) {
+                Sum sum = new Sum(p.join);           // shared only within one join: the join frees what it reads
                 for (Edge e : p.edges) terms(e, byId.get(p.join).spec().input(p.port), p.channel, byId, outputsOf, sum);
                 consumed.addAll(sum.sources);
-                p.buffer = null;
-                for (int j = 0; j < k && p.buffer == null; j++) {    // another channel of the same input, the same terms
-                    PartialSums.Partial q = here.get(j);
-                    if (q.join == p.join && q.port.equals(p.port) && partialTerms.get(j).sameAs(sum)) p.buffer = q.buffer;
-                }
-                if (p.buffer == null) {
-                    p.buffer = take(free, owned);
-                    partialSums.add(p.buffer, sum);
-                }
-                partialTerms.add(sum);
+                p.buffer = partialSums.targetFor(sum, () -> take(free, owned));
             }
 
             Crossfade fade = slot.fade();
@@ -199,26 +188,6 @@ public final class PlanCompiler {
                 split == null ? null : split.schedule);
     }
 
-    /**
-     * Channel {@code c} of input {@code in}: silence, the one source as it is, the buffer of an earlier channel that
-     * sums the same, or a new sum buffer filled before the node runs.
-     */
-    private float[] chans(Sum sum, List<Sum> earlier, float[][] chans, float[] silence, Sums sums,
-                          ArrayDeque<float[]> free, List<float[]> owned) {
-        if (sum.sources.isEmpty()) return silence;
-        if (sum.sources.size() == 1 && sum.gains.get(0) == 1f) return sum.sources.get(0);
-        int same = indexOfSame(earlier, sum);
-        if (same >= 0) return chans[same];
-        float[] target = take(free, owned);
-        sums.add(target, sum);
-        return target;
-    }
-
-    private static int indexOfSame(List<Sum> sums, Sum sum) {
-        for (int k = 0; k < sums.size(); k++) if (sums.get(k).sameAs(sum)) return k;
-        return -1;
-    }
-
     /** Adds what edge {@code e} brings to channel {@code c} of {@code in} (the channel rules above) to {@code sum}. */
     private static void terms(Edge e, InputPort in, int c, Map<Long, NodeSlot> byId, Map<Long, float[][][]> outputsOf,
                               Sum sum) {
@@ -244,15 +213,22 @@ public final class PlanCompiler {
         else if (c < outChannels) feed.feed(c, 1f);
     }
 
-    /** Terms of one sum, {@code Σ sources[j] * gains[j]}, in the order they are added. */
+    /**
+     * Terms of one sum, {@code Σ sources[j] * gains[j]}, in the order they are added, for the node whose input it
+     * feeds ({@code reader}, packed id).
+     */
     private static final class Sum {
+        final long reader;
         final List<float[]> sources = new ArrayList<>();
         final List<Float> gains = new ArrayList<>();
 
+        Sum(long reader) { this.reader = reader; }
+
         void add(float[] source, float gain) { sources.add(source); gains.add(gain); }
 
+        /** Same reader, same terms in the same order: one buffer can serve both. */
         boolean sameAs(Sum o) {
-            if (o.sources.size() != sources.size() || !o.gains.equals(gains)) return false;
+            if (o.reader != reader || o.sources.size() != sources.size() || !o.gains.equals(gains)) return false;
             for (int k = 0; k < sources.size(); k++) if (o.sources.get(k) != sources.get(k)) return false;
             return true;
         }
@@ -263,7 +239,17 @@ public final class PlanCompiler {
         final List<float[]> targets = new ArrayList<>();
         final List<Sum> terms = new ArrayList<>();
 
-        void add(float[] target, Sum sum) { targets.add(target); terms.add(sum); }
+        /**
+         * The buffer to hold {@code sum}: the one this entry already fills with the same sum (another channel of the
+         * input, say: a mono voice into the stereo master), else a new one from {@code fresh}.
+         */
+        float[] targetFor(Sum sum, Supplier<float[]> fresh) {
+            for (int k = 0; k < terms.size(); k++) if (terms.get(k).sameAs(sum)) return targets.get(k);
+            float[] target = fresh.get();
+            targets.add(target);
+            terms.add(sum);
+            return target;
+        }
 
         /** The sums as a plan entry holds them; null when there are none. */
         BlockSums build() {
