@@ -59,13 +59,19 @@ class MidiOutVerbsTest {
     @Test void shouldPlayAPatternOutWithNoteLengthsAndPanicWithAllNotesOff() throws Exception {
         c.eval("tempo(120)");
         assertThat(c.eval("pat(\"m\", \"c4 e4\", midiOut(" + n + ", 2))")).doesNotContain("rror");
-        List<Received> notes = waitFor(r -> r.command() == 0x90 || r.command() == 0x80, 4, 8_000);
+        List<Received> notes = waitFor(r -> r.command() == 0x90 || r.command() == 0x80, 12, 10_000);
         assertThat(notes).extracting(r -> r.command() + " ch" + (r.channel() + 1) + " " + r.data1())
-                .startsWith("144 ch2 60", "128 ch2 60", "144 ch2 64", "128 ch2 64");
-        // each note a half bar: 1 s at 120 BPM; the off of c4 and the on of e4 leave together, off first
-        assertThat((notes.get(1).nanos() - notes.get(0).nanos()) / 1e6).as("c4 held, ms").isBetween(940.0, 1060.0);
-        assertThat((notes.get(2).nanos() - notes.get(1).nanos()) / 1e6).as("off to next on, ms").isBetween(0.0, 60.0);
-        assertThat((notes.get(3).nanos() - notes.get(2).nanos()) / 1e6).as("e4 held, ms").isBetween(940.0, 1060.0);
+                .startsWith("144 ch2 60", "128 ch2 60", "144 ch2 64", "128 ch2 64", "144 ch2 60", "128 ch2 60");
+        // each note a half bar: 1 s at 120 BPM; the off of one note and the on of the next leave together, off first.
+        // Judged by the median over the six notes of three bars, so one stall of a shared machine (a single off seen
+        // 134 ms late in a CI run) does not decide; a sender off the grid moves every note.
+        List<Double> held = new ArrayList<>(), offToOn = new ArrayList<>();
+        for (int i = 0; i + 1 < notes.size(); i++) {
+            double ms = (notes.get(i + 1).nanos() - notes.get(i).nanos()) / 1e6;
+            (i % 2 == 0 ? held : offToOn).add(ms);
+        }
+        assertThat(median(held)).as("note held, ms (median of %s)", held).isBetween(940.0, 1060.0);
+        assertThat(median(offToOn)).as("off to next on, ms (median of %s)", offToOn).isBetween(0.0, 60.0);
 
         SYNTH.clear();
         c.eval(":panic");
@@ -108,13 +114,23 @@ class MidiOutVerbsTest {
         List<Received> notes = waitFor(r -> r.command() == 0x90 || r.command() == 0x80, 4, 8_000);
         assertThat(notes).extracting(r -> r.command() + " ch" + (r.channel() + 1) + " " + r.data1() + " " + r.data2())
                 .containsExactly("144 ch5 62 77", "128 ch5 62 0", "144 ch5 65 99", "128 ch5 65 0");
-        // a quarter at 100 BPM is 600 ms: on at 0, off at 600, on at 1200, off at 1500
-        assertThat((notes.get(2).nanos() - notes.get(0).nanos()) / 1e6).as("second note-on, ms after the first").isBetween(1140.0, 1260.0);
-        assertThat((notes.get(3).nanos() - notes.get(2).nanos()) / 1e6).as("an eighth, ms").isBetween(240.0, 360.0);
+        // a quarter at 100 BPM is 600 ms: on at 0, off at 600, on at 1200, off at 1500. Played once, so one stall of a
+        // shared machine is allowed for by what the sender measured itself: how late it sent after a message's due time.
+        double late = rt.session().midiOutputs().out(n).worstLateNanos() / 1e6;
+        assertThat((notes.get(2).nanos() - notes.get(0).nanos()) / 1e6).as("second note-on, ms after the first (sender late by up to %.1f ms)", late)
+                .isBetween(1140.0 - late, 1260.0 + late);
+        assertThat((notes.get(3).nanos() - notes.get(2).nanos()) / 1e6).as("an eighth, ms (sender late by up to %.1f ms)", late)
+                .isBetween(240.0 - late, 360.0 + late);
 
         assertThat(c.eval("pat(\"loop\", midiFile(\"" + path + "\").bars(1, 1), synth(4))")).doesNotContain("rror");
         assertThat(rt.session().patterns().isPlaying("loop")).isTrue();
         assertThat(c.eval("midiFile(\"" + dir.resolve("none.mid") + "\")")).contains("no MIDI file", "none.mid");
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Waits (up to {@code millis}) until the synth has received {@code count} messages that {@code which} picks. */
