@@ -144,8 +144,12 @@ class ArrangementAtThePromptTest {
                     .isLessThan(0.01);
             assertThat(c.eval("arr.playing()")).contains("true");
             c.eval("arr.stop()");
-            Thread.sleep(100);
-            assertThat(c.eval(":transport")).as("arr.stop() holds the clock's transport too").contains("paused");
+            String transport = c.eval(":transport");
+            for (long until = System.nanoTime() + 2_000_000_000L; !transport.contains("paused") && System.nanoTime() < until; ) {
+                Thread.sleep(20);                              // it lands where the scheduler has not yet queued events
+                transport = c.eval(":transport");
+            }
+            assertThat(transport).as("arr.stop() holds the clock's transport too").contains("paused");
         }
     }
 

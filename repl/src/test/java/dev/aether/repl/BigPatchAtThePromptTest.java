@@ -52,10 +52,11 @@ class BigPatchAtThePromptTest {
         for (int round = 0; round < 2; round++) {                  // the first round warms the JIT and the classes
             smallNanos = Math.min(smallNanos, timedBuildAndUndo(c, 64));
         }
-        int depth = session.undoDepth();
+        bigNanos = timedBuildAndUndo(c, 256);                   // the big build's time is the better of two as well:
+        int depth = session.undoDepth();                          // one stall of a busy machine does not decide
         long t0 = System.nanoTime();
         String shown = c.eval(patch(256));
-        bigNanos = System.nanoTime() - t0;
+        bigNanos = Math.min(bigNanos, System.nanoTime() - t0);
         assertThat(shown).doesNotContain("error", "Exception");
 
         assertThat(session.undoDepth()).as("the whole input is one undo step").isEqualTo(depth + 1);

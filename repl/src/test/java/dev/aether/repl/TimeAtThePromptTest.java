@@ -26,6 +26,17 @@ class TimeAtThePromptTest {
         return Double.parseDouble(out.substring(out.indexOf("==>") + 3).trim());
     }
 
+    /** Evaluates {@code input} until its answer contains {@code expected} (up to 2 s); returns the last answer. */
+    private String awaitEval(String input, String expected) throws InterruptedException {
+        long until = System.nanoTime() + 2_000_000_000L;
+        String out = eval(input);
+        while (!out.contains(expected) && System.nanoTime() < until) {
+            Thread.sleep(20);
+            out = eval(input);
+        }
+        return out;
+    }
+
     @Test
     void nowBeatAndBarFollowTheEngineAndTheTempo() throws Exception {
         Thread.sleep(300);
@@ -57,19 +68,24 @@ class TimeAtThePromptTest {
     @Test
     void theTransportPausesPlaysSeeksAndStops() throws Exception {
         eval("transport(\"pause\")");
-        Thread.sleep(100);
+        assertThat(awaitEval(":transport", ", paused")).as("the pause lands").contains(", paused");
         double held = number("beat()");
         Thread.sleep(300);
         assertThat(number("beat()")).as("paused").isEqualTo(held);
         assertThat(eval(":transport")).contains(", paused");
 
         eval("seek(\"3:2:0\")");
-        Thread.sleep(100);
-        assertThat(number("beat()")).as("bar 3 beat 2 is beat 9").isEqualTo(9.0);
+        assertThat(awaitEval("beat()", "==> 9.0")).as("bar 3 beat 2 is beat 9").endsWith("==> 9.0");
         assertThat(eval("now()")).contains("= 3:2:0, 120 BPM, paused");
+        long xruns = live.runtime().engine().stats().xruns(), t0 = System.nanoTime();
         eval("transport(\"play\")");
         Thread.sleep(500);
-        assertThat(number("beat()")).as("half a second on").isBetween(9.8, 10.8);
+        double beat = number("beat()"), elapsed = (System.nanoTime() - t0) / 1e9;
+        // 2 beats a second from the play, which lands a block or so after the call; a dropout of the engine on a
+        // busy machine loses its stall (measured by the engine) from the clock
+        double lost = (live.runtime().engine().stats().xruns() - xruns) * live.runtime().engine().stats().worstStallNanos() / 1e9;
+        assertThat(beat).as("half a second on (%.3f s since the call, %.3f s lost to dropouts)", elapsed, lost)
+                .isBetween(9.8 - 2 * lost, 9 + 2 * elapsed + 0.01);
 
         eval(":transport seek 4.5s");
         Thread.sleep(50);

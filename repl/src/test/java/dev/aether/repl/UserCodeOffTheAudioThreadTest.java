@@ -53,13 +53,14 @@ class UserCodeOffTheAudioThreadTest {
         c.type("play(new SlowToWarm())\n");
         c.awaitOutput(ConsoleConfig.PROMPT, 1_000);              // the prompt is back while the class warms up
         Thread.sleep(100);
-        double graph = Double.MAX_VALUE, cpu = Double.MAX_VALUE;
+        double graph = Double.MAX_VALUE, cpu = Double.MAX_VALUE, record = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {                           // best of three: the machine may be busy
             graph = Math.min(graph, answerMillis(c, ":graph", "master#0"));
             assertThat(c.take()).as("the graph while the class warms up").doesNotContain("SlowToWarm");
             cpu = Math.min(cpu, answerMillis(c, ":cpu", "load "));
+            record = Math.min(record, answerMillis(c, ":record stop", "recorded "));
+            if (i < 2) answerMillis(c, ":record " + dir.resolve("take" + i + ".wav"), "recording to ");
         }
-        double record = answerMillis(c, ":record stop", "take.wav");
         assertThat(c.take()).as("still warming up").doesNotContain("==> SlowToWarm");
         System.out.printf("UserCodeOffTheAudioThreadTest: during a warm-up :graph %.1f ms, :cpu %.1f ms, :record stop"
                 + " %.1f ms%n", graph, cpu, record);

@@ -27,7 +27,11 @@ final class SineSource implements AudioSource {
     volatile int lateCalls;
     volatile int resyncCalls;
     volatile long maxStallNanos;
-    volatile long stallOfFirstResync;
+    /** Stall of the first resync reported after the slow render ({@link #slowAt}); how long that render slept. */
+    volatile long stallAfterSlow = -1, sleptNanos;
+    /** Wall time the driver lost to resyncs so far (the sum of their stalls), and its value when the second
+     *  render and the marked render began: a resync re-anchors the clock at now, so its stall adds to wall time. */
+    volatile long lostNanos, lostAtSecond, lostAtMark;
 
     SineSource(double sampleRate, int channels, int blockSize, double frequencyHz, double amplitude, long lengthFrames) {
         this.sampleRate = sampleRate;
@@ -82,8 +86,14 @@ final class SineSource implements AudioSource {
         long n0 = framesRendered;
         long now = System.nanoTime();
         if (n0 == 0) firstRenderNanos = now;
-        if (n0 > 0 && secondRenderNanos == 0) secondRenderNanos = now;
-        if (markFrame >= 0 && n0 >= markFrame && markNanos == 0) markNanos = now;
+        if (n0 > 0 && secondRenderNanos == 0) {
+            secondRenderNanos = now;
+            lostAtSecond = lostNanos;
+        }
+        if (markFrame >= 0 && n0 >= markFrame && markNanos == 0) {
+            markNanos = now;
+            lostAtMark = lostNanos;
+        }
         double w = 2 * Math.PI * frequencyHz / sampleRate;
         for (int i = 0; i < frames; i++) {
             long n = n0 + i;
@@ -93,7 +103,9 @@ final class SineSource implements AudioSource {
             for (int c = 1; c < channels; c++) interleaved[base + c] = -v;
         }
         if (slowAtFrame >= n0 && slowAtFrame < n0 + frames) {
+            long t0 = System.nanoTime();
             try { Thread.sleep(slowMillis); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            sleptNanos = System.nanoTime() - t0;
         }
         framesRendered = n0 + frames;
     }
@@ -103,8 +115,9 @@ final class SineSource implements AudioSource {
         lateCalls++;
         if (stallNanos > maxStallNanos) maxStallNanos = stallNanos;
         if (resync) {
-            if (resyncCalls == 0) stallOfFirstResync = stallNanos;
+            if (sleptNanos > 0 && stallAfterSlow < 0) stallAfterSlow = stallNanos;
             resyncCalls++;
+            lostNanos += stallNanos;
         }
     }
 }

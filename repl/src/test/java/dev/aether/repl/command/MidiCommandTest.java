@@ -47,6 +47,17 @@ class MidiCommandTest {
         rt.close();
     }
 
+    /** Polls (up to 2 s) until {@code poly} has {@code count} active voices; returns the count last seen. */
+    static int awaitVoices(PolyVoices poly, int count) throws InterruptedException {
+        long until = System.nanoTime() + 2_000_000_000L;
+        int seen = poly.activeVoices();
+        while (seen != count && System.nanoTime() < until) {
+            Thread.sleep(10);
+            seen = poly.activeVoices();
+        }
+        return seen;
+    }
+
     @Test void shouldListTheTestKeyboardAsAnInput() {
         assertThat(c.eval(":midi")).contains("no MIDI input is open", "aether test keyboard (a MIDI input for tests)");
     }
@@ -61,16 +72,14 @@ class MidiCommandTest {
         VisualCommands visuals = new VisualCommands(rt.engine(), rt.evaluator());
 
         TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 127));
-        Thread.sleep(150);
-        assertThat(poly.activeVoices()).as("voices after one note on").isEqualTo(1);
+        assertThat(awaitVoices(poly, 1)).as("voices after one note on").isEqualTo(1);
         assertThat(poly.noteOfVoice(0)).isEqualTo(69);
         float[] heard = visuals.captureMono(4_800);
         assertThat(Signals.peakFrequency(heard, heard.length - 4_096, 4_096, 48_000)).as("pitch of MIDI note 69")
                 .isBetween(438.0, 442.0);
 
         TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 0));   // running-status note off
-        Thread.sleep(150);
-        assertThat(poly.activeVoices()).as("voices after the note off").isZero();
+        assertThat(awaitVoices(poly, 0)).as("voices after the note off").isZero();
         assertThat(c.eval(":midi off")).isEqualTo("closed MIDI input aether test keyboard -> keys");
         TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100));
         Thread.sleep(100);
@@ -85,8 +94,7 @@ class MidiCommandTest {
         VisualCommands visuals = new VisualCommands(rt.engine(), rt.evaluator());
 
         TestMidiProvider.KEYBOARD.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 57, 127));
-        Thread.sleep(150);
-        assertThat(poly.activeVoices()).as("voices after one note on").isEqualTo(1);
+        assertThat(awaitVoices(poly, 1)).as("voices after one note on").isEqualTo(1);
         float[] heard = visuals.captureMono(9_600);
         // the spectrum's strongest partial: a filtered saw can cross zero more than once a period, so zero crossings
         // of a 200 ms capture may count one too many (225 Hz seen under load)

@@ -82,6 +82,7 @@ class MidiOutVerbsTest {
 
     @Test void shouldSendMidiClockAndStopWithTheTransport() throws Exception {
         c.eval("tempo(120)");
+        long xruns = rt.engine().stats().xruns();
         assertThat(c.eval("midiClock(" + n + ")")).contains("sending MIDI clock", "aether test synth");
         List<Received> clocks = waitFor(r -> r.status() == 0xF8, 60, 8_000);
         assertThat(SYNTH.received().get(0).status()).as("mid-song: Song Position Pointer first").isEqualTo(0xF2);
@@ -91,7 +92,11 @@ class MidiOutVerbsTest {
         gaps.sort(null);
         assertThat(gaps.get(gaps.size() / 2)).as("median gap between clocks, ms (24 per beat at 120 BPM: 20.83)").isBetween(19.8, 21.9);
         double span = (clocks.get(clocks.size() - 1).nanos() - clocks.get(0).nanos()) / 1e6;
-        assertThat(span / (clocks.size() - 1)).as("mean gap, ms").isBetween(20.0, 21.7);
+        // the span moves with a late first or last clock and with a stall of the engine in between (which shifts
+        // every later clock): both allowed for by what the sender and the engine measured themselves
+        double slack = stallsMillis(xruns) / (clocks.size() - 1);
+        assertThat(span / (clocks.size() - 1)).as("mean gap, ms (machine stalls allow %.2f ms more)", slack)
+                .isBetween(20.0 - slack, 21.7 + slack);
         c.eval("transport(\"pause\")");
         waitFor(r -> r.status() == 0xFC, 1, 4_000);
         assertThat(c.eval("midiClock(\"off\")")).contains("stopped MIDI clock");
@@ -110,21 +115,33 @@ class MidiOutVerbsTest {
         String path = file.toString().replace("\\", "\\\\");
 
         assertThat(c.eval("midiFile(\"" + path + "\")")).contains("two.mid: type 0, 2 notes, 96 ticks per quarter");
+        long xruns = rt.engine().stats().xruns();
         assertThat(c.eval("playMidi(midiFile(\"" + path + "\"), midiOut(" + n + "))")).contains("MIDI file two.mid into MIDI out");
         List<Received> notes = waitFor(r -> r.command() == 0x90 || r.command() == 0x80, 4, 8_000);
         assertThat(notes).extracting(r -> r.command() + " ch" + (r.channel() + 1) + " " + r.data1() + " " + r.data2())
                 .containsExactly("144 ch5 62 77", "128 ch5 62 0", "144 ch5 65 99", "128 ch5 65 0");
         // a quarter at 100 BPM is 600 ms: on at 0, off at 600, on at 1200, off at 1500. Played once, so one stall of a
-        // shared machine is allowed for by what the sender measured itself: how late it sent after a message's due time.
-        double late = rt.session().midiOutputs().out(n).worstLateNanos() / 1e6;
-        assertThat((notes.get(2).nanos() - notes.get(0).nanos()) / 1e6).as("second note-on, ms after the first (sender late by up to %.1f ms)", late)
+        // shared machine is allowed for by what the sender and the engine measured themselves
+        double late = stallsMillis(xruns);
+        assertThat((notes.get(2).nanos() - notes.get(0).nanos()) / 1e6).as("second note-on, ms after the first (machine stalls: %.1f ms)", late)
                 .isBetween(1140.0 - late, 1260.0 + late);
-        assertThat((notes.get(3).nanos() - notes.get(2).nanos()) / 1e6).as("an eighth, ms (sender late by up to %.1f ms)", late)
+        assertThat((notes.get(3).nanos() - notes.get(2).nanos()) / 1e6).as("an eighth, ms (machine stalls: %.1f ms)", late)
                 .isBetween(240.0 - late, 360.0 + late);
 
         assertThat(c.eval("pat(\"loop\", midiFile(\"" + path + "\").bars(1, 1), synth(4))")).doesNotContain("rror");
         assertThat(rt.session().patterns().isPlaying("loop")).isTrue();
         assertThat(c.eval("midiFile(\"" + dir.resolve("none.mid") + "\")")).contains("no MIDI file", "none.mid");
+    }
+
+    /**
+     * What the machine's stalls may have moved a message by, ms: the latest the sender sent after a due time, plus,
+     * when the engine resynchronised since {@code xrunsBefore} (its clock then loses the stall), its worst stall
+     * for each of those dropouts.
+     */
+    private double stallsMillis(long xrunsBefore) throws Exception {
+        long late = rt.session().midiOutputs().out(n).worstLateNanos();
+        long dropouts = rt.engine().stats().xruns() - xrunsBefore;
+        return (late + dropouts * rt.engine().stats().worstStallNanos()) / 1e6;
     }
 
     private static double median(List<Double> xs) {
