@@ -1,9 +1,9 @@
 package dev.aether.repl.midi;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.voice.PolyVoices;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.repl.session.LiveSession;
 import dev.aether.repl.userapi.Chain;
 import dev.aether.sequencing.midiin.ClockFollow;
@@ -154,31 +154,17 @@ public final class MidiControls {
         return out;
     }
 
-    private static boolean hasParam(Chain chain, String param) {
-        for (DspNode n : chain.nodes()) {
-            if (NodeSpec.of(n).param(param) != null) return true;
-            if (n instanceof PolyVoices p && !p.voiceParams(param).isEmpty()) return true;
-        }
-        return false;
-    }
+    private static boolean hasParam(Chain chain, String param) { return NamedParams.owner(chain.nodes(), param) != null; }
 
-    /** The live parameters a mapping moves: the chain's last node that has it, else every voice of its instrument. */
+    /** The live parameters a mapping moves ({@link NamedParams}: the chain's node that has it, or every voice). */
     private SmoothedParam[] paramsOf(Chain chain, String slot, String param) {
-        List<DspNode> nodes = chain.nodes();
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            SmoothedParam p = NodeSpec.of(session.live(nodes.get(i))).param(param);
-            if (p != null) return new SmoothedParam[] {p};
-        }
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            if (session.live(nodes.get(i)) instanceof PolyVoices poly) {
-                List<SmoothedParam> ps = poly.voiceParams(param);
-                if (!ps.isEmpty()) return ps.toArray(new SmoothedParam[0]);
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (DspNode n : nodes) for (SmoothedParam p : NodeSpec.of(n).params()) names.add(p.name());
+        List<DspNode> live = new ArrayList<>();
+        for (DspNode n : chain.nodes()) live.add(session.live(n));
+        DspNode owner = NamedParams.owner(live, param);
+        if (owner != null) return NamedParams.of(owner, param).toArray(new SmoothedParam[0]);
+        String known = NamedParams.known(live);
         throw new IllegalArgumentException((slot == null ? chain.toString() : "slot \"" + slot + "\"") + " has no parameter \""
-                + param + "\"" + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+                + param + "\"" + (known.isEmpty() ? "" : "; " + known));
     }
 
     // ------------------------------------------------------------------ saving (prompt thread)

@@ -472,16 +472,19 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
                 return null;
             }
             DspNode live = live(node);
-            SmoothedParam p = NodeSpec.of(live).param(name);
-            if (p == null) throw noSuchParam(live, name);
-            double before = p.get();
+            List<SmoothedParam> ps = NamedParams.of(live, name);      // its own, or every voice's of an instrument
+            if (ps.isEmpty()) throw noSuchParam(live, name);
+            double[] before = new double[ps.size()];
+            for (int i = 0; i < before.length; i++) before[i] = ps.get(i).get();
             NodeId id = idOf(live);
-            String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), p, value);
+            String clamped = ParamRange.warning(id != null ? engine.info(id).label() : live.typeName(), ps.get(0), value);
             if (clamped != null) message(clamped);
-            move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
+            for (SmoothedParam p : ps) move(p, value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
             recordUndo(new ParamKey(live, name), () -> {
-                SmoothedParam now = NodeSpec.of(live(node)).param(name);
-                if (now != null) move(now, before, quantLanding < 0 ? now.smoothingSeconds() : 0);
+                List<SmoothedParam> now = NamedParams.of(live(node), name);
+                for (int i = 0; i < now.size() && i < before.length; i++) {
+                    move(now.get(i), before[i], quantLanding < 0 ? now.get(i).smoothingSeconds() : 0);
+                }
             });
             return null;
         });
@@ -489,10 +492,8 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
 
     /** "Fuzz has no parameter 'drive'; parameters: ..." and, for a plain field of that name, how to make it one. */
     private static IllegalArgumentException noSuchParam(DspNode node, String name) {
-        List<String> names = new ArrayList<>();
-        for (SmoothedParam q : NodeSpec.of(node).params()) names.add(q.name());
-        String text = node.typeName() + " has no parameter '" + name + "'"
-                + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names));
+        String known = NamedParams.known(List.of(node));
+        String text = node.typeName() + " has no parameter '" + name + "'" + (known.isEmpty() ? "; it has no parameters" : "; " + known);
         for (Class<?> k = node.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
             try {
                 k.getDeclaredField(name);

@@ -5,6 +5,7 @@ import dev.aether.core.InputPort;
 import dev.aether.core.node.NodeSpec;
 import dev.aether.core.OutputPort;
 import dev.aether.core.param.SmoothedParam;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.repl.session.ParamRange;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,32 +73,41 @@ public final class Chain {
     /** The last node. */
     public DspNode node() { return nodes.get(nodes.size() - 1); }
 
-    /** Moves parameter {@code name} (of the last node that has one) to {@code value} over the default ramp. */
-    public Chain set(String name, double value) {
-        return set(name, value, param(name).smoothingSeconds());
-    }
+    /**
+     * Moves parameter {@code name} ({@link NamedParams}: of the last node that has one, else of every voice of an
+     * instrument) to {@code value} over its default ramp.
+     */
+    public Chain set(String name, double value) { return set(name, value, Double.NaN); }
 
-    /** Moves parameter {@code name} to {@code value} over {@code rampSeconds}. */
+    /** Moves parameter {@code name} to {@code value} over {@code rampSeconds} (NaN: the parameter's default ramp). */
     public Chain set(String name, double value, double rampSeconds) {
-        SmoothedParam p = param(name);
+        DspNode owner = NamedParams.owner(nodes, name);
+        if (owner == null) param(name);                               // throws, naming what there is
+        List<SmoothedParam> ps = NamedParams.of(owner, name);
         for (int i = nodes.size() - 1; i >= 0; i--) {
-            if (NodeSpec.of(nodes.get(i)).param(name) == p) ParamRange.tell(labels.get(i), p, value);
+            if (nodes.get(i) == owner) {
+                ParamRange.tell(labels.get(i), ps.get(0), value);
+                break;
+            }
         }
-        p.set(value, rampSeconds);
+        for (SmoothedParam p : ps) p.set(value, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
         return this;
     }
 
-    /** The parameter called {@code name} on the last node that has one. */
+    /**
+     * The parameter called {@code name} on the last node that has one. An instrument's voices' parameter is several
+     * parameters, so it is not one: the error says to move them with {@code set} or a {@code param(...)} pattern.
+     */
     public SmoothedParam param(String name) {
-        List<String> known = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
-            NodeSpec s = NodeSpec.of(nodes.get(i));
-            SmoothedParam p = s.param(name);
+            SmoothedParam p = NodeSpec.of(nodes.get(i)).param(name);
             if (p != null) return p;
-            for (SmoothedParam q : s.params()) known.add(q.name());
         }
-        throw new IllegalArgumentException("no parameter '" + name + "' in " + this
-                + (known.isEmpty() ? "" : "; parameters: " + String.join(", ", known)));
+        String known = NamedParams.known(nodes);
+        String voices = NamedParams.owner(nodes, name) != null
+                ? "\n  '" + name + "' is a parameter of every voice: move them all with set(chain, \"" + name + "\", value)"
+                  + " or a pattern, param(chain, \"" + name + "\")" : "";
+        throw new IllegalArgumentException("no parameter '" + name + "' in " + this + (known.isEmpty() ? "" : "; " + known) + voices);
     }
 
     @Override public String toString() { return String.join(" -> ", labels); }

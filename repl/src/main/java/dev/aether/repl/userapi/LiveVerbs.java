@@ -1,6 +1,5 @@
 package dev.aether.repl.userapi;
 
-import dev.aether.core.node.NodeSpec;
 
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
@@ -9,8 +8,11 @@ import dev.aether.core.time.Quantum;
 import dev.aether.core.time.When;
 import dev.aether.repl.eval.UserCode;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.sequencing.schedule.PatternTarget;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Any thread: the verbs half of the {@link Prelude} ({@code play}, {@code def}, {@code set}, {@code tempo}, ...),
@@ -76,7 +78,7 @@ public abstract class LiveVerbs extends ClockVerbs {
     // ------------------------------------------------------------------ parameters
 
     /** Moves a parameter of the chain's last node that has it (its live instance), over the parameter's default ramp. */
-    @VerbDoc(group = "parameters", usage = "set(chain, \"param\", value)", text = "moves a parameter of the chain's last node that has it, over its default ramp")
+    @VerbDoc(group = "parameters", usage = "set(chain, \"param\", value)", text = "moves a parameter of the chain's last node that has it (of an instrument: every voice's), over its default ramp")
     public static void set(Chain chain, String param, double value) { set(chain, param, value, Double.NaN); }
 
     /** Moves a parameter over {@code rampSeconds} (0 jumps). */
@@ -86,17 +88,19 @@ public abstract class LiveVerbs extends ClockVerbs {
         session.set(paramOwner(session, chain, param), param, value, rampSeconds);
     }
 
-    /** The live instance of the chain's last node that has {@code param}; none: the last node (its error lists its own). */
+    /**
+     * The live instance of the chain's node whose {@code param} is meant ({@link NamedParams}: its own, or every voice
+     * of an instrument); none: the last node (its error lists its own).
+     */
     private static DspNode paramOwner(LiveSession session, Chain chain, String param) {
-        for (int i = chain.nodes().size() - 1; i >= 0; i--) {
-            DspNode live = session.live(chain.nodes().get(i));
-            if (NodeSpec.of(live).param(param) != null) return live;
-        }
-        return chain.node();
+        List<DspNode> live = new ArrayList<>();
+        for (DspNode n : chain.nodes()) live.add(session.live(n));
+        DspNode owner = NamedParams.owner(live, param);
+        return owner != null ? owner : chain.node();
     }
 
     /** Moves a parameter of the patch in slot {@code name}, over the parameter's default ramp. */
-    @VerbDoc(group = "parameters", usage = "set(\"slot\", \"param\", value)", text = "moves a parameter of the patch in a named slot, over its default ramp")
+    @VerbDoc(group = "parameters", usage = "set(\"slot\", \"param\", value)", text = "moves a parameter of the patch in a named slot (of an instrument: every voice's), over its default ramp")
     public static void set(String slot, String param, double value) { set(slot(slot), param, value, Double.NaN); }
 
     /** Moves a parameter of the patch in slot {@code name} over {@code rampSeconds}. */

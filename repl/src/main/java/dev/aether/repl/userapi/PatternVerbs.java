@@ -1,11 +1,11 @@
 package dev.aether.repl.userapi;
 
 import dev.aether.core.DspNode;
-import dev.aether.core.node.NodeSpec;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.nodes.drum.Hits;
 import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.sequencing.midi.MidiNote;
 import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.sequencing.schedule.PatternTarget;
@@ -50,14 +50,16 @@ final class PatternVerbs {
 
     /** Parameter {@code name} of the live instance of the chain's last node that has it, as a pattern target. */
     static PatternTarget<Double> param(LiveSession s, Chain chain, String name, double rampSeconds) {
-        for (int i = chain.nodes().size() - 1; i >= 0; i--) {
-            SmoothedParam p = NodeSpec.of(s.live(chain.nodes().get(i))).param(name);
-            if (p != null) return PatternTarget.param(p, Double.isNaN(rampSeconds) ? p.smoothingSeconds() : rampSeconds);
+        List<DspNode> live = new ArrayList<>();
+        for (DspNode n : chain.nodes()) live.add(s.live(n));
+        DspNode owner = NamedParams.owner(live, name);
+        if (owner != null) {
+            List<SmoothedParam> ps = NamedParams.of(owner, name);
+            return PatternTarget.params(ps, Double.isNaN(rampSeconds) ? ps.get(0).smoothingSeconds() : rampSeconds);
         }
-        List<String> names = new ArrayList<>();
-        for (DspNode n : chain.nodes()) for (SmoothedParam q : NodeSpec.of(n).params()) names.add(q.name());
+        String known = NamedParams.known(live);
         throw new IllegalArgumentException("param: " + chain + " has no parameter '" + name + "'"
-                + (names.isEmpty() ? "; it has no parameters" : "; parameters: " + String.join(", ", names)));
+                + (known.isEmpty() ? "; it has no parameters" : "; " + known));
     }
 
     /** Whether the pattern's first event is a {@link MidiNote} (a MIDI file's bars). */

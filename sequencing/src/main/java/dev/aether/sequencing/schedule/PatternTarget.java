@@ -6,6 +6,7 @@ import dev.aether.nodes.voice.PolyVoices;
 import dev.aether.core.time.Rational;
 import dev.aether.sequencing.pattern.MiniNotation;
 import dev.aether.sequencing.pattern.Pattern;
+import java.util.List;
 
 /**
  * What a playing pattern drives: it reads the pattern's values ({@link #valueOf}, when the pattern is given, so a
@@ -76,7 +77,10 @@ public interface PatternTarget<V> {
      * A parameter: each event moves it to the event's value (a number, kept to the parameter's range) over
      * {@code rampSeconds} (0 jumps) from the event's onset.
      */
-    static PatternTarget<Double> param(SmoothedParam param, double rampSeconds) { return new ParamTarget(param, rampSeconds); }
+    static PatternTarget<Double> param(SmoothedParam param, double rampSeconds) { return params(List.of(param), rampSeconds); }
+
+    /** One parameter of several nodes moved together, as {@link #param} (every voice's cutoff of an instrument). */
+    static PatternTarget<Double> params(List<SmoothedParam> params, double rampSeconds) { return new ParamTarget(params, rampSeconds); }
 
     /** @throws IllegalArgumentException unless {@code velocity} is 0..1 */
     static double checkVelocity(double velocity) {

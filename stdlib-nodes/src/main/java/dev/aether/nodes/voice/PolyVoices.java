@@ -112,6 +112,13 @@ public final class PolyVoices implements DspNode, TimedNode, TimedTarget {
         return out;
     }
 
+    /** The names of the voices' parameters, the first voice's in its order, then any other voice's. Control thread. */
+    @ControlThread public java.util.List<String> voiceParamNames() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Voice v : voices) for (dev.aether.core.param.SmoothedParam p : NodeSpec.of(v).params()) out.add(p.name());
+        return java.util.List.copyOf(out);
+    }
+
     /** Voices sounding at the end of the last block. Any thread. */
     public int activeVoices() { return activeCount; }
 

@@ -10,6 +10,7 @@ import dev.aether.core.state.StateCodec;
 import dev.aether.core.view.Connection;
 import dev.aether.core.view.NodeInfo;
 import dev.aether.repl.session.LiveSession;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.repl.session.LevelFader;
 import dev.aether.repl.session.StateCarrier;
 import dev.aether.repl.userapi.Prelude;
@@ -97,6 +98,7 @@ public final class SoundingStateCapture {
     private static SoundingState.Node node(int i, DspNode node, StateCodec codec, List<String> warnings) {
         Map<String, Double> params = new LinkedHashMap<>();
         for (SmoothedParam p : NodeSpec.of(node).params()) params.put(p.name(), p.get());
+        params.putAll(NamedParams.voiceValues(node));               // an instrument's voices' parameters
         Map<String, Object> fields = new LinkedHashMap<>();
         boolean user = UserClassNames.isUserClass(node.getClass());
         if (user) {

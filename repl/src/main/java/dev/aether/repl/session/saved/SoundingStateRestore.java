@@ -7,6 +7,7 @@ import dev.aether.core.OutputPort;
 import dev.aether.core.engine.Engine;
 import dev.aether.core.param.SmoothedParam;
 import dev.aether.core.state.StateCodec;
+import dev.aether.repl.session.NamedParams;
 import dev.aether.repl.session.LiveSession;
 import dev.aether.repl.session.NodeRemaker;
 import dev.aether.repl.session.StateCarrier;
@@ -139,8 +140,7 @@ public final class SoundingStateRestore {
         try {
             Map<SmoothedParam, Double> params = new LinkedHashMap<>();
             for (Map.Entry<String, Double> p : n.params().entrySet()) {
-                SmoothedParam param = NodeSpec.of(node).param(p.getKey());
-                if (param != null) params.put(param, p.getValue());
+                for (SmoothedParam param : NamedParams.saved(node, p.getKey())) params.put(param, p.getValue());
             }
             Map<String, Class<?>> types = StateCarrier.plainFieldTypes(node);
             Map<String, Object> fields = new HashMap<>();
