@@ -158,8 +158,7 @@ public final class MidiControls {
 
     /** The live parameters a mapping moves ({@link NamedParams}: the chain's node that has it, or every voice). */
     private SmoothedParam[] paramsOf(Chain chain, String slot, String param) {
-        List<DspNode> live = new ArrayList<>();
-        for (DspNode n : chain.nodes()) live.add(session.live(n));
+        List<DspNode> live = session.live(chain);
         DspNode owner = NamedParams.owner(live, param);
         if (owner != null) return NamedParams.of(owner, param).toArray(new SmoothedParam[0]);
         String known = NamedParams.known(live);

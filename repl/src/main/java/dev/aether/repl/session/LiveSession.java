@@ -555,6 +555,13 @@ public final class LiveSession implements AutoCloseable, Evaluator.TypeListener 
         });
     }
 
+    /** The instances now sounding for {@code chain}'s nodes, first to last ({@link #live(DspNode)} of each). */
+    public List<DspNode> live(Chain chain) {
+        List<DspNode> out = new ArrayList<>();
+        for (DspNode n : chain.nodes()) out.add(live(n));
+        return out;
+    }
+
     /** Names for completion: slots and live node labels. */
     public List<String> liveNames() {
         return thread.call(() -> {

@@ -11,7 +11,6 @@ import dev.aether.repl.session.LiveSession;
 import dev.aether.repl.session.NamedParams;
 import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.sequencing.schedule.PatternTarget;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,8 +92,7 @@ public abstract class LiveVerbs extends ClockVerbs {
      * of an instrument); none: the last node (its error lists its own).
      */
     private static DspNode paramOwner(LiveSession session, Chain chain, String param) {
-        List<DspNode> live = new ArrayList<>();
-        for (DspNode n : chain.nodes()) live.add(session.live(n));
+        List<DspNode> live = session.live(chain);
         DspNode owner = NamedParams.owner(live, param);
         return owner != null ? owner : chain.node();
     }

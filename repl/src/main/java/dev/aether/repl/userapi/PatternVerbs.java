@@ -9,7 +9,6 @@ import dev.aether.repl.session.NamedParams;
 import dev.aether.sequencing.midi.MidiNote;
 import dev.aether.sequencing.pattern.Pattern;
 import dev.aether.sequencing.schedule.PatternTarget;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,8 +49,7 @@ final class PatternVerbs {
 
     /** Parameter {@code name} of the live instance of the chain's last node that has it, as a pattern target. */
     static PatternTarget<Double> param(LiveSession s, Chain chain, String name, double rampSeconds) {
-        List<DspNode> live = new ArrayList<>();
-        for (DspNode n : chain.nodes()) live.add(s.live(n));
+        List<DspNode> live = s.live(chain);
         DspNode owner = NamedParams.owner(live, name);
         if (owner != null) {
             List<SmoothedParam> ps = NamedParams.of(owner, name);
