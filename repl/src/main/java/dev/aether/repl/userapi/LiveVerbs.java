@@ -1,6 +1,5 @@
 package dev.aether.repl.userapi;
 
-
 import dev.aether.core.DspNode;
 import dev.aether.core.InputPort;
 import dev.aether.core.OutputPort;
